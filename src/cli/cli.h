@@ -1,0 +1,12 @@
+/*
+ * cli.h: the subcommands other than serve (which is in main.c).  Each
+ * takes the arguments after its name, with the setting flags already
+ * removed by config_parse(), and returns the process exit status.
+ */
+#ifndef GAZETTE_CLI_H
+#define GAZETTE_CLI_H
+
+int	 cli_migrate(int argc, char *argv[]);
+int	 cli_import(int argc, char *argv[]);
+
+#endif

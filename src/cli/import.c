@@ -1,0 +1,174 @@
+/*
+ * import.c: gazette import FILE..., which publishes plain-text wire copy
+ * (see src/util/wire.h for the format).
+ *
+ * Every file is read and checked before anything is written, so that a
+ * bad file in a batch leaves the database as it was.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../config.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/markdown.h"
+#include "../util/text.h"
+#include "../util/wire.h"
+#include "cli.h"
+
+#define IMPORT_MAX	(2 * 1024 * 1024)	/* bytes per file */
+
+/* Read a whole file into b; 0, or -1 with *err set. */
+static int
+slurp(const char *path, struct buf *b, const char **err)
+{
+	FILE	*f;
+	char	 chunk[8192];
+	size_t	 n;
+
+	buf_reset(b);
+	if ((f = fopen(path, "rb")) == NULL) {
+		*err = strerror(errno);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_append(b, chunk, n);
+		if (b->len > IMPORT_MAX) {
+			fclose(f);
+			*err = "larger than 2 MiB";
+			return -1;
+		}
+	}
+	if (ferror(f)) {
+		fclose(f);
+		*err = "read error";
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+/* A slug for headline that no other article has or had. */
+static const char *
+unique_slug(struct store *s, struct arena *a, const char *headline)
+{
+	const char	*base, *slug;
+	int		 i, rc;
+
+	base = text_slugify(a, headline);
+	if (*base == '\0')
+		base = "article";
+	slug = base;
+	for (i = 2; ; i++) {
+		if ((rc = store_slug_free(s, slug, 0)) != 0)
+			return rc > 0 ? slug : NULL;
+		/* Room for the suffix within SLUG_MAX. */
+		slug = arena_printf(a, "%.*s-%d", SLUG_MAX - 8, base, i);
+	}
+}
+
+int
+cli_import(int argc, char *argv[])
+{
+	struct arena	 a;
+	struct buf	 data = BUF_INIT;
+	struct wire	*w;
+	struct store	*s = NULL;
+	struct article_edit e;
+	const char	*err, *byline = "", *dateline = "", *source = "";
+	const char	*html, *text;
+	int		 i, k, nfiles = 0, draft = 0, rc = 1, first;
+	int64_t		 now = (int64_t)time(NULL);
+	size_t		 c;
+
+	arena_init(&a, 0);
+	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else if (strcmp(argv[i], "--draft") == 0)
+			draft = 1;
+		else if (i + 1 < argc && strcmp(argv[i], "--byline") == 0)
+			byline = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--dateline") == 0)
+			dateline = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--source") == 0)
+			source = argv[++i];
+		else {
+			fprintf(stderr, "gazette: import: unknown option '%s'\n",
+			    argv[i]);
+			goto out;
+		}
+	}
+	first = i;
+	if (first == argc) {
+		fprintf(stderr, "gazette: import: no files given\n");
+		goto out;
+	}
+	nfiles = argc - first;
+	w = arena_calloc(&a, (size_t)nfiles, sizeof(*w));
+
+	/* Check every file first: nothing is written if one is bad. */
+	for (k = 0; k < nfiles; k++) {
+		const char *path = argv[first + k];
+
+		if (slurp(path, &data, &err) < 0 ||
+		    wire_parse(&a, data.data, data.len, &w[k], &err) < 0) {
+			fprintf(stderr, "gazette: import: %s: %s; nothing "
+			    "imported\n", path, err);
+			goto out;
+		}
+	}
+
+	if ((s = store_open(cfg.db, 0)) == NULL)
+		goto out;
+	for (k = 0; k < nfiles; k++) {
+		memset(&e, 0, sizeof(e));
+		e.headline = w[k].headline;
+		e.body_md = wire_markdown(&a, &w[k]);
+		if (md_render(&a, e.body_md, &html, &text) < 0) {
+			fprintf(stderr, "gazette: import: out of memory\n");
+			goto out;
+		}
+		e.body_html = html;
+		e.body_text = text;
+		e.byline = byline;
+		e.dateline = dateline;
+		e.source = source;
+		e.tags = w[k].tags;
+		e.ntags = w[k].ntags;
+		e.tags_field = w[k].tags_field;
+		e.kind = "import";
+		e.now = now;
+		/* Files in order, newest first, an hour apart. */
+		e.status = draft ? ARTICLE_DRAFT : ARTICLE_PUBLISHED;
+		e.published_at = draft ? 0 : now - 3600 * (k + 1);
+		if ((e.slug = unique_slug(s, &a, e.headline)) == NULL ||
+		    store_article_save(s, &e) != 0) {
+			fprintf(stderr, "gazette: import: %s: could not be "
+			    "saved\n", argv[first + k]);
+			goto out;
+		}
+		for (c = 0; c < w[k].ncomments; c++)
+			if (store_comment_import(s, e.id, w[k].comments[c].author,
+			    w[k].comments[c].body, (draft ? now - 3600 :
+			    e.published_at) + 600 * (int64_t)(c + 1)) < 0) {
+				fprintf(stderr, "gazette: import: %s: a comment "
+				    "could not be saved\n", argv[first + k]);
+				goto out;
+			}
+		printf("%s: %s /articles/%s (%zu tags, %zu comments)\n",
+		    argv[first + k], draft ? "draft" : "published", e.slug,
+		    w[k].ntags, w[k].ncomments);
+	}
+	rc = 0;
+out:
+	store_close(s);
+	buf_free(&data);
+	arena_free(&a);
+	return rc;
+}

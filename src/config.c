@@ -1,0 +1,215 @@
+/*
+ * config.c: flags and environment.  One table lists every setting with
+ * its flag, variable and default; the help text comes from it too.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+
+struct config cfg;
+
+enum opt_type {
+	OPT_STR,
+	OPT_INT,
+	OPT_BOOL,
+	OPT_MODERATION,
+};
+
+struct opt {
+	const char	*flag;		/* without the leading "--" */
+	const char	*env;
+	enum opt_type	 type;
+	void		*ptr;
+	const char	*def;
+	int		 min, max;	/* for OPT_INT */
+	const char	*help;
+};
+
+static const struct opt opts[] = {
+	{ "db", "GAZETTE_DB", OPT_STR, &cfg.db, "var/gazette.db", 0, 0,
+	  "database file" },
+	{ "socket", "GAZETTE_SOCKET", OPT_STR, &cfg.socket,
+	  "var/gazette.sock", 0, 0,
+	  "FastCGI socket: a path, or :PORT / HOST:PORT for TCP" },
+	{ "title", "GAZETTE_TITLE", OPT_STR, &cfg.title, "The Gazette", 0, 0,
+	  "site name" },
+	{ "tagline", "GAZETTE_TAGLINE", OPT_STR, &cfg.tagline,
+	  "News from Port Ardent and beyond", 0, 0, "line under the name" },
+	{ "base-url", "GAZETTE_BASE_URL", OPT_STR, &cfg.base_url,
+	  "http://127.0.0.1:8080", 0, 0,
+	  "public address, for links in feeds and metadata" },
+	{ "timezone", "GAZETTE_TIMEZONE", OPT_STR, &cfg.timezone, "UTC", 0, 0,
+	  "time zone of shown times (e.g. Europe/London)" },
+	{ "templates", "GAZETTE_TEMPLATES", OPT_STR, &cfg.templates,
+	  "templates", 0, 0, "template folder" },
+	{ "static", "GAZETTE_STATIC", OPT_STR, &cfg.static_dir, "static", 0, 0,
+	  "static files folder (served by nginx)" },
+	{ "threads", "GAZETTE_THREADS", OPT_INT, &cfg.threads, "4", 1, 64,
+	  "worker threads" },
+	{ "sync", "GAZETTE_SYNC", OPT_BOOL, &cfg.sync_full, "1", 0, 1,
+	  "1: synchronous=FULL (survives power loss), 0: NORMAL" },
+	{ "cache-kib", "GAZETTE_CACHE_KIB", OPT_INT, &cfg.cache_kib, "2048",
+	  64, 1048576, "SQLite page cache per thread, KiB" },
+	{ "page-cache", "GAZETTE_PAGE_CACHE", OPT_INT, &cfg.page_cache, "256",
+	  0, 100000, "rendered pages kept in memory (0: off)" },
+	{ "dev", "GAZETTE_DEV", OPT_BOOL, &cfg.dev, "0", 0, 1,
+	  "1: reload changed templates on every request" },
+	{ "session-idle", "GAZETTE_SESSION_IDLE", OPT_INT, &cfg.session_idle,
+	  "7200", 1, INT_MAX, "editor session idle lifetime, seconds" },
+	{ "session-max", "GAZETTE_SESSION_MAX", OPT_INT, &cfg.session_max,
+	  "43200", 1, INT_MAX, "editor session absolute lifetime, seconds" },
+	{ "login-failures", "GAZETTE_LOGIN_FAILURES", OPT_INT,
+	  &cfg.login_failures, "5", 1, 1000,
+	  "failed logins allowed per window" },
+	{ "login-window", "GAZETTE_LOGIN_WINDOW", OPT_INT, &cfg.login_window,
+	  "900", 1, INT_MAX, "failed-login window, seconds" },
+	{ "comment-moderation", "GAZETTE_COMMENT_MODERATION", OPT_MODERATION,
+	  &cfg.moderation, "first-time", 0, 0, "open, first-time or all" },
+	{ "comment-rate-minute", "GAZETTE_COMMENT_RATE_MINUTE", OPT_INT,
+	  &cfg.comment_rate_minute, "5", 0, INT_MAX,
+	  "comments per address per minute (0: no limit)" },
+	{ "comment-rate-hour", "GAZETTE_COMMENT_RATE_HOUR", OPT_INT,
+	  &cfg.comment_rate_hour, "30", 0, INT_MAX,
+	  "comments per address per hour (0: no limit)" },
+	{ "comment-min-seconds", "GAZETTE_COMMENT_MIN_SECONDS", OPT_INT,
+	  &cfg.comment_min_seconds, "3", 0, 3600,
+	  "least time between showing the form and posting" },
+	{ "comment-max-age", "GAZETTE_COMMENT_MAX_AGE", OPT_INT,
+	  &cfg.comment_max_age, "21600", 60, INT_MAX,
+	  "how long a comment form stays valid, seconds" },
+	{ "comment-close-days", "GAZETTE_COMMENT_CLOSE_DAYS", OPT_INT,
+	  &cfg.comment_close_days, "30", 0, 36500,
+	  "close comments this many days after publication (0: never)" },
+};
+
+#define NOPTS (sizeof(opts) / sizeof(opts[0]))
+
+static const char *const moderation_names[] = {
+	[MODERATION_OPEN] = "open",
+	[MODERATION_FIRST_TIME] = "first-time",
+	[MODERATION_ALL] = "all",
+};
+
+/* Store value into the setting; 0, or -1 after printing why not. */
+static int
+set(const struct opt *o, const char *value, const char *from)
+{
+	char	*end;
+	long	 v;
+	int	 i;
+
+	switch (o->type) {
+	case OPT_STR:
+		*(const char **)o->ptr = value;
+		return 0;
+	case OPT_INT:
+	case OPT_BOOL:
+		errno = 0;
+		v = strtol(value, &end, 10);
+		if (errno != 0 || end == value || *end != '\0' ||
+		    v < (o->type == OPT_BOOL ? 0 : o->min) ||
+		    v > (o->type == OPT_BOOL ? 1 : o->max)) {
+			fprintf(stderr, "gazette: %s: '%s' is not a number "
+			    "from %d to %d\n", from, value,
+			    o->type == OPT_BOOL ? 0 : o->min,
+			    o->type == OPT_BOOL ? 1 : o->max);
+			return -1;
+		}
+		*(int *)o->ptr = (int)v;
+		return 0;
+	case OPT_MODERATION:
+		for (i = 0; i < 3; i++)
+			if (strcmp(value, moderation_names[i]) == 0) {
+				*(enum moderation *)o->ptr = (enum moderation)i;
+				return 0;
+			}
+		fprintf(stderr, "gazette: %s: '%s' is not open, first-time "
+		    "or all\n", from, value);
+		return -1;
+	}
+	return -1;
+}
+
+int
+config_parse(int *argc, char *argv[])
+{
+	const struct opt *o;
+	const char	*v, *arg, *eq;
+	size_t		 i, n;
+	int		 k, out = 0, rest = 0;
+
+	for (i = 0; i < NOPTS; i++)
+		if (set(&opts[i], opts[i].def, opts[i].flag) < 0)
+			return -1;
+	for (i = 0; i < NOPTS; i++)
+		if ((v = getenv(opts[i].env)) != NULL && *v != '\0' &&
+		    set(&opts[i], v, opts[i].env) < 0)
+			return -1;
+	for (k = 0; k < *argc; k++) {
+		arg = argv[k];
+		if (strcmp(arg, "--") == 0)
+			rest = 1;
+		if (rest || strncmp(arg, "--", 2) != 0) {
+			argv[out++] = argv[k];
+			continue;
+		}
+		arg += 2;
+		n = (eq = strchr(arg, '=')) ? (size_t)(eq - arg) : strlen(arg);
+		for (o = NULL, i = 0; i < NOPTS && o == NULL; i++)
+			if (strlen(opts[i].flag) == n &&
+			    strncmp(opts[i].flag, arg, n) == 0)
+				o = &opts[i];
+		if (o == NULL) {
+			/* Not a setting: the subcommand's own flag. */
+			argv[out++] = argv[k];
+			continue;
+		}
+		if (eq != NULL)
+			v = eq + 1;
+		else if (k + 1 < *argc)
+			v = argv[++k];
+		else {
+			fprintf(stderr, "gazette: --%s needs a value\n",
+			    o->flag);
+			return -1;
+		}
+		if (set(o, v, o->flag) < 0)
+			return -1;
+	}
+	*argc = out;
+	argv[out] = NULL;
+	while (*cfg.base_url && cfg.base_url[strlen(cfg.base_url) - 1] == '/') {
+		/* Links are built as base_url + "/path". */
+		char *copy = strdup(cfg.base_url);
+		if (copy == NULL)
+			abort();
+		copy[strlen(copy) - 1] = '\0';
+		cfg.base_url = copy;
+	}
+	if (strncmp(cfg.base_url, "http://", 7) != 0 &&
+	    strncmp(cfg.base_url, "https://", 8) != 0) {
+		fprintf(stderr, "gazette: --base-url must start with http:// "
+		    "or https://\n");
+		return -1;
+	}
+	cfg.https = strncmp(cfg.base_url, "https://", 8) == 0;
+	return 0;
+}
+
+void
+config_usage(FILE *f)
+{
+	size_t	 i;
+	char	 flag[64];
+
+	fputs("Settings (flag, environment variable, default):\n", f);
+	for (i = 0; i < NOPTS; i++) {
+		snprintf(flag, sizeof(flag), "--%s", opts[i].flag);
+		fprintf(f, "  %-24s %-30s %s\n      %s\n", flag, opts[i].env,
+		    opts[i].def, opts[i].help);
+	}
+}

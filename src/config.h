@@ -1,0 +1,62 @@
+/*
+ * config.h: the settings, from command-line flags with GAZETTE_*
+ * environment fallbacks.  Filled once at start-up and read-only
+ * afterwards, so threads share it without locks.
+ */
+#ifndef GAZETTE_CONFIG_H
+#define GAZETTE_CONFIG_H
+
+#include <stdio.h>
+
+enum moderation {
+	MODERATION_OPEN,	/* comments appear at once */
+	MODERATION_FIRST_TIME,	/* an author's first comment waits */
+	MODERATION_ALL,		/* every comment waits */
+};
+
+struct config {
+	const char	*db;		/* database file */
+	const char	*socket;	/* unix socket path, or :port / host:port */
+	const char	*title;		/* the site's name */
+	const char	*tagline;	/* a line under the name */
+	const char	*base_url;	/* https://news.example.org, no slash */
+	const char	*timezone;	/* shown times: Europe/London */
+	const char	*templates;	/* folder of *.tpl */
+	const char	*static_dir;	/* folder served at /static/ by nginx */
+	int		 threads;	/* FastCGI worker threads */
+	int		 https;		/* base_url starts with https:// */
+	int		 sync_full;	/* synchronous=FULL (1) or NORMAL (0) */
+	int		 cache_kib;	/* SQLite page cache per connection */
+	int		 page_cache;	/* rendered pages kept in memory (0: off) */
+	int		 dev;		/* reload templates on every request */
+
+	/* Editors' sessions and logins. */
+	int		 session_idle;	/* seconds without use before expiry */
+	int		 session_max;	/* seconds after login before expiry */
+	int		 login_failures; /* failures allowed in the window */
+	int		 login_window;	/* seconds */
+
+	/* Readers' comments. */
+	enum moderation	 moderation;
+	int		 comment_rate_minute;	/* per address; 0: no limit */
+	int		 comment_rate_hour;	/* per address; 0: no limit */
+	int		 comment_min_seconds;	/* form shown to post, at least */
+	int		 comment_max_age;	/* form token lifetime, seconds */
+	int		 comment_close_days;	/* 0: never close by age */
+};
+
+extern struct config cfg;
+
+/*
+ * Fill cfg from defaults, then the environment, then the setting flags
+ * in argv ("--db FILE" or "--db=FILE", anywhere before "--").  The
+ * setting flags are removed from argv and *argc is updated, leaving the
+ * subcommand's own arguments.  Returns 0, or -1 after printing a
+ * one-line error.
+ */
+int	 config_parse(int *argc, char *argv[]);
+
+/* Print the flags, their variables and defaults. */
+void	 config_usage(FILE *);
+
+#endif

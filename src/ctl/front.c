@@ -1,0 +1,42 @@
+/*
+ * front.c: the front page.
+ */
+#include "../view/page.h"
+#include "../view/view.h"
+#include "ctl.h"
+#include "listing.h"
+
+/*
+ * GET /[?before=T-ID | ?after=T-ID]
+ * The latest live articles, newest first, LISTING_PAGE at a time.
+ * Cache: public (CACHE_PAGE); personal only for a logged-in editor.
+ * Raises HTTP 400 for a malformed cursor, 404 for a cursor past the end,
+ * 304 if the reader's copy is current, 200 otherwise.
+ */
+int
+ctl_front_index(struct req *r)
+{
+	struct listing	 l;
+	struct page	*p;
+	int		 rc;
+
+	if ((rc = listing_cursor(r, &l)) != 0)
+		return rc;
+	if (ctl_not_modified(r, "front"))
+		return 304;
+	l.n = store_articles_live(r->store, r->arena, r->now,
+	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,
+	    &l.rows);
+	if (l.n < 0)
+		return 500;
+	if ((rc = listing_finish(&l)) != 0)
+		return rc;
+
+	p = page_new(r, "front_index.tpl", l.have_cursor ? "Older articles" :
+	    "", "/");
+	if (l.n == 0)
+		view_show(p->body, "EMPTY");
+	fill_article_list(r, p->body, "LIST", l.rows, l.n, !l.have_cursor);
+	fill_pager(r, p->body, "/", l.newer, l.older);
+	return page_render(r, p, 200);
+}

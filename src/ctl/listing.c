@@ -1,0 +1,93 @@
+/*
+ * listing.c: cursors and pager links for listings.  See listing.h.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/text.h"
+#include "ctl.h"
+#include "listing.h"
+
+/* Parse "T-ID" (two unsigned decimals); 1 if well-formed. */
+static int
+cursor_parse(const char *s, struct cursor *c)
+{
+	const char	*dash;
+	char		 num[24];
+	long long	 at, id;
+	size_t		 n;
+
+	if ((dash = strchr(s, '-')) == NULL)
+		return 0;
+	n = (size_t)(dash - s);
+	if (n == 0 || n >= sizeof(num))
+		return 0;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	if (!parse_id(num, &at) || !parse_id(dash + 1, &id))
+		return 0;
+	c->at = at;
+	c->id = id;
+	return 1;
+}
+
+int
+listing_cursor(struct req *r, struct listing *l)
+{
+	const char	*before = http_query(r, "before");
+	const char	*after = http_query(r, "after");
+
+	memset(l, 0, sizeof(*l));
+	if (before != NULL && after != NULL)
+		return 400;
+	if (before == NULL && after == NULL)
+		return 0;
+	if (!cursor_parse(before ? before : after, &l->cursor)) {
+		r->resp.error = "The page cursor in the address is malformed.";
+		return 400;
+	}
+	l->have_cursor = 1;
+	l->after = after != NULL;
+	return 0;
+}
+
+int
+listing_finish(struct listing *l)
+{
+	if (l->n == 0)
+		return l->have_cursor ? 404 : 0;
+	if (l->after) {
+		/* Newest first; an extra row is the newest one. */
+		if (l->n > LISTING_PAGE) {
+			l->rows++;
+			l->n--;
+			l->newer = &l->rows[0];
+		}
+		l->older = &l->rows[l->n - 1];
+	} else {
+		if (l->n > LISTING_PAGE) {
+			l->n--;
+			l->older = &l->rows[l->n - 1];
+		}
+		if (l->have_cursor)
+			l->newer = &l->rows[0];
+	}
+	return 0;
+}
+
+int
+ctl_not_modified(struct req *r, const char *extra)
+{
+	int64_t		 changed = 0;
+	uint64_t	 gen = store_version(r->store, &changed);
+	int64_t		 next = store_next_scheduled(r->store, r->now);
+	const char	*etag;
+
+	/* The page changes by itself when a scheduled article goes live. */
+	r->resp.expires = next;
+	/* An editor's pages carry the editor bar: their own tag. */
+	etag = arena_printf(r->arena, "\"%llu-%lld-%s-e%lld\"",
+	    (unsigned long long)gen, (long long)next, extra ? extra : "",
+	    r->editor ? r->editor->user_id : 0LL);
+	return http_not_modified(r, etag, changed);
+}

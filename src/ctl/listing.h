@@ -1,0 +1,44 @@
+/*
+ * listing.h: what the listing controllers (front page, tags, archives)
+ * share: the page cursor, trimming the extra row, and validators.
+ */
+#ifndef GAZETTE_LISTING_H
+#define GAZETTE_LISTING_H
+
+#include "../store/store.h"
+
+#define LISTING_PAGE	20	/* articles per page */
+
+struct listing {
+	struct cursor	 cursor;	/* from ?before= or ?after= */
+	int		 have_cursor;
+	int		 after;		/* 1: ?after= (going to newer) */
+	struct article	*rows;
+	int		 n;
+	const struct article *newer;	/* link to newer rows from this one */
+	const struct article *older;	/* link to older rows from this one */
+};
+
+/*
+ * Read ?before=T-ID or ?after=T-ID.  Returns 0, or 400 for a malformed
+ * cursor (or both given).
+ */
+int	 listing_cursor(struct req *, struct listing *);
+
+/*
+ * After fetching up to LISTING_PAGE + 1 rows into l->rows/l->n: drop
+ * the extra row and work out the pager links.  Returns 0, or 404 when a
+ * cursor led past the end.
+ */
+int	 listing_finish(struct listing *);
+
+/*
+ * Set ETag and Last-Modified for a page that may depend on anything in
+ * the store (and on which scheduled articles are live); extra tells
+ * pages apart.  Returns 1 if the client's copy is current (answer 304).
+ * Cheap: PRAGMA data_version and one index lookup, no template work.
+ * Any write anywhere changes the validators: coarse, but never wrong.
+ */
+int	 ctl_not_modified(struct req *, const char *extra);
+
+#endif

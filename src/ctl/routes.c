@@ -1,0 +1,28 @@
+/*
+ * routes.c: every URL of the site, in one table, and the checks that
+ * run before a controller.
+ *
+ * GET routes answer HEAD too.  A path that matches with another method
+ * gets 405 and an Allow header; no match at all gets 404.  max_body is
+ * the POST body limit; nginx's client_max_body_size is set to match.
+ */
+#include "../util/log.h"
+#include "ctl.h"
+
+#define KB	1024
+
+const struct route ctl_routes[] = {
+	/* method     pattern                  controller         flags  cache        body */
+	{ HTTP_GET,  "/",                      ctl_front_index,   0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/articles/:slug",        ctl_article_show,  0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/tags",                  ctl_tag_index,     0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show,      0,     CACHE_PAGE,  0 },
+};
+
+const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);
+
+int
+ctl_dispatch(struct req *r, const struct route *route)
+{
+	return route->handler(r);
+}

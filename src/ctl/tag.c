@@ -1,0 +1,81 @@
+/*
+ * tag.c: tag pages.
+ */
+#include "../util/arena.h"
+#include "../view/page.h"
+#include "../view/view.h"
+#include "ctl.h"
+#include "listing.h"
+
+/*
+ * GET /tags
+ * Every tag that has published articles, with their counts.
+ * Raises HTTP 304 if current, 200 otherwise.
+ */
+int
+ctl_tag_index(struct req *r)
+{
+	struct tag	*tags;
+	struct page	*p;
+	int		 n;
+
+	if (ctl_not_modified(r, "tags"))
+		return 304;
+	if ((n = store_tags_all(r->store, r->arena, &tags)) < 0)
+		return 500;
+	p = page_new(r, "tag_index.tpl", "Topics", "/tags");
+	page_describe(p, "Every topic covered, with the number of articles.");
+	fill_tag_index(r, p->body, tags, n);
+	return page_render(r, p, 200);
+}
+
+/*
+ * GET /tags/:slug[?before=T-ID | ?after=T-ID]
+ * The live articles carrying a tag, newest first.
+ * Raises HTTP 301 to the new address of a renamed or merged tag,
+ * 400 for a malformed cursor, 404 for an unknown tag or a cursor past
+ * the end, 304 if current, 200 otherwise.
+ */
+int
+ctl_tag_show(struct req *r)
+{
+	struct listing	 l;
+	struct tag	 t;
+	struct page	*p;
+	const char	*path, *moved;
+	int		 rc;
+
+	if ((rc = listing_cursor(r, &l)) != 0)
+		return rc;
+	rc = store_tag_by_slug(r->store, r->arena, r->param[0], &t);
+	if (rc < 0)
+		return 500;
+	if (rc == 0) {
+		rc = store_tag_old_slug(r->store, r->arena, r->param[0], &moved);
+		if (rc < 0)
+			return 500;
+		if (rc == 0)
+			return 404;
+		return http_redirect(r, 301, arena_printf(r->arena, "/tags/%s",
+		    moved));
+	}
+	if (ctl_not_modified(r, t.slug))
+		return 304;
+	l.n = store_articles_by_tag(r->store, r->arena, t.id, r->now,
+	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,
+	    &l.rows);
+	if (l.n < 0)
+		return 500;
+	if ((rc = listing_finish(&l)) != 0)
+		return rc;
+
+	path = arena_printf(r->arena, "/tags/%s", t.slug);
+	p = page_new(r, "tag_show.tpl", t.name, path);
+	page_describe(p, arena_printf(r->arena, "Articles about %s.", t.name));
+	fill_tag_show(r, p->body, &t);
+	if (l.n == 0)
+		view_show(p->body, "EMPTY");
+	fill_article_list(r, p->body, "LIST", l.rows, l.n, 0);
+	fill_pager(r, p->body, path, l.newer, l.older);
+	return page_render(r, p, 200);
+}

@@ -1,0 +1,165 @@
+/*
+ * http.h: the request and response as controllers see them.
+ *
+ * Controllers never touch libfcgi: src/http/server.c fills a struct req
+ * from the FastCGI parameters and body, the router picks the controller,
+ * and the controller fills req->resp.  Everything hanging off a request
+ * is owned by its arena and lives until the response has been sent.
+ */
+#ifndef GAZETTE_HTTP_H
+#define GAZETTE_HTTP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/buf.h"
+
+struct arena;
+struct store;
+
+enum http_method {
+	HTTP_GET,
+	HTTP_HEAD,
+	HTTP_POST,
+	HTTP_PUT,
+	HTTP_DELETE,
+	HTTP_PATCH,
+	HTTP_OPTIONS,
+	HTTP_OTHER,	/* anything else: always 405 or 501 */
+	HTTP__MAX
+};
+
+/* One decoded name=value pair from a query string, form or cookie. */
+struct kv {
+	const char	*key;
+	const char	*val;	/* NUL-terminated; never holds a NUL byte */
+	size_t		 vlen;
+};
+
+/*
+ * How a response may be cached.  Each route declares one; the response
+ * layer turns it into Cache-Control (and X-Accel-Expires for the
+ * project's own nginx microcache).
+ */
+enum cache_policy {
+	CACHE_NONE,	/* private, no-store: editor pages, cookies, POST */
+	CACHE_PAGE,	/* reader page: short browser life, shared caches more */
+	CACHE_FEED,	/* feeds and sitemaps: a little longer */
+	CACHE__MAX
+};
+
+#define ROUTE_MAXPARAM	3
+
+struct resp {
+	int		 status;
+	const char	*content_type;	/* default text/html; charset=utf-8 */
+	struct buf	*body;		/* the worker's reusable body buffer */
+	struct buf	 headers;	/* extra "Name: value\r\n" lines */
+	enum cache_policy cache;
+	int64_t		 expires;	/* content changes by itself then (0: never) */
+	const char	*etag;		/* quoted entity tag, or NULL */
+	int64_t		 last_modified;	/* unix time, or 0 */
+	const char	*error;		/* message for the error page, or NULL */
+	int		 rendered;	/* body holds a full page already */
+};
+
+/* The editor behind a valid session cookie. */
+struct editor {
+	long long	 user_id;
+	const char	*name;		/* login name */
+	const char	*display;	/* full name */
+	int		 admin;		/* role admin (else editor) */
+	const char	*csrf;		/* the session's CSRF token */
+	long long	 session_id;
+};
+
+struct req {
+	struct arena	*arena;
+	struct store	*store;		/* this worker's database connection */
+	enum http_method method;
+	const char	*method_name;
+	const char	*uri;		/* the raw request target, for logs */
+	const char	*path;		/* decoded; no NUL, starts with '/' */
+	const char	*query_raw;	/* as sent, for canonical links */
+	struct kv	*query;
+	size_t		 nquery;
+	struct kv	*form;		/* urlencoded POST body */
+	size_t		 nform;
+	struct kv	*cookies;
+	size_t		 ncookies;
+	const char	*remote_addr;	/* the client, as nginx saw it */
+	const char	*host;
+	const char	*origin;
+	const char	*referer;
+	const char	*if_none_match;
+	const char	*if_modified_since;
+	const char	*param[ROUTE_MAXPARAM]; /* from the route's :names */
+	int64_t		 now;		/* request time, unix seconds */
+	struct editor	*editor;	/* the logged-in editor, or NULL */
+	struct resp	 resp;
+};
+
+/* Query and form values: the first value of name, or NULL. */
+const char	*http_query(const struct req *, const char *name);
+const char	*http_form(const struct req *, const char *name);
+const char	*http_cookie(const struct req *, const char *name);
+
+/* All values of a repeated form field "name[]", in order. */
+size_t		 http_form_all(const struct req *, const char *name,
+		    const char ***out);
+
+/*
+ * Add a response header.  Returns -1 (and adds nothing) if the name or
+ * value holds a CR, LF or other control byte.
+ */
+int		 http_header(struct req *, const char *name, const char *value);
+
+/*
+ * Answer 303 See Other to a path inside this site (it must start with a
+ * single '/').  Returns the status, or 500 if the target is unsafe,
+ * which callers prevent by building targets from validated parts.
+ */
+int		 http_redirect(struct req *, int status, const char *path);
+
+/* Set the conditional-GET validators; returns 1 if the client's copy is
+ * current (the controller then returns 304 without rendering). */
+int		 http_not_modified(struct req *, const char *etag,
+		    int64_t last_modified);
+
+/* The reason phrase for a status ("Not Found"). */
+const char	*http_reason(int status);
+
+/*
+ * Percent-decoding and urlencoded parsing (urlenc.c), free of libfcgi so
+ * that they can be unit-tested and fuzzed.
+ */
+
+/*
+ * Decode src[0..n) into dst (at least n+1 bytes), '+' as space when
+ * plus is set.  Returns the decoded length, or -1 for a malformed escape
+ * or an encoded NUL byte.
+ */
+long		 url_decode(char *dst, const char *src, size_t n, int plus);
+
+#define HTTP_MAXPAIRS	512	/* more pairs in one query or body: 400 */
+
+/*
+ * Parse "a=1&b=2" into pairs owned by the arena.  Empty pieces are
+ * skipped; a name without '=' gets the empty value.  Returns 0, or -1
+ * for malformed encoding, a NUL byte, or too many pairs.  A name that
+ * appears twice is an error too, unless it ends in "[]".
+ */
+int		 url_parse_pairs(struct arena *, const char *s, size_t n,
+		    struct kv **out, size_t *nout);
+
+/*
+ * Parse a Cookie header: "a=1; b=2".  Malformed pieces are skipped and
+ * the first of duplicated names wins; never fails.
+ */
+void		 cookie_parse(struct arena *, const char *s, struct kv **out,
+		    size_t *nout);
+
+/* Encode s for use in a query string or path segment. */
+char		*url_encode(struct arena *, const char *s);
+
+#endif

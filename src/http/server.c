@@ -1,0 +1,218 @@
+/*
+ * server.c: the life of one request.
+ *
+ * Parse what nginx passed (method, raw URI, a few headers), route,
+ * read and parse a POST body within the route's limit, run the
+ * controller through ctl_dispatch(), render an error page when the
+ * controller answered 4xx/5xx without one, write the response and log
+ * one line.  Bad input becomes a 4xx here, before any controller runs.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../ctl/ctl.h"
+#include "../util/log.h"
+#include "http.h"
+#include "response.h"
+#include "router.h"
+#include "server.h"
+
+#define URI_MAX		8192	/* longer request targets: 414 */
+
+/* Microseconds from a monotonic clock, for the log line. */
+static long long
+usec_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/*
+ * Parse CONTENT_LENGTH strictly: digits only, no sign, no junk.
+ * Returns the length, -1 if malformed, -2 if larger than max.
+ */
+static long long
+content_length(const char *s, size_t max)
+{
+	unsigned long long v = 0;
+	size_t		   i;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9' || i > 18)
+			return -1;
+		v = v * 10 + (unsigned)(s[i] - '0');
+	}
+	return v > max ? -2 : (long long)v;
+}
+
+/* Read exactly len bytes of body into w->post; 0 or -1 if short. */
+static int
+read_body(struct worker *w, FCGX_Request *f, size_t len)
+{
+	int	 n;
+
+	buf_reset(&w->post);
+	buf_reserve(&w->post, len);
+	while (w->post.len < len) {
+		n = FCGX_GetStr(w->post.data + w->post.len,
+		    (int)(len - w->post.len), f->in);
+		if (n <= 0)
+			return -1;
+		w->post.len += (size_t)n;
+	}
+	w->post.data[w->post.len] = '\0';
+	return 0;
+}
+
+/*
+ * Fill r from the FastCGI parameters and route it.  Returns 0 to run
+ * the route's controller, or the HTTP status to answer with instead.
+ */
+static int
+prepare(struct worker *w, FCGX_Request *f, struct req *r,
+    const struct route **route)
+{
+	const char	*uri, *q, *ctype;
+	struct buf	 al = BUF_INIT;
+	char		*path;
+	long long	 clen;
+	size_t		 plen;
+	unsigned	 allow;
+	int		 i;
+
+	r->method_name = FCGX_GetParam("REQUEST_METHOD", f->envp);
+	r->method = http_method_parse(r->method_name);
+	if (r->method_name == NULL)
+		r->method_name = "-";
+	r->remote_addr = FCGX_GetParam("REMOTE_ADDR", f->envp);
+	r->host = FCGX_GetParam("HTTP_HOST", f->envp);
+	r->origin = FCGX_GetParam("HTTP_ORIGIN", f->envp);
+	r->referer = FCGX_GetParam("HTTP_REFERER", f->envp);
+	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", f->envp);
+	r->if_modified_since = FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", f->envp);
+	if (r->remote_addr == NULL)
+		r->remote_addr = "";
+
+	/* The raw target, so that bad encodings are ours to refuse. */
+	uri = FCGX_GetParam("REQUEST_URI", f->envp);
+	r->uri = uri ? uri : "-";
+	if (uri == NULL || uri[0] != '/') {
+		r->path = "/";
+		r->resp.error = "The request has no valid target.";
+		return 400;
+	}
+	if (strlen(uri) > URI_MAX) {
+		r->path = "/";
+		return 414;
+	}
+	q = strchr(uri, '?');
+	plen = q ? (size_t)(q - uri) : strlen(uri);
+	path = arena_alloc(r->arena, plen + 1);
+	r->path = "/";
+	if (url_decode(path, uri, plen, 0) < 0) {
+		r->resp.error = "The address holds a malformed %-escape.";
+		return 400;
+	}
+	r->path = path;
+	if (q != NULL) {
+		r->query_raw = q + 1;
+		if (url_parse_pairs(r->arena, q + 1, strlen(q + 1), &r->query,
+		    &r->nquery) < 0) {
+			r->resp.error = "The query string is malformed, holds "
+			    "a repeated parameter, or is too long.";
+			return 400;
+		}
+	}
+	cookie_parse(r->arena, FCGX_GetParam("HTTP_COOKIE", f->envp),
+	    &r->cookies, &r->ncookies);
+
+	switch (router_match(r->arena, ctl_routes, ctl_nroutes, r->method,
+	    r->path, route, r->param, &allow)) {
+	case ROUTE_NOT_FOUND:
+		return 404;
+	case ROUTE_BAD_METHOD:
+		for (i = 0; i < HTTP__MAX; i++)
+			if (allow & (1u << i))
+				buf_printf(&al, "%s%s", al.len ? ", " : "",
+				    http_method_name((enum http_method)i));
+		http_header(r, "Allow", buf_cstr(&al));
+		buf_free(&al);
+		return 405;
+	case ROUTE_FOUND:
+		break;
+	}
+	r->resp.cache = (*route)->cache;
+
+	if (r->method != HTTP_POST)
+		return 0;
+	clen = content_length(FCGX_GetParam("CONTENT_LENGTH", f->envp),
+	    (*route)->max_body);
+	if (clen == -1) {
+		r->resp.error = "The Content-Length header is malformed.";
+		return 400;
+	}
+	if (clen == -2)
+		return 413;
+	ctype = FCGX_GetParam("CONTENT_TYPE", f->envp);
+	if (clen > 0 && (ctype == NULL || strncmp(ctype,
+	    "application/x-www-form-urlencoded", 33) != 0 ||
+	    (ctype[33] != '\0' && ctype[33] != ';'))) {
+		r->resp.error = "Forms must be sent as "
+		    "application/x-www-form-urlencoded.";
+		return 415;
+	}
+	if (read_body(w, f, (size_t)clen) < 0) {
+		r->resp.error = "The request body is shorter than announced.";
+		return 400;
+	}
+	if (url_parse_pairs(r->arena, w->post.data, w->post.len, &r->form,
+	    &r->nform) < 0) {
+		r->resp.error = "The form data is malformed or holds a "
+		    "repeated field.";
+		return 400;
+	}
+	return 0;
+}
+
+void
+http_handle(struct worker *w, FCGX_Request *f)
+{
+	struct req		 r;
+	const struct route	*route = NULL;
+	long long		 t0 = usec_now();
+	int			 status;
+
+	memset(&r, 0, sizeof(r));
+	r.arena = &w->arena;
+	r.store = w->store;
+	r.now = (int64_t)time(NULL);
+	buf_reset(&w->body);
+	r.resp.body = &w->body;
+	r.resp.status = 200;
+
+	if ((status = prepare(w, f, &r, &route)) == 0)
+		status = ctl_dispatch(&r, route);
+	if (status <= 0 || status > 599) {
+		LOG_ERR("%s %s: controller returned %d", r.method_name, r.uri,
+		    status);
+		status = 500;
+	}
+	r.resp.status = status;
+	if (status >= 400 && !r.resp.rendered) {
+		buf_reset(&w->body);
+		ctl_error_page(&r, status);
+	}
+	if (http_send(&r, f->out) < 0)
+		log_info("%s %s: client went away", r.method_name, r.uri);
+	/* The raw target: nginx refuses control bytes in it. */
+	log_info("%s %s %d %lldus", r.method_name, r.uri, r.resp.status,
+	    usec_now() - t0);
+	buf_free(&r.resp.headers);
+	arena_reset(&w->arena);
+}

@@ -1,0 +1,261 @@
+/*
+ * main.c: process start, subcommands, and the FastCGI server: a fixed
+ * pool of worker threads, each with its own database connection,
+ * accepting requests from one socket.
+ *
+ * Signals: TERM, INT and HUP are blocked in every thread and taken by
+ * the main thread with sigwait().  TERM/INT stop accepting, let requests
+ * in flight finish, and close the databases; HUP reloads templates.
+ */
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "cli/cli.h"
+#include "config.h"
+#include "ctl/ctl.h"
+#include "http/server.h"
+#include "store/store.h"
+#include "util/log.h"
+#include "view/view.h"
+
+static int		 listen_fd = -1;
+static pthread_mutex_t	 accept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Set when a worker could not start; the main thread then gives up. */
+static volatile int	 start_failed;
+
+static void *
+worker_main(void *arg)
+{
+	struct worker	*w = arg;
+	FCGX_Request	 f;
+	int		 rc;
+
+	if (FCGX_InitRequest(&f, listen_fd, 0) != 0) {
+		LOG_ERR("worker %d: FCGX_InitRequest failed", w->id);
+		start_failed = 1;
+		return NULL;
+	}
+	for (;;) {
+		/* libfcgi's accept is not safe to call from two threads. */
+		pthread_mutex_lock(&accept_lock);
+		rc = FCGX_Accept_r(&f);
+		pthread_mutex_unlock(&accept_lock);
+		if (rc < 0)
+			break;	/* shut down, or the socket closed */
+		if (cfg.dev)
+			view_reload();
+		http_handle(w, &f);
+		FCGX_Finish_r(&f);
+	}
+	FCGX_Free(&f, 1);
+	return NULL;
+}
+
+/* Open the FastCGI socket: a path (mode 0660) or [host]:port. */
+static int
+open_socket(const char *spec)
+{
+	mode_t	 old;
+	int	 fd;
+
+	if (strchr(spec, '/') == NULL && strchr(spec, ':') != NULL)
+		return FCGX_OpenSocket(spec, 128);
+	/* A stale socket from a killed run would make bind() fail. */
+	unlink(spec);
+	old = umask(007);
+	fd = FCGX_OpenSocket(spec, 128);
+	umask(old);
+	return fd;
+}
+
+/* A short version string for static file names, from their contents. */
+static const char *
+static_version(void)
+{
+	static char	 out[17];
+	char		 path[4096];
+	unsigned long long h = 1469598103934665603ULL;	/* FNV-1a */
+	FILE		*f;
+	int		 c;
+
+	snprintf(path, sizeof(path), "%s/gazette.css", cfg.static_dir);
+	if ((f = fopen(path, "rb")) != NULL) {
+		while ((c = getc(f)) != EOF)
+			h = (h ^ (unsigned char)c) * 1099511628211ULL;
+		fclose(f);
+	}
+	snprintf(out, sizeof(out), "%08llx", h & 0xffffffffULL);
+	return out;
+}
+
+static int
+cmd_serve(int argc, char *argv[])
+{
+	struct worker	*workers;
+	pthread_t	*threads;
+	sigset_t	 set;
+	struct store	*check;
+	int		 i, sig, started = 0;
+
+	(void)argv;
+	if (argc > 1) {
+		fprintf(stderr, "gazette: serve: unexpected argument '%s'\n",
+		    argv[1]);
+		return 2;
+	}
+	/* Refuse a database of an unknown schema before anything else. */
+	if ((check = store_open(cfg.db, 0)) == NULL)
+		return 1;
+	store_close(check);
+	if (view_init(cfg.templates) < 0)
+		return 1;
+	view_global("SITE_TITLE", cfg.title);
+	view_global("SITE_TAGLINE", cfg.tagline);
+	view_global("BASE_URL", cfg.base_url);
+	view_global("STATIC_VERSION", static_version());
+
+	if (FCGX_Init() != 0) {
+		LOG_ERR("FCGX_Init failed");
+		return 1;
+	}
+	if ((listen_fd = open_socket(cfg.socket)) < 0) {
+		LOG_ERR("cannot listen on %s", cfg.socket);
+		return 1;
+	}
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	/* A reader who hangs up must not kill the process. */
+	signal(SIGPIPE, SIG_IGN);
+
+	workers = calloc((size_t)cfg.threads, sizeof(*workers));
+	threads = calloc((size_t)cfg.threads, sizeof(*threads));
+	if (workers == NULL || threads == NULL)
+		abort();
+	for (i = 0; i < cfg.threads; i++) {
+		workers[i].id = i;
+		arena_init(&workers[i].arena, 0);
+		/*
+		 * The connection is opened here but used only by its
+		 * thread; SQLITE_OPEN_NOMUTEX is safe since it is never
+		 * shared.
+		 */
+		if ((workers[i].store = store_open(cfg.db, 0)) == NULL)
+			goto stop;
+		if (pthread_create(&threads[i], NULL, worker_main,
+		    &workers[i]) != 0) {
+			LOG_ERR("pthread_create failed");
+			store_close(workers[i].store);
+			goto stop;
+		}
+		started++;
+	}
+	log_info("serving %s on %s with %d threads", cfg.db, cfg.socket,
+	    cfg.threads);
+	for (;;) {
+		if (start_failed)
+			break;
+		if (sigwait(&set, &sig) != 0)
+			continue;
+		if (sig == SIGHUP) {
+			log_info("reloading templates");
+			view_reload();
+			continue;
+		}
+		log_info("signal %d: stopping", sig);
+		break;
+	}
+stop:
+	/* Wake the threads blocked in accept(); each finishes its request. */
+	FCGX_ShutdownPending();
+	shutdown(listen_fd, SHUT_RDWR);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	close(listen_fd);
+	for (i = 0; i < started; i++) {
+		store_close(workers[i].store);
+		arena_free(&workers[i].arena);
+		buf_free(&workers[i].body);
+		buf_free(&workers[i].post);
+	}
+	if (strchr(cfg.socket, '/') != NULL)
+		unlink(cfg.socket);
+	free(workers);
+	free(threads);
+	log_info("stopped");
+	return started == cfg.threads && !start_failed ? 0 : 1;
+}
+
+static const struct {
+	const char	*name;
+	int		(*fn)(int, char *[]);
+	const char	*usage;
+} commands[] = {
+	{ "serve", cmd_serve, "serve                 run the FastCGI server" },
+	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
+	{ "import", cli_import, "import [--draft] [--byline B] [--dateline D] [--source S] FILE...\n"
+	  "                        import plain-text wire copy" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void
+usage(FILE *f)
+{
+	size_t	 i;
+
+	fputs("usage: gazette COMMAND [settings] [arguments]\n\nCommands:\n", f);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %s\n", commands[i].usage);
+	fputs("  help                  this text\n\n", f);
+	config_usage(f);
+}
+
+int
+main(int argc, char *argv[])
+{
+	size_t	 i;
+	int	 n;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			break;
+	if (i == NCOMMANDS) {
+		fprintf(stderr, "gazette: unknown command '%s' (try "
+		    "'gazette --help')\n", argv[1]);
+		return 2;
+	}
+	n = argc - 1;
+	if (config_parse(&n, argv + 1) < 0)
+		return 2;
+	/* Shown times are in the site's zone, for every thread. */
+	if (setenv("TZ", cfg.timezone, 1) != 0)
+		return 1;
+	tzset();
+	store_configure(cfg.sync_full, cfg.cache_kib);
+	return commands[i].fn(n, argv + 1);
+}

@@ -1,0 +1,509 @@
+/*
+ * article.c: articles, their tags, revisions and search entries.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/log.h"
+#include "../util/text.h"
+#include "impl.h"
+
+static const char *const status_names[] = {
+	[ARTICLE_DRAFT] = "draft",
+	[ARTICLE_PUBLISHED] = "published",
+	[ARTICLE_DELETED] = "deleted",
+};
+
+static enum article_status
+status_parse(const char *s)
+{
+	if (strcmp(s, "published") == 0)
+		return ARTICLE_PUBLISHED;
+	if (strcmp(s, "deleted") == 0)
+		return ARTICLE_DELETED;
+	return ARTICLE_DRAFT;
+}
+
+static enum comments_mode
+comments_parse(const char *s)
+{
+	if (strcmp(s, "closed") == 0)
+		return COMMENTS_CLOSED;
+	if (strcmp(s, "hidden") == 0)
+		return COMMENTS_HIDDEN;
+	return COMMENTS_OPEN;
+}
+
+/*
+ * Split the denormalised tag list ("slug\tname\n" per tag, kept by
+ * store_article_save()) into the article's tags.
+ */
+static void
+tags_parse(struct arena *a, const char *list, struct article *art)
+{
+	const char	*p, *tab, *nl;
+	size_t		 n = 0;
+
+	for (p = list; *p != '\0'; p++)
+		if (*p == '\n')
+			n++;
+	art->tags = arena_calloc(a, n ? n : 1, sizeof(struct tag));
+	art->ntags = 0;
+	for (p = list; *p != '\0' && art->ntags < n; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		if ((tab = memchr(p, '\t', (size_t)(nl - p))) == NULL)
+			continue;
+		art->tags[art->ntags].slug = arena_strndup(a, p, (size_t)(tab - p));
+		art->tags[art->ntags].name = arena_strndup(a, tab + 1,
+		    (size_t)(nl - tab - 1));
+		art->ntags++;
+	}
+}
+
+/* Copy the columns of ARTICLE_LIST_COLS (and the body, if full). */
+static void
+article_row(struct arena *a, sqlite3_stmt *st, struct article *art, int full)
+{
+	memset(art, 0, sizeof(*art));
+	art->id = sqlite3_column_int64(st, 0);
+	art->slug = col_text(a, st, 1);
+	art->headline = col_text(a, st, 2);
+	art->summary = col_text(a, st, 3);
+	art->byline = col_text(a, st, 4);
+	art->dateline = col_text(a, st, 5);
+	art->source = col_text(a, st, 6);
+	art->status = status_parse((const char *)sqlite3_column_text(st, 7));
+	art->published_at = sqlite3_column_int64(st, 8);
+	art->updated_at = sqlite3_column_int64(st, 9);
+	art->created_at = sqlite3_column_int64(st, 10);
+	art->modified_at = sqlite3_column_int64(st, 11);
+	art->comments = comments_parse((const char *)sqlite3_column_text(st, 12));
+	art->comment_count = sqlite3_column_int64(st, 13);
+	tags_parse(a, (const char *)sqlite3_column_text(st, 14), art);
+	if (full) {
+		art->body_md = col_text(a, st, 15);
+		art->body_html = col_text(a, st, 16);
+	}
+}
+
+/* Step a statement that yields at most one article. */
+static int
+article_one(struct store *s, struct arena *a, sqlite3_stmt *st,
+    struct article *art)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		article_row(a, st, art, 1);
+	else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_article_by_slug(struct store *s, struct arena *a, const char *slug,
+    struct article *art)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_BY_SLUG);
+
+	bind_text(st, 1, slug);
+	return article_one(s, a, st, art);
+}
+
+int
+store_article_by_id(struct store *s, struct arena *a, long long id,
+    struct article *art)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_BY_ID);
+
+	sqlite3_bind_int64(st, 1, id);
+	return article_one(s, a, st, art);
+}
+
+int
+store_article_old_slug(struct store *s, struct arena *a, const char *slug,
+    const char **newslug)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_OLD_SLUG);
+	int		 rc;
+
+	bind_text(st, 1, slug);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*newslug = col_text(a, st, 0);
+	else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Run a listing statement whose parameters are ?1 now, ?2/?3 the cursor
+ * and ?4 the limit (and ?5 bound by the caller), into *out.  Rows of an
+ * "after" query come oldest first; they are turned around here.
+ */
+static int
+article_list(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t now,
+    const struct cursor *c, int after, int limit, struct article **out)
+{
+	struct article	*rows, tmp;
+	int		 n = 0, rc, i;
+
+	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
+	sqlite3_bind_int64(st, 1, now);
+	if (c != NULL) {
+		sqlite3_bind_int64(st, 2, c->at);
+		sqlite3_bind_int64(st, 3, c->id);
+	}
+	sqlite3_bind_int(st, 4, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		article_row(a, st, &rows[n++], 0);
+	if (n < limit && rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		stmt_done(st);
+		return -1;
+	}
+	stmt_done(st);
+	if (after)
+		for (i = 0; i < n / 2; i++) {
+			tmp = rows[i];
+			rows[i] = rows[n - 1 - i];
+			rows[n - 1 - i] = tmp;
+		}
+	*out = rows;
+	return n;
+}
+
+int
+store_articles_live(struct store *s, struct arena *a, int64_t now,
+    const struct cursor *c, int after, int limit, struct article **out)
+{
+	enum stmt	 id;
+
+	id = c == NULL ? ST_ARTICLES_LIVE :
+	    after ? ST_ARTICLES_LIVE_AFTER : ST_ARTICLES_LIVE_BEFORE;
+	return article_list(s, a, stmt_get(s, id), now, c, after && c, limit,
+	    out);
+}
+
+int
+store_articles_by_tag(struct store *s, struct arena *a, long long tag_id,
+    int64_t now, const struct cursor *c, int after, int limit,
+    struct article **out)
+{
+	enum stmt	 id;
+	sqlite3_stmt	*st;
+
+	id = c == NULL ? ST_ARTICLES_TAG :
+	    after ? ST_ARTICLES_TAG_AFTER : ST_ARTICLES_TAG_BEFORE;
+	st = stmt_get(s, id);
+	sqlite3_bind_int64(st, 5, tag_id);
+	return article_list(s, a, st, now, c, after && c, limit, out);
+}
+
+int64_t
+store_next_scheduled(struct store *s, int64_t now)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_NEXT_SCHEDULED);
+	int64_t		 t = 0;
+
+	sqlite3_bind_int64(st, 1, now);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	return t;
+}
+
+int
+store_slug_free(struct store *s, const char *slug, long long id)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SLUG_OWNER);
+	int		 rc, free_ = 1;
+
+	bind_text(st, 1, slug);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_int64(st, 0) != id)
+			free_ = 0;
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		free_ = -1;
+	}
+	stmt_done(st);
+	return free_;
+}
+
+/*
+ * The tag for name, created if new.  Tags are told apart by slug, so
+ * "Russia" and "russia" are one tag (the first spelling stays).
+ * Returns the id, or -1.
+ */
+static long long
+tag_ensure(struct store *s, struct arena *a, const char *name)
+{
+	sqlite3_stmt	*st;
+	const char	*slug;
+	long long	 id = -1;
+	int		 rc;
+
+	slug = text_slugify(a, name);
+	if (*slug == '\0')
+		return 0;	/* no letters or digits: not a usable tag */
+	st = stmt_get(s, ST_TAG_BY_SLUG);
+	bind_text(st, 1, slug);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc == SQLITE_ROW)
+		return id;
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		return -1;
+	}
+	st = stmt_get(s, ST_TAG_INSERT);
+	bind_text(st, 1, name);
+	bind_text(st, 2, slug);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else
+		STORE_ERR(s);
+	stmt_done(st);
+	return id;
+}
+
+/* Add delta to the article count of every tag the article carries. */
+static int
+tag_counts_add(struct store *s, long long article_id, int delta)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_TAG_IDS), *up;
+	long long	 ids[64];
+	int		 n = 0, i, rc;
+
+	sqlite3_bind_int64(st, 1, article_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	up = stmt_get(s, ST_TAG_COUNT_ADD);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(up, 1, ids[i]);
+		sqlite3_bind_int(up, 2, delta);
+		if (STMT_EXEC(s, up) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Replace the article's tags.  Builds the denormalised list into tl.
+ */
+static int
+tags_replace(struct store *s, struct arena *a, const struct article_edit *e,
+    int live, struct buf *tl)
+{
+	sqlite3_stmt	*st;
+	long long	 tid;
+	size_t		 i;
+
+	st = stmt_get(s, ST_ARTICLE_TAGS_DELETE);
+	sqlite3_bind_int64(st, 1, e->id);
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	for (i = 0; i < e->ntags; i++) {
+		if ((tid = tag_ensure(s, a, e->tags[i])) < 0)
+			return -1;
+		if (tid == 0)
+			continue;
+		st = stmt_get(s, ST_ARTICLE_TAG_INSERT);
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int64(st, 2, tid);
+		sqlite3_bind_int64(st, 3, (long long)i);
+		bind_time(st, 4, e->published_at);
+		sqlite3_bind_int(st, 5, live);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			STORE_ERR(s);
+			stmt_done(st);
+			return -1;
+		}
+		/* A tag listed twice ("Russia, russia") is linked once. */
+		if (sqlite3_changes(s->db) > 0)
+			buf_printf(tl, "%s\t%s\n", text_slugify(a, e->tags[i]),
+			    e->tags[i]);
+		stmt_done(st);
+	}
+	return 0;
+}
+
+static int
+fts_sync(struct store *s, const struct article_edit *e, int live)
+{
+	sqlite3_stmt	*st;
+	struct buf	 tags = BUF_INIT;
+	size_t		 i;
+	int		 rc;
+
+	st = stmt_get(s, ST_FTS_DELETE);
+	sqlite3_bind_int64(st, 1, e->id);
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	if (!live)
+		return 0;
+	for (i = 0; i < e->ntags; i++)
+		buf_printf(&tags, "%s%s", i ? ", " : "", e->tags[i]);
+	st = stmt_get(s, ST_FTS_INSERT);
+	sqlite3_bind_int64(st, 1, e->id);
+	bind_text(st, 2, e->headline);
+	bind_text(st, 3, e->summary);
+	bind_text(st, 4, e->body_text ? e->body_text : e->body_md);
+	bind_text(st, 5, buf_cstr(&tags));
+	rc = STMT_EXEC(s, st);
+	buf_free(&tags);
+	return rc;
+}
+
+static int
+revision_add(struct store *s, const struct article_edit *e)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_INSERT);
+
+	sqlite3_bind_int64(st, 1, e->id);
+	if (e->user_id > 0)
+		sqlite3_bind_int64(st, 2, e->user_id);
+	sqlite3_bind_int64(st, 3, e->now);
+	bind_text(st, 4, e->kind ? e->kind : "edit");
+	bind_text(st, 5, e->headline);
+	bind_text(st, 6, e->summary ? e->summary : "");
+	bind_text(st, 7, e->byline ? e->byline : "");
+	bind_text(st, 8, e->dateline ? e->dateline : "");
+	bind_text(st, 9, e->source ? e->source : "");
+	bind_text(st, 10, e->body_md ? e->body_md : "");
+	bind_text(st, 11, e->tags_field ? e->tags_field : "");
+	bind_text(st, 12, e->slug);
+	bind_text(st, 13, status_names[e->status]);
+	bind_time(st, 14, e->published_at);
+	return STMT_EXEC(s, st);
+}
+
+/* Bind the fields shared by insert and update, from position i. */
+static void
+bind_fields(sqlite3_stmt *st, const struct article_edit *e, int i)
+{
+	bind_text(st, i++, e->headline);
+	bind_text(st, i++, e->summary ? e->summary : "");
+	bind_text(st, i++, e->byline ? e->byline : "");
+	bind_text(st, i++, e->dateline ? e->dateline : "");
+	bind_text(st, i++, e->source ? e->source : "");
+	bind_text(st, i++, e->body_md ? e->body_md : "");
+	bind_text(st, i++, e->body_html ? e->body_html : "");
+	bind_text(st, i++, status_names[e->status]);
+	bind_time(st, i, e->published_at);
+}
+
+/* Read what an existing article was before this save. */
+static int
+old_state(struct store *s, struct arena *a, long long id, const char **slug,
+    int *was_live, int64_t *updated_at)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_STATE);
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*slug = col_text(a, st, 0);
+		*was_live = strcmp((const char *)sqlite3_column_text(st, 1),
+		    "published") == 0;
+		*updated_at = sqlite3_column_int64(st, 3);
+	} else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_article_save(struct store *s, struct article_edit *e)
+{
+	struct arena	 a;
+	struct buf	 tl = BUF_INIT;
+	sqlite3_stmt	*st;
+	const char	*oldslug = NULL;
+	int64_t		 updated_at = 0;
+	int		 live, was_live = 0, rc = -1, free_;
+
+	arena_init(&a, 4096);
+	live = e->status == ARTICLE_PUBLISHED;
+	if (store_begin(s) < 0)
+		goto out;
+	if ((free_ = store_slug_free(s, e->slug, e->id)) <= 0) {
+		rc = free_ == 0 ? 1 : -1;
+		goto rollback;
+	}
+	if (e->id > 0) {
+		if (old_state(s, &a, e->id, &oldslug, &was_live,
+		    &updated_at) != 1)
+			goto rollback;
+		if (was_live && tag_counts_add(s, e->id, -1) < 0)
+			goto rollback;
+	} else {
+		/* Insert first, with an empty tag list, to learn the id. */
+		st = stmt_get(s, ST_ARTICLE_INSERT);
+		bind_text(st, 1, e->slug);
+		bind_fields(st, e, 2);
+		bind_time(st, 11, e->touch_updated ? e->now : 0);
+		sqlite3_bind_int64(st, 12, e->now);
+		bind_text(st, 13, "");
+		if (e->user_id > 0)
+			sqlite3_bind_int64(st, 14, e->user_id);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			STORE_ERR(s);
+			stmt_done(st);
+			goto rollback;
+		}
+		e->id = sqlite3_column_int64(st, 0);
+		stmt_done(st);
+	}
+	if (tags_replace(s, &a, e, live, &tl) < 0)
+		goto rollback;
+	if (live && tag_counts_add(s, e->id, 1) < 0)
+		goto rollback;
+	if (e->touch_updated)
+		updated_at = e->now;
+	st = stmt_get(s, ST_ARTICLE_UPDATE);
+	sqlite3_bind_int64(st, 1, e->id);
+	bind_text(st, 2, e->slug);
+	bind_fields(st, e, 3);
+	bind_time(st, 12, updated_at);
+	sqlite3_bind_int64(st, 13, e->now);
+	bind_text(st, 14, buf_cstr(&tl));
+	if (STMT_EXEC(s, st) < 0)
+		goto rollback;
+	/* The old URL of a renamed article keeps working (301). */
+	if (oldslug != NULL && strcmp(oldslug, e->slug) != 0) {
+		st = stmt_get(s, ST_OLD_SLUG_PUT);
+		bind_text(st, 1, oldslug);
+		sqlite3_bind_int64(st, 2, e->id);
+		if (STMT_EXEC(s, st) < 0)
+			goto rollback;
+	}
+	st = stmt_get(s, ST_OLD_SLUG_DELETE);
+	bind_text(st, 1, e->slug);
+	if (STMT_EXEC(s, st) < 0)
+		goto rollback;
+	if (fts_sync(s, e, live) < 0 || revision_add(s, e) < 0)
+		goto rollback;
+	rc = store_commit(s) < 0 ? -1 : 0;
+	goto out;
+rollback:
+	store_rollback(s);
+out:
+	buf_free(&tl);
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,330 @@
+/*
+ * db.c: connections, pragmas, migrations and the statement helpers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../util/arena.h"
+#include "../util/log.h"
+#include "impl.h"
+
+/* The migrations, sql/NNN-*.sql in order, built into the binary. */
+extern const char *const store_migrations[];
+extern const int store_nmigrations;
+
+/* Settings for every connection, set once before threads start. */
+static int	 opt_sync_full = 1;
+static int	 opt_cache_kib = 2048;
+
+void
+store_configure(int synchronous_full, int cache_kib)
+{
+	opt_sync_full = synchronous_full;
+	if (cache_kib > 0)
+		opt_cache_kib = cache_kib;
+}
+
+int
+store_schema_version(void)
+{
+	return store_nmigrations;
+}
+
+void
+store_error(struct store *s, const char *file, int line)
+{
+	log_at(file, line, "sqlite: %s (%d)", sqlite3_errmsg(s->db),
+	    sqlite3_extended_errcode(s->db));
+}
+
+/* Run a statement of fixed text (pragmas); 0 or -1. */
+static int
+exec_sql(struct store *s, const char *sql)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		LOG_ERR("sqlite: %s: %s", sql, err ? err : "?");
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+user_version(struct store *s)
+{
+	sqlite3_stmt	*st;
+	int		 v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+prepare_all(struct store *s)
+{
+	int	 i;
+
+	for (i = 0; i < ST__MAX; i++) {
+		if (stmt_sql[i] == NULL) {
+			LOG_ERR("statement %d has no SQL", i);
+			return -1;
+		}
+		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL) != SQLITE_OK) {
+			LOG_ERR("sqlite: preparing statement %d: %s", i,
+			    sqlite3_errmsg(s->db));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path, int for_migrate)
+{
+	struct store		*s;
+	int			 v, flags, on = 1;
+	char			 sql[128];
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		abort();
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (for_migrate)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		LOG_ERR("sqlite: cannot open %s: %s", path,
+		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	/*
+	 * Hardening: no schema object may call functions with side
+	 * effects, and the connection refuses writes that could corrupt
+	 * the file (writable_schema and the like).
+	 */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	/* No value Gazette stores comes near these. */
+	sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, 8 * 1024 * 1024);
+	sqlite3_limit(s->db, SQLITE_LIMIT_SQL_LENGTH, 100000);
+	sqlite3_limit(s->db, SQLITE_LIMIT_ATTACHED, 0);
+	if (exec_sql(s, "PRAGMA journal_mode=WAL") < 0 ||
+	    exec_sql(s, "PRAGMA foreign_keys=ON") < 0 ||
+	    exec_sql(s, "PRAGMA trusted_schema=OFF") < 0 ||
+	    exec_sql(s, "PRAGMA temp_store=MEMORY") < 0 ||
+	    exec_sql(s, opt_sync_full ? "PRAGMA synchronous=FULL" :
+	    "PRAGMA synchronous=NORMAL") < 0)
+		goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size=-%d", opt_cache_kib);
+	if (exec_sql(s, sql) < 0)
+		goto fail;
+	if (for_migrate)
+		return s;
+	if ((v = user_version(s)) != store_nmigrations) {
+		if (v >= 0 && v < store_nmigrations)
+			LOG_ERR("%s: schema version %d is older than this "
+			    "program's %d: run 'gazette migrate'", path, v,
+			    store_nmigrations);
+		else
+			LOG_ERR("%s: schema version %d is newer than this "
+			    "program knows (%d): refusing to use it", path, v,
+			    store_nmigrations);
+		goto fail;
+	}
+	if (prepare_all(s) < 0)
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	int	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < ST__MAX; i++)
+		sqlite3_finalize(s->stmt[i]);
+	/* Closing the last connection checkpoints and removes the WAL. */
+	sqlite3_close(s->db);
+	free(s);
+}
+
+int
+store_migrate(struct store *s, int *from, int *to)
+{
+	int	 v, i;
+	char	 sql[64];
+
+	if ((v = user_version(s)) < 0) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*from = *to = v;
+	if (v > store_nmigrations) {
+		LOG_ERR("schema version %d is newer than this program knows "
+		    "(%d)", v, store_nmigrations);
+		return -1;
+	}
+	for (i = v; i < store_nmigrations; i++) {
+		/* Each migration applies whole or not at all. */
+		if (exec_sql(s, "BEGIN IMMEDIATE") < 0)
+			return -1;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", i + 1);
+		if (exec_sql(s, store_migrations[i]) < 0 ||
+		    exec_sql(s, sql) < 0) {
+			LOG_ERR("migration %d failed; database left at version "
+			    "%d", i + 1, i);
+			exec_sql(s, "ROLLBACK");
+			return -1;
+		}
+		if (exec_sql(s, "COMMIT") < 0)
+			return -1;
+		*to = i + 1;
+	}
+	return prepare_all(s);
+}
+
+uint64_t
+store_version(struct store *s, int64_t *changed)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_GENERATION);
+	uint64_t	 gen = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		gen = (uint64_t)sqlite3_column_int64(st, 0);
+		if (changed != NULL)
+			*changed = sqlite3_column_int64(st, 1);
+	} else
+		STORE_ERR(s);
+	stmt_done(st);
+	return gen;
+}
+
+sqlite3_stmt *
+stmt_get(struct store *s, enum stmt id)
+{
+	return s->stmt[id];
+}
+
+void
+stmt_done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+int
+stmt_exec(struct store *s, sqlite3_stmt *st, const char *file, int line)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	store_error(s, file, line);
+	return -1;
+}
+
+int
+store_begin(struct store *s)
+{
+	return STMT_EXEC(s, stmt_get(s, ST_BEGIN));
+}
+
+int
+store_commit(struct store *s)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_GENERATION_BUMP);
+
+	/* Every write moves the generation, in the same transaction. */
+	sqlite3_bind_int64(st, 1, (int64_t)time(NULL));
+	if (STMT_EXEC(s, st) < 0 ||
+	    STMT_EXEC(s, stmt_get(s, ST_COMMIT)) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_rollback(struct store *s)
+{
+	/* After some errors SQLite has rolled back already: harmless. */
+	if (sqlite3_get_autocommit(s->db))
+		return;
+	sqlite3_step(stmt_get(s, ST_ROLLBACK));
+	stmt_done(stmt_get(s, ST_ROLLBACK));
+}
+
+int
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+int
+bind_time(sqlite3_stmt *st, int i, int64_t t)
+{
+	if (t == 0)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_int64(st, i, t);
+}
+
+const char *
+col_text(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char	*p = sqlite3_column_text(st, i);
+
+	if (p == NULL)
+		return arena_strdup(a, "");
+	return arena_strndup(a, (const char *)p,
+	    (size_t)sqlite3_column_bytes(st, i));
+}
+
+int
+store_setting_get(struct store *s, struct arena *a, const char *key,
+    const char **value)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SETTING_GET);
+	int		 rc;
+
+	bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = col_text(a, st, 0);
+	stmt_done(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	STORE_ERR(s);
+	return -1;
+}
+
+int
+store_setting_put(struct store *s, const char *key, const char *value)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SETTING_PUT);
+
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	return STMT_EXEC(s, st);
+}

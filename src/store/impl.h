@@ -1,0 +1,47 @@
+/*
+ * impl.h: what the store's own files share.  Nothing outside src/store/
+ * includes this file or sqlite3.h.
+ */
+#ifndef GAZETTE_STORE_IMPL_H
+#define GAZETTE_STORE_IMPL_H
+
+#include <sqlite3.h>
+
+#include "stmt.h"
+#include "store.h"
+
+struct store {
+	sqlite3		*db;
+	sqlite3_stmt	*stmt[ST__MAX];	/* prepared once, at open */
+};
+
+/*
+ * The statement for id, ready to bind.  stmt_done() resets it and
+ * clears its bindings; call it as soon as the rows are copied, on every
+ * path, so that readers do not hold back WAL checkpoints.
+ */
+sqlite3_stmt	*stmt_get(struct store *, enum stmt);
+void		 stmt_done(sqlite3_stmt *);
+
+/* Run a statement that returns no rows; 0 or -1 (logged). */
+int		 stmt_exec(struct store *, sqlite3_stmt *, const char *file,
+		    int line);
+#define STMT_EXEC(s, st) stmt_exec((s), (st), __FILE__, __LINE__)
+
+/* Log the connection's last error with the source line that met it. */
+void		 store_error(struct store *, const char *file, int line);
+#define STORE_ERR(s) store_error((s), __FILE__, __LINE__)
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 or -1 (logged). */
+int		 store_begin(struct store *);
+int		 store_commit(struct store *);
+void		 store_rollback(struct store *);
+
+/* Bind helpers: NULL text binds SQL NULL; 0 times bind NULL. */
+int		 bind_text(sqlite3_stmt *, int, const char *);
+int		 bind_time(sqlite3_stmt *, int, int64_t);
+
+/* A column copied into the arena; NULL becomes "". */
+const char	*col_text(struct arena *, sqlite3_stmt *, int);
+
+#endif

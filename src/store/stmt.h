@@ -1,0 +1,63 @@
+/*
+ * stmt.h: every SQL statement Gazette runs, by name.  The text of each
+ * is in stmt.c, in the same order; both lists grow together.
+ */
+#ifndef GAZETTE_STMT_H
+#define GAZETTE_STMT_H
+
+enum stmt {
+	/* Transactions. */
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_GENERATION,
+	ST_GENERATION_BUMP,
+
+	/* Settings. */
+	ST_SETTING_GET,
+	ST_SETTING_PUT,
+
+	/* Articles, reading. */
+	ST_ARTICLE_BY_SLUG,
+	ST_ARTICLE_BY_ID,
+	ST_ARTICLE_OLD_SLUG,
+	ST_ARTICLES_LIVE,
+	ST_ARTICLES_LIVE_BEFORE,
+	ST_ARTICLES_LIVE_AFTER,
+	ST_ARTICLES_TAG,
+	ST_ARTICLES_TAG_BEFORE,
+	ST_ARTICLES_TAG_AFTER,
+	ST_NEXT_SCHEDULED,
+
+	/* Articles, writing. */
+	ST_ARTICLE_INSERT,
+	ST_ARTICLE_UPDATE,
+	ST_ARTICLE_STATE,
+	ST_SLUG_OWNER,
+	ST_OLD_SLUG_PUT,
+	ST_OLD_SLUG_DELETE,
+	ST_ARTICLE_TAG_IDS,
+	ST_ARTICLE_TAGS_DELETE,
+	ST_ARTICLE_TAG_INSERT,
+	ST_REVISION_INSERT,
+	ST_FTS_DELETE,
+	ST_FTS_INSERT,
+
+	/* Tags. */
+	ST_TAG_BY_SLUG,
+	ST_TAG_OLD_SLUG,
+	ST_TAG_INSERT,
+	ST_TAG_COUNT_ADD,
+	ST_TAGS_ALL,
+
+	/* Comments. */
+	ST_COMMENTS_APPROVED,
+	ST_COMMENT_INSERT,
+	ST_ARTICLE_COMMENT_COUNT_ADD,
+
+	ST__MAX
+};
+
+extern const char *const stmt_sql[ST__MAX];
+
+#endif

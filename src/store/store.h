@@ -1,0 +1,205 @@
+/*
+ * store.h: Gazette's data, as the rest of the program sees it.
+ *
+ * src/store/ is the only code that knows SQL.  Each worker thread opens
+ * its own connection (struct store) and keeps it for the life of the
+ * process; statements are prepared once per connection.
+ *
+ * Conventions, for every function here unless it says otherwise:
+ * - lookups return 1 found, 0 not found, -1 error (already logged);
+ * - writes return 0 on success, -1 on error, and run in one transaction;
+ * - strings and arrays in results are copied into the arena passed in,
+ *   so callers free nothing one by one;
+ * - times are Unix seconds, UTC.
+ */
+#ifndef GAZETTE_STORE_H
+#define GAZETTE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct store;
+
+enum article_status {
+	ARTICLE_DRAFT,
+	ARTICLE_PUBLISHED,
+	ARTICLE_DELETED,
+};
+
+enum comments_mode {
+	COMMENTS_OPEN,
+	COMMENTS_CLOSED,	/* shown, no new ones */
+	COMMENTS_HIDDEN,	/* neither shown nor taken */
+};
+
+enum comment_status {
+	COMMENT_PENDING,
+	COMMENT_APPROVED,
+	COMMENT_REJECTED,
+};
+
+struct tag {
+	long long	 id;
+	const char	*name;
+	const char	*slug;
+	long long	 article_count;	/* published articles */
+};
+
+struct article {
+	long long	 id;
+	const char	*slug;
+	const char	*headline;
+	const char	*summary;
+	const char	*byline;
+	const char	*dateline;
+	const char	*source;
+	const char	*body_md;	/* only filled by store_article_get() */
+	const char	*body_html;	/* only filled by store_article_get() */
+	enum article_status status;
+	int64_t		 published_at;	/* 0: never published */
+	int64_t		 updated_at;	/* 0: no update or correction */
+	int64_t		 created_at;
+	int64_t		 modified_at;
+	enum comments_mode comments;
+	long long	 comment_count;	/* approved comments */
+	struct tag	*tags;
+	size_t		 ntags;
+};
+
+struct comment {
+	long long	 id;
+	long long	 article_id;
+	const char	*author;
+	const char	*body;
+	enum comment_status status;
+	int64_t		 created_at;
+};
+
+/* What an editor (or the importer) writes; see store_article_save(). */
+struct article_edit {
+	long long	 id;		/* 0: a new article */
+	const char	*slug;		/* already validated and non-empty */
+	const char	*headline;
+	const char	*summary;
+	const char	*byline;
+	const char	*dateline;
+	const char	*source;
+	const char	*body_md;
+	const char	*body_html;	/* rendered from body_md by the caller */
+	const char	*body_text;	/* plain text of the body, for search */
+	enum article_status status;
+	int64_t		 published_at;	/* 0 for a draft never published */
+	const char	*const *tags;	/* tag names, already cleaned */
+	size_t		 ntags;
+	const char	*tags_field;	/* the field as typed, for the revision */
+	long long	 user_id;	/* who saves (0: the command line) */
+	const char	*kind;		/* revision kind: "edit", "import", ... */
+	int		 touch_updated;	/* 1: an update/correction, move updated_at */
+	int64_t		 now;
+};
+
+/* The front page and other listings page through with a cursor. */
+struct cursor {
+	int64_t		 at;		/* published_at of the boundary row */
+	long long	 id;		/* its id */
+};
+
+/* Connections (db.c). */
+
+/*
+ * Open the database at path for this thread.  Sets the pragmas, checks
+ * the schema version (refusing an unknown one unless migrating), and
+ * prepares every statement.  Returns NULL on error (logged).
+ */
+struct store	*store_open(const char *path, int for_migrate);
+void		 store_close(struct store *);
+
+/* Apply the migrations the database lacks; returns 0, or -1 (logged). */
+int		 store_migrate(struct store *, int *from, int *to);
+
+/*
+ * Settings for every connection opened afterwards: synchronous=FULL
+ * (acknowledged writes survive power loss) or NORMAL (they survive a
+ * crash of the process), and the page cache size per connection.
+ */
+void		 store_configure(int synchronous_full, int cache_kib);
+
+/* Site-wide values kept in the database (secrets made on first start). */
+int		 store_setting_get(struct store *, struct arena *,
+		    const char *key, const char **value);
+int		 store_setting_put(struct store *, const char *key,
+		    const char *value);
+
+/* The schema version this binary knows. */
+int		 store_schema_version(void);
+
+/*
+ * The store's generation: a number that every write transaction moves
+ * (store_commit() does it), the same in every thread and process.
+ * Entity tags and caches of rendered pages compare it to know whether
+ * anything changed.  *changed (if not NULL) gets the time of the last
+ * write (0: none yet).  Returns 0 on error (logged).
+ */
+uint64_t	 store_version(struct store *, int64_t *changed);
+
+/* Articles (article.c). */
+
+/* The article with this slug, whatever its status, with body and tags. */
+int	 store_article_by_slug(struct store *, struct arena *, const char *slug,
+	    struct article *);
+int	 store_article_by_id(struct store *, struct arena *, long long id,
+	    struct article *);
+
+/* The current slug of an article that used to have this slug. */
+int	 store_article_old_slug(struct store *, struct arena *,
+	    const char *slug, const char **newslug);
+
+/*
+ * Live articles (published, published_at <= now), newest first, without
+ * bodies.  With a cursor, rows strictly older than it (after == 0) or
+ * strictly newer (after == 1; still returned newest first).  Fills at
+ * most limit rows; returns the count or -1.
+ */
+int	 store_articles_live(struct store *, struct arena *, int64_t now,
+	    const struct cursor *, int after, int limit, struct article **);
+
+/* The same for one tag. */
+int	 store_articles_by_tag(struct store *, struct arena *, long long tag_id,
+	    int64_t now, const struct cursor *, int after, int limit,
+	    struct article **);
+
+/*
+ * Create or update an article with its tags, revision and search entry,
+ * all in one transaction.  Sets e->id for a new article.  Returns 0,
+ * -1 on error, or 1 if the slug is taken by another article.
+ */
+int	 store_article_save(struct store *, struct article_edit *);
+
+/* 1 if slug is free for article id (0: a new article), 0 if taken. */
+int	 store_slug_free(struct store *, const char *slug, long long id);
+
+/* The earliest published_at in the future, or 0: pages change then. */
+int64_t	 store_next_scheduled(struct store *, int64_t now);
+
+/* Tags (tag.c). */
+
+int	 store_tag_by_slug(struct store *, struct arena *, const char *slug,
+	    struct tag *);
+int	 store_tag_old_slug(struct store *, struct arena *, const char *slug,
+	    const char **newslug);
+/* Every tag with at least one published article, by name. */
+int	 store_tags_all(struct store *, struct arena *, struct tag **);
+
+/* Comments (comment.c). */
+
+/* Approved comments of an article, oldest first, from offset. */
+int	 store_comments_approved(struct store *, struct arena *,
+	    long long article_id, long long after_id, int limit,
+	    struct comment **);
+
+/* Add an approved comment outright (sample content, import). */
+int	 store_comment_import(struct store *, long long article_id,
+	    const char *author, const char *body, int64_t at);
+
+#endif

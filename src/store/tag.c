@@ -1,0 +1,77 @@
+/*
+ * tag.c: tags.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "impl.h"
+
+static void
+tag_row(struct arena *a, sqlite3_stmt *st, struct tag *t)
+{
+	t->id = sqlite3_column_int64(st, 0);
+	t->name = col_text(a, st, 1);
+	t->slug = col_text(a, st, 2);
+	t->article_count = sqlite3_column_int64(st, 3);
+}
+
+int
+store_tag_by_slug(struct store *s, struct arena *a, const char *slug,
+    struct tag *t)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_TAG_BY_SLUG);
+	int		 rc;
+
+	bind_text(st, 1, slug);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		tag_row(a, st, t);
+	else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_tag_old_slug(struct store *s, struct arena *a, const char *slug,
+    const char **newslug)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_TAG_OLD_SLUG);
+	int		 rc;
+
+	bind_text(st, 1, slug);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*newslug = col_text(a, st, 0);
+	else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_tags_all(struct store *s, struct arena *a, struct tag **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_TAGS_ALL);
+	struct tag	*rows = NULL, *bigger;
+	size_t		 n = 0, cap = 0;
+	int		 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			/* Grow in the arena; the old block is simply left. */
+			cap = cap ? cap * 2 : 64;
+			bigger = arena_calloc(a, cap, sizeof(*rows));
+			if (n > 0)
+				memcpy(bigger, rows, n * sizeof(*rows));
+			rows = bigger;
+		}
+		tag_row(a, st, &rows[n++]);
+	}
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		stmt_done(st);
+		return -1;
+	}
+	stmt_done(st);
+	*out = rows;
+	return (int)n;
+}

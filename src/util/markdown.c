@@ -1,0 +1,114 @@
+/*
+ * markdown.c: cmark, safely.  See markdown.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "markdown.h"
+
+/* 1 if url is a path on this site ("/static/x.png"), not "//host/x". */
+static int
+local_url(const char *url)
+{
+	return url != NULL && url[0] == '/' && url[1] != '/' && url[1] != '\\';
+}
+
+/* Replace an image whose source is elsewhere by a link to it. */
+static void
+image_to_link(cmark_node *img)
+{
+	cmark_node	*link, *child;
+
+	if ((link = cmark_node_new(CMARK_NODE_LINK)) == NULL)
+		abort();
+	cmark_node_set_url(link, cmark_node_get_url(img));
+	cmark_node_set_title(link, cmark_node_get_title(img));
+	while ((child = cmark_node_first_child(img)) != NULL) {
+		cmark_node_unlink(child);
+		cmark_node_append_child(link, child);
+	}
+	if (cmark_node_first_child(link) == NULL) {
+		/* An image with no alt text: show the address. */
+		cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+		if (t == NULL)
+			abort();
+		cmark_node_set_literal(t, cmark_node_get_url(img));
+		cmark_node_append_child(link, t);
+	}
+	cmark_node_replace(img, link);
+	cmark_node_free(img);
+}
+
+int
+md_render(struct arena *a, const char *md, const char **html,
+    const char **text)
+{
+	cmark_node	*doc, *node, **imgs = NULL;
+	cmark_iter	*it;
+	cmark_event_type ev;
+	struct buf	 plain = BUF_INIT;
+	size_t		 nimg = 0, cap = 0, i;
+	char		*out;
+
+	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	if (doc == NULL)
+		return -1;
+	/* Collect first: the tree must not change under the iterator. */
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(node) == CMARK_NODE_IMAGE &&
+		    !local_url(cmark_node_get_url(node))) {
+			if (nimg == cap) {
+				cap = cap ? cap * 2 : 8;
+				imgs = realloc(imgs, cap * sizeof(*imgs));
+				if (imgs == NULL)
+					abort();
+			}
+			imgs[nimg++] = node;
+		}
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if (ev == CMARK_EVENT_ENTER)
+				buf_puts(&plain, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(&plain, ' ');
+			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_ITEM:
+			if (ev == CMARK_EVENT_EXIT)
+				buf_puts(&plain, "\n\n");
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < nimg; i++)
+		image_to_link(imgs[i]);
+	free(imgs);
+
+	out = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	cmark_node_free(doc);
+	if (out == NULL) {
+		buf_free(&plain);
+		return -1;
+	}
+	*html = arena_strdup(a, out);
+	free(out);
+	while (plain.len > 0 && plain.data[plain.len - 1] == '\n')
+		plain.data[--plain.len] = '\0';
+	*text = arena_strdup(a, buf_cstr(&plain));
+	buf_free(&plain);
+	return 0;
+}

@@ -1,0 +1,51 @@
+/*
+ * text.h: small text helpers with no dependencies: UTF-8 checks,
+ * whitespace normalisation, slugs.  All results are owned by the arena
+ * passed in.
+ */
+#ifndef GAZETTE_TEXT_H
+#define GAZETTE_TEXT_H
+
+#include <stddef.h>
+
+struct arena;
+
+#define SLUG_MAX	120	/* bytes; longer slugs are cut at a word */
+
+/* 1 if s[0..n) is well-formed UTF-8 (no overlongs, surrogates, >U+10FFFF). */
+int	 utf8_valid(const char *s, size_t n);
+
+/* Number of code points in well-formed UTF-8. */
+size_t	 utf8_len(const char *s, size_t n);
+
+/*
+ * 1 if s[0..n) holds a C0 control character (or DEL, or a C1 control
+ * U+0080..U+009F).  Tab, CR and LF are allowed when multiline is set.
+ */
+int	 text_has_control(const char *s, size_t n, int multiline);
+
+/*
+ * A copy of s with every run of white space (ASCII and Unicode spaces
+ * such as U+00A0) folded into one ASCII space, and no leading or
+ * trailing space.
+ */
+char	*text_squish(struct arena *, const char *s);
+
+/* 1 if s is empty or only white space (ASCII or U+00A0). */
+int	 text_blank(const char *s);
+
+/*
+ * A URL slug for s: lower-case ASCII letters and digits separated by
+ * single hyphens, with common Latin accents folded and Cyrillic
+ * transliterated, at most SLUG_MAX bytes.  May return "" when s has no
+ * letters or digits; callers choose a fallback.
+ */
+char	*text_slugify(struct arena *, const char *s);
+
+/* 1 if s is a well-formed slug as text_slugify() makes them. */
+int	 slug_valid(const char *s);
+
+/* 1 if s is a decimal integer in 1..2^53 with no sign or junk; stores it. */
+int	 parse_id(const char *s, long long *out);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * fill_list.c: article_list.tpl and pager.tpl, shared by every listing.
+ */
+#include "../http/http.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/timefmt.h"
+#include "page.h"
+#include "view.h"
+
+void
+fill_article_list(struct req *r, struct view *v, const char *marker,
+    const struct article *rows, int n, int lead)
+{
+	struct view	*list, *row, *t;
+	int		 i;
+	size_t		 k;
+
+	list = view_include(v, marker, "article_list.tpl");
+	for (i = 0; i < n; i++) {
+		const struct article *a = &rows[i];
+
+		row = view_row(list, "ARTICLES");
+		if (lead && i == 0)
+			view_show(row, "LEAD");
+		view_set(row, "SLUG", a->slug);
+		view_set(row, "HEADLINE", a->headline);
+		view_set(row, "TIME_ISO", time_iso(r->arena, a->published_at));
+		view_set(row, "TIME_HUMAN", time_human(r->arena,
+		    a->published_at));
+		if (a->summary[0] != '\0') {
+			view_show(row, "HAS_SUMMARY");
+			view_set(row, "SUMMARY", a->summary);
+		}
+		if (a->comment_count > 0 && a->comments != COMMENTS_HIDDEN) {
+			view_show(row, "HAS_COMMENTS");
+			view_set_int(row, "COMMENT_COUNT", a->comment_count);
+			if (a->comment_count != 1)
+				view_show(row, "PLURAL");
+		}
+		if (a->ntags > 0)
+			view_show(row, "HAS_TAGS");
+		for (k = 0; k < a->ntags; k++) {
+			t = view_row(row, "TAGS");
+			view_set(t, "TAG_SLUG", a->tags[k].slug);
+			view_set(t, "TAG_NAME", a->tags[k].name);
+		}
+	}
+}
+
+void
+fill_pager(struct req *r, struct view *v, const char *path,
+    const struct article *newest, const struct article *oldest)
+{
+	struct view	*p;
+
+	p = view_include(v, "PAGER", "pager.tpl");
+	/* Cursors are numbers: "?before=<published_at>-<id>". */
+	if (newest != NULL) {
+		view_show(p, "NEWER");
+		view_set(p, "NEWER_URL", arena_printf(r->arena,
+		    "%s?after=%lld-%lld", path, (long long)newest->published_at,
+		    newest->id));
+	}
+	if (oldest != NULL) {
+		view_show(p, "OLDER");
+		view_set(p, "OLDER_URL", arena_printf(r->arena,
+		    "%s?before=%lld-%lld", path, (long long)oldest->published_at,
+		    oldest->id));
+	}
+}

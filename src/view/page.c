@@ -1,0 +1,73 @@
+/*
+ * page.c: the layout shared by every HTML page.
+ */
+#include <string.h>
+
+#include "../config.h"
+#include "../http/http.h"
+#include "../util/arena.h"
+#include "../util/log.h"
+#include "page.h"
+#include "view.h"
+
+struct page *
+page_new(struct req *r, const char *tpl, const char *title, const char *path)
+{
+	struct page	*p;
+
+	p = arena_alloc(r->arena, sizeof(*p));
+	p->root = view_new(r->arena);
+	if (title != NULL && *title != '\0')
+		view_set(p->root, "TITLE", arena_printf(r->arena, "%s \xe2\x80\x94 %s",
+		    title, cfg.title));
+	else
+		view_set(p->root, "TITLE", cfg.title);
+	view_set(p->root, "DESCRIPTION", cfg.tagline);
+	view_set(p->root, "LANG", "en");
+	view_set(p->root, "CANONICAL", arena_printf(r->arena, "%s%s",
+	    cfg.base_url, path ? path : "/"));
+	p->body = view_include(p->root, "BODY", tpl);
+	return p;
+}
+
+void
+page_describe(struct page *p, const char *description)
+{
+	if (description != NULL && *description != '\0')
+		view_set(p->root, "DESCRIPTION", description);
+}
+
+struct view *
+page_head(struct page *p, const char *tpl)
+{
+	if (p->head == NULL)
+		p->head = view_include(p->root, "HEAD", tpl);
+	return p->head;
+}
+
+void
+page_noindex(struct page *p)
+{
+	view_show(p->root, "NOINDEX");
+}
+
+int
+page_render(struct req *r, struct page *p, int status)
+{
+	const char *q;
+
+	/* The search box keeps what the reader typed. */
+	if ((q = http_query(r, "q")) != NULL)
+		view_set(p->root, "SEARCH_QUERY", q);
+	if (r->editor != NULL) {
+		view_show(p->root, "EDITOR");
+		view_set(p->root, "EDITOR_NAME", r->editor->display);
+		view_set(p->root, "CSRF", r->editor->csrf);
+	}
+	if (view_render(p->root, "layout.tpl", r->resp.body) < 0) {
+		buf_reset(r->resp.body);
+		return 500;
+	}
+	r->resp.rendered = 1;
+	return status;
+}

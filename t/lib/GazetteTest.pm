@@ -1,0 +1,264 @@
+package GazetteTest;
+
+# GazetteTest: start the real app behind the real nginx (the project's
+# own config) on free loopback ports, in a temporary directory, and talk
+# to it.  Every process started here is stopped when the object goes
+# away, even if the test dies.
+#
+#   use lib 't/lib';
+#   use GazetteTest;
+#   my $g = GazetteTest->new(samples => 1);      # migrate, import samples
+#   my $res = $g->get('/');                      # HTTP::Tiny response
+#   my $rows = $g->sql('SELECT count(*) AS n FROM articles');
+#
+# Options: env => { GAZETTE_* => ... } for the app, samples => 1 to load
+# samples/*.txt, import => [files], microcache => 1 to keep nginx's
+# microcache on (off by default, so that a read right after a write sees
+# it; the cache tests turn it on).
+
+use strict;
+use warnings;
+use Cwd qw(abs_path);
+use File::Temp qw(tempdir);
+use HTTP::Tiny;
+use IO::Socket::INET;
+use JSON::PP;
+use POSIX qw(:sys_wait_h);
+use Test::More;
+use Time::HiRes qw(sleep time);
+
+our $TOP = abs_path(__FILE__) =~ s{/t/lib/GazetteTest\.pm$}{}r;
+our $BIN = abs_path($ENV{GAZETTE_BIN} || "$TOP/build/gazette");
+
+sub free_port {
+	my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1',
+	    LocalPort => 0, Proto => 'tcp') or die "no free port: $!";
+	my $port = $s->sockport;
+	close($s);
+	return $port;
+}
+
+sub new {
+	my ($class, %opt) = @_;
+	my $self = bless { opt => \%opt, pids => {} }, $class;
+	$self->{dir} = tempdir('gazette-test-XXXXXX', TMPDIR => 1,
+	    CLEANUP => !$ENV{GAZETTE_KEEP});
+	$self->{port} = free_port();
+	$self->{sock} = "$self->{dir}/app.sock";
+	$self->{db} = "$self->{dir}/gazette.db";
+	$self->{base} = "http://127.0.0.1:$self->{port}";
+	$self->{env} = {
+		GAZETTE_DB => $self->{db},
+		GAZETTE_SOCKET => $self->{sock},
+		GAZETTE_BASE_URL => $self->{base},
+		GAZETTE_TEMPLATES => "$TOP/templates",
+		GAZETTE_STATIC => "$TOP/static",
+		GAZETTE_THREADS => 2,
+		%{ $opt{env} || {} },
+	};
+	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
+	    agent => 'gazette-test');
+	$self->cli_ok('migrate');
+	$self->cli_ok('import', sort glob("$TOP/samples/*.txt")) if $opt{samples};
+	$self->cli_ok('import', @{ $opt{import} }) if $opt{import};
+	$self->start;
+	return $self;
+}
+
+sub url { my ($self, $path) = @_; return $self->{base} . ($path // '/') }
+sub dir { $_[0]{dir} }
+sub db { $_[0]{db} }
+sub port { $_[0]{port} }
+
+# Run build/gazette with the instance's settings.  Returns (exit status,
+# stdout, stderr).  Input, if given, goes to its standard input.
+sub cli {
+	my ($self, @args) = @_;
+	my $input = ref $args[-1] eq 'SCALAR' ? ${ pop @args } : undef;
+	my ($out, $err) = ("$self->{dir}/cli.out", "$self->{dir}/cli.err");
+	my $pid = fork() // die "fork: $!";
+	if ($pid == 0) {
+		%ENV = (%ENV, %{ $self->{env} });
+		open(STDOUT, '>', $out) or die;
+		open(STDERR, '>', $err) or die;
+		if (defined $input) {
+			open(my $in, '>:raw', "$self->{dir}/cli.in") or die;
+			print $in $input;
+			close($in);
+			open(STDIN, '<', "$self->{dir}/cli.in") or die;
+		} else {
+			open(STDIN, '<', '/dev/null') or die;
+		}
+		exec($BIN, @args) or die "exec $BIN: $!";
+	}
+	waitpid($pid, 0);
+	my $rc = $? >> 8;
+	return ($rc, slurp($out), slurp($err));
+}
+
+sub cli_ok {
+	my ($self, @args) = @_;
+	my ($rc, $out, $err) = $self->cli(@args);
+	die "gazette @args failed ($rc): $err" if $rc != 0;
+	return $out;
+}
+
+sub slurp {
+	my ($path) = @_;
+	open(my $fh, '<:raw', $path) or return '';
+	local $/;
+	return scalar <$fh>;
+}
+
+sub spawn {
+	my ($self, $name, $log, @cmd) = @_;
+	my $pid = fork() // die "fork: $!";
+	if ($pid == 0) {
+		%ENV = (%ENV, %{ $self->{env} });
+		open(STDIN, '<', '/dev/null');
+		open(STDOUT, '>>', $log) or die;
+		open(STDERR, '>>', $log) or die;
+		exec(@cmd) or die "exec $cmd[0]: $!";
+	}
+	$self->{pids}{$name} = $pid;
+}
+
+# Start (or restart) the app, and nginx if it is not running.
+sub start {
+	my ($self) = @_;
+	local $ENV{GAZETTE_NGINX_CACHE} = $self->{opt}{microcache} ? 'on' : 'off';
+	local $ENV{GAZETTE_NGINX_RATE} = $self->{opt}{nginx_rate} // 'off';
+	$self->start_app;
+	unless ($self->{pids}{nginx}) {
+		system("$TOP/scripts/nginx-conf", $self->{dir}, $self->{port},
+		    $self->{sock}) == 0 or die "nginx-conf failed";
+		$self->spawn('nginx', "$self->{dir}/nginx.log", 'nginx', '-p',
+		    $self->{dir}, '-c', "$self->{dir}/nginx.conf");
+	}
+	$self->wait_ready;
+}
+
+sub start_app {
+	my ($self) = @_;
+	unlink($self->{sock});
+	$self->spawn('app', "$self->{dir}/app.log", $BIN, 'serve');
+	my $t = time;
+	until (-S $self->{sock}) {
+		die "the app did not start:\n" . slurp("$self->{dir}/app.log")
+		    if time - $t > 20 || waitpid($self->{pids}{app}, WNOHANG) > 0;
+		sleep(0.02);
+	}
+}
+
+sub wait_ready {
+	my ($self) = @_;
+	my $t = time;
+	while (time - $t < 20) {
+		my $res = $self->{http}->get($self->url('/robots-ready-check'));
+		return if $res->{status} == 404 || $res->{status} == 200;
+		sleep(0.05);
+	}
+	die "nginx did not answer:\n" . slurp("$self->{dir}/nginx.log");
+}
+
+# Stop the app: TERM (clean) or KILL.  Returns its exit status.
+sub stop_app {
+	my ($self, $sig) = @_;
+	my $pid = delete $self->{pids}{app} or return;
+	kill($sig // 'TERM', $pid);
+	waitpid($pid, 0);
+	return $?;
+}
+
+sub restart_app {
+	my ($self, $sig) = @_;
+	$self->stop_app($sig);
+	$self->start_app;
+}
+
+sub app_log { slurp("$_[0]{dir}/app.log") }
+
+sub stop {
+	my ($self) = @_;
+	return if $self->{stopped}++;
+	my $status = $self->stop_app('TERM');
+	if (my $pid = delete $self->{pids}{nginx}) {
+		kill('QUIT', $pid);
+		waitpid($pid, 0);
+	}
+	# Sanitizer builds: any report in the app's log fails the test.
+	my $log = $self->app_log;
+	if ($log =~ /(ERROR: AddressSanitizer|runtime error:|ERROR: LeakSanitizer)/) {
+		fail("sanitizer report in the app's log");
+		diag($log =~ s/^(.{0,4000}).*/$1/sr);
+	}
+	return $status;
+}
+
+sub DESTROY { $_[0]->stop }
+
+# HTTP.  Every call returns HTTP::Tiny's response hash.
+sub get {
+	my ($self, $path, $headers) = @_;
+	return $self->{http}->get($self->url($path), { headers => $headers || {} });
+}
+
+sub head {
+	my ($self, $path, $headers) = @_;
+	return $self->{http}->head($self->url($path), { headers => $headers || {} });
+}
+
+sub request {
+	my ($self, $method, $path, $args) = @_;
+	return $self->{http}->request($method, $self->url($path), $args || {});
+}
+
+# POST a form, with an Origin of this site unless headers say otherwise.
+sub post {
+	my ($self, $path, $form, $headers) = @_;
+	my @pairs = ref $form eq 'HASH' ? map { ($_, $form->{$_}) } sort keys %$form : @$form;
+	my $body = $self->{http}->www_form_urlencode(\@pairs);
+	return $self->{http}->request('POST', $self->url($path), {
+	    headers => { 'Content-Type' => 'application/x-www-form-urlencoded',
+	        Origin => $self->{base}, %{ $headers || {} } },
+	    content => $body });
+}
+
+# Rows of a query on the instance's database, as hashes.
+sub sql {
+	my ($self, $query, @bind) = @_;
+	die "sql(): bind values are not supported; use literals from the test"
+	    if @bind;
+	open(my $fh, '-|', 'sqlite3', '-json', '-cmd', '.timeout 5000', $self->{db}, $query)
+	    or die "sqlite3: $!";
+	local $/;
+	my $json = <$fh>;
+	close($fh);
+	return [] unless defined $json && $json =~ /\S/;
+	return JSON::PP->new->utf8->decode($json);
+}
+
+# Change the database behind the app's back (tests only): the statement
+# runs in a transaction that also moves the store's generation, as the
+# app's own writes do, so that validators and caches notice.
+sub sql_write {
+	my ($self, $stmt) = @_;
+	return $self->sql("BEGIN IMMEDIATE; $stmt; UPDATE meta SET generation = generation + 1, changed_at = strftime('%s', 'now') WHERE id = 1; COMMIT;");
+}
+
+# The one value of a one-row, one-column query.
+sub sql_value {
+	my ($self, $query) = @_;
+	my $rows = $self->sql($query);
+	return undef unless @$rows;
+	my ($v) = values %{ $rows->[0] };
+	return $v;
+}
+
+# The seed wire article, or undef where ../shared/seed is absent.
+sub seed_file {
+	my $f = "$TOP/../shared/seed/wire-article.txt";
+	return -r $f ? $f : undef;
+}
+
+1;

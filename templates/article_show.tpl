@@ -1,0 +1,46 @@
+{{%AUTOESCAPE context="HTML"}}{{!
+  article_show.tpl: one article with its corrections, tags and comments.
+}}<article class="story"{{#LANG_RU}} lang="ru"{{/LANG_RU}}>
+<header class="story-head">
+{{#CORRECTED}}  <aside class="correction-notice" role="note">
+    <p class="kicker">Correction</p>
+    {{#CORRECTION_TOP}}<p><time datetime="{{NOTE_ISO}}">{{NOTE_HUMAN}}</time>: {{NOTE}}</p>{{/CORRECTION_TOP}}
+  </aside>
+{{/CORRECTED}}  <h1 class="headline">{{HEADLINE}}</h1>
+{{#HAS_SUMMARY}}  <p class="dek">{{SUMMARY}}</p>
+{{/HAS_SUMMARY}}  <p class="byline">{{#HAS_BYLINE}}<span class="author">{{BYLINE}}</span> &middot; {{/HAS_BYLINE}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_HUMAN}}</time>{{#UPDATED}} &middot; Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_HUMAN}}</time>{{/UPDATED}}</p>
+</header>
+<div class="story-body">
+{{#HAS_DATELINE}}<p class="dateline">{{DATELINE}} &mdash;</p>
+{{/HAS_DATELINE}}{{!
+  BODY_HTML is the article's Markdown, rendered by cmark in safe mode
+  when the editor saved it (raw HTML and javascript: links removed, and
+  remote images turned into links); it is the site's own HTML, so it is
+  not escaped again.
+}}{{BODY_HTML:none}}
+</div>
+{{#HAS_SOURCE}}<p class="source">{{SOURCE}}</p>
+{{/HAS_SOURCE}}{{#HAS_NOTES}}<section class="notes" aria-label="Updates and corrections">
+  <h2>Updates and corrections</h2>
+  <ul>
+{{#NOTES}}    <li class="note-{{KIND}}"><strong>{{KIND_LABEL}}</strong>, <time datetime="{{NOTE_ISO}}">{{NOTE_HUMAN}}</time>: {{NOTE}}</li>
+{{/NOTES}}  </ul>
+</section>
+{{/HAS_NOTES}}{{#HAS_TAGS}}<ul class="tags" aria-label="Topics">{{#TAGS}}<li><a href="/tags/{{TAG_SLUG}}">{{TAG_NAME}}</a></li>{{/TAGS}}</ul>
+{{/HAS_TAGS}}</article>
+{{#HAS_RELATED}}<aside class="related" aria-label="Related articles">
+  <h2>Related</h2>
+  <ul>{{#RELATED}}<li><a href="/articles/{{SLUG}}">{{HEADLINE}}</a> <time datetime="{{TIME_ISO}}">{{TIME_SHORT}}</time></li>{{/RELATED}}</ul>
+</aside>
+{{/HAS_RELATED}}{{#SHOW_COMMENTS}}<section class="comments" id="comments" aria-label="Comments">
+  <h2>Comments <span class="count">{{COMMENT_COUNT}}</span></h2>
+{{#NO_COMMENTS}}  <p class="empty">No comments yet.</p>
+{{/NO_COMMENTS}}{{#COMMENTS}}  <article class="comment" id="comment-{{ID}}">
+    <p class="comment-meta"><span class="comment-author">{{AUTHOR}}</span> &middot; <a href="#comment-{{ID}}"><time datetime="{{TIME_ISO}}">{{TIME_HUMAN}}</time></a></p>
+    <div class="comment-body">{{>TEXT}}</div>
+  </article>
+{{/COMMENTS}}{{#MORE_COMMENTS}}  <p class="pager"><a href="/articles/{{SLUG}}?comments_after={{LAST_COMMENT_ID}}#comments">Later comments &rarr;</a></p>
+{{/MORE_COMMENTS}}{{>COMMENT_FORM}}
+{{#COMMENTS_CLOSED}}  <p class="closed">Comments are closed for this article.</p>
+{{/COMMENTS_CLOSED}}</section>
+{{/SHOW_COMMENTS}}
