@@ -24,6 +24,7 @@
 #include "cli/cli.h"
 #include "config.h"
 #include "ctl/ctl.h"
+#include "http/cache.h"
 #include "http/server.h"
 #include "store/store.h"
 #include "util/log.h"
@@ -125,6 +126,7 @@ cmd_serve(int argc, char *argv[])
 	view_global("SITE_TAGLINE", cfg.tagline);
 	view_global("BASE_URL", cfg.base_url);
 	view_global("STATIC_VERSION", static_version());
+	cache_init((size_t)cfg.page_cache);
 
 	if (FCGX_Init() != 0) {
 		LOG_ERR("FCGX_Init failed");
@@ -197,7 +199,13 @@ stop:
 		unlink(cfg.socket);
 	free(workers);
 	free(threads);
-	log_info("stopped");
+	{
+		uint64_t hits, misses;
+
+		cache_stats(&hits, &misses);
+		log_info("stopped; page cache: %llu hits, %llu misses",
+		    (unsigned long long)hits, (unsigned long long)misses);
+	}
 	return started == cfg.threads && !start_failed ? 0 : 1;
 }
 

@@ -78,11 +78,13 @@ listing_finish(struct listing *l)
 int
 ctl_not_modified(struct req *r, const char *extra)
 {
-	int64_t		 changed = 0;
-	uint64_t	 gen = store_version(r->store, &changed);
+	int64_t		 changed = r->changed_at;
+	uint64_t	 gen = r->gen;
 	int64_t		 next = store_next_scheduled(r->store, r->now);
 	const char	*etag;
 
+	if (gen == 0)
+		gen = store_version(r->store, &changed);
 	/* The page changes by itself when a scheduled article goes live. */
 	r->resp.expires = next;
 	/* An editor's pages carry the editor bar: their own tag. */

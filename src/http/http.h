@@ -50,6 +50,15 @@ enum cache_policy {
 
 #define ROUTE_MAXPARAM	3
 
+/*
+ * The editor's session cookie.  The __Host- prefix (which browsers
+ * accept only with Secure, Path=/ and no Domain) is used when the site
+ * is served over https.  nginx's microcache is bypassed when either is
+ * present.
+ */
+#define SESSION_COOKIE		"gazette_session"
+#define SESSION_COOKIE_HTTPS	"__Host-gazette_session"
+
 struct resp {
 	int		 status;
 	const char	*content_type;	/* default text/html; charset=utf-8 */
@@ -95,6 +104,9 @@ struct req {
 	const char	*if_modified_since;
 	const char	*param[ROUTE_MAXPARAM]; /* from the route's :names */
 	int64_t		 now;		/* request time, unix seconds */
+	uint64_t	 gen;		/* store generation read before the
+					   controller ran (0: not read) */
+	int64_t		 changed_at;	/* time of the store's last write */
 	struct editor	*editor;	/* the logged-in editor, or NULL */
 	struct resp	 resp;
 };

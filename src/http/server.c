@@ -13,7 +13,9 @@
 #include <time.h>
 
 #include "../ctl/ctl.h"
+#include "../store/store.h"
 #include "../util/log.h"
+#include "cache.h"
 #include "http.h"
 #include "response.h"
 #include "router.h"
@@ -180,13 +182,38 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 	return 0;
 }
 
+/*
+ * 1 if the answer may come from (and go to) the page cache: a reader's
+ * GET or HEAD of a public page.  A request with an editor's session
+ * cookie never does, even if the session turns out to be invalid.
+ */
+static int
+page_cacheable(const struct req *r, const struct route *route)
+{
+	return (r->method == HTTP_GET || r->method == HTTP_HEAD) &&
+	    route->cache != CACHE_NONE &&
+	    http_cookie(r, SESSION_COOKIE) == NULL &&
+	    http_cookie(r, SESSION_COOKIE_HTTPS) == NULL;
+}
+
+/* 1 if If-None-Match names the cached page's entity tag. */
+static int
+cached_not_modified(struct req *r)
+{
+	const char	*etag = r->resp.etag;
+
+	r->resp.etag = NULL;	/* http_not_modified() sets it again */
+	return http_not_modified(r, etag, r->resp.last_modified) &&
+	    r->if_none_match != NULL;
+}
+
 void
 http_handle(struct worker *w, FCGX_Request *f)
 {
 	struct req		 r;
 	const struct route	*route = NULL;
 	long long		 t0 = usec_now();
-	int			 status;
+	int			 status, cacheable = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.arena = &w->arena;
@@ -196,8 +223,24 @@ http_handle(struct worker *w, FCGX_Request *f)
 	r.resp.body = &w->body;
 	r.resp.status = 200;
 
-	if ((status = prepare(w, f, &r, &route)) == 0)
-		status = ctl_dispatch(&r, route);
+	if ((status = prepare(w, f, &r, &route)) == 0) {
+		cacheable = page_cacheable(&r, route);
+		/*
+		 * The generation is read before any data, so that a page
+		 * is never labelled newer than what it shows.
+		 */
+		if (cacheable)
+			r.gen = store_version(w->store, &r.changed_at);
+		if (cacheable && cache_get(&r, r.gen))
+			status = cached_not_modified(&r) ? 304 : 200;
+		else {
+			status = ctl_dispatch(&r, route);
+			if (cacheable && status == 200) {
+				r.resp.status = status;
+				cache_put(&r, r.gen);
+			}
+		}
+	}
 	if (status <= 0 || status > 599) {
 		LOG_ERR("%s %s: controller returned %d", r.method_name, r.uri,
 		    status);

@@ -1,0 +1,35 @@
+/*
+ * cache.h: rendered reader pages kept in memory, shared by the worker
+ * threads.
+ *
+ * An entry is valid while the store's generation (moved by every write
+ * transaction, in any process) is the one it was rendered at, and until
+ * the moment its page changes by itself (a scheduled article going live,
+ * comments closing).  So a page is never served stale after a write has
+ * committed: the next request reads the new generation and misses.
+ * Only anonymous GET/HEAD answers with status 200 are kept.
+ */
+#ifndef GAZETTE_CACHE_H
+#define GAZETTE_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct req;
+
+/* Size the cache for n pages (0: no cache).  Once, before threads. */
+void	 cache_init(size_t n);
+
+/*
+ * Fill r's response from the cache if it holds r->uri at generation
+ * gen, still valid at r->now.  Returns 1 on a hit.
+ */
+int	 cache_get(struct req *, uint64_t gen);
+
+/* Keep r's finished response, rendered at generation gen. */
+void	 cache_put(struct req *, uint64_t gen);
+
+/* Hits and misses so far, for the log and the benchmark. */
+void	 cache_stats(uint64_t *hits, uint64_t *misses);
+
+#endif
