@@ -56,8 +56,8 @@ CREATE TABLE articles (
 	author_id	INTEGER REFERENCES users(id) -- the editor who created it
 );
 -- The front page, archives and feeds: live articles, newest first.
-CREATE INDEX articles_live ON articles(published_at DESC, id DESC)
-    WHERE status = 'published';
+CREATE INDEX articles_live ON articles(status, published_at DESC, id DESC);
+-- The editors' dashboard: drafts and the like, last changed first.
 CREATE INDEX articles_status ON articles(status, modified_at DESC);
 
 -- Old slugs of articles whose slug changed: /articles/<old> answers 301.
@@ -72,6 +72,8 @@ CREATE TABLE tags (
 	slug		TEXT NOT NULL UNIQUE,	-- URL: /tags/<slug>
 	article_count	INTEGER NOT NULL DEFAULT 0 -- published articles, kept by the store
 );
+
+CREATE INDEX tags_name ON tags(name COLLATE NOCASE, id);
 
 -- Old slugs of renamed or merged tags: /tags/<old> answers 301.
 CREATE TABLE tag_slugs (

@@ -222,6 +222,16 @@ static const struct {
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/* 1 if the system knows the time zone name (Europe/London). */
+static int
+zone_exists(const char *name)
+{
+	char	 path[512];
+
+	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", name);
+	return access(path, R_OK) == 0;
+}
+
 static void
 usage(FILE *f)
 {
@@ -261,6 +271,12 @@ main(int argc, char *argv[])
 	if (config_parse(&n, argv + 1) < 0)
 		return 2;
 	/* Shown times are in the site's zone, for every thread. */
+	if (strcmp(cfg.timezone, "UTC") != 0 && (cfg.timezone[0] == '/' ||
+	    strstr(cfg.timezone, "..") != NULL || !zone_exists(cfg.timezone))) {
+		fprintf(stderr, "gazette: unknown time zone '%s' (see "
+		    "/usr/share/zoneinfo)\n", cfg.timezone);
+		return 2;
+	}
 	if (setenv("TZ", cfg.timezone, 1) != 0)
 		return 1;
 	tzset();
