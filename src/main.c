@@ -218,6 +218,8 @@ static const struct {
 	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
 	{ "import", cli_import, "import [--draft] [--byline B] [--dateline D] [--source S] FILE...\n"
 	  "                        import plain-text wire copy" },
+	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
+	{ "check", cli_check, "check                 integrity and foreign-key checks" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -8,5 +8,7 @@
 
 int	 cli_migrate(int argc, char *argv[]);
 int	 cli_import(int argc, char *argv[]);
+int	 cli_backup(int argc, char *argv[]);
+int	 cli_check(int argc, char *argv[]);
 
 #endif

@@ -131,6 +131,19 @@ int		 store_setting_get(struct store *, struct arena *,
 int		 store_setting_put(struct store *, const char *key,
 		    const char *value);
 
+/*
+ * Copy the whole database to path (which must not exist) with SQLite's
+ * online backup API: a consistent snapshot, taken while the site keeps
+ * serving and writing.  Returns 0, or -1 (logged).
+ */
+int		 store_backup(struct store *, const char *path);
+
+/*
+ * Run PRAGMA integrity_check and foreign_key_check, printing problems
+ * to f.  Returns 0 if the database is sound, 1 if not, -1 on error.
+ */
+int		 store_check(struct store *, void *f);
+
 /* The schema version this binary knows. */
 int		 store_schema_version(void);
 

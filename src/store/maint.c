@@ -1,0 +1,103 @@
+/*
+ * maint.c: keeping the database healthy: backups and checks.
+ */
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../util/log.h"
+#include "impl.h"
+
+int
+store_backup(struct store *s, const char *path)
+{
+	sqlite3		*dst = NULL;
+	sqlite3_backup	*b;
+	struct stat	 st;
+	int		 rc;
+
+	if (stat(path, &st) == 0) {
+		LOG_ERR("backup: %s exists already; not overwriting it", path);
+		return -1;
+	}
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		LOG_ERR("backup: cannot create %s: %s", path,
+		    dst ? sqlite3_errmsg(dst) : "out of memory");
+		sqlite3_close(dst);
+		return -1;
+	}
+	if ((b = sqlite3_backup_init(dst, "main", s->db, "main")) == NULL) {
+		LOG_ERR("backup: %s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		unlink(path);
+		return -1;
+	}
+	/*
+	 * Copy in steps, so that writers are held up for short moments
+	 * only; a write in between makes SQLite restart the copy, which
+	 * keeps the result consistent.
+	 */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(10);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		LOG_ERR("backup: %s", sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		unlink(path);
+		return -1;
+	}
+	/* The copy is a single file: no WAL to carry along. */
+	sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	if (sqlite3_close(dst) != SQLITE_OK)
+		return -1;
+	return 0;
+}
+
+/* Print every row of a check pragma; returns the number of problems. */
+static int
+check_rows(struct store *s, const char *sql, FILE *f, int ok_is_row)
+{
+	sqlite3_stmt	*st;
+	int		 n = 0, i, rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		STORE_ERR(s);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *first = (const char *)sqlite3_column_text(st, 0);
+
+		if (ok_is_row && first != NULL && sqlite3_column_count(st) == 1 &&
+		    sqlite3_stricmp(first, "ok") == 0)
+			continue;
+		n++;
+		for (i = 0; i < sqlite3_column_count(st); i++)
+			fprintf(f, "%s%s", i ? " " : "",
+			    sqlite3_column_text(st, i) ?
+			    (const char *)sqlite3_column_text(st, i) : "NULL");
+		fputc('\n', f);
+	}
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int
+store_check(struct store *s, void *out)
+{
+	FILE	*f = out;
+	int	 a, b;
+
+	a = check_rows(s, "PRAGMA integrity_check", f, 1);
+	b = check_rows(s, "PRAGMA foreign_key_check", f, 0);
+	if (a < 0 || b < 0)
+		return -1;
+	return a + b > 0 ? 1 : 0;
+}
