@@ -41,7 +41,7 @@ my ($author) = ($res->{headers}{'set-cookie'} // '') =~ /^gazette_author=([A-Za-
 ok($author, 'with a returning-author cookie');
 my $first = $g->sql("SELECT id, status, reason FROM comments WHERE body = 'My first comment here.'")->[0];
 is($first->{status}, 'pending', 'stored pending');
-like($first->{reason}, qr/first comment/, 'with the reason');
+like($first->{reason}, qr/not approved yet/, 'with the reason');
 is(count(), $count, 'not counted yet');
 $res = $g->get("$path?comment=pending");
 like($res->{content}, qr/Your comment awaits moderation/, 'the notice page says so');

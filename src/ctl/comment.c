@@ -329,7 +329,7 @@ ctl_comment_create(struct req *r)
 	case MODERATION_FIRST_TIME:
 		p.status = COMMENT_PENDING;
 		p.trust_known = 1;
-		p.reason = "first comment from this author";
+		p.reason = "author not approved yet";
 		break;
 	case MODERATION_ALL:
 		p.status = COMMENT_PENDING;
