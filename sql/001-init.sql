@@ -112,6 +112,10 @@ CREATE INDEX comments_article ON comments(article_id, status, id);
 CREATE INDEX comments_status ON comments(status, created_at DESC);
 CREATE INDEX comments_ip ON comments(ip_hash, created_at);
 CREATE INDEX comments_dup ON comments(article_id, body_hash, created_at);
+-- Posting (issue 4): under the first-time policy, is this returning
+-- author (the hash of their cookie's token) approved already?
+CREATE INDEX comments_author ON comments(author_token, status)
+    WHERE author_token IS NOT NULL;
 
 -- Every save of an article, append-only: no statement updates or
 -- deletes a row here.

@@ -119,6 +119,12 @@ cmd_serve(int argc, char *argv[])
 	/* Refuse a database of an unknown schema before anything else. */
 	if ((check = store_open(cfg.db, 0)) == NULL)
 		return 1;
+	/* Comments (issue 4): the form key and address salt, made on
+	 * first start, read once before the threads. */
+	if (ctl_comment_init(check) < 0) {
+		store_close(check);
+		return 1;
+	}
 	store_close(check);
 	if (view_init(cfg.templates) < 0)
 		return 1;

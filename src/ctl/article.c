@@ -1,6 +1,8 @@
 /*
  * article.c: the article page.
  */
+#include <string.h>
+
 #include "../util/arena.h"
 #include "../util/text.h"
 #include "../view/page.h"
@@ -11,8 +13,61 @@
 #define COMMENTS_PAGE	100	/* comments shown per page of an article */
 
 /*
- * GET /articles/:slug[?comments_after=ID]
- * A live article with its approved comments, oldest first.
+ * Render the page of live article a, whose comment form shows f (NULL:
+ * a fresh form), with the given status: 200 for GET, 4xx when a
+ * comment was refused and the page comes back with the reader's text.
+ * Raises HTTP 400 for a malformed ?comments_after=, 500 on a store or
+ * template failure, status otherwise.
+ */
+int
+ctl_article_page(struct req *r, struct article *a,
+    const struct comment_form *f, int status)
+{
+	struct comment	*comments;
+	struct comment_form fresh;
+	struct page	*p;
+	const char	*s;
+	long long	 after = 0;
+	int		 n;
+
+	if ((s = http_query(r, "comments_after")) != NULL &&
+	    !parse_id(s, &after)) {
+		r->resp.error = "The comment page in the address is malformed.";
+		return 400;
+	}
+	/* Comments closed by age are shown as closed. */
+	if (a->comments == COMMENTS_OPEN && !ctl_comments_open(a, r->now))
+		a->comments = COMMENTS_CLOSED;
+	n = store_comments_approved(r->store, r->arena, a->id, after,
+	    COMMENTS_PAGE + 1, &comments);
+	if (n < 0)
+		return 500;
+	if (f == NULL) {
+		memset(&fresh, 0, sizeof(fresh));
+		fresh.open = a->comments == COMMENTS_OPEN;
+		if (fresh.open)
+			fresh.token = ctl_comment_token(r, a->id);
+		/* After a post that waits: /articles/<slug>?comment=pending. */
+		s = http_query(r, "comment");
+		fresh.pending = s != NULL && strcmp(s, "pending") == 0;
+		f = &fresh;
+	}
+
+	p = page_new(r, "article_show.tpl", a->headline, arena_printf(r->arena,
+	    "/articles/%s", a->slug));
+	page_describe(p, a->summary);
+	fill_article_show(r, p->body, a, comments,
+	    n > COMMENTS_PAGE ? COMMENTS_PAGE : n, n > COMMENTS_PAGE);
+	if (a->comments != COMMENTS_HIDDEN)
+		fill_comment_form(r, p->body, a->slug, f);
+	return page_render(r, p, status);
+}
+
+/*
+ * GET /articles/:slug[?comments_after=ID][?comment=pending]
+ * A live article with its approved comments, oldest first, and the
+ * comment form while comments are open.  Sets no cookie: the page is
+ * the same for every reader, and cacheable until its comments close.
  * Raises HTTP 301 to the current address of an article whose slug
  * changed, 400 for a malformed comments_after, 404 for an unknown,
  * draft or not yet due article, 410 for a withdrawn one, 304 if the
@@ -22,11 +77,10 @@ int
 ctl_article_show(struct req *r)
 {
 	struct article	 a;
-	struct comment	*comments;
-	struct page	*p;
 	const char	*moved, *s;
-	long long	 after = 0;
-	int		 rc, n;
+	int64_t		 closes;
+	long long	 after;
+	int		 rc, current;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -50,18 +104,14 @@ ctl_article_show(struct req *r)
 		return 410;
 	if (a.status != ARTICLE_PUBLISHED || a.published_at > r->now)
 		return 404;
-	if (ctl_not_modified(r, arena_printf(r->arena, "a%lld", a.id)))
+	/* The page changes by itself when its comments close. */
+	current = ctl_not_modified(r, arena_printf(r->arena, "a%lld-%c",
+	    a.id, ctl_comments_open(&a, r->now) ? 'o' : 'c'));
+	closes = ctl_comment_close_at(&a);
+	if (a.comments == COMMENTS_OPEN && closes > r->now &&
+	    (r->resp.expires == 0 || closes < r->resp.expires))
+		r->resp.expires = closes;
+	if (current)
 		return 304;
-
-	n = store_comments_approved(r->store, r->arena, a.id, after,
-	    COMMENTS_PAGE + 1, &comments);
-	if (n < 0)
-		return 500;
-
-	p = page_new(r, "article_show.tpl", a.headline, arena_printf(r->arena,
-	    "/articles/%s", a.slug));
-	page_describe(p, a.summary);
-	fill_article_show(r, p->body, &a, comments,
-	    n > COMMENTS_PAGE ? COMMENTS_PAGE : n, n > COMMENTS_PAGE);
-	return page_render(r, p, 200);
+	return ctl_article_page(r, &a, NULL, 200);
 }

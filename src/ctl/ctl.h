@@ -36,4 +36,39 @@ int	 ctl_article_show(struct req *);
 int	 ctl_tag_index(struct req *);
 int	 ctl_tag_show(struct req *);
 
+/* Readers' comments, posting (issue 4). */
+
+struct article;
+struct comment_form;
+
+/* article.c: the article page, also re-rendered by a refused comment. */
+int	 ctl_article_page(struct req *, struct article *,
+	    const struct comment_form *, int status);
+
+/* samesite.c: 1 if Origin (or, without it, Referer) is this site. */
+int	 ctl_same_site(const struct req *);
+
+/* comment.c */
+
+/*
+ * Load the comment secrets (the form-token key and the address salt)
+ * from the settings table, making them on first start.  Call once
+ * before the worker threads start; 0, or -1 (logged).
+ */
+int	 ctl_comment_init(struct store *);
+
+/*
+ * When an article's comments close by age (cfg.comment_close_days after
+ * publication), or 0 if never.
+ */
+int64_t	 ctl_comment_close_at(const struct article *);
+
+/* 1 if readers may comment on the article at time now. */
+int	 ctl_comments_open(const struct article *, int64_t now);
+
+/* A fresh form token for the article, owned by the arena. */
+const char *ctl_comment_token(struct req *, long long article_id);
+
+int	 ctl_comment_create(struct req *);
+
 #endif

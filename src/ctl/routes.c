@@ -17,6 +17,12 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/articles/:slug",        ctl_article_show,  0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/tags",                  ctl_tag_index,     0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show,      0,     CACHE_PAGE,  0 },
+
+	/* Readers' comments (issue 4).  64 KiB: 5,000 characters of
+	   four-byte UTF-8, percent-encoded, and the name; nginx's
+	   client_max_body_size for this path says the same. */
+	{ HTTP_POST, "/articles/:slug/comments", ctl_comment_create,
+	  ROUTE_PUBLIC_FORM, CACHE_NONE, 64 * KB },
 };
 
 const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);
@@ -24,5 +30,11 @@ const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);
 int
 ctl_dispatch(struct req *r, const struct route *route)
 {
+	/* Anonymous forms (issue 4): posted from this site's pages only. */
+	if ((route->flags & ROUTE_PUBLIC_FORM) && !ctl_same_site(r)) {
+		r->resp.error = "This form can only be sent from this site's "
+		    "own pages. Go back, reload the page and try again.";
+		return 403;
+	}
 	return route->handler(r);
 }

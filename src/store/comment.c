@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/log.h"
 #include "impl.h"
 
 static enum comment_status
@@ -71,6 +72,184 @@ store_comment_import(struct store *s, long long article_id,
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
 	return store_commit(s);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* Posting (issue 4) */
+
+static const char *const comment_status_names[] = {
+	[COMMENT_PENDING] = "pending",
+	[COMMENT_APPROVED] = "approved",
+	[COMMENT_REJECTED] = "rejected",
+};
+
+int
+store_setting_init(struct store *s, struct arena *a, const char *key,
+    const char *value, const char **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SETTING_INIT);
+	int		 rc;
+
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	if ((rc = store_setting_get(s, a, key, out)) == 0) {
+		LOG_ERR("setting %s vanished after it was made", key);
+		return -1;
+	}
+	return rc;
+}
+
+/* Bind a COMMENT_HASH_BYTES blob (NULL binds SQL NULL). */
+static int
+bind_hash(sqlite3_stmt *st, int i, const unsigned char *h)
+{
+	if (h == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_blob(st, i, h, COMMENT_HASH_BYTES, SQLITE_STATIC);
+}
+
+/* 1 and p->id/stored/answer set if p repeats a recent comment, 0, -1. */
+static int
+post_duplicate(struct store *s, struct comment_post *p)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_COMMENT_DUPLICATE);
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, p->article_id);
+	bind_hash(st, 2, p->body_hash);
+	sqlite3_bind_int64(st, 3, p->dup_since);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p->id = sqlite3_column_int64(st, 0);
+		p->stored = comment_status_parse(
+		    (const char *)sqlite3_column_text(st, 1));
+		/* A repeated robot's post is answered as a held one. */
+		p->answer = p->stored == COMMENT_APPROVED ? COMMENT_APPROVED :
+		    COMMENT_PENDING;
+	} else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * 1 if the address has used up limit i (p->retry_after set), 0, -1.
+ * The limit-th newest comment inside the window decides: once it
+ * leaves the window, there is room for one more.
+ */
+static int
+post_limited(struct store *s, struct comment_post *p, int i)
+{
+	sqlite3_stmt	*st;
+	int64_t		 at, wait;
+	int		 rc;
+
+	if (p->limit[i] <= 0 || p->window[i] <= 0 || p->ip_hash == NULL)
+		return 0;
+	st = stmt_get(s, ST_COMMENT_RATE);
+	bind_hash(st, 1, p->ip_hash);
+	sqlite3_bind_int64(st, 2, p->now - p->window[i]);
+	sqlite3_bind_int(st, 3, p->limit[i] - 1);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		at = sqlite3_column_int64(st, 0);
+		wait = at + p->window[i] - p->now;
+		if (wait < 1)
+			wait = 1;
+		if (wait > p->retry_after)
+			p->retry_after = (int)wait;
+	} else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* 1 if the author token has an approved comment, 0, -1. */
+static int
+post_author_known(struct store *s, const unsigned char *author_hash)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_COMMENT_AUTHOR_KNOWN);
+	int		 rc;
+
+	if (author_hash == NULL)
+		return 0;
+	bind_hash(st, 1, author_hash);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_comment_post(struct store *s, struct comment_post *p)
+{
+	sqlite3_stmt	*st;
+	const char	*reason = p->reason ? p->reason : "";
+	int		 rc, lim0, lim1;
+
+	p->id = 0;
+	p->retry_after = 0;
+	if (store_begin(s) < 0)
+		return -1;
+	/* A double-clicked button: answer as the first post was. */
+	if ((rc = post_duplicate(s, p)) != 0) {
+		store_rollback(s);
+		return rc < 0 ? -1 : COMMENT_DUPLICATE;
+	}
+	/* Both limits are looked at, so that Retry-After is the longer. */
+	if ((lim0 = post_limited(s, p, 0)) < 0 ||
+	    (lim1 = post_limited(s, p, 1)) < 0)
+		goto fail;
+	if (lim0 || lim1) {
+		store_rollback(s);
+		return COMMENT_LIMITED;
+	}
+	p->answer = p->status;
+	if (p->status == COMMENT_PENDING && p->trust_known) {
+		if ((rc = post_author_known(s, p->author_hash)) < 0)
+			goto fail;
+		if (rc == 1) {
+			p->answer = COMMENT_APPROVED;
+			reason = "returning author";
+		}
+	}
+	p->stored = p->answer;
+	if (p->spam != NULL) {
+		p->stored = COMMENT_REJECTED;
+		reason = p->spam;
+	}
+
+	st = stmt_get(s, ST_COMMENT_INSERT);
+	sqlite3_bind_int64(st, 1, p->article_id);
+	bind_text(st, 2, p->author);
+	bind_text(st, 3, p->body);
+	bind_text(st, 4, comment_status_names[p->stored]);
+	sqlite3_bind_int64(st, 5, p->now);
+	bind_hash(st, 6, p->ip_hash);
+	bind_hash(st, 7, p->author_hash);
+	bind_text(st, 8, reason);
+	bind_hash(st, 9, p->body_hash);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		p->id = sqlite3_column_int64(st, 0);
+	else
+		STORE_ERR(s);
+	stmt_done(st);
+	if (rc != SQLITE_ROW)
+		goto fail;
+
+	if (p->stored == COMMENT_APPROVED) {
+		st = stmt_get(s, ST_ARTICLE_COMMENT_APPROVED);
+		sqlite3_bind_int64(st, 1, p->article_id);
+		sqlite3_bind_int64(st, 2, p->now);
+		if (STMT_EXEC(s, st) < 0)
+			goto fail;
+	}
+	if (store_commit(s) < 0)
+		return -1;
+	return COMMENT_POSTED;
 fail:
 	store_rollback(s);
 	return -1;

@@ -136,4 +136,22 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_ARTICLE_COMMENT_COUNT_ADD] =
 	    "UPDATE articles SET comment_count = comment_count + ?2"
 	    " WHERE id = ?1",
+
+	/* Comments, posting (issue 4). */
+	[ST_SETTING_INIT] =
+	    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT (key) DO NOTHING",
+	[ST_COMMENT_DUPLICATE] =
+	    "SELECT id, status FROM comments WHERE article_id = ?1"
+	    " AND body_hash = ?2 AND created_at >= ?3 ORDER BY id DESC LIMIT 1",
+	/* The limit-th newest comment from an address inside the window. */
+	[ST_COMMENT_RATE] =
+	    "SELECT created_at FROM comments WHERE ip_hash = ?1"
+	    " AND created_at > ?2 ORDER BY created_at DESC LIMIT 1 OFFSET ?3",
+	[ST_COMMENT_AUTHOR_KNOWN] =
+	    "SELECT 1 FROM comments WHERE author_token = ?1"
+	    " AND status = 'approved' LIMIT 1",
+	[ST_ARTICLE_COMMENT_APPROVED] =
+	    "UPDATE articles SET comment_count = comment_count + 1,"
+	    " modified_at = ?2 WHERE id = ?1",
 };

@@ -215,4 +215,58 @@ int	 store_comments_approved(struct store *, struct arena *,
 int	 store_comment_import(struct store *, long long article_id,
 	    const char *author, const char *body, int64_t at);
 
+/* Posting (issue 4). */
+
+#define COMMENT_HASH_BYTES	32	/* ip_hash, author_token, body_hash */
+
+/*
+ * The setting key, made value if it has none yet: the first writer
+ * wins, so two processes starting at once agree.  *out gets the value
+ * kept.  For secrets created on first start.
+ */
+int	 store_setting_init(struct store *, struct arena *, const char *key,
+	    const char *value, const char **out);
+
+/* A reader's comment to store; see store_comment_post(). */
+struct comment_post {
+	long long	 article_id;
+	const char	*author;	/* validated, white space folded */
+	const char	*body;		/* validated, as typed */
+	const unsigned char *ip_hash;	/* salted hash of the address */
+	const unsigned char *author_hash; /* hash of the returning-author token */
+	const unsigned char *body_hash;	/* hash of author and body */
+	enum comment_status status;	/* COMMENT_APPROVED or COMMENT_PENDING */
+	int		 trust_known;	/* 1: pending becomes approved if this
+					   author has an approved comment */
+	const char	*reason;	/* why a pending comment waits */
+	const char	*spam;		/* not NULL: store as rejected, with
+					   this reason, but answer as if not */
+	int64_t		 now;
+	int64_t		 dup_since;	/* same article and body_hash since
+					   then: a duplicate */
+	int		 limit[2];	/* at most limit[i] comments per address */
+	int		 window[2];	/* in window[i] seconds (limit 0: none) */
+
+	/* Set by store_comment_post(). */
+	long long	 id;		/* the new comment, or the first one */
+	enum comment_status stored;	/* its status */
+	enum comment_status answer;	/* what the poster is told */
+	int		 retry_after;	/* seconds, when rate-limited */
+};
+
+enum comment_post_result {
+	COMMENT_POSTED,
+	COMMENT_DUPLICATE,	/* an equal one was posted just before */
+	COMMENT_LIMITED,	/* too many from this address: retry_after */
+};
+
+/*
+ * Store a reader's comment, in one transaction (BEGIN IMMEDIATE, so
+ * that concurrent posts are serialised): the duplicate check, the rate
+ * limits, the returning-author check, the insert, and for an approved
+ * comment the article's comment_count and modified_at.  Returns an
+ * enum comment_post_result, or -1 on error (logged).
+ */
+int	 store_comment_post(struct store *, struct comment_post *);
+
 #endif

@@ -80,4 +80,25 @@ void	 fill_tag_show(struct req *, struct view *, const struct tag *);
 /* error.tpl. */
 void	 fill_error(struct view *, int status, const char *message);
 
+/* Readers' comments, posting (issue 4). */
+
+/* What the comment form shows besides its fields. */
+struct comment_form {
+	int		 open;		/* comments taken now: show the form */
+	const char	*token;		/* the signed form token */
+	const char	*name;		/* the reader's text, kept, or NULL */
+	const char	*body;
+	const char	*error;		/* why the post was refused, or NULL */
+	int		 error_name;	/* 1: the name field is at fault */
+	int		 error_body;	/* 1: the comment field is at fault */
+	int		 pending;	/* show "awaits moderation" */
+};
+
+/*
+ * comment_form.tpl, included at COMMENT_FORM in article_show.tpl (whose
+ * comment section must be shown).
+ */
+void	 fill_comment_form(struct req *, struct view *, const char *slug,
+	    const struct comment_form *);
+
 #endif

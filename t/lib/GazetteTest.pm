@@ -224,6 +224,24 @@ sub post {
 	    content => $body });
 }
 
+# POST a form whose values are byte strings sent exactly as given
+# (HTTP::Tiny's encoder would encode them as UTF-8 once more): for
+# tests of malformed UTF-8 and of non-ASCII text written in a test
+# without `use utf8`.
+sub post_bytes {
+	my ($self, $path, $form, $headers) = @_;
+	my @pairs = ref $form eq 'HASH' ? map { ($_, $form->{$_}) } sort keys %$form : @$form;
+	my @enc;
+	while (my ($k, $v) = splice(@pairs, 0, 2)) {
+		push @enc, join('=', map { my $s = $_ // ''; utf8::downgrade($s);
+		    $s =~ s/([^A-Za-z0-9\-._~ ])/sprintf('%%%02X', ord $1)/ge; $s =~ tr/ /+/; $s } $k, $v);
+	}
+	return $self->{http}->request('POST', $self->url($path), {
+	    headers => { 'Content-Type' => 'application/x-www-form-urlencoded',
+	        Origin => $self->{base}, %{ $headers || {} } },
+	    content => join('&', @enc) });
+}
+
 # Rows of a query on the instance's database, as hashes.
 sub sql {
 	my ($self, $query, @bind) = @_;
@@ -253,6 +271,52 @@ sub sql_value {
 	return undef unless @$rows;
 	my ($v) = values %{ $rows->[0] };
 	return $v;
+}
+
+# Comments (issue 4).
+
+# The comment form's token on the page at path (undef if no form).
+sub form_token {
+	my ($self, $path) = @_;
+	my $res = $self->get($path);
+	my ($tok) = $res->{content} =~ /<input type="hidden" name="token" value="([^"]+)">/;
+	return $tok;
+}
+
+# A comment-form token for article id, signed as the app signs them
+# (HMAC-SHA-512-256 with the key in the settings table) for time t:
+# lets a test post a form of any age without waiting.
+sub sign_form_token {
+	my ($self, $id, $t) = @_;
+	require Digest::SHA;
+	require MIME::Base64;
+	my $hex = $self->sql_value("SELECT value FROM settings WHERE key = 'comment_form_key'")
+	    or die "no comment_form_key: has the app started?";
+	my $mac = substr(Digest::SHA::hmac_sha512("comment:$id:$t", pack('H*', $hex)), 0, 32);
+	return "$t." . MIME::Base64::encode_base64url($mac);
+}
+
+# Send a raw FastCGI request to the app's socket with cgi-fcgi (no
+# nginx in between), for limits nginx would enforce first.  Returns the
+# response's status, or undef if cgi-fcgi is missing.
+sub fcgi_status {
+	my ($self, $env, $body) = @_;
+	return undef unless -x '/usr/bin/cgi-fcgi';
+	my $in = "$self->{dir}/fcgi.in";
+	open(my $fh, '>:raw', $in) or die;
+	print $fh $body // '';
+	close($fh);
+	my $pid = open(my $out, '-|') // die "fork: $!";
+	if ($pid == 0) {
+		%ENV = (PATH => $ENV{PATH}, SERVER_PROTOCOL => 'HTTP/1.1',
+		    REMOTE_ADDR => '127.0.0.1', %$env);
+		open(STDIN, '<', $in) or die;
+		exec('/usr/bin/cgi-fcgi', '-bind', '-connect', $self->{sock}) or die;
+	}
+	local $/;
+	my $resp = <$out>;
+	close($out);
+	return $resp =~ /^Status: (\d+)/m ? $1 : 0;
 }
 
 # The seed wire article, or undef where ../shared/seed is absent.
