@@ -210,6 +210,8 @@ static const struct {
 	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
 	{ "import", cli_import, "import [--draft] [--byline B] [--dateline D] [--source S] FILE...\n"
 	  "                        import plain-text wire copy" },
+	/* Readers find articles (issue 5). */
+	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

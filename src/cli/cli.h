@@ -9,4 +9,7 @@
 int	 cli_migrate(int argc, char *argv[]);
 int	 cli_import(int argc, char *argv[]);
 
+/* Readers find articles (issue 5). */
+int	 cli_reindex(int argc, char *argv[]);
+
 #endif
