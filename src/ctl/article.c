@@ -12,7 +12,8 @@
 
 /*
  * GET /articles/:slug[?comments_after=ID]
- * A live article with its approved comments, oldest first.
+ * A live article with its approved comments, oldest first, its related
+ * articles, and the metadata of link previews (Open Graph, JSON-LD).
  * Raises HTTP 301 to the current address of an article whose slug
  * changed, 400 for a malformed comments_after, 404 for an unknown,
  * draft or not yet due article, 410 for a withdrawn one, 304 if the
@@ -21,12 +22,12 @@
 int
 ctl_article_show(struct req *r)
 {
-	struct article	 a;
+	struct article	 a, *related;
 	struct comment	*comments;
 	struct page	*p;
-	const char	*moved, *s;
+	const char	*moved, *s, *description;
 	long long	 after = 0;
-	int		 rc, n;
+	int		 rc, n, nrelated;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -57,11 +58,18 @@ ctl_article_show(struct req *r)
 	    COMMENTS_PAGE + 1, &comments);
 	if (n < 0)
 		return 500;
+	nrelated = store_related(r->store, r->arena, a.id, r->now, &related);
+	if (nrelated < 0)
+		return 500;
 
 	p = page_new(r, "article_show.tpl", a.headline, arena_printf(r->arena,
 	    "/articles/%s", a.slug));
-	page_describe(p, a.summary);
+	description = fill_article_description(r, &a);
+	page_describe(p, description);
+	fill_article_head(r, page_head(p, "article_head.tpl"), &a,
+	    description);
 	fill_article_show(r, p->body, &a, comments,
 	    n > COMMENTS_PAGE ? COMMENTS_PAGE : n, n > COMMENTS_PAGE);
+	fill_article_related(r, p->body, related, nrelated);
 	return page_render(r, p, 200);
 }

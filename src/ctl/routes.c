@@ -17,6 +17,16 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/articles/:slug",        ctl_article_show,  0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/tags",                  ctl_tag_index,     0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show,      0,     CACHE_PAGE,  0 },
+
+	/* Readers find articles (issue 5). */
+	{ HTTP_GET,  "/search",                ctl_search,        0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/feed.atom",             ctl_feed_site,     0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/tags/:slug/feed.atom",  ctl_feed_tag,      0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/archive",               ctl_archive_index, 0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/archive/:year/:month",  ctl_archive_month, 0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/sitemap.xml",           ctl_sitemap,       0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/sitemap-:id.xml",       ctl_sitemap_part,  0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/robots.txt",            ctl_robots,        0,     CACHE_FEED,  0 },
 };
 
 const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);

@@ -102,17 +102,31 @@ store_articles_between(struct store *s, struct arena *a, int64_t from,
 }
 
 int
-store_archive_around(struct store *s, int64_t from, int64_t to, int64_t now,
-    int64_t *before, int64_t *after)
+store_archive_span(struct store *s, int64_t from, int64_t to, int64_t now,
+    struct archive_span *out)
 {
 	sqlite3_stmt	*st;
+	int		 rc;
 
-	if (newest_before(s, from, before) < 0)
+	out->count = 0;
+	if (to > now + 1)
+		to = now + 1;
+	st = stmt_get(s, ST_ARCHIVE_COUNT);
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		out->count = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	if (newest_before(s, from, &out->before) < 0)
 		return -1;
 	st = stmt_get(s, ST_ARCHIVE_OLDEST_FROM);
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, to);
-	return one_time(s, st, after);
+	return one_time(s, st, &out->after);
 }
 
 int

@@ -254,13 +254,15 @@ int	 store_articles_between(struct store *, struct arena *, int64_t from,
 	    int64_t to, int64_t now, const struct cursor *, int after,
 	    int limit, struct article **);
 
-/*
- * The publication times of the nearest live articles before from and
- * at or after to (0 when there is none), for links to the months
- * around an archive page.  Returns 0 or -1.
- */
-int	 store_archive_around(struct store *, int64_t from, int64_t to,
-	    int64_t now, int64_t *before, int64_t *after);
+/* What an archive page shows besides its articles. */
+struct archive_span {
+	long long	 count;		/* live articles in [from, to) */
+	int64_t		 before;	/* the newest live one before from, or 0 */
+	int64_t		 after;		/* the oldest live one from to, or 0 */
+};
+
+int	 store_archive_span(struct store *, int64_t from, int64_t to,
+	    int64_t now, struct archive_span *);
 
 #define STORE_RELATED_MAX	5
 
