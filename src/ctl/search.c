@@ -15,7 +15,7 @@
 #define SEARCH_PAGE	20	/* results per page */
 #define SEARCH_MAXPAGE	25	/* pages reachable: the best 500 results */
 
-/* A short hash of the query string, to tell searches' ETags apart. */
+/* A short hash of a query, to tell searches' ETags apart. */
 static unsigned long
 query_hash(const char *s)
 {
@@ -55,8 +55,9 @@ ctl_search(struct req *r)
 	}
 	text = http_query(r, "q");
 	ftsq_build(&q, text, text ? strlen(text) : 0);
-	if (ctl_not_modified(r, arena_printf(r->arena, "s%08lx",
-	    query_hash(r->query_raw))))
+	/* The page depends on the words and the page number only. */
+	if (ctl_not_modified(r, arena_printf(r->arena, "s%08lx-%lld",
+	    query_hash(q.match), page)))
 		return 304;
 
 	if (q.nwords > 0) {
