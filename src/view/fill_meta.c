@@ -25,9 +25,12 @@ cyrillic(const char *s)
 const char *
 fill_article_description(struct req *r, const struct article *a)
 {
+	const char	*s;
+
 	if (a->summary != NULL && a->summary[0] != '\0')
 		return a->summary;
-	return text_excerpt(r->arena, a->body_html, EXCERPT_MAX);
+	s = text_excerpt(r->arena, a->body_html, EXCERPT_MAX);
+	return *s != '\0' ? s : a->headline;	/* an article with no text */
 }
 
 void

@@ -100,8 +100,9 @@ int		 doc_render(struct req *, struct view *, const char *tpl,
 		    const char *content_type, int status);
 
 /*
- * The description of an article for readers' previews: its summary, or
- * failing that the start of its body as plain text (needs body_html).
+ * The description of an article for readers' previews: its summary,
+ * the start of its body as plain text (needs body_html), or its
+ * headline, the first of them that is not empty.
  */
 const char	*fill_article_description(struct req *, const struct article *);
 
