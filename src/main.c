@@ -226,6 +226,8 @@ static const struct {
 	  "                        import plain-text wire copy" },
 	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
 	{ "check", cli_check, "check                 integrity and foreign-key checks" },
+	/* Readers find articles (issue 5). */
+	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

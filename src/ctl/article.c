@@ -25,10 +25,11 @@ ctl_article_page(struct req *r, struct article *a,
 {
 	struct comment	*comments;
 	struct comment_form fresh;
+	struct article	*related;
 	struct page	*p;
-	const char	*s;
+	const char	*s, *description;
 	long long	 after = 0;
-	int		 n;
+	int		 n, nrelated;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -41,6 +42,9 @@ ctl_article_page(struct req *r, struct article *a,
 	n = store_comments_approved(r->store, r->arena, a->id, after,
 	    COMMENTS_PAGE + 1, &comments);
 	if (n < 0)
+		return 500;
+	nrelated = store_related(r->store, r->arena, a->id, r->now, &related);
+	if (nrelated < 0)
 		return 500;
 	if (f == NULL) {
 		memset(&fresh, 0, sizeof(fresh));
@@ -55,9 +59,12 @@ ctl_article_page(struct req *r, struct article *a,
 
 	p = page_new(r, "article_show.tpl", a->headline, arena_printf(r->arena,
 	    "/articles/%s", a->slug));
-	page_describe(p, a->summary);
+	description = fill_article_description(r, a);
+	page_describe(p, description);
+	fill_article_head(r, page_head(p, "article_head.tpl"), a, description);
 	fill_article_show(r, p->body, a, comments,
 	    n > COMMENTS_PAGE ? COMMENTS_PAGE : n, n > COMMENTS_PAGE);
+	fill_article_related(r, p->body, related, nrelated);
 	if (a->comments != COMMENTS_HIDDEN)
 		fill_comment_form(r, p->body, a->slug, f);
 	return page_render(r, p, status);
@@ -68,6 +75,8 @@ ctl_article_page(struct req *r, struct article *a,
  * A live article with its approved comments, oldest first, and the
  * comment form while comments are open.  Sets no cookie: the page is
  * the same for every reader, and cacheable until its comments close.
+ * The page also lists related articles and carries the metadata of
+ * link previews (Open Graph, JSON-LD).
  * Raises HTTP 301 to the current address of an article whose slug
  * changed, 400 for a malformed comments_after, 404 for an unknown,
  * draft or not yet due article, 410 for a withdrawn one, 304 if the

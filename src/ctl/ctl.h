@@ -70,5 +70,21 @@ int	 ctl_comments_open(const struct article *, int64_t now);
 const char *ctl_comment_token(struct req *, long long article_id);
 
 int	 ctl_comment_create(struct req *);
+/* Readers find articles (issue 5). */
+/* search.c */
+int	 ctl_search(struct req *);
+
+/* feed.c */
+int	 ctl_feed_site(struct req *);
+int	 ctl_feed_tag(struct req *);
+
+/* archive.c */
+int	 ctl_archive_index(struct req *);
+int	 ctl_archive_month(struct req *);
+
+/* sitemap.c */
+int	 ctl_sitemap(struct req *);
+int	 ctl_sitemap_part(struct req *);
+int	 ctl_robots(struct req *);
 
 #endif

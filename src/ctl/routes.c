@@ -23,6 +23,15 @@ const struct route ctl_routes[] = {
 	   client_max_body_size for this path says the same. */
 	{ HTTP_POST, "/articles/:slug/comments", ctl_comment_create,
 	  ROUTE_PUBLIC_FORM, CACHE_NONE, 64 * KB },
+	/* Readers find articles (issue 5). */
+	{ HTTP_GET,  "/search",                ctl_search,        0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/feed.atom",             ctl_feed_site,     0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/tags/:slug/feed.atom",  ctl_feed_tag,      0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/archive",               ctl_archive_index, 0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/archive/:year/:month",  ctl_archive_month, 0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/sitemap.xml",           ctl_sitemap,       0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/sitemap-:id.xml",       ctl_sitemap_part,  0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/robots.txt",            ctl_robots,        0,     CACHE_FEED,  0 },
 };
 
 const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);

@@ -73,6 +73,7 @@ ctl_tag_show(struct req *r)
 	p = page_new(r, "tag_show.tpl", t.name, path);
 	page_describe(p, arena_printf(r->arena, "Articles about %s.", t.name));
 	fill_tag_show(r, p->body, &t);
+	fill_tag_head(r, page_head(p, "tag_head.tpl"), &t);
 	if (l.n == 0)
 		view_show(p->body, "EMPTY");
 	fill_article_list(r, p->body, "LIST", l.rows, l.n, 0);

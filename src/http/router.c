@@ -69,14 +69,16 @@ param_ok(const char *name, size_t nlen, const char *value)
 
 /*
  * Match path against pattern.  Returns 1 and fills params on a match.
- * Segments are compared one by one; a parameter spans one whole segment.
+ * Segments are compared one by one.  A parameter spans one segment, or
+ * the part of it between a literal prefix and suffix ("sitemap-:id.xml":
+ * the name is the lower-case letters after the colon).
  */
 static int
 match(struct arena *a, const char *pattern, const char *path,
     const char *params[ROUTE_MAXPARAM])
 {
-	const char	*p = pattern, *s = path, *pe, *se;
-	size_t		 np = 0;
+	const char	*p = pattern, *s = path, *pe, *se, *colon, *name;
+	size_t		 np = 0, pre, nlen, suf;
 	char		*val;
 
 	while (*p == '/' && *s == '/') {
@@ -88,11 +90,21 @@ match(struct arena *a, const char *pattern, const char *path,
 		se = strchr(s, '/');
 		if (se == NULL)
 			se = s + strlen(s);
-		if (*p == ':') {
-			if (se == s || np == ROUTE_MAXPARAM)
+		if ((colon = memchr(p, ':', (size_t)(pe - p))) != NULL) {
+			pre = (size_t)(colon - p);
+			name = colon + 1;
+			for (nlen = 0; name + nlen < pe && name[nlen] >= 'a' &&
+			    name[nlen] <= 'z'; nlen++)
+				continue;
+			suf = (size_t)(pe - name - nlen);
+			/* The parameter may not be empty. */
+			if ((size_t)(se - s) <= pre + suf || np == ROUTE_MAXPARAM ||
+			    memcmp(s, p, pre) != 0 ||
+			    memcmp(se - suf, name + nlen, suf) != 0)
 				return 0;
-			val = arena_strndup(a, s, (size_t)(se - s));
-			if (!param_ok(p + 1, (size_t)(pe - p - 1), val))
+			val = arena_strndup(a, s + pre,
+			    (size_t)(se - s) - pre - suf);
+			if (!param_ok(name, nlen, val))
 				return 0;
 			params[np++] = val;
 		} else if (pe - p != se - s || memcmp(p, s, (size_t)(pe - p)) != 0)

@@ -7,6 +7,8 @@
  *   :id          a positive decimal integer
  *   :year        four digits, 1970..9999
  *   :month       01..12
+ * A parameter may also sit between a literal prefix and suffix within
+ * its segment: "/sitemap-:id.xml" (issue 5).
  * A parameter that does not validate makes the pattern not match, so a
  * controller only ever sees well-formed parameters.
  */

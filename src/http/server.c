@@ -196,15 +196,11 @@ page_cacheable(const struct req *r, const struct route *route)
 	    http_cookie(r, SESSION_COOKIE_HTTPS) == NULL;
 }
 
-/* 1 if If-None-Match names the cached page's entity tag. */
+/* 1 if the client's validators match the cached page. */
 static int
 cached_not_modified(struct req *r)
 {
-	const char	*etag = r->resp.etag;
-
-	r->resp.etag = NULL;	/* http_not_modified() sets it again */
-	return http_not_modified(r, etag, r->resp.last_modified) &&
-	    r->if_none_match != NULL;
+	return http_not_modified(r, r->resp.etag, r->resp.last_modified);
 }
 
 void

@@ -64,7 +64,7 @@ tags_parse(struct arena *a, const char *list, struct article *art)
 }
 
 /* Copy the columns of ARTICLE_LIST_COLS (and the body, if full). */
-static void
+void
 article_row(struct arena *a, sqlite3_stmt *st, struct article *art, int full)
 {
 	memset(art, 0, sizeof(*art));
@@ -146,7 +146,7 @@ store_article_old_slug(struct store *s, struct arena *a, const char *slug,
  * and ?4 the limit (and ?5 bound by the caller), into *out.  Rows of an
  * "after" query come oldest first; they are turned around here.
  */
-static int
+int
 article_list(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t now,
     const struct cursor *c, int after, int limit, struct article **out)
 {
@@ -342,7 +342,8 @@ tags_replace(struct store *s, struct arena *a, const struct article_edit *e,
 }
 
 static int
-fts_sync(struct store *s, const struct article_edit *e, int live)
+fts_sync(struct store *s, struct arena *a, const struct article_edit *e,
+    int live)
 {
 	sqlite3_stmt	*st;
 	struct buf	 tags = BUF_INIT;
@@ -357,13 +358,8 @@ fts_sync(struct store *s, const struct article_edit *e, int live)
 		return 0;
 	for (i = 0; i < e->ntags; i++)
 		buf_printf(&tags, "%s%s", i ? ", " : "", e->tags[i]);
-	st = stmt_get(s, ST_FTS_INSERT);
-	sqlite3_bind_int64(st, 1, e->id);
-	bind_text(st, 2, e->headline);
-	bind_text(st, 3, e->summary);
-	bind_text(st, 4, e->body_text ? e->body_text : e->body_md);
-	bind_text(st, 5, buf_cstr(&tags));
-	rc = STMT_EXEC(s, st);
+	rc = fts_put(s, a, e->id, e->headline, e->summary,
+	    e->body_text ? e->body_text : e->body_md, buf_cstr(&tags));
 	buf_free(&tags);
 	return rc;
 }
@@ -496,7 +492,7 @@ store_article_save(struct store *s, struct article_edit *e)
 	bind_text(st, 1, e->slug);
 	if (STMT_EXEC(s, st) < 0)
 		goto rollback;
-	if (fts_sync(s, e, live) < 0 || revision_add(s, e) < 0)
+	if (fts_sync(s, &a, e, live) < 0 || revision_add(s, e) < 0)
 		goto rollback;
 	rc = store_commit(s) < 0 ? -1 : 0;
 	goto out;

@@ -44,4 +44,23 @@ int		 bind_time(sqlite3_stmt *, int, int64_t);
 /* A column copied into the arena; NULL becomes "". */
 const char	*col_text(struct arena *, sqlite3_stmt *, int);
 
+/*
+ * Shared by the readers' listings (issue 5: search.c, archive.c,
+ * related.c): copy a row of ARTICLE_LIST_COLS (and the body when full)
+ * from column 0; run a listing statement (see article.c).
+ */
+void		 article_row(struct arena *, sqlite3_stmt *, struct article *,
+		    int full);
+int		 article_list(struct store *, struct arena *, sqlite3_stmt *,
+		    int64_t now, const struct cursor *, int after, int limit,
+		    struct article **);
+
+/*
+ * Add an article's search entry (search.c); the snippet marks are
+ * stripped from the text first.  0 or -1 (logged).
+ */
+int		 fts_put(struct store *, struct arena *, long long id,
+		    const char *headline, const char *summary,
+		    const char *body_text, const char *tags);
+
 #endif

@@ -65,6 +65,9 @@ struct article {
 	long long	 comment_count;	/* approved comments */
 	struct tag	*tags;
 	size_t		 ntags;
+	/* Search results only (issue 5): a body excerpt whose matched
+	 * words are between SNIP_OPEN and SNIP_CLOSE (util/snippet.h). */
+	const char	*snippet;
 };
 
 struct comment {
@@ -268,5 +271,98 @@ enum comment_post_result {
  * enum comment_post_result, or -1 on error (logged).
  */
 int	 store_comment_post(struct store *, struct comment_post *);
+/*
+ * Readers find articles (issue 5): search (search.c), feeds, archives
+ * (archive.c), related articles (related.c) and sitemaps (sitemap.c).
+ * "Live" is always: published, and published_at <= now.
+ */
+
+/*
+ * Live articles matching match, best first: bm25 with the headline
+ * weighted above the summary and tags, and those above the body; newest
+ * first on ties.  match must be a query made by ftsq_build() (never the
+ * reader's raw text).  Skips offset rows and fills at most limit, each
+ * with a snippet of its body; *total gets the number of all matches.
+ * Returns the number filled, or -1.
+ */
+int	 store_search(struct store *, struct arena *, const char *match,
+	    int64_t now, int offset, int limit, struct article **,
+	    long long *total);
+
+/*
+ * Rebuild the search index from the articles (bodies rendered from
+ * their Markdown to plain text again), in one transaction.  Returns the
+ * number of articles indexed, or -1.
+ */
+int	 store_search_reindex(struct store *);
+
+/* The latest live articles with their bodies, for a feed: the whole
+ * site's (tag_id 0) or one tag's.  Returns the count or -1. */
+int	 store_articles_feed(struct store *, struct arena *, long long tag_id,
+	    int64_t now, int limit, struct article **);
+
+struct archive_month {
+	int		 year;
+	int		 month;		/* 1..12 */
+	long long	 count;		/* live articles published then */
+};
+
+/*
+ * The months (in the site's time zone) with live articles, newest
+ * first, at most max of them.  Each costs two index lookups and a count
+ * over the month's index range.  Returns the count or -1.
+ */
+int	 store_archive_months(struct store *, struct arena *, int64_t now,
+	    int max, struct archive_month **);
+
+/* Live articles published in [from, to), as store_articles_live(). */
+int	 store_articles_between(struct store *, struct arena *, int64_t from,
+	    int64_t to, int64_t now, const struct cursor *, int after,
+	    int limit, struct article **);
+
+/* What an archive page shows besides its articles. */
+struct archive_span {
+	long long	 count;		/* live articles in [from, to) */
+	int64_t		 before;	/* the newest live one before from, or 0 */
+	int64_t		 after;		/* the oldest live one from to, or 0 */
+};
+
+int	 store_archive_span(struct store *, int64_t from, int64_t to,
+	    int64_t now, struct archive_span *);
+
+#define STORE_RELATED_MAX	5
+
+/*
+ * Up to STORE_RELATED_MAX live articles sharing tags with article id:
+ * most shared tags first, then newest.  Bounded: only the newest
+ * 200 articles of each of its tags are considered.  Returns
+ * the count or -1.
+ */
+int	 store_related(struct store *, struct arena *, long long id,
+	    int64_t now, struct article **);
+
+struct sitemap_url {
+	const char	*slug;
+	int64_t		 lastmod;	/* 0: unknown */
+};
+
+struct sitemap_stats {
+	long long	 articles;	/* live articles */
+	long long	 max_id;	/* highest article id */
+	long long	 tags;		/* tags with published articles */
+	int64_t		 newest;	/* newest live publication, or 0 */
+};
+
+int	 store_sitemap_stats(struct store *, int64_t now,
+	    struct sitemap_stats *);
+
+/* Live articles with from < id <= to, by id, with their last change. */
+int	 store_sitemap_articles(struct store *, struct arena *, int64_t now,
+	    long long from, long long to, struct sitemap_url **);
+
+/* Tags with live articles, by slug, at most limit, with the newest
+ * publication among them. */
+int	 store_sitemap_tags(struct store *, struct arena *, int64_t now,
+	    int limit, struct sitemap_url **);
 
 #endif

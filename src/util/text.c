@@ -7,11 +7,8 @@
 #include "arena.h"
 #include "text.h"
 
-/*
- * Decode one code point from s[0..n).  Returns its length in bytes and
- * stores it in *cp, or returns 0 for a malformed sequence.
- */
-static size_t
+/* See text.h. */
+size_t
 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	uint32_t	 c;

@@ -7,6 +7,7 @@
 #define GAZETTE_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct arena;
 
@@ -14,6 +15,13 @@ struct arena;
 
 /* 1 if s[0..n) is well-formed UTF-8 (no overlongs, surrogates, >U+10FFFF). */
 int	 utf8_valid(const char *s, size_t n);
+
+/*
+ * Decode one code point from s[0..n).  Returns its length in bytes and
+ * stores it in *cp, or returns 0 for a malformed sequence (overlong,
+ * surrogate, beyond U+10FFFF, or cut short).
+ */
+size_t	 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 /* Number of code points in well-formed UTF-8. */
 size_t	 utf8_len(const char *s, size_t n);

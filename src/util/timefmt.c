@@ -168,3 +168,9 @@ time_month_start(int year, int month)
 	tm.tm_isdst = -1;
 	return (int64_t)mktime(&tm);
 }
+
+const char *
+time_month_name(int month)
+{
+	return month >= 1 && month <= 12 ? months[month - 1] : "";
+}

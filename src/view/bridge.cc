@@ -13,10 +13,12 @@
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_emitter.h>
+#include <ctemplate/template_modifiers.h>
 
 extern "C" {
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "../util/jsonesc.h"
 #include "../util/log.h"
 }
 #include "view.h"
@@ -51,6 +53,35 @@ private:
 	struct buf *b_;
 };
 
+/*
+ * {{VALUE:x-json}} (issue 5): the value as the inside of a JSON string,
+ * for JSON-LD in <script type="application/ld+json">.  The auto-escaper
+ * takes a script element for JavaScript, and its JavaScript escaping
+ * (\x3c) is not valid JSON; ctemplate's own :json_escape is, for most
+ * text, but lets control characters through raw, which JSON forbids.
+ * This one (json_escape_str() in util/jsonesc.c) gives valid JSON for
+ * any input, with none of < > & ' " left in it, so "</script>" cannot
+ * end the element and no HTML context can be broken out of either:
+ * that is why it is registered as XSS-safe, which makes the
+ * auto-escaper add nothing after it.  Use it only inside a quoted JSON
+ * string (never in a URL attribute: it does not check schemes).
+ */
+class JsonStringModifier : public ctemplate::TemplateModifier {
+public:
+	void Modify(const char *in, size_t n, const ctemplate::PerExpandData *,
+	    ctemplate::ExpandEmitter *out, const std::string &) const override
+	{
+		struct buf b = BUF_INIT;
+
+		json_escape_str(&b, in, n);
+		if (b.len > 0)
+			out->Emit(b.data, b.len);
+		buf_free(&b);
+	}
+};
+
+static JsonStringModifier json_string_modifier;
+
 extern "C" int
 view_init(const char *dir)
 {
@@ -60,6 +91,12 @@ view_init(const char *dir)
 		std::vector<std::string> names;
 		DIR *d;
 		struct dirent *e;
+		static bool modifiers;
+
+		/* Modifiers are looked up when a template is parsed. */
+		if (!modifiers)
+			modifiers = ctemplate::AddXssSafeModifier("x-json",
+			    &json_string_modifier);
 
 		if (!cache->SetTemplateRootDirectory(dir)) {
 			LOG_ERR("templates: bad folder %s", dir);

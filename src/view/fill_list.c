@@ -4,9 +4,30 @@
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "../util/snippet.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
+
+/*
+ * A search result's snippet (issue 5): its parts are plain text, and
+ * the template puts the marked ones in <mark>, escaping all of them.
+ */
+static void
+fill_snippet(struct req *r, struct view *row, const char *snippet)
+{
+	struct snip_part *parts;
+	struct view	*sv, *pv;
+	size_t		 n, i;
+
+	n = snip_split(r->arena, snippet, &parts);
+	sv = view_row(row, "SNIPPET");
+	for (i = 0; i < n; i++) {
+		pv = view_row(sv, "PART");
+		view_show(pv, parts[i].mark ? "MARK" : "PLAIN");
+		view_set(pv, "TEXT", parts[i].text);
+	}
+}
 
 void
 fill_article_list(struct req *r, struct view *v, const char *marker,
@@ -32,6 +53,8 @@ fill_article_list(struct req *r, struct view *v, const char *marker,
 			view_show(row, "HAS_SUMMARY");
 			view_set(row, "SUMMARY", a->summary);
 		}
+		if (snip_has_mark(a->snippet))
+			fill_snippet(r, row, a->snippet);
 		if (a->comment_count > 0 && a->comments != COMMENTS_HIDDEN) {
 			view_show(row, "HAS_COMMENTS");
 			view_set_int(row, "COMMENT_COUNT", a->comment_count);

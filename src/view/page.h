@@ -100,5 +100,75 @@ struct comment_form {
  */
 void	 fill_comment_form(struct req *, struct view *, const char *slug,
 	    const struct comment_form *);
+/*
+ * Readers find articles (issue 5): search, feeds, archives, related
+ * articles, link-preview metadata and sitemaps.
+ */
+struct ftsq;
+struct archive_month;
+struct sitemap_url;
+struct sitemap_stats;
+
+/*
+ * A response that is not an HTML page (a feed, a sitemap, robots.txt):
+ * doc_new() gives the root view of its one template, doc_render()
+ * expands it into the response with its Content-Type.  doc_render()
+ * returns status, or 500 if the template failed (logged).
+ */
+struct view	*doc_new(struct req *);
+int		 doc_render(struct req *, struct view *, const char *tpl,
+		    const char *content_type, int status);
+
+/*
+ * The description of an article for readers' previews: its summary,
+ * the start of its body as plain text (needs body_html), or its
+ * headline, the first of them that is not empty.
+ */
+const char	*fill_article_description(struct req *, const struct article *);
+
+/*
+ * search.tpl: the query q, with rows of page page (from 1) of pages
+ * (as many as may be shown), out of total matches.
+ */
+void	 fill_search(struct req *, struct view *, const struct ftsq *q,
+	    const struct article *rows, int n, long long total, int page,
+	    int pages);
+
+/*
+ * feed.tpl: an Atom feed titled title (the site's name alone if NULL)
+ * whose own address is self_path and whose HTML page is html_path;
+ * the rows need their bodies.
+ */
+void	 fill_feed(struct req *, struct view *, const char *title,
+	    const char *self_path, const char *html_path,
+	    const struct article *rows, int n);
+
+/* archive_index.tpl and archive_month.tpl. */
+void	 fill_archive_index(struct req *, struct view *,
+	    const struct archive_month *, int n);
+void	 fill_archive_month(struct req *, struct view *, int year, int month,
+	    long long count, int64_t earlier, int64_t later);
+
+/* The related articles of article_show.tpl (HAS_RELATED, RELATED). */
+void	 fill_article_related(struct req *, struct view *,
+	    const struct article *, int n);
+
+/* article_head.tpl: Open Graph, Twitter card and JSON-LD. */
+void	 fill_article_head(struct req *, struct view *,
+	    const struct article *, const char *description);
+
+/* tag_head.tpl: the tag's feed link. */
+void	 fill_tag_head(struct req *, struct view *, const struct tag *);
+
+/*
+ * sitemap.tpl: pages (1: the front page and topic index, with newest
+ * as their last change) and the urls of tags and articles.
+ */
+void	 fill_sitemap(struct req *, struct view *, int pages, int64_t newest,
+	    const struct sitemap_url *tags, int ntags,
+	    const struct sitemap_url *articles, int narticles);
+
+/* sitemap_index.tpl: nfiles sitemaps, /sitemap-1.xml upwards. */
+void	 fill_sitemap_index(struct req *, struct view *, int nfiles);
 
 #endif

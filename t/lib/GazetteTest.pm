@@ -319,6 +319,54 @@ sub fcgi_status {
 	return $resp =~ /^Status: (\d+)/m ? $1 : 0;
 }
 
+# Readers find articles (issue 5): XML checks with xmllint (Debian's
+# libxml2-utils, in scripts/deps).  xml_errors() returns xmllint's
+# complaint about $xml, or '' when it is well-formed; xpath() the value
+# of an XPath expression over it (use string(), count() and
+# local-name() for namespaced documents), or '' when nothing matches.
+sub xml_file {
+	my ($self, $xml) = @_;
+	my $f = "$self->{dir}/check.xml";
+	open(my $fh, '>:raw', $f) or die "$f: $!";
+	print $fh $xml;
+	close($fh);
+	return $f;
+}
+
+sub xml_errors {
+	my ($self, $xml) = @_;
+	my $f = $self->xml_file($xml);
+	open(my $p, '-|', 'sh', '-c', 'xmllint --noout --nonet "$1" 2>&1', 'sh', $f)
+	    or die "xmllint: $!";
+	local $/;
+	my $out = <$p> // '';
+	close($p);
+	return $? == 0 ? '' : ($out || 'xmllint failed');
+}
+
+sub xpath {
+	my ($self, $xml, $expr) = @_;
+	my $f = $self->xml_file($xml);
+	open(my $p, '-|', 'sh', '-c', 'xmllint --nonet --xpath "$1" "$2" 2>/dev/null', 'sh', $expr, $f)
+	    or die "xmllint: $!";
+	local $/;
+	my $out = <$p> // '';
+	close($p);
+	$out =~ s/\n\z//;	# xmllint ends the value with a newline
+	return $out;
+}
+
+# Write a wire-copy file into the instance's folder; returns its path.
+# $tags is the comma-separated tag line.
+sub wire_file {
+	my ($self, $name, $headline, $body, $tags) = @_;
+	my $f = "$self->{dir}/$name.txt";
+	open(my $fh, '>:raw', $f) or die "$f: $!";
+	print $fh "$headline\n\n$body\n\n  $tags\n";
+	close($fh);
+	return $f;
+}
+
 # The seed wire article, or undef where ../shared/seed is absent.
 sub seed_file {
 	my $f = "$TOP/../shared/seed/wire-article.txt";

@@ -1,0 +1,74 @@
+/*
+ * feed.c: Atom feeds of the latest articles.
+ */
+#include "../util/arena.h"
+#include "../view/page.h"
+#include "../view/view.h"
+#include "ctl.h"
+#include "listing.h"
+
+#define FEED_ENTRIES	20
+#define ATOM_TYPE	"application/atom+xml; charset=utf-8"
+
+/*
+ * GET /feed.atom
+ * The latest FEED_ENTRIES live articles with their text, as Atom 1.0.
+ * Cache: public (CACHE_FEED), with ETag and Last-Modified.
+ * Raises HTTP 304 if the reader's copy is current, 200 otherwise.
+ */
+int
+ctl_feed_site(struct req *r)
+{
+	struct article	*rows;
+	struct view	*v;
+	int		 n;
+
+	if (ctl_not_modified(r, "feed"))
+		return 304;
+	n = store_articles_feed(r->store, r->arena, 0, r->now, FEED_ENTRIES,
+	    &rows);
+	if (n < 0)
+		return 500;
+	v = doc_new(r);
+	fill_feed(r, v, NULL, "/feed.atom", "/", rows, n);
+	return doc_render(r, v, "feed.tpl", ATOM_TYPE, 200);
+}
+
+/*
+ * GET /tags/:slug/feed.atom
+ * The same for the articles carrying one tag.
+ * Raises HTTP 301 to the feed's new address for a renamed or merged
+ * tag, 404 for an unknown tag, 304 if current, 200 otherwise.
+ */
+int
+ctl_feed_tag(struct req *r)
+{
+	struct article	*rows;
+	struct tag	 t;
+	struct view	*v;
+	const char	*moved;
+	int		 n, rc;
+
+	rc = store_tag_by_slug(r->store, r->arena, r->param[0], &t);
+	if (rc < 0)
+		return 500;
+	if (rc == 0) {
+		rc = store_tag_old_slug(r->store, r->arena, r->param[0], &moved);
+		if (rc < 0)
+			return 500;
+		if (rc == 0)
+			return 404;
+		return http_redirect(r, 301, arena_printf(r->arena,
+		    "/tags/%s/feed.atom", moved));
+	}
+	if (ctl_not_modified(r, arena_printf(r->arena, "feed-%s", t.slug)))
+		return 304;
+	n = store_articles_feed(r->store, r->arena, t.id, r->now,
+	    FEED_ENTRIES, &rows);
+	if (n < 0)
+		return 500;
+	v = doc_new(r);
+	fill_feed(r, v, t.name, arena_printf(r->arena, "/tags/%s/feed.atom",
+	    t.slug), arena_printf(r->arena, "/tags/%s", t.slug), rows, n);
+	return doc_render(r, v, "feed.tpl", ATOM_TYPE, 200);
+}

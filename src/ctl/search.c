@@ -1,0 +1,82 @@
+/*
+ * search.c: the search page.
+ */
+#include <string.h>
+
+#include "../config.h"
+#include "../util/arena.h"
+#include "../util/ftsquery.h"
+#include "../util/text.h"
+#include "../view/page.h"
+#include "../view/view.h"
+#include "ctl.h"
+#include "listing.h"
+
+#define SEARCH_PAGE	20	/* results per page */
+#define SEARCH_MAXPAGE	25	/* pages reachable: the best 500 results */
+
+/* A short hash of a query, to tell searches' ETags apart. */
+static unsigned long
+query_hash(const char *s)
+{
+	unsigned long	 h = 2166136261UL;	/* FNV-1a, 32 bits */
+
+	for (; s != NULL && *s != '\0'; s++)
+		h = ((h ^ (unsigned char)*s) * 16777619UL) & 0xffffffffUL;
+	return h;
+}
+
+/*
+ * GET /search[?q=WORDS][&page=N]
+ * Live articles matching every word (the last one as a prefix), best
+ * first, SEARCH_PAGE at a time, with snippets and the number found.
+ * Whatever q holds is only words (see util/ftsquery.h): FTS5 syntax in
+ * it is text, never an error.  No words at all: the page with a hint.
+ * Cache: public (CACHE_PAGE); the results page is noindex.
+ * Raises HTTP 400 for a malformed page number or one above
+ * SEARCH_MAXPAGE, 404 for a page past the last result, 304 if the
+ * reader's copy is current, 200 otherwise.
+ */
+int
+ctl_search(struct req *r)
+{
+	struct ftsq	 q;
+	struct article	*rows = NULL;
+	struct page	*p;
+	const char	*text, *s;
+	long long	 page = 1, total = 0, pages;
+	int		 n = 0;
+
+	if ((s = http_query(r, "page")) != NULL &&
+	    (!parse_id(s, &page) || page > SEARCH_MAXPAGE)) {
+		r->resp.error = "The page number in the address is malformed "
+		    "or too large.";
+		return 400;
+	}
+	text = http_query(r, "q");
+	ftsq_build(&q, text, text ? strlen(text) : 0);
+	/* The page depends on the words and the page number only. */
+	if (ctl_not_modified(r, arena_printf(r->arena, "s%08lx-%lld",
+	    query_hash(q.match), page)))
+		return 304;
+
+	if (q.nwords > 0) {
+		n = store_search(r->store, r->arena, q.match, r->now,
+		    (int)(page - 1) * SEARCH_PAGE, SEARCH_PAGE, &rows, &total);
+		if (n < 0)
+			return 500;
+	}
+	if (n == 0 && page > 1)
+		return 404;
+	pages = (total + SEARCH_PAGE - 1) / SEARCH_PAGE;
+	if (pages > SEARCH_MAXPAGE)
+		pages = SEARCH_MAXPAGE;
+
+	p = page_new(r, "search.tpl", q.nwords > 0 ? arena_printf(r->arena,
+	    "Search: %s", q.words) : "Search", "/search");
+	page_describe(p, arena_printf(r->arena, "Search the articles of %s.",
+	    cfg.title));
+	page_noindex(p);
+	fill_search(r, p->body, &q, rows, n, total, (int)page, (int)pages);
+	return page_render(r, p, 200);
+}

@@ -1,0 +1,119 @@
+/*
+ * sitemap.c: /sitemap.xml, its parts, and /robots.txt that names it.
+ *
+ * While the site has at most SITEMAP_URLS addresses to list, the
+ * sitemap is one file.  Beyond that /sitemap.xml is an index of parts:
+ * /sitemap-1.xml holds the front page, the topic index and the tags,
+ * and /sitemap-N.xml (N >= 2) the live articles whose ids are in the
+ * N-1st block of SITEMAP_URLS ids: never more than SITEMAP_URLS each,
+ * and each found by a range of the primary key.  The parts answer in
+ * either case, so that a crawler holding an old index is not lost.
+ */
+#include "../util/arena.h"
+#include "../util/text.h"
+#include "../view/page.h"
+#include "../view/view.h"
+#include "ctl.h"
+#include "listing.h"
+
+#define SITEMAP_URLS	50000	/* the protocol's limit per file */
+#define XML_TYPE	"application/xml; charset=utf-8"
+
+/* The number of parts: the pages and tags, then the article blocks. */
+static long long
+parts(const struct sitemap_stats *st)
+{
+	return 1 + (st->max_id + SITEMAP_URLS - 1) / SITEMAP_URLS;
+}
+
+/*
+ * GET /sitemap.xml
+ * Every live article and tag with its last change, the front page and
+ * the topic index; or, when they are more than SITEMAP_URLS, a sitemap
+ * index naming the parts.
+ * Cache: public (CACHE_FEED), with ETag and Last-Modified.
+ * Raises HTTP 304 if current, 200 otherwise.
+ */
+int
+ctl_sitemap(struct req *r)
+{
+	struct sitemap_stats st;
+	struct sitemap_url *tags, *articles;
+	struct view	*v;
+	int		 nt, na;
+
+	if (ctl_not_modified(r, "sitemap"))
+		return 304;
+	if (store_sitemap_stats(r->store, r->now, &st) < 0)
+		return 500;
+	v = doc_new(r);
+	if (2 + st.tags + st.articles > SITEMAP_URLS) {
+		fill_sitemap_index(r, v, (int)parts(&st));
+		return doc_render(r, v, "sitemap_index.tpl", XML_TYPE, 200);
+	}
+	nt = store_sitemap_tags(r->store, r->arena, r->now, SITEMAP_URLS - 2,
+	    &tags);
+	if (nt < 0)
+		return 500;
+	na = store_sitemap_articles(r->store, r->arena, r->now, 0, st.max_id,
+	    &articles);
+	if (na < 0)
+		return 500;
+	fill_sitemap(r, v, 1, st.newest, tags, nt, articles, na);
+	return doc_render(r, v, "sitemap.tpl", XML_TYPE, 200);
+}
+
+/*
+ * GET /sitemap-:id.xml
+ * Part 1: the front page, the topic index and the tags; part N >= 2:
+ * the live articles with ids in ((N-2) * SITEMAP_URLS, (N-1) *
+ * SITEMAP_URLS].
+ * Raises HTTP 404 for a part beyond the last, 304 if current, 200
+ * otherwise.
+ */
+int
+ctl_sitemap_part(struct req *r)
+{
+	struct sitemap_stats st;
+	struct sitemap_url *urls;
+	struct view	*v;
+	long long	 part, from;
+	int		 n;
+
+	if (!parse_id(r->param[0], &part))
+		return 404;
+	if (ctl_not_modified(r, arena_printf(r->arena, "sitemap-%lld", part)))
+		return 304;
+	if (store_sitemap_stats(r->store, r->now, &st) < 0)
+		return 500;
+	if (part > parts(&st))
+		return 404;
+	v = doc_new(r);
+	if (part == 1) {
+		n = store_sitemap_tags(r->store, r->arena, r->now,
+		    SITEMAP_URLS - 2, &urls);
+		if (n < 0)
+			return 500;
+		fill_sitemap(r, v, 1, st.newest, urls, n, NULL, 0);
+	} else {
+		from = (part - 2) * SITEMAP_URLS;
+		n = store_sitemap_articles(r->store, r->arena, r->now, from,
+		    from + SITEMAP_URLS, &urls);
+		if (n < 0)
+			return 500;
+		fill_sitemap(r, v, 0, 0, NULL, 0, urls, n);
+	}
+	return doc_render(r, v, "sitemap.tpl", XML_TYPE, 200);
+}
+
+/*
+ * GET /robots.txt
+ * What crawlers may fetch, and where the sitemap is.
+ * Cache: public (CACHE_FEED).  Raises HTTP 200.
+ */
+int
+ctl_robots(struct req *r)
+{
+	return doc_render(r, doc_new(r), "robots.tpl",
+	    "text/plain; charset=utf-8", 200);
+}

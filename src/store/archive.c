@@ -1,0 +1,156 @@
+/*
+ * archive.c: the archive by month, and the latest articles for feeds.
+ *
+ * Months are the site's (its time zone), so their bounds come from
+ * timefmt.c and are bound as times; the queries are range scans over
+ * the articles_live index.
+ */
+#include "../util/arena.h"
+#include "../util/timefmt.h"
+#include "impl.h"
+
+/* Run a statement giving one time (or none: 0) into *t. */
+static int
+one_time(struct store *s, sqlite3_stmt *st, int64_t *t)
+{
+	int	 rc;
+
+	*t = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*t = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* The newest live publication strictly before t, or 0. */
+static int
+newest_before(struct store *s, int64_t t, int64_t *at)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARCHIVE_NEWEST_BEFORE);
+
+	sqlite3_bind_int64(st, 1, t);
+	return one_time(s, st, at);
+}
+
+/* The start of the month after year/month. */
+static int64_t
+next_month(int year, int month)
+{
+	return month == 12 ? time_month_start(year + 1, 1) :
+	    time_month_start(year, month + 1);
+}
+
+int
+store_archive_months(struct store *s, struct arena *a, int64_t now, int max,
+    struct archive_month **out)
+{
+	struct archive_month *rows;
+	sqlite3_stmt	*st;
+	int64_t		 t = now + 1, at, from, to;
+	int		 n = 0, rc;
+
+	*out = rows = arena_calloc(a, (size_t)(max > 0 ? max : 1),
+	    sizeof(*rows));
+	/* From the newest month back, skipping empty months at once. */
+	while (n < max) {
+		if (newest_before(s, t, &at) < 0)
+			return -1;
+		if (at == 0)
+			break;
+		time_year_month(at, &rows[n].year, &rows[n].month);
+		from = time_month_start(rows[n].year, rows[n].month);
+		to = next_month(rows[n].year, rows[n].month);
+		if (to > now + 1)
+			to = now + 1;
+		st = stmt_get(s, ST_ARCHIVE_COUNT);
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			rows[n].count = sqlite3_column_int64(st, 0);
+		stmt_done(st);
+		if (rc != SQLITE_ROW) {
+			STORE_ERR(s);
+			return -1;
+		}
+		n++;
+		/* A month boundary that is not before at would loop. */
+		if (from >= t)
+			break;
+		t = from;
+	}
+	return n;
+}
+
+int
+store_articles_between(struct store *s, struct arena *a, int64_t from,
+    int64_t to, int64_t now, const struct cursor *c, int after, int limit,
+    struct article **out)
+{
+	enum stmt	 id;
+	sqlite3_stmt	*st;
+
+	id = c == NULL ? ST_ARCHIVE_MONTH :
+	    after ? ST_ARCHIVE_MONTH_AFTER : ST_ARCHIVE_MONTH_BEFORE;
+	st = stmt_get(s, id);
+	sqlite3_bind_int64(st, 5, from);
+	sqlite3_bind_int64(st, 6, to);
+	return article_list(s, a, st, now, c, after && c, limit, out);
+}
+
+int
+store_archive_span(struct store *s, int64_t from, int64_t to, int64_t now,
+    struct archive_span *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	out->count = 0;
+	if (to > now + 1)
+		to = now + 1;
+	st = stmt_get(s, ST_ARCHIVE_COUNT);
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		out->count = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	if (newest_before(s, from, &out->before) < 0)
+		return -1;
+	st = stmt_get(s, ST_ARCHIVE_OLDEST_FROM);
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, to);
+	return one_time(s, st, &out->after);
+}
+
+int
+store_articles_feed(struct store *s, struct arena *a, long long tag_id,
+    int64_t now, int limit, struct article **out)
+{
+	sqlite3_stmt	*st;
+	struct article	*rows;
+	int		 n = 0, rc = SQLITE_DONE;
+
+	*out = rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
+	    sizeof(*rows));
+	st = stmt_get(s, tag_id > 0 ? ST_FEED_TAG : ST_FEED_LIVE);
+	sqlite3_bind_int64(st, 1, now);
+	if (tag_id > 0)
+		sqlite3_bind_int64(st, 2, tag_id);
+	sqlite3_bind_int(st, 3, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		article_row(a, st, &rows[n++], 1);
+	if (n < limit && rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		stmt_done(st);
+		return -1;
+	}
+	stmt_done(st);
+	return n;
+}

@@ -1,0 +1,145 @@
+/*
+ * search.c: full-text search over live articles with SQLite FTS5.
+ *
+ * The index (articles_fts) holds a copy of each published article's
+ * headline, summary, body as plain text and tag names; its rowid is the
+ * article's id.  store_article_save() keeps it in step in the same
+ * transaction as the change (through fts_put() here); gazette reindex
+ * rebuilds it whole.  Queries always join the articles, so that an
+ * article not yet due, or changed behind the store's back, never shows.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/markdown.h"
+#include "../util/snippet.h"
+#include "impl.h"
+
+int
+fts_put(struct store *s, struct arena *a, long long id, const char *headline,
+    const char *summary, const char *body_text, const char *tags)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_FTS_INSERT);
+
+	/* The snippet marks must come only from snippet(). */
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, snip_clean(a, headline ? headline : ""));
+	bind_text(st, 3, snip_clean(a, summary ? summary : ""));
+	bind_text(st, 4, snip_clean(a, body_text ? body_text : ""));
+	bind_text(st, 5, snip_clean(a, tags ? tags : ""));
+	return STMT_EXEC(s, st);
+}
+
+int
+store_search(struct store *s, struct arena *a, const char *match,
+    int64_t now, int offset, int limit, struct article **out,
+    long long *total)
+{
+	sqlite3_stmt	*st;
+	struct article	*rows;
+	int		 n = 0, rc;
+
+	*out = rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
+	    sizeof(*rows));
+	*total = 0;
+
+	st = stmt_get(s, ST_SEARCH_COUNT);
+	sqlite3_bind_int64(st, 1, now);
+	bind_text(st, 2, match);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*total = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	if (*total <= offset)
+		return 0;
+
+	st = stmt_get(s, ST_SEARCH);
+	sqlite3_bind_int64(st, 1, now);
+	bind_text(st, 2, match);
+	bind_text(st, 3, SNIP_OPEN);
+	bind_text(st, 4, SNIP_CLOSE);
+	bind_text(st, 5, SNIP_ELLIPSIS);
+	sqlite3_bind_int(st, 6, limit);
+	sqlite3_bind_int(st, 7, offset);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		article_row(a, st, &rows[n], 0);
+		rows[n].snippet = col_text(a, st, 15);
+		n++;
+	}
+	if (n < limit && rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		stmt_done(st);
+		return -1;
+	}
+	stmt_done(st);
+	return n;
+}
+
+/* The tag names of a denormalised tag list ("slug\tname\n"...). */
+static const char *
+tag_names(struct arena *a, const char *list)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *tab, *nl, *out;
+
+	for (p = list; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		if ((tab = memchr(p, '\t', (size_t)(nl - p))) == NULL)
+			continue;
+		buf_printf(&b, "%s%.*s", b.len ? ", " : "",
+		    (int)(nl - tab - 1), tab + 1);
+	}
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+int
+store_search_reindex(struct store *s)
+{
+	sqlite3_stmt	*st;
+	struct arena	 a;
+	const char	*html, *text;
+	int		 n = 0, rc;
+
+	arena_init(&a, 0);
+	if (store_begin(s) < 0)
+		goto fail;
+	if (STMT_EXEC(s, stmt_get(s, ST_FTS_CLEAR)) < 0)
+		goto rollback;
+	st = stmt_get(s, ST_REINDEX_ARTICLES);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The same plain text as when an editor saves. */
+		if (md_render(&a, (const char *)sqlite3_column_text(st, 3),
+		    &html, &text) < 0 ||
+		    fts_put(s, &a, sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2), text,
+		    tag_names(&a, (const char *)sqlite3_column_text(st, 4))) < 0) {
+			stmt_done(st);
+			goto rollback;
+		}
+		n++;
+		arena_reset(&a);
+	}
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		stmt_done(st);
+		goto rollback;
+	}
+	stmt_done(st);
+	/* Merge the index's segments into one, for fast reads. */
+	if (STMT_EXEC(s, stmt_get(s, ST_FTS_OPTIMIZE)) < 0 ||
+	    store_commit(s) < 0)
+		goto fail;
+	arena_free(&a);
+	return n;
+rollback:
+	store_rollback(s);
+fail:
+	arena_free(&a);
+	return -1;
+}

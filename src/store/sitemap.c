@@ -1,0 +1,86 @@
+/*
+ * sitemap.c: what /sitemap.xml lists.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "impl.h"
+
+int
+store_sitemap_stats(struct store *s, int64_t now, struct sitemap_stats *out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SITEMAP_STATS);
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	sqlite3_bind_int64(st, 1, now);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->articles = sqlite3_column_int64(st, 0);
+		out->max_id = sqlite3_column_int64(st, 1);
+		out->tags = sqlite3_column_int64(st, 2);
+		out->newest = sqlite3_column_int64(st, 3);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Step st into a growing array of (slug, time) pairs. */
+static int
+url_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
+    struct sitemap_url **out)
+{
+	struct sitemap_url *rows = NULL, *bigger;
+	size_t		 n = 0, cap = 0;
+	int		 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* A tag whose articles are all scheduled has no time. */
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+			continue;
+		if (n == cap) {
+			/* Grow in the arena; the old block is simply left. */
+			cap = cap ? cap * 2 : 256;
+			bigger = arena_calloc(a, cap, sizeof(*rows));
+			if (n > 0)
+				memcpy(bigger, rows, n * sizeof(*rows));
+			rows = bigger;
+		}
+		rows[n].slug = col_text(a, st, 0);
+		rows[n].lastmod = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return (int)n;
+}
+
+int
+store_sitemap_articles(struct store *s, struct arena *a, int64_t now,
+    long long from, long long to, struct sitemap_url **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SITEMAP_ARTICLES);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, to);
+	return url_rows(s, a, st, out);
+}
+
+int
+store_sitemap_tags(struct store *s, struct arena *a, int64_t now, int limit,
+    struct sitemap_url **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SITEMAP_TAGS);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, limit);
+	return url_rows(s, a, st, out);
+}

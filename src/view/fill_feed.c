@@ -1,0 +1,105 @@
+/*
+ * fill_feed.c: feed.tpl, an Atom 1.0 feed.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "../config.h"
+#include "../http/http.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/excerpt.h"
+#include "../util/timefmt.h"
+#include "page.h"
+#include "view.h"
+
+/*
+ * The authority of the entries' tag: URIs (RFC 4151): the host of the
+ * base URL, without scheme, port or path.  A new domain makes new ids,
+ * as it should: the entries are then at new addresses too.
+ */
+static const char *
+tag_authority(struct arena *a)
+{
+	const char	*p, *end;
+
+	p = strstr(cfg.base_url, "://");
+	p = p ? p + 3 : cfg.base_url;
+	for (end = p; *end != '\0' && *end != ':' && *end != '/'; end++)
+		continue;
+	return end > p ? arena_strndup(a, p, (size_t)(end - p)) : "localhost";
+}
+
+/* The year (UTC) of t, for a tag: URI's date. */
+static int
+year_utc(int64_t t)
+{
+	time_t		 tt = (time_t)t;
+	struct tm	 tm;
+
+	gmtime_r(&tt, &tm);
+	return tm.tm_year + 1900;
+}
+
+/* When an entry last changed for its readers: an update, or publication. */
+static int64_t
+entry_updated(const struct article *a)
+{
+	return a->updated_at > a->published_at ? a->updated_at :
+	    a->published_at;
+}
+
+void
+fill_feed(struct req *r, struct view *v, const char *title,
+    const char *self_path, const char *html_path,
+    const struct article *rows, int n)
+{
+	struct view	*e, *c;
+	const char	*authority, *author;
+	int64_t		 updated = 0;
+	size_t		 k;
+	int		 i;
+
+	authority = tag_authority(r->arena);
+	view_set(v, "FEED_TITLE", title ? arena_printf(r->arena, "%s: %s",
+	    cfg.title, title) : cfg.title);
+	/* The feed's own address is a permanent, unique id for it. */
+	view_set(v, "FEED_ID", arena_printf(r->arena, "%s%s", cfg.base_url,
+	    self_path));
+	view_set(v, "SELF_URL", arena_printf(r->arena, "%s%s", cfg.base_url,
+	    self_path));
+	view_set(v, "HTML_URL", arena_printf(r->arena, "%s%s", cfg.base_url,
+	    html_path));
+	for (i = 0; i < n; i++) {
+		const struct article *a = &rows[i];
+
+		if (entry_updated(a) > updated)
+			updated = entry_updated(a);
+		e = view_row(v, "ENTRIES");
+		view_set(e, "ID", arena_printf(r->arena,
+		    "tag:%s,%d:article-%lld", authority,
+		    year_utc(a->created_at), a->id));
+		view_set(e, "TITLE", a->headline);
+		view_set(e, "URL", arena_printf(r->arena, "%s/articles/%s",
+		    cfg.base_url, a->slug));
+		view_set(e, "PUBLISHED", time_utc(r->arena, a->published_at));
+		view_set(e, "UPDATED", time_utc(r->arena, entry_updated(a)));
+		author = byline_name(r->arena, a->byline);
+		view_set(e, "AUTHOR", *author != '\0' ? author : cfg.title);
+		for (k = 0; k < a->ntags; k++) {
+			c = view_row(e, "CATEGORIES");
+			view_set(c, "TERM", a->tags[k].slug);
+			view_set(c, "LABEL", a->tags[k].name);
+		}
+		if (a->summary[0] != '\0') {
+			view_show(e, "HAS_SUMMARY");
+			view_set(e, "SUMMARY", a->summary);
+		}
+		view_set(e, "CONTENT", a->body_html);
+	}
+	/* An empty feed changed when the site last did. */
+	if (updated == 0)
+		updated = r->resp.last_modified > 0 ? r->resp.last_modified :
+		    r->now;
+	view_set(v, "FEED_UPDATED", time_utc(r->arena, updated));
+}

@@ -1,0 +1,96 @@
+/*
+ * fill_meta.c: what an article page tells link previews, feed readers
+ * and search engines (article_head.tpl, tag_head.tpl), and its related
+ * articles (the RELATED rows of article_show.tpl).
+ */
+#include "../config.h"
+#include "../http/http.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/excerpt.h"
+#include "../util/timefmt.h"
+#include "page.h"
+#include "view.h"
+
+/* 1 if s holds Cyrillic letters (as fill_article.c decides lang="ru"). */
+static int
+cyrillic(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0xd0 && (unsigned char)*s <= 0xd3)
+			return 1;
+	return 0;
+}
+
+const char *
+fill_article_description(struct req *r, const struct article *a)
+{
+	const char	*s;
+
+	if (a->summary != NULL && a->summary[0] != '\0')
+		return a->summary;
+	s = text_excerpt(r->arena, a->body_html, EXCERPT_MAX);
+	return *s != '\0' ? s : a->headline;	/* an article with no text */
+}
+
+void
+fill_article_head(struct req *r, struct view *v, const struct article *a,
+    const char *description)
+{
+	struct view	*row;
+	const char	*author;
+	int64_t		 modified;
+	size_t		 k;
+	int		 ru = cyrillic(a->headline);
+
+	modified = a->updated_at > a->published_at ? a->updated_at :
+	    a->published_at;
+	view_set(v, "HEADLINE", a->headline);
+	view_set(v, "DESCRIPTION", description);
+	view_set(v, "URL", arena_printf(r->arena, "%s/articles/%s",
+	    cfg.base_url, a->slug));
+	view_set(v, "PUBLISHED", time_iso(r->arena, a->published_at));
+	view_set(v, "MODIFIED", time_iso(r->arena, modified));
+	view_set(v, "LANG", ru ? "ru" : "en");
+	view_set(v, "LOCALE", ru ? "ru_RU" : "en_GB");
+	author = byline_name(r->arena, a->byline);
+	if (*author != '\0') {
+		view_show(v, "PERSON");
+		view_set(v, "AUTHOR", author);
+	} else
+		view_show(v, "ORGANIZATION");
+	for (k = 0; k < a->ntags; k++) {
+		row = view_row(v, "TAGS");
+		view_set(row, "TAG_NAME", a->tags[k].name);
+		row = view_row(v, "KEYWORDS");
+		view_set(row, "KEYWORD", a->tags[k].name);
+	}
+}
+
+void
+fill_article_related(struct req *r, struct view *v,
+    const struct article *rows, int n)
+{
+	struct view	*row;
+	int		 i;
+
+	if (n > 0)
+		view_show(v, "HAS_RELATED");
+	for (i = 0; i < n; i++) {
+		row = view_row(v, "RELATED");
+		view_set(row, "SLUG", rows[i].slug);
+		view_set(row, "HEADLINE", rows[i].headline);
+		view_set(row, "TIME_ISO", time_iso(r->arena,
+		    rows[i].published_at));
+		view_set(row, "TIME_SHORT", time_short(r->arena,
+		    rows[i].published_at));
+	}
+}
+
+void
+fill_tag_head(struct req *r, struct view *v, const struct tag *t)
+{
+	(void)r;
+	view_set(v, "TAG_NAME", t->name);
+	view_set(v, "TAG_SLUG", t->slug);
+}

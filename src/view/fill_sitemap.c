@@ -1,0 +1,58 @@
+/*
+ * fill_sitemap.c: sitemap.tpl and sitemap_index.tpl.
+ *
+ * A sitemap may hold 50,000 URLs, so rows here are kept small: a path
+ * and a time, the base URL being a template-global value.
+ */
+#include "../http/http.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/timefmt.h"
+#include "page.h"
+#include "view.h"
+
+static void
+urls(struct req *r, struct view *v, const char *dir,
+    const struct sitemap_url *u, int n)
+{
+	struct view	*row;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		row = view_row(v, "URLS");
+		view_set(row, "PATH", arena_printf(r->arena, "/%s/%s", dir,
+		    u[i].slug));
+		view_set(row, "LASTMOD", time_utc(r->arena, u[i].lastmod));
+	}
+}
+
+void
+fill_sitemap(struct req *r, struct view *v, int pages, int64_t newest,
+    const struct sitemap_url *tags, int ntags,
+    const struct sitemap_url *articles, int narticles)
+{
+	struct view	*p, *t;
+
+	if (pages) {
+		p = view_row(v, "PAGES");
+		if (newest > 0) {
+			t = view_row(p, "NEWEST");
+			view_set(t, "TIME", time_utc(r->arena, newest));
+		}
+	}
+	urls(r, v, "tags", tags, ntags);
+	urls(r, v, "articles", articles, narticles);
+}
+
+void
+fill_sitemap_index(struct req *r, struct view *v, int nfiles)
+{
+	struct view	*row;
+	int		 i;
+
+	(void)r;
+	for (i = 1; i <= nfiles; i++) {
+		row = view_row(v, "MAPS");
+		view_set_int(row, "N", i);
+	}
+}

@@ -1,0 +1,29 @@
+{{%AUTOESCAPE context="XML"}}<?xml version="1.0" encoding="utf-8"?>{{!
+  feed.tpl: an Atom 1.0 feed (RFC 4287) of the latest live articles, the
+  site's or one tag's.  Every value is XML-escaped.  CONTENT is the
+  article's HTML (cmark's safe output) carried as text, which is what
+  type="html" means: escaped once here, unescaped once by the reader.
+  Entry ids are tag: URIs made from the article's id, so they survive a
+  change of slug.  Every URL is absolute, from the configured base URL.
+}}
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>{{FEED_ID}}</id>
+  <title>{{FEED_TITLE}}</title>
+  <subtitle>{{SITE_TAGLINE}}</subtitle>
+  <updated>{{FEED_UPDATED}}</updated>
+  <link rel="self" type="application/atom+xml" href="{{SELF_URL}}"/>
+  <link rel="alternate" type="text/html" href="{{HTML_URL}}"/>
+  <author><name>{{SITE_TITLE}}</name></author>
+  <generator>Gazette</generator>
+{{#ENTRIES}}  <entry>
+    <id>{{ID}}</id>
+    <title>{{TITLE}}</title>
+    <link rel="alternate" type="text/html" href="{{URL}}"/>
+    <published>{{PUBLISHED}}</published>
+    <updated>{{UPDATED}}</updated>
+    <author><name>{{AUTHOR}}</name></author>
+{{#CATEGORIES}}    <category term="{{TERM}}" label="{{LABEL}}" scheme="{{BASE_URL}}/tags/"/>
+{{/CATEGORIES}}{{#HAS_SUMMARY}}    <summary>{{SUMMARY}}</summary>
+{{/HAS_SUMMARY}}    <content type="html">{{CONTENT}}</content>
+  </entry>
+{{/ENTRIES}}</feed>
