@@ -247,7 +247,13 @@ store_comment_post(struct store *s, struct comment_post *p)
 		if (STMT_EXEC(s, st) < 0)
 			goto fail;
 	}
-	if (store_commit(s) < 0)
+	/*
+	 * A comment that waits or was caught as spam changes no page a
+	 * reader can see: leave the generation, and with it every cached
+	 * page, alone, so that a flood of spam does not empty the cache.
+	 */
+	if ((p->stored == COMMENT_APPROVED ? store_commit(s) :
+	    store_commit_unseen(s)) < 0)
 		return -1;
 	return COMMENT_POSTED;
 fail:

@@ -262,6 +262,16 @@ store_commit(struct store *s)
 	return 0;
 }
 
+int
+store_commit_unseen(struct store *s)
+{
+	if (STMT_EXEC(s, stmt_get(s, ST_COMMIT)) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
 void
 store_rollback(struct store *s)
 {

@@ -35,6 +35,9 @@ void		 store_error(struct store *, const char *file, int line);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 or -1 (logged). */
 int		 store_begin(struct store *);
 int		 store_commit(struct store *);
+/* COMMIT without moving the generation: only for writes that change no
+ * page a reader or a cache can see (held or rejected comments). */
+int		 store_commit_unseen(struct store *);
 void		 store_rollback(struct store *);
 
 /* Bind helpers: NULL text binds SQL NULL; 0 times bind NULL. */
