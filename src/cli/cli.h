@@ -9,4 +9,7 @@
 int	 cli_migrate(int argc, char *argv[]);
 int	 cli_import(int argc, char *argv[]);
 
+/* Editors (issue 3): accounts. */
+int	 cli_user(int argc, char *argv[]);
+
 #endif

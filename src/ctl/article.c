@@ -23,10 +23,11 @@ ctl_article_show(struct req *r)
 {
 	struct article	 a;
 	struct comment	*comments;
+	struct correction *notes;
 	struct page	*p;
 	const char	*moved, *s;
 	long long	 after = 0;
-	int		 rc, n;
+	int		 rc, n, nnotes;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -57,11 +58,16 @@ ctl_article_show(struct req *r)
 	    COMMENTS_PAGE + 1, &comments);
 	if (n < 0)
 		return 500;
+	/* Editors (issue 3): its updates and corrections. */
+	if ((nnotes = store_corrections(r->store, r->arena, a.id,
+	    &notes)) < 0)
+		return 500;
 
 	p = page_new(r, "article_show.tpl", a.headline, arena_printf(r->arena,
 	    "/articles/%s", a.slug));
 	page_describe(p, a.summary);
 	fill_article_show(r, p->body, &a, comments,
 	    n > COMMENTS_PAGE ? COMMENTS_PAGE : n, n > COMMENTS_PAGE);
+	fill_article_notes(r, p->body, notes, nnotes);
 	return page_render(r, p, 200);
 }
