@@ -195,6 +195,20 @@ ok(!$g->sql_value("SELECT count(*) FROM throttle WHERE key LIKE '%127.0.0.1%' OR
 unlike($g->app_log, qr/correct horse|carols password|bobs password/, 'no password in the log');
 $g->stop;
 
+# On an https site the cookie is __Host- prefixed and Secure.
+my $h = GazetteTest->new(env => { GAZETTE_BASE_URL => 'https://news.example.org' });
+$h->add_user('eve', password => 'eves password');
+$res = $h->post('/login', { name => 'eve', password => 'eves password' }, { Origin => 'https://news.example.org' });
+is($res->{status}, 303, 'https site: a login from its origin works');
+like($res->{headers}{'set-cookie'}, qr/^__Host-gazette_session=[A-Za-z0-9_-]{43}; Path=\/; .*; Secure$/, 'the cookie is __Host- and Secure');
+my ($hc) = $res->{headers}{'set-cookie'} =~ /^([^;]+)/;
+is($h->get('/admin', { Cookie => $hc })->{status}, 200, 'and opens the dashboard');
+is($h->get('/admin', { Cookie => "gazette_session=" . ($hc =~ s/.*=//r) })->{status}, 303,
+    'the token under the plain name does not');
+$res = $h->post('/login', { name => 'eve', password => 'eves password' });
+is($res->{status}, 403, 'a login from the http origin is refused');
+$h->stop;
+
 # Session lifetimes, shortened: 2 s idle, 5 s in all.
 my $s = GazetteTest->new(env => { GAZETTE_SESSION_IDLE => 2, GAZETTE_SESSION_MAX => 5 });
 $s->add_user('dan');

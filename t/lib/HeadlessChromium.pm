@@ -50,12 +50,12 @@ sub new {
 		open(STDIN, '<', '/dev/null');
 		open(STDOUT, '>>', "$dir/chromium.log");
 		open(STDERR, '>>', "$dir/chromium.log");
-		exec($bin, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+		{ exec($bin, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
 		    '--disable-background-networking', '--disable-component-update',
 		    '--disable-sync', '--disable-extensions', '--disable-default-apps',
 		    '--no-default-browser-check', '--mute-audio', '--disable-dev-shm-usage',
 		    "--user-data-dir=$dir/chromium-profile", '--remote-debugging-pipe',
-		    'about:blank');
+		    'about:blank') };
 		POSIX::_exit(127);
 	}
 	close($to_r);
