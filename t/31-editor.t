@@ -206,7 +206,7 @@ is($g->sql_value("SELECT article_count FROM tags WHERE slug = 'port-ardent'"), $
 is($g->sql_value("SELECT count(*) FROM articles_fts WHERE rowid = $id"), 0, 'it leaves the search index');
 
 # Scheduling: a time a few seconds ahead, then it goes live by itself.
-my $when = strftime('%Y-%m-%dT%H:%M:%S', gmtime(time + 4));
+my $when = strftime('%Y-%m-%dT%H:%M:%S', gmtime(time + 8));
 $res = $ed->post("/admin/articles/$id/edit", { %draft, slug => $slug, published_at => $when, action => 'publish' });
 is($res->{status}, 303, 'publish with a future time: 303');
 like($res->{headers}{location}, qr{done=scheduled$}, 'says scheduled');

@@ -267,7 +267,9 @@ ctl_login(struct req *r)
 		return login_page(r, 403, name, next ? next : "", bad_login);
 	}
 
+	/* Housekeeping, now and then: old failures and sessions go. */
 	store_throttle_clear(r->store, ukey);
+	store_throttle_prune(r->store, "login:", r->now - cfg.login_window);
 	store_sessions_prune(r->store, r->now, cfg.session_idle);
 	/* The session this browser had, if any, ends: a new token always. */
 	if ((old = http_cookie(r, ctl_session_cookie())) != NULL) {

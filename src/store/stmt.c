@@ -172,6 +172,9 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_THROTTLE_CLEAR] = "DELETE FROM throttle WHERE key = ?1",
 	[ST_THROTTLE_PRUNE] =
 	    "DELETE FROM throttle WHERE key = ?1 AND at <= ?2",
+	/* Keys from ?1 up to (not including) ?2: one prefix, by the index. */
+	[ST_THROTTLE_PRUNE_RANGE] =
+	    "DELETE FROM throttle WHERE key >= ?1 AND key < ?2 AND at <= ?3",
 
 	/* Editors (issue 3): the desk's article lists (article_admin.c). */
 	[ST_ARTICLES_BY_STATUS] =

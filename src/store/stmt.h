@@ -71,6 +71,7 @@ enum stmt {
 	ST_THROTTLE_ADD,
 	ST_THROTTLE_CLEAR,
 	ST_THROTTLE_PRUNE,
+	ST_THROTTLE_PRUNE_RANGE,
 
 	/* Editors (issue 3): the desk's article lists (article_admin.c). */
 	ST_ARTICLES_BY_STATUS,

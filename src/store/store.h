@@ -273,6 +273,9 @@ int	 store_throttle_count(struct store *, const char *key, int64_t since,
 int	 store_throttle_add(struct store *, const char *key, int64_t now,
 	    int64_t since);
 int	 store_throttle_clear(struct store *, const char *key);
+/* Forget the events up to before of every key starting with prefix. */
+int	 store_throttle_prune(struct store *, const char *prefix,
+	    int64_t before);
 
 /* The desk's lists (article_admin.c), without bodies. */
 

@@ -254,3 +254,23 @@ store_throttle_clear(struct store *s, const char *key)
 	bind_text(st, 1, key);
 	return STMT_EXEC(s, st);
 }
+
+int
+store_throttle_prune(struct store *s, const char *prefix, int64_t before)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_PRUNE_RANGE);
+	char		 hi[64];
+	size_t		 n = strlen(prefix);
+	int		 rc;
+
+	/* "login:" .. "login;": the keys with the prefix, as a range. */
+	if (n == 0 || n >= sizeof(hi))
+		return -1;
+	memcpy(hi, prefix, n + 1);
+	hi[n - 1]++;
+	bind_text(st, 1, prefix);
+	bind_text(st, 2, hi);
+	sqlite3_bind_int64(st, 3, before);
+	rc = STMT_EXEC(s, st);
+	return rc;
+}
