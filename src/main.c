@@ -28,6 +28,7 @@
 #include "http/server.h"
 #include "store/store.h"
 #include "util/log.h"
+#include "util/secret.h"
 #include "view/view.h"
 
 static int		 listen_fd = -1;
@@ -119,6 +120,11 @@ cmd_serve(int argc, char *argv[])
 	/* Refuse a database of an unknown schema before anything else. */
 	if ((check = store_open(cfg.db, 0)) == NULL)
 		return 1;
+	/* Editors (issue 3): the secret that keys the login throttle. */
+	if (ctl_auth_init(check) < 0) {
+		store_close(check);
+		return 1;
+	}
 	/* Comments (issue 4): the form key and address salt, made on
 	 * first start, read once before the threads. */
 	if (ctl_comment_init(check) < 0) {
@@ -228,6 +234,10 @@ static const struct {
 	{ "check", cli_check, "check                 integrity and foreign-key checks" },
 	/* Readers find articles (issue 5). */
 	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
+	/* Editors (issue 3). */
+	{ "user", cli_user, "user add NAME [--role admin|editor] [--display \"Full Name\"] [--random-password]\n"
+	  "  user passwd NAME [--random-password] | user list | user disable NAME | user enable NAME\n"
+	  "                        editors' accounts (password on standard input)" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -291,5 +301,8 @@ main(int argc, char *argv[])
 		return 1;
 	tzset();
 	store_configure(cfg.sync_full, cfg.cache_kib);
+	/* Passwords and session tokens need libsodium ready. */
+	if (secret_init() < 0)
+		return 1;
 	return commands[i].fn(n, argv + 1);
 }

@@ -14,4 +14,7 @@ int	 cli_check(int argc, char *argv[]);
 /* Readers find articles (issue 5). */
 int	 cli_reindex(int argc, char *argv[]);
 
+/* Editors (issue 3): accounts. */
+int	 cli_user(int argc, char *argv[]);
+
 #endif

@@ -26,10 +26,11 @@ ctl_article_page(struct req *r, struct article *a,
 	struct comment	*comments;
 	struct comment_form fresh;
 	struct article	*related;
+	struct correction *notes;
 	struct page	*p;
 	const char	*s, *description;
 	long long	 after = 0;
-	int		 n, nrelated;
+	int		 n, nrelated, nnotes;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -45,6 +46,10 @@ ctl_article_page(struct req *r, struct article *a,
 		return 500;
 	nrelated = store_related(r->store, r->arena, a->id, r->now, &related);
 	if (nrelated < 0)
+		return 500;
+	/* Editors (issue 3): its updates and corrections. */
+	if ((nnotes = store_corrections(r->store, r->arena, a->id,
+	    &notes)) < 0)
 		return 500;
 	if (f == NULL) {
 		memset(&fresh, 0, sizeof(fresh));
@@ -64,6 +69,7 @@ ctl_article_page(struct req *r, struct article *a,
 	fill_article_head(r, page_head(p, "article_head.tpl"), a, description);
 	fill_article_show(r, p->body, a, comments,
 	    n > COMMENTS_PAGE ? COMMENTS_PAGE : n, n > COMMENTS_PAGE);
+	fill_article_notes(r, p->body, notes, nnotes);
 	fill_article_related(r, p->body, related, nrelated);
 	if (a->comments != COMMENTS_HIDDEN)
 		fill_comment_form(r, p->body, a->slug, f);

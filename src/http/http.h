@@ -174,4 +174,14 @@ void		 cookie_parse(struct arena *, const char *s, struct kv **out,
 /* Encode s for use in a query string or path segment. */
 char		*url_encode(struct arena *, const char *s);
 
+/*
+ * Editors (issue 3): set a cookie for the whole site (Path=/) that
+ * scripts cannot read (HttpOnly), sent on top-level navigation from
+ * elsewhere but not on cross-site POSTs (SameSite=Lax), and only over
+ * https when the site is (Secure).  max_age 0 deletes it.  Returns -1
+ * (and sets nothing) if the name or value is not a cookie token.
+ */
+int		 http_set_cookie(struct req *, const char *name,
+		    const char *value, long max_age);
+
 #endif

@@ -494,6 +494,18 @@ store_article_save(struct store *s, struct article_edit *e)
 		goto rollback;
 	if (fts_sync(s, &a, e, live) < 0 || revision_add(s, e) < 0)
 		goto rollback;
+	if (e->note != NULL && e->kind != NULL &&
+	    (strcmp(e->kind, "update") == 0 ||
+	    strcmp(e->kind, "correction") == 0)) {
+		/* Editors (issue 3): the note readers see, same transaction. */
+		st = stmt_get(s, ST_CORRECTION_INSERT);
+		sqlite3_bind_int64(st, 1, e->id);
+		bind_text(st, 2, e->kind);
+		bind_text(st, 3, e->note);
+		sqlite3_bind_int64(st, 4, e->now);
+		if (STMT_EXEC(s, st) < 0)
+			goto rollback;
+	}
 	rc = store_commit(s) < 0 ? -1 : 0;
 	goto out;
 rollback:
@@ -502,4 +514,50 @@ out:
 	buf_free(&tl);
 	arena_free(&a);
 	return rc;
+}
+
+/*
+ * Editors (issue 3): the desk's lists.
+ */
+
+/* Step st (bound by the caller) into up to limit rows; count or -1. */
+static int
+article_rows(struct store *s, struct arena *a, sqlite3_stmt *st, int limit,
+    struct article **out)
+{
+	struct article	*rows;
+	int		 n = 0, rc = SQLITE_DONE;
+
+	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		article_row(a, st, &rows[n++], 0);
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return n;
+}
+
+int
+store_articles_by_status(struct store *s, struct arena *a,
+    enum article_status status, int limit, struct article **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_BY_STATUS);
+
+	bind_text(st, 1, status_names[status]);
+	sqlite3_bind_int(st, 2, limit);
+	return article_rows(s, a, st, limit, out);
+}
+
+int
+store_articles_scheduled(struct store *s, struct arena *a, int64_t now,
+    int limit, struct article **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_SCHEDULED);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, limit);
+	return article_rows(s, a, st, limit, out);
 }

@@ -260,3 +260,162 @@ fail:
 	store_rollback(s);
 	return -1;
 }
+
+/*
+ * Editors (issue 3): moderation.  Every change keeps the article's
+ * comment_count (approved comments only) and moves its modified_at, in
+ * the same transaction, so that its cached page is refreshed.
+ */
+
+int
+store_comments_moderation(struct store *s, struct arena *a, int status,
+    long long before, int limit, struct comment_queued **out)
+{
+	sqlite3_stmt		*st;
+	struct comment_queued	*rows;
+	int			 n = 0, rc = SQLITE_DONE;
+
+	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
+	if (status >= 0) {
+		st = stmt_get(s, ST_COMMENTS_MOD_STATUS);
+		bind_text(st, 1, comment_status_names[status]);
+	} else
+		st = stmt_get(s, ST_COMMENTS_MOD_ALL);
+	sqlite3_bind_int64(st, 2, before > 0 ? before : (1LL << 62));
+	sqlite3_bind_int(st, 3, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct comment_queued *q = &rows[n++];
+
+		q->c.id = sqlite3_column_int64(st, 0);
+		q->c.article_id = sqlite3_column_int64(st, 1);
+		q->c.author = col_text(a, st, 2);
+		q->c.body = col_text(a, st, 3);
+		q->c.status = comment_status_parse(
+		    (const char *)sqlite3_column_text(st, 4));
+		q->c.created_at = sqlite3_column_int64(st, 5);
+		q->reason = col_text(a, st, 6);
+		q->article_slug = col_text(a, st, 7);
+		q->article_headline = col_text(a, st, 8);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return n;
+}
+
+/* Apply action to one comment; 1 changed, 0 unknown or unchanged, -1. */
+static int
+moderate_one(struct store *s, long long id, enum comment_action action,
+    int64_t now)
+{
+	sqlite3_stmt		*st = stmt_get(s, ST_COMMENT_STATE);
+	enum comment_status	 old;
+	long long		 article_id;
+	int			 rc, delta = 0;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		article_id = sqlite3_column_int64(st, 0);
+		old = comment_status_parse(
+		    (const char *)sqlite3_column_text(st, 1));
+	}
+	stmt_done(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	if (action == COMMENT_DELETE) {
+		st = stmt_get(s, ST_COMMENT_DELETE);
+		sqlite3_bind_int64(st, 1, id);
+		delta = old == COMMENT_APPROVED ? -1 : 0;
+	} else {
+		enum comment_status new_ = action == COMMENT_APPROVE ?
+		    COMMENT_APPROVED : COMMENT_REJECTED;
+
+		if (new_ == old)
+			return 0;
+		st = stmt_get(s, ST_COMMENT_STATUS_SET);
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, comment_status_names[new_]);
+		delta = new_ == COMMENT_APPROVED ? 1 :
+		    old == COMMENT_APPROVED ? -1 : 0;
+	}
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	st = stmt_get(s, ST_ARTICLE_COMMENTS_CHANGED);
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int(st, 2, delta);
+	sqlite3_bind_int64(st, 3, now);
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	return 1;
+}
+
+int
+store_comments_moderate(struct store *s, const long long *ids, size_t n,
+    enum comment_action action, int64_t now)
+{
+	size_t	 i;
+	int	 changed = 0, rc;
+
+	if (store_begin(s) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((rc = moderate_one(s, ids[i], action, now)) < 0) {
+			store_rollback(s);
+			return -1;
+		}
+		changed += rc;
+	}
+	if (store_commit(s) < 0)
+		return -1;
+	return changed;
+}
+
+int
+store_article_comments_set(struct store *s, long long article_id,
+    enum comments_mode mode, int64_t now)
+{
+	static const char *const names[] = {
+		[COMMENTS_OPEN] = "open",
+		[COMMENTS_CLOSED] = "closed",
+		[COMMENTS_HIDDEN] = "hidden",
+	};
+	sqlite3_stmt	*st;
+	int		 changed;
+
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_ARTICLE_COMMENTS_MODE);
+	sqlite3_bind_int64(st, 1, article_id);
+	bind_text(st, 2, names[mode]);
+	sqlite3_bind_int64(st, 3, now);
+	if (STMT_EXEC(s, st) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	changed = sqlite3_changes(s->db) > 0;
+	if (store_commit(s) < 0)
+		return -1;
+	return changed;
+}
+
+long long
+store_comments_pending(struct store *s)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_COMMENTS_PENDING_COUNT);
+	long long	 n = -1;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		STORE_ERR(s);
+	stmt_done(st);
+	return n;
+}

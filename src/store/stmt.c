@@ -250,4 +250,143 @@ const char *const stmt_sql[ST__MAX] = {
 	    "   WHERE x.tag_id = t.id AND x.live = 1 AND x.published_at <= ?1"
 	    "   ORDER BY x.published_at DESC LIMIT 1)"
 	    " FROM tags t WHERE t.article_count > 0 ORDER BY t.slug LIMIT ?2",
+	/* Editors (issue 3): accounts, sessions, throttling (user.c). */
+	[ST_USER_INSERT] =
+	    "INSERT INTO users (name, display, role, pw_hash, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING"
+	    " RETURNING id",
+	[ST_USER_BY_NAME] =
+	    "SELECT id, name, display, role, pw_hash, disabled, created_at"
+	    " FROM users WHERE name = ?1",
+	[ST_USER_PASSWD] = "UPDATE users SET pw_hash = ?2 WHERE name = ?1",
+	[ST_USER_DISABLE] = "UPDATE users SET disabled = ?2 WHERE name = ?1",
+	[ST_USERS_ALL] =
+	    "SELECT id, name, display, role, '', disabled, created_at"
+	    " FROM users ORDER BY name",
+	[ST_USER_SESSIONS_END] =
+	    "DELETE FROM sessions WHERE user_id IN"
+	    " (SELECT id FROM users WHERE name = ?1)",
+	[ST_SESSION_INSERT] =
+	    "INSERT INTO sessions (token_hash, user_id, csrf, created_at,"
+	    " seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+	/* Idle and absolute expiry are both checked here, by the query. */
+	[ST_SESSION_GET] =
+	    "SELECT s.id, s.csrf, s.seen_at, u.id, u.name, u.display, u.role"
+	    " FROM sessions s JOIN users u ON u.id = s.user_id"
+	    " WHERE s.token_hash = ?1 AND s.expires_at > ?2"
+	    " AND s.seen_at > ?3 AND u.disabled = 0",
+	[ST_SESSION_TOUCH] =
+	    "UPDATE sessions SET seen_at = ?2 WHERE id = ?1 AND seen_at < ?2",
+	[ST_SESSION_END] = "DELETE FROM sessions WHERE token_hash = ?1",
+	[ST_SESSIONS_PRUNE] =
+	    "DELETE FROM sessions WHERE expires_at <= ?1 OR seen_at <= ?2",
+	[ST_THROTTLE_COUNT] =
+	    "SELECT count(*), min(at) FROM throttle WHERE key = ?1 AND at > ?2",
+	[ST_THROTTLE_ADD] = "INSERT INTO throttle (key, at) VALUES (?1, ?2)",
+	[ST_THROTTLE_CLEAR] = "DELETE FROM throttle WHERE key = ?1",
+	[ST_THROTTLE_PRUNE] =
+	    "DELETE FROM throttle WHERE key = ?1 AND at <= ?2",
+	/* Keys from ?1 up to (not including) ?2: one prefix, by the index. */
+	[ST_THROTTLE_PRUNE_RANGE] =
+	    "DELETE FROM throttle WHERE key >= ?1 AND key < ?2 AND at <= ?3",
+
+	/* Editors (issue 3): the desk's article lists (article_admin.c). */
+	[ST_ARTICLES_BY_STATUS] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM articles a WHERE a.status = ?1"
+	    " ORDER BY a.modified_at DESC, a.id DESC LIMIT ?2",
+	[ST_ARTICLES_SCHEDULED] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM articles a"
+	    " WHERE a.status = 'published' AND a.published_at > ?1"
+	    " ORDER BY a.published_at, a.id LIMIT ?2",
+
+	/* Editors (issue 3): revisions and corrections (revision.c). */
+	[ST_REVISIONS_LIST] =
+	    "SELECT r.id, r.article_id, r.user_id, coalesce(u.display, ''),"
+	    " r.created_at, r.kind, r.headline, r.slug, r.status,"
+	    " r.published_at FROM revisions r"
+	    " LEFT JOIN users u ON u.id = r.user_id"
+	    " WHERE r.article_id = ?1 ORDER BY r.id DESC LIMIT ?2",
+	[ST_REVISION_GET] =
+	    "SELECT r.id, r.article_id, r.user_id, coalesce(u.display, ''),"
+	    " r.created_at, r.kind, r.headline, r.slug, r.status,"
+	    " r.published_at, r.summary, r.byline, r.dateline, r.source,"
+	    " r.body_md, r.tags FROM revisions r"
+	    " LEFT JOIN users u ON u.id = r.user_id WHERE r.id = ?1",
+	[ST_CORRECTION_INSERT] =
+	    "INSERT INTO corrections (article_id, kind, note, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_CORRECTIONS_ARTICLE] =
+	    "SELECT c.id, c.article_id, c.kind, c.note, c.created_at, '', ''"
+	    " FROM corrections c WHERE c.article_id = ?1"
+	    " ORDER BY c.created_at DESC, c.id DESC",
+	[ST_CORRECTIONS_ALL] =
+	    "SELECT c.id, c.article_id, c.kind, c.note, c.created_at, a.slug,"
+	    " a.headline FROM corrections c"
+	    " JOIN articles a ON a.id = c.article_id"
+	    " WHERE c.kind = 'correction' AND " LIVE
+	    " ORDER BY c.created_at DESC, c.id DESC LIMIT ?4",
+	[ST_CORRECTIONS_BEFORE] =
+	    "SELECT c.id, c.article_id, c.kind, c.note, c.created_at, a.slug,"
+	    " a.headline FROM corrections c"
+	    " JOIN articles a ON a.id = c.article_id"
+	    " WHERE c.kind = 'correction' AND " LIVE
+	    " AND (c.created_at, c.id) < (?2, ?3)"
+	    " ORDER BY c.created_at DESC, c.id DESC LIMIT ?4",
+
+	/* Editors (issue 3): tag management (tag_admin.c). */
+	[ST_TAGS_ADMIN] =
+	    "SELECT t.id, t.name, t.slug, t.article_count,"
+	    " (SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id)"
+	    " FROM tags t ORDER BY t.name COLLATE NOCASE, t.id",
+	[ST_TAG_BY_ID] =
+	    "SELECT id, name, slug, article_count FROM tags WHERE id = ?1",
+	[ST_TAG_RENAME] = "UPDATE tags SET name = ?2, slug = ?3 WHERE id = ?1",
+	[ST_TAG_SLUG_PUT] =
+	    "INSERT INTO tag_slugs (slug, tag_id) VALUES (?1, ?2) "
+	    "ON CONFLICT (slug) DO UPDATE SET tag_id = excluded.tag_id",
+	[ST_TAG_SLUG_DELETE] = "DELETE FROM tag_slugs WHERE slug = ?1",
+	[ST_TAG_SLUGS_MOVE] = "UPDATE tag_slugs SET tag_id = ?2 WHERE tag_id = ?1",
+	[ST_TAG_ARTICLE_IDS] =
+	    "SELECT article_id FROM article_tags WHERE tag_id = ?1",
+	[ST_TAG_MOVE] =
+	    "UPDATE article_tags SET tag_id = ?2 WHERE tag_id = ?1"
+	    " AND article_id NOT IN"
+	    " (SELECT article_id FROM article_tags WHERE tag_id = ?2)",
+	[ST_TAG_UNLINK] = "DELETE FROM article_tags WHERE tag_id = ?1",
+	[ST_TAG_RECOUNT] =
+	    "UPDATE tags SET article_count = (SELECT count(*) FROM article_tags"
+	    " WHERE tag_id = ?1 AND live = 1) WHERE id = ?1",
+	[ST_TAG_DELETE] =
+	    "DELETE FROM tags WHERE id = ?1 AND NOT EXISTS"
+	    " (SELECT 1 FROM article_tags WHERE tag_id = ?1)",
+	[ST_ARTICLE_TAG_LIST] =
+	    "SELECT t.slug, t.name FROM article_tags x"
+	    " JOIN tags t ON t.id = x.tag_id WHERE x.article_id = ?1"
+	    " ORDER BY x.position, t.id",
+	[ST_ARTICLE_TAG_LIST_PUT] =
+	    "UPDATE articles SET tag_list = ?2, modified_at = ?3 WHERE id = ?1",
+	[ST_FTS_TAGS_PUT] = "UPDATE articles_fts SET tags = ?2 WHERE rowid = ?1",
+
+	/* Editors (issue 3): comment moderation (comment.c). */
+	[ST_COMMENTS_MOD_STATUS] =
+	    "SELECT c.id, c.article_id, c.author, c.body, c.status,"
+	    " c.created_at, c.reason, a.slug, a.headline FROM comments c"
+	    " JOIN articles a ON a.id = c.article_id"
+	    " WHERE c.status = ?1 AND c.id < ?2 ORDER BY c.id DESC LIMIT ?3",
+	[ST_COMMENTS_MOD_ALL] =
+	    "SELECT c.id, c.article_id, c.author, c.body, c.status,"
+	    " c.created_at, c.reason, a.slug, a.headline FROM comments c"
+	    " JOIN articles a ON a.id = c.article_id"
+	    " WHERE c.id < ?2 ORDER BY c.id DESC LIMIT ?3",
+	[ST_COMMENT_STATE] =
+	    "SELECT article_id, status FROM comments WHERE id = ?1",
+	[ST_COMMENT_STATUS_SET] = "UPDATE comments SET status = ?2 WHERE id = ?1",
+	[ST_COMMENT_DELETE] = "DELETE FROM comments WHERE id = ?1",
+	[ST_ARTICLE_COMMENTS_CHANGED] =
+	    "UPDATE articles SET comment_count = comment_count + ?2,"
+	    " modified_at = ?3 WHERE id = ?1",
+	[ST_ARTICLE_COMMENTS_MODE] =
+	    "UPDATE articles SET comments = ?2, modified_at = ?3 WHERE id = ?1",
+	[ST_COMMENTS_PENDING_COUNT] =
+	    "SELECT count(*) FROM comments WHERE status = 'pending'",
 };

@@ -100,6 +100,9 @@ struct article_edit {
 	const char	*kind;		/* revision kind: "edit", "import", ... */
 	int		 touch_updated;	/* 1: an update/correction, move updated_at */
 	int64_t		 now;
+	/* Editors (issue 3): with kind "update" or "correction", the
+	 * public note saved in the same transaction (NULL: none). */
+	const char	*note;
 };
 
 /* The front page and other listings page through with a cursor. */
@@ -364,5 +367,193 @@ int	 store_sitemap_articles(struct store *, struct arena *, int64_t now,
  * publication among them. */
 int	 store_sitemap_tags(struct store *, struct arena *, int64_t now,
 	    int limit, struct sitemap_url **);
+/*
+ * Editors (issue 3).
+ */
+
+/* Accounts, sessions and login throttling (user.c). */
+
+struct user {
+	long long	 id;
+	const char	*name;		/* login name, [a-z0-9._-] */
+	const char	*display;	/* full name */
+	const char	*pw_hash;	/* "" in listings */
+	int		 admin;		/* role admin (else editor) */
+	int		 disabled;
+	int64_t		 created_at;
+};
+
+/* The editor behind a live session. */
+struct session_user {
+	long long	 session_id;
+	const char	*csrf;
+	int64_t		 seen_at;
+	long long	 user_id;
+	const char	*name;
+	const char	*display;
+	int		 admin;
+};
+
+/* Returns 0, 1 if the name is taken, or -1. */
+int	 store_user_add(struct store *, const char *name, const char *display,
+	    int admin, const char *pw_hash, int64_t now);
+int	 store_user_by_name(struct store *, struct arena *, const char *name,
+	    struct user *);
+/* Set the hash and end the user's sessions: 1 done, 0 no such user. */
+int	 store_user_passwd(struct store *, const char *name,
+	    const char *pw_hash);
+/* Disable (ending every session) or enable: 1 done, 0 no such user. */
+int	 store_user_disable(struct store *, const char *name, int disabled);
+/* Every account, by name, without hashes; returns the count or -1. */
+int	 store_users_all(struct store *, struct arena *, struct user **);
+
+/*
+ * Sessions are found by the hash of their token, and only while
+ * seen_at > now - idle and expires_at > now, for an enabled user.
+ * Session writes do not move the store's generation: they change no
+ * page that a cache keeps.
+ */
+int	 store_session_create(struct store *, const unsigned char *hash,
+	    size_t hashlen, long long user_id, const char *csrf, int64_t now,
+	    int64_t expires_at);
+int	 store_session_get(struct store *, struct arena *,
+	    const unsigned char *hash, size_t hashlen, int64_t now, int idle,
+	    struct session_user *);
+int	 store_session_touch(struct store *, long long session_id,
+	    int64_t now);
+int	 store_session_end(struct store *, const unsigned char *hash,
+	    size_t hashlen);
+int	 store_sessions_prune(struct store *, int64_t now, int idle);
+
+/*
+ * Throttling: events under a key ("login:user:NAME"...).  *count gets
+ * how many happened after since, *oldest the first of them (0: none).
+ */
+int	 store_throttle_count(struct store *, const char *key, int64_t since,
+	    int *count, int64_t *oldest);
+/* Record one event at now, forgetting the key's events up to since. */
+int	 store_throttle_add(struct store *, const char *key, int64_t now,
+	    int64_t since);
+int	 store_throttle_clear(struct store *, const char *key);
+/* Forget the events up to before of every key starting with prefix. */
+int	 store_throttle_prune(struct store *, const char *prefix,
+	    int64_t before);
+
+/* The desk's lists (article_admin.c), without bodies. */
+
+/* Articles with status, most recently changed first; count or -1. */
+int	 store_articles_by_status(struct store *, struct arena *,
+	    enum article_status, int limit, struct article **);
+/* Published articles not yet due, soonest first; count or -1. */
+int	 store_articles_scheduled(struct store *, struct arena *, int64_t now,
+	    int limit, struct article **);
+
+/* Revisions and corrections (revision.c). */
+
+struct revision {
+	long long	 id;
+	long long	 article_id;
+	long long	 user_id;	/* 0: the command line */
+	const char	*user_display;	/* "" for the command line */
+	int64_t		 created_at;
+	const char	*kind;		/* edit, publish, typo, update, ... */
+	const char	*headline;
+	const char	*slug;
+	const char	*status;
+	int64_t		 published_at;
+	/* Only filled by store_revision_get(): */
+	const char	*summary;
+	const char	*byline;
+	const char	*dateline;
+	const char	*source;
+	const char	*body_md;
+	const char	*tags;		/* the comma-separated field */
+};
+
+struct correction {
+	long long	 id;
+	long long	 article_id;
+	const char	*kind;		/* "update" or "correction" */
+	const char	*note;
+	int64_t		 created_at;
+	const char	*article_slug;	/* only from store_corrections_live() */
+	const char	*article_headline;
+};
+
+/* An article's revisions, newest first, without bodies; count or -1. */
+int	 store_revisions(struct store *, struct arena *, long long article_id,
+	    int limit, struct revision **);
+int	 store_revision_get(struct store *, struct arena *, long long id,
+	    struct revision *);
+/* An article's updates and corrections, newest first; count or -1. */
+int	 store_corrections(struct store *, struct arena *, long long article_id,
+	    struct correction **);
+/*
+ * Corrections (kind "correction") of live articles, newest first,
+ * older than the cursor (at = created_at, id) if given; count or -1.
+ */
+int	 store_corrections_live(struct store *, struct arena *, int64_t now,
+	    const struct cursor *, int limit, struct correction **);
+
+/* Tag management (tag_admin.c). */
+
+struct tag_use {
+	struct tag	 tag;
+	long long	 uses;		/* articles of any status carrying it */
+};
+
+/* Every tag, by name, with its uses; count or -1. */
+int	 store_tags_admin(struct store *, struct arena *, struct tag_use **);
+int	 store_tag_by_id(struct store *, struct arena *, long long id,
+	    struct tag *);
+/*
+ * Rename a tag; its slug follows the name and the old slug redirects.
+ * Returns 0, 1 if another tag already has the new slug (merge instead),
+ * 2 if the name has no letters or digits, 3 if there is no such tag,
+ * or -1.
+ */
+int	 store_tag_rename(struct store *, long long id, const char *name,
+	    int64_t now);
+/* Move every article of tag from onto tag into, then drop from; its
+ * slug redirects to into.  Returns 0, 1 if from == into, 3 if either
+ * tag does not exist, or -1. */
+int	 store_tag_merge(struct store *, long long from, long long into,
+	    int64_t now);
+/* Delete a tag no article carries: 0 done, 1 in use (or gone), -1. */
+int	 store_tag_delete(struct store *, long long id);
+
+/* Comment moderation (comment.c). */
+
+enum comment_action {
+	COMMENT_APPROVE,
+	COMMENT_REJECT,
+	COMMENT_DELETE,
+};
+
+struct comment_queued {
+	struct comment	 c;
+	const char	*reason;	/* why it was held or rejected */
+	const char	*article_slug;
+	const char	*article_headline;
+};
+
+/*
+ * Comments for the moderation page, newest first, with id < before
+ * (0: from the newest).  status < 0 lists every status.  Count or -1.
+ */
+int	 store_comments_moderation(struct store *, struct arena *, int status,
+	    long long before, int limit, struct comment_queued **);
+/*
+ * Approve, reject or delete comments by id, in one transaction that
+ * keeps each article's comment_count (approved only) and modified_at.
+ * Unknown ids are skipped.  Returns how many changed, or -1.
+ */
+int	 store_comments_moderate(struct store *, const long long *ids, size_t n,
+	    enum comment_action, int64_t now);
+/* Open, close or hide an article's comments: 1 done, 0 no such article. */
+int	 store_article_comments_set(struct store *, long long article_id,
+	    enum comments_mode, int64_t now);
+/* Comments waiting for moderation; -1 on error. */
+long long store_comments_pending(struct store *);
 
 #endif

@@ -71,3 +71,22 @@ page_render(struct req *r, struct page *p, int status)
 	r->resp.rendered = 1;
 	return status;
 }
+
+/*
+ * Editors (issue 3).
+ */
+
+void
+page_flash(struct page *p, const char *text)
+{
+	view_show(p->root, "FLASH");
+	view_set(p->root, "FLASH_TEXT", text);
+}
+
+void
+page_csrf(struct req *r, struct view *v)
+{
+	/* Include dictionaries do not inherit: each form's view gets it. */
+	if (r->editor != NULL)
+		view_set(v, "CSRF", r->editor->csrf);
+}

@@ -170,5 +170,76 @@ void	 fill_sitemap(struct req *, struct view *, int pages, int64_t newest,
 
 /* sitemap_index.tpl: nfiles sitemaps, /sitemap-1.xml upwards. */
 void	 fill_sitemap_index(struct req *, struct view *, int nfiles);
+/*
+ * Editors (issue 3).
+ */
+
+struct article_form;
+struct correction;
+struct comment_queued;
+struct diff_line;
+struct revision;
+struct tag_use;
+struct user;
+
+/* A one-line notice under the masthead ("Saved."). */
+void	 page_flash(struct page *, const char *text);
+
+/* The session's CSRF token as CSRF in v, for the forms of a template. */
+void	 page_csrf(struct req *, struct view *);
+
+/* login.tpl: name and next as typed; message after a failure. */
+void	 fill_login(struct req *, struct view *, const char *name,
+	    const char *next, const char *message);
+
+/* admin_index.tpl: the dashboard's lists (pager filled apart). */
+void	 fill_admin_index(struct req *, struct view *,
+	    const struct article *drafts, int ndrafts,
+	    const struct article *scheduled, int nscheduled,
+	    const struct article *published, int npublished,
+	    const struct article *deleted, int ndeleted,
+	    const struct comment_queued *pending, int npending,
+	    long long pending_total);
+
+/* user_index.tpl. */
+void	 fill_user_index(struct req *, struct view *, const struct user *,
+	    int n);
+
+/* article_form.tpl; with preview, the article as it would appear. */
+void	 fill_article_form(struct req *, struct view *,
+	    const struct article_form *, const struct article *preview);
+
+/* article_preview.tpl: a stored article as readers would see it. */
+void	 fill_article_preview(struct req *, struct view *,
+	    const struct article *);
+
+/* article_delete.tpl: the confirmation. */
+void	 fill_article_delete(struct req *, struct view *,
+	    const struct article *);
+
+/* article_show.tpl's updates and corrections (after fill_article_show). */
+void	 fill_article_notes(struct req *, struct view *,
+	    const struct correction *, int n);
+
+/* correction_index.tpl; older: the cursor of the next page, or NULL. */
+void	 fill_correction_index(struct req *, struct view *,
+	    const struct correction *, int n, const struct correction *older);
+
+/*
+ * revision_index.tpl: the revisions, and the difference between
+ * revisions from and to (diff NULL: none chosen).
+ */
+void	 fill_revision_index(struct req *, struct view *,
+	    const struct article *, const struct revision *, int n,
+	    const struct revision *from, const struct revision *to,
+	    const struct diff_line *diff, size_t ndiff);
+
+/* tag_admin.tpl; message: an error shown above the list, or NULL. */
+void	 fill_tag_admin(struct req *, struct view *, const struct tag_use *,
+	    int n, const char *message);
+
+/* comment_admin.tpl: one page of comments with status show. */
+void	 fill_comment_admin(struct req *, struct view *, const char *show,
+	    const struct comment_queued *, int n, long long older);
 
 #endif

@@ -373,4 +373,71 @@ sub seed_file {
 	return -r $f ? $f : undef;
 }
 
+# Editors (issue 3).  An account made through the CLI, and a browser-like
+# session that keeps its cookie and adds the CSRF token to every POST:
+#
+#   my $pw = $g->add_user('jane', role => 'editor', display => 'Jane Doe');
+#   my $ed = $g->login('jane');               # makes the account if needed
+#   my $res = $ed->get('/admin');
+#   $res = $ed->post('/admin/articles/new', { headline => ..., action => 'save' });
+#   $res = $ed->post_raw($path, \@pairs);     # no token added
+sub add_user {
+	my ($self, $name, %opt) = @_;
+	my $pw = $opt{password} // "pw-$name-" . int(rand(1e9));
+	my @args = ('user', 'add', $name, '--role', $opt{role} // 'editor');
+	push @args, '--display', $opt{display} if defined $opt{display};
+	my ($rc, $out, $err) = $self->cli(@args, \"$pw\n");
+	die "user add $name failed ($rc): $err" if $rc;
+	$self->{passwords}{$name} = $pw;
+	return $pw;
+}
+
+sub login {
+	my ($self, $name, %opt) = @_;
+	my $pw = $opt{password} // $self->{passwords}{$name} // $self->add_user($name, %opt);
+	my $res = $self->post('/login', { name => $name, password => $pw });
+	die "login as $name failed: $res->{status}\n" unless $res->{status} == 303;
+	my ($cookie) = ($res->{headers}{'set-cookie'} // '') =~ /^((?:__Host-)?gazette_session=[^;]+)/
+	    or die "login as $name set no session cookie\n";
+	return GazetteTest::Editor->new($self, $cookie);
+}
+
+package GazetteTest::Editor;
+
+sub new {
+	my ($class, $g, $cookie) = @_;
+	return bless { g => $g, cookie => $cookie }, $class;
+}
+
+sub cookie { $_[0]{cookie} }
+
+sub get {
+	my ($self, $path, $headers) = @_;
+	return $self->{g}->get($path, { Cookie => $self->{cookie}, %{ $headers || {} } });
+}
+
+# The session's CSRF token, read once from the editor bar of /admin.
+sub csrf {
+	my ($self) = @_;
+	return $self->{csrf} //= do {
+		my $res = $self->get('/admin');
+		$res->{content} =~ /name="csrf" value="([^"]+)"/
+		    or die "no CSRF token on /admin ($res->{status})\n";
+		$1;
+	};
+}
+
+sub post_raw {
+	my ($self, $path, $form, $headers) = @_;
+	return $self->{g}->post($path, $form, { Cookie => $self->{cookie}, %{ $headers || {} } });
+}
+
+sub post {
+	my ($self, $path, $form, $headers) = @_;
+	my @pairs = ref $form eq 'HASH' ? map { ($_, $form->{$_}) } sort keys %$form : @$form;
+	return $self->post_raw($path, [ csrf => $self->csrf, @pairs ], $headers);
+}
+
+package GazetteTest;
+
 1;

@@ -1,0 +1,85 @@
+/*
+ * admin.c: Editors (issue 3): the dashboard and the accounts page.
+ */
+#include <string.h>
+
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../view/page.h"
+#include "../view/view.h"
+#include "ctl.h"
+#include "listing.h"
+
+#define DESK_ROWS	50	/* drafts, scheduled and withdrawn shown */
+#define PENDING_ROWS	10	/* waiting comments shown */
+
+/*
+ * GET /admin[?before=T-ID | ?after=T-ID][&done=deleted]
+ * Drafts (last changed first), scheduled articles (soonest first),
+ * published ones (newest first, LISTING_PAGE at a time), withdrawn
+ * ones, and the comments waiting for moderation.
+ * Raises HTTP 400 for a malformed cursor, 404 for one past the end,
+ * 200 otherwise.
+ */
+int
+ctl_admin_index(struct req *r)
+{
+	struct listing		 l;
+	struct article		*drafts, *sched, *gone;
+	struct comment_queued	*pending;
+	struct page		*p;
+	const char		*done;
+	long long		 npending;
+	int			 nd, ns, ng, np, rc;
+
+	if ((rc = listing_cursor(r, &l)) != 0)
+		return rc;
+	l.n = store_articles_live(r->store, r->arena, r->now,
+	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,
+	    &l.rows);
+	if (l.n < 0)
+		return 500;
+	if ((rc = listing_finish(&l)) != 0)
+		return rc;
+	if ((nd = store_articles_by_status(r->store, r->arena, ARTICLE_DRAFT,
+	    DESK_ROWS, &drafts)) < 0 ||
+	    (ns = store_articles_scheduled(r->store, r->arena, r->now,
+	    DESK_ROWS, &sched)) < 0 ||
+	    (ng = store_articles_by_status(r->store, r->arena,
+	    ARTICLE_DELETED, DESK_ROWS, &gone)) < 0 ||
+	    (np = store_comments_moderation(r->store, r->arena,
+	    COMMENT_PENDING, 0, PENDING_ROWS, &pending)) < 0 ||
+	    (npending = store_comments_pending(r->store)) < 0)
+		return 500;
+
+	p = page_new(r, "admin_index.tpl", "Dashboard", "/admin");
+	page_noindex(p);
+	if ((done = http_query(r, "done")) != NULL &&
+	    strcmp(done, "deleted") == 0)
+		page_flash(p, "The article was withdrawn: readers now get a "
+		    "notice that it is gone.");
+	fill_admin_index(r, p->body, drafts, nd, sched, ns, l.rows, l.n, gone,
+	    ng, pending, np, npending);
+	fill_pager(r, p->body, "/admin", l.newer, l.older);
+	return page_render(r, p, 200);
+}
+
+/*
+ * GET /admin/users (admins only)
+ * Every account; they are managed with `gazette user`.
+ * Raises HTTP 403 for an editor (dispatch), 200 otherwise.
+ */
+int
+ctl_user_index(struct req *r)
+{
+	struct user	*users;
+	struct page	*p;
+	int		 n;
+
+	if ((n = store_users_all(r->store, r->arena, &users)) < 0)
+		return 500;
+	p = page_new(r, "user_index.tpl", "Accounts", "/admin/users");
+	page_noindex(p);
+	fill_user_index(r, p->body, users, n);
+	return page_render(r, p, 200);
+}

@@ -1,0 +1,46 @@
+/*
+ * article_form.h: Editors (issue 3): reading and checking the article
+ * form, shared by the article and revision controllers.
+ */
+#ifndef GAZETTE_ARTICLE_FORM_H
+#define GAZETTE_ARTICLE_FORM_H
+
+#include "../store/store.h"
+#include "../view/forms.h"
+
+struct req;
+
+#define AF_BODY_MAX	(1024 * 1024)	/* bytes of Markdown */
+
+/* An empty form for a new article. */
+void	 article_form_new(struct article_form *);
+
+/* The form for a stored article (status, values, defaults). */
+void	 article_form_load(struct req *, struct article_form *,
+	    const struct article *);
+
+/*
+ * Read the posted form into f (values as typed, cleaned) for action
+ * ("save", "publish", "unpublish" or "preview") and check it.  When it
+ * is valid, fill e for store_article_save(): status, times, revision
+ * kind, rendered body, a unique slug.  Returns the number of fields in
+ * error (0: e is ready), or -1 on a store error.
+ */
+int	 article_form_check(struct req *, struct article_form *,
+	    const char *action, struct article_edit *e);
+
+/* The article readers would see from a checked edit (for a preview). */
+void	 article_form_preview(struct req *, const struct article_edit *,
+	    struct article *out);
+
+/*
+ * An edit that saves a stored article as it is, by the current editor:
+ * the caller changes the status or content and sets the kind.
+ */
+void	 article_edit_from(struct req *, const struct article *,
+	    struct article_edit *);
+
+/* The article's tags as the form's field: "Russia, Putin". */
+const char *article_tags_field(struct req *, const struct article *);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * revision.c: Editors (issue 3): an article's revisions, the
+ * difference between any two, and restoring one.
+ */
+#include <string.h>
+
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/diff.h"
+#include "../util/markdown.h"
+#include "../util/text.h"
+#include "../util/wire.h"
+#include "../view/page.h"
+#include "article_form.h"
+#include "ctl.h"
+
+#define REVISIONS_SHOWN	200	/* the newest this many are listed */
+
+/* A revision as one text, field by field, then the body: what is diffed. */
+static const char *
+revision_text(struct req *r, const struct revision *v)
+{
+	return arena_printf(r->arena, "Headline: %s\nSummary: %s\n"
+	    "Byline: %s\nDateline: %s\nSource: %s\nTags: %s\nSlug: %s\n"
+	    "Status: %s\n\n%s", v->headline, v->summary, v->byline,
+	    v->dateline, v->source, v->tags, v->slug, v->status, v->body_md);
+}
+
+/* Revision id from query parameter name, of article id; 1, 0 or -1. */
+static int
+revision_param(struct req *r, const char *name, long long article_id,
+    struct revision *v)
+{
+	const char	*s = http_query(r, name);
+	long long	 id;
+	int		 rc;
+
+	if (s == NULL || !parse_id(s, &id))
+		return 0;
+	if ((rc = store_revision_get(r->store, r->arena, id, v)) <= 0)
+		return rc;
+	return v->article_id == article_id;
+}
+
+/*
+ * GET /admin/articles/:id/revisions[?from=REV&to=REV]
+ * The revisions, newest first, and a line-by-line difference between
+ * from and to (by default the newest and the one before it).
+ * Raises HTTP 404 for an unknown article or a revision of another one,
+ * 400 for a malformed revision number, 200 otherwise.
+ */
+int
+ctl_revision_index(struct req *r)
+{
+	struct article		 a;
+	struct revision		*revs, from, to;
+	struct diff_line	*d = NULL;
+	struct page		*p;
+	const char		*qf = http_query(r, "from");
+	const char		*qt = http_query(r, "to");
+	size_t			 nd = 0;
+	long long		 id;
+	int			 n, rc, have = 0;
+
+	if (!parse_id(r->param[0], &id))
+		return 404;
+	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
+		return rc < 0 ? 500 : 404;
+	if ((n = store_revisions(r->store, r->arena, id, REVISIONS_SHOWN,
+	    &revs)) < 0)
+		return 500;
+	if (qf != NULL || qt != NULL) {
+		long long tmp;
+
+		if (qf == NULL || qt == NULL || !parse_id(qf, &tmp) ||
+		    !parse_id(qt, &tmp)) {
+			r->resp.error = "Choose two revisions to compare.";
+			return 400;
+		}
+		if ((rc = revision_param(r, "from", id, &from)) < 0 ||
+		    (rc = rc == 0 ? 0 : revision_param(r, "to", id, &to)) < 0)
+			return 500;
+		if (rc == 0)
+			return 404;
+		have = 1;
+	} else if (n >= 2) {
+		if (store_revision_get(r->store, r->arena, revs[1].id,
+		    &from) != 1 ||
+		    store_revision_get(r->store, r->arena, revs[0].id, &to) != 1)
+			return 500;
+		have = 1;
+	}
+	if (have)
+		nd = diff_lines(r->arena, revision_text(r, &from),
+		    revision_text(r, &to), &d);
+
+	p = page_new(r, "revision_index.tpl", "Revisions", arena_printf(
+	    r->arena, "/admin/articles/%lld/revisions", id));
+	page_noindex(p);
+	fill_revision_index(r, p->body, &a, revs, n, have ? &from : NULL,
+	    have ? &to : NULL, d, nd);
+	return page_render(r, p, 200);
+}
+
+/*
+ * POST /admin/articles/:id/revisions/:id/restore (csrf)
+ * Makes a revision's text, summary, byline, dateline, source and tags
+ * the article's again, as a new revision (kind "restore").  The slug,
+ * status and publication time stay as they are now.
+ * Raises HTTP 404 for an unknown article or a revision of another one,
+ * 303 to the edit page.
+ */
+int
+ctl_revision_restore(struct req *r)
+{
+	struct article		 a;
+	struct article_edit	 e;
+	struct revision		 v;
+	const char		**tags, *err, *html, *text;
+	long long		 id, rid;
+	int			 rc, ntags;
+
+	if (!parse_id(r->param[0], &id) || !parse_id(r->param[1], &rid))
+		return 404;
+	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
+		return rc < 0 ? 500 : 404;
+	if ((rc = store_revision_get(r->store, r->arena, rid, &v)) <= 0)
+		return rc < 0 ? 500 : 404;
+	if (v.article_id != id)
+		return 404;
+	if ((ntags = tags_split(r->arena, v.tags, &tags, &err)) < 0 ||
+	    md_render(r->arena, v.body_md, &html, &text) < 0)
+		return 500;
+	article_edit_from(r, &a, &e);
+	e.headline = v.headline;
+	e.summary = v.summary;
+	e.byline = v.byline;
+	e.dateline = v.dateline;
+	e.source = v.source;
+	e.body_md = v.body_md;
+	e.body_html = html;
+	e.body_text = text;
+	e.tags = tags;
+	e.ntags = (size_t)ntags;
+	e.tags_field = v.tags;
+	e.kind = "restore";
+	if (store_article_save(r->store, &e) != 0)
+		return 500;
+	return http_redirect(r, 303, arena_printf(r->arena,
+	    "/admin/articles/%lld/edit?done=restored", id));
+}

@@ -1,0 +1,169 @@
+/*
+ * tag_admin.c: Editors (issue 3): tag management: rename (the slug
+ * follows, the old address redirects), merge two tags, delete an
+ * unused one.
+ */
+#include <string.h>
+
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/text.h"
+#include "../util/wire.h"
+#include "../view/page.h"
+#include "ctl.h"
+
+/* The notices after a redirect, by ?done= code. */
+static const char *
+notice(struct req *r)
+{
+	const char	*done = http_query(r, "done");
+
+	if (done == NULL)
+		return NULL;
+	if (strcmp(done, "renamed") == 0)
+		return "The tag was renamed; its old address redirects.";
+	if (strcmp(done, "merged") == 0)
+		return "The tags were merged; the old address redirects.";
+	if (strcmp(done, "deleted") == 0)
+		return "The tag was deleted.";
+	return NULL;
+}
+
+/* The tag page with status and an optional error message. */
+static int
+tag_page(struct req *r, int status, const char *message)
+{
+	struct tag_use	*tags;
+	struct page	*p;
+	const char	*n;
+	int		 count;
+
+	if ((count = store_tags_admin(r->store, r->arena, &tags)) < 0)
+		return 500;
+	p = page_new(r, "tag_admin.tpl", "Tags", "/admin/tags");
+	page_noindex(p);
+	if (status == 200 && (n = notice(r)) != NULL)
+		page_flash(p, n);
+	fill_tag_admin(r, p->body, tags, count, message);
+	return page_render(r, p, status);
+}
+
+/*
+ * GET /admin/tags[?done=CODE]
+ * Every tag with its counts and forms to rename, merge and delete.
+ * Raises HTTP 200.
+ */
+int
+ctl_tag_admin(struct req *r)
+{
+	return tag_page(r, 200, NULL);
+}
+
+/*
+ * A tag name from form field name: valid, folded, bounded, with
+ * letters or digits.  Returns it, or NULL with *why set.
+ */
+static const char *
+tag_name(struct req *r, const char *field, const char **why)
+{
+	const char	*v = http_form(r, field);
+	char		*name;
+
+	*why = "Give a tag name of 1 to 60 characters with letters or digits.";
+	if (v == NULL || !utf8_valid(v, strlen(v)) ||
+	    text_has_control(v, strlen(v), 0))
+		return NULL;
+	name = text_squish(r->arena, v);
+	if (*name == '\0' || utf8_len(name, strlen(name)) > WIRE_MAX_TAG_LEN ||
+	    strchr(name, ',') != NULL || *text_slugify(r->arena, name) == '\0')
+		return NULL;
+	return name;
+}
+
+/*
+ * POST /admin/tags/:id/rename (csrf, name)
+ * Raises HTTP 404 for an unknown tag, 422 with the list for a bad name
+ * or one another tag has (merge instead), 303 to the list.
+ */
+int
+ctl_tag_rename(struct req *r)
+{
+	const char	*name, *why;
+	long long	 id;
+	int		 rc;
+
+	if (!parse_id(r->param[0], &id))
+		return 404;
+	if ((name = tag_name(r, "name", &why)) == NULL)
+		return tag_page(r, 422, why);
+	if ((rc = store_tag_rename(r->store, id, name, r->now)) < 0)
+		return 500;
+	if (rc == 3)
+		return 404;
+	if (rc == 1)
+		return tag_page(r, 422, "Another tag already has that name: "
+		    "merge the two instead.");
+	if (rc == 2)
+		return tag_page(r, 422, why);
+	return http_redirect(r, 303, "/admin/tags?done=renamed");
+}
+
+/*
+ * POST /admin/tags/:id/merge (csrf, into: the other tag's name or slug)
+ * Every article of this tag gets the other one instead; this tag goes
+ * and its address redirects to the other.
+ * Raises HTTP 404 for an unknown tag, 422 with the list when into names
+ * no tag or this one, 303 to the list.
+ */
+int
+ctl_tag_merge(struct req *r)
+{
+	struct tag	 into;
+	const char	*name, *why;
+	long long	 id;
+	int		 rc;
+
+	if (!parse_id(r->param[0], &id))
+		return 404;
+	if ((name = tag_name(r, "into", &why)) == NULL)
+		return tag_page(r, 422, why);
+	rc = store_tag_by_slug(r->store, r->arena, text_slugify(r->arena,
+	    name), &into);
+	if (rc < 0)
+		return 500;
+	if (rc == 0)
+		return tag_page(r, 422, arena_printf(r->arena, "There is no "
+		    "tag called \"%s\" to merge into.", name));
+	if ((rc = store_tag_merge(r->store, id, into.id, r->now)) < 0)
+		return 500;
+	if (rc == 3)
+		return 404;
+	if (rc == 1)
+		return tag_page(r, 422, "A tag cannot be merged into itself.");
+	return http_redirect(r, 303, "/admin/tags?done=merged");
+}
+
+/*
+ * POST /admin/tags/:id/delete (csrf)
+ * Raises HTTP 404 for an unknown tag, 422 with the list for a tag that
+ * articles still carry, 303 to the list.
+ */
+int
+ctl_tag_delete(struct req *r)
+{
+	struct tag	 t;
+	long long	 id;
+	int		 rc;
+
+	if (!parse_id(r->param[0], &id))
+		return 404;
+	if ((rc = store_tag_by_id(r->store, r->arena, id, &t)) <= 0)
+		return rc < 0 ? 500 : 404;
+	if ((rc = store_tag_delete(r->store, id)) < 0)
+		return 500;
+	if (rc == 1)
+		return tag_page(r, 422, arena_printf(r->arena, "\"%s\" is "
+		    "still used by articles: merge it into another tag "
+		    "instead.", t.name));
+	return http_redirect(r, 303, "/admin/tags?done=deleted");
+}

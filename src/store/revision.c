@@ -1,0 +1,132 @@
+/*
+ * revision.c: an article's revisions (append-only: nothing here or
+ * anywhere updates or deletes one) and the updates and corrections
+ * that readers see.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "impl.h"
+
+/* The columns every revision query starts with. */
+static void
+revision_row(struct arena *a, sqlite3_stmt *st, struct revision *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(st, 0);
+	r->article_id = sqlite3_column_int64(st, 1);
+	r->user_id = sqlite3_column_int64(st, 2);
+	r->user_display = col_text(a, st, 3);
+	r->created_at = sqlite3_column_int64(st, 4);
+	r->kind = col_text(a, st, 5);
+	r->headline = col_text(a, st, 6);
+	r->slug = col_text(a, st, 7);
+	r->status = col_text(a, st, 8);
+	r->published_at = sqlite3_column_int64(st, 9);
+}
+
+int
+store_revisions(struct store *s, struct arena *a, long long article_id,
+    int limit, struct revision **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_REVISIONS_LIST);
+	struct revision	*rows;
+	int		 n = 0, rc = SQLITE_DONE;
+
+	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int(st, 2, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		revision_row(a, st, &rows[n++]);
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return n;
+}
+
+int
+store_revision_get(struct store *s, struct arena *a, long long id,
+    struct revision *r)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_GET);
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		revision_row(a, st, r);
+		r->summary = col_text(a, st, 10);
+		r->byline = col_text(a, st, 11);
+		r->dateline = col_text(a, st, 12);
+		r->source = col_text(a, st, 13);
+		r->body_md = col_text(a, st, 14);
+		r->tags = col_text(a, st, 15);
+	} else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Step st into a growing array of corrections; count or -1. */
+static int
+correction_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
+    int limit, struct correction **out)
+{
+	struct correction *rows = NULL, *bigger;
+	size_t		 n = 0, cap = 0;
+	int		 rc = SQLITE_DONE;
+
+	while ((limit < 0 || (int)n < limit) &&
+	    (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			bigger = arena_calloc(a, cap, sizeof(*rows));
+			if (n > 0)
+				memcpy(bigger, rows, n * sizeof(*rows));
+			rows = bigger;
+		}
+		rows[n].id = sqlite3_column_int64(st, 0);
+		rows[n].article_id = sqlite3_column_int64(st, 1);
+		rows[n].kind = col_text(a, st, 2);
+		rows[n].note = col_text(a, st, 3);
+		rows[n].created_at = sqlite3_column_int64(st, 4);
+		rows[n].article_slug = col_text(a, st, 5);
+		rows[n].article_headline = col_text(a, st, 6);
+		n++;
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return (int)n;
+}
+
+int
+store_corrections(struct store *s, struct arena *a, long long article_id,
+    struct correction **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_CORRECTIONS_ARTICLE);
+
+	sqlite3_bind_int64(st, 1, article_id);
+	return correction_rows(s, a, st, -1, out);
+}
+
+int
+store_corrections_live(struct store *s, struct arena *a, int64_t now,
+    const struct cursor *c, int limit, struct correction **out)
+{
+	sqlite3_stmt	*st;
+
+	st = stmt_get(s, c ? ST_CORRECTIONS_BEFORE : ST_CORRECTIONS_ALL);
+	sqlite3_bind_int64(st, 1, now);
+	if (c != NULL) {
+		sqlite3_bind_int64(st, 2, c->at);
+		sqlite3_bind_int64(st, 3, c->id);
+	}
+	sqlite3_bind_int(st, 4, limit);
+	return correction_rows(s, a, st, limit, out);
+}

@@ -1,0 +1,276 @@
+/*
+ * user.c: editors' accounts, their sessions, and login throttling.
+ *
+ * Sessions and throttle rows change no page, so their writes run
+ * outside store_begin()/store_commit(): they do not move the store's
+ * generation, and the validators of readers' pages stay as they were.
+ * Each is a single statement, atomic on its own.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "impl.h"
+
+static void
+user_row(struct arena *a, sqlite3_stmt *st, struct user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = sqlite3_column_int64(st, 0);
+	u->name = col_text(a, st, 1);
+	u->display = col_text(a, st, 2);
+	u->admin = strcmp((const char *)sqlite3_column_text(st, 3),
+	    "admin") == 0;
+	u->pw_hash = col_text(a, st, 4);
+	u->disabled = sqlite3_column_int(st, 5) != 0;
+	u->created_at = sqlite3_column_int64(st, 6);
+}
+
+int
+store_user_add(struct store *s, const char *name, const char *display,
+    int admin, const char *pw_hash, int64_t now)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_USER_INSERT);
+	bind_text(st, 1, name);
+	bind_text(st, 2, display);
+	bind_text(st, 3, admin ? "admin" : "editor");
+	bind_text(st, 4, pw_hash);
+	sqlite3_bind_int64(st, 5, now);
+	rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		store_rollback(s);
+		return -1;
+	}
+	if (store_commit(s) < 0)
+		return -1;
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+int
+store_user_by_name(struct store *s, struct arena *a, const char *name,
+    struct user *u)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_USER_BY_NAME);
+	int		 rc;
+
+	bind_text(st, 1, name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		user_row(a, st, u);
+	else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Run st (bound by the caller, name at ?1) and end the user's sessions. */
+static int
+user_change(struct store *s, sqlite3_stmt *st, const char *name)
+{
+	sqlite3_stmt	*end;
+	int		 changed;
+
+	if (store_begin(s) < 0) {
+		stmt_done(st);
+		return -1;
+	}
+	if (STMT_EXEC(s, st) < 0)
+		goto fail;
+	changed = sqlite3_changes(s->db) > 0;
+	end = stmt_get(s, ST_USER_SESSIONS_END);
+	bind_text(end, 1, name);
+	if (STMT_EXEC(s, end) < 0)
+		goto fail;
+	if (store_commit(s) < 0)
+		return -1;
+	return changed;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int
+store_user_passwd(struct store *s, const char *name, const char *pw_hash)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_USER_PASSWD);
+
+	bind_text(st, 1, name);
+	bind_text(st, 2, pw_hash);
+	return user_change(s, st, name);
+}
+
+int
+store_user_disable(struct store *s, const char *name, int disabled)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_USER_DISABLE);
+
+	bind_text(st, 1, name);
+	sqlite3_bind_int(st, 2, disabled ? 1 : 0);
+	return user_change(s, st, name);
+}
+
+int
+store_users_all(struct store *s, struct arena *a, struct user **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_USERS_ALL);
+	struct user	*rows = NULL, *bigger;
+	size_t		 n = 0, cap = 0;
+	int		 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			bigger = arena_calloc(a, cap, sizeof(*rows));
+			if (n > 0)
+				memcpy(bigger, rows, n * sizeof(*rows));
+			rows = bigger;
+		}
+		user_row(a, st, &rows[n++]);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return (int)n;
+}
+
+int
+store_session_create(struct store *s, const unsigned char *hash,
+    size_t hashlen, long long user_id, const char *csrf, int64_t now,
+    int64_t expires_at)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_INSERT);
+
+	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	bind_text(st, 3, csrf);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, expires_at);
+	return STMT_EXEC(s, st);
+}
+
+int
+store_session_get(struct store *s, struct arena *a, const unsigned char *hash,
+    size_t hashlen, int64_t now, int idle, struct session_user *u)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_GET);
+	int		 rc;
+
+	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 3, now - idle);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		u->session_id = sqlite3_column_int64(st, 0);
+		u->csrf = col_text(a, st, 1);
+		u->seen_at = sqlite3_column_int64(st, 2);
+		u->user_id = sqlite3_column_int64(st, 3);
+		u->name = col_text(a, st, 4);
+		u->display = col_text(a, st, 5);
+		u->admin = strcmp((const char *)sqlite3_column_text(st, 6),
+		    "admin") == 0;
+	} else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_session_touch(struct store *s, long long session_id, int64_t now)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_TOUCH);
+
+	sqlite3_bind_int64(st, 1, session_id);
+	sqlite3_bind_int64(st, 2, now);
+	return STMT_EXEC(s, st);
+}
+
+int
+store_session_end(struct store *s, const unsigned char *hash, size_t hashlen)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_END);
+
+	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
+	return STMT_EXEC(s, st);
+}
+
+int
+store_sessions_prune(struct store *s, int64_t now, int idle)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SESSIONS_PRUNE);
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, now - idle);
+	return STMT_EXEC(s, st);
+}
+
+int
+store_throttle_count(struct store *s, const char *key, int64_t since,
+    int *count, int64_t *oldest)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_COUNT);
+	int		 rc;
+
+	*count = 0;
+	*oldest = 0;
+	bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, since);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*count = sqlite3_column_int(st, 0);
+		*oldest = sqlite3_column_int64(st, 1);
+	} else
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_throttle_add(struct store *s, const char *key, int64_t now,
+    int64_t since)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_PRUNE);
+
+	bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, since);
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	st = stmt_get(s, ST_THROTTLE_ADD);
+	bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, now);
+	return STMT_EXEC(s, st);
+}
+
+int
+store_throttle_clear(struct store *s, const char *key)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_CLEAR);
+
+	bind_text(st, 1, key);
+	return STMT_EXEC(s, st);
+}
+
+int
+store_throttle_prune(struct store *s, const char *prefix, int64_t before)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_PRUNE_RANGE);
+	char		 hi[64];
+	size_t		 n = strlen(prefix);
+	int		 rc;
+
+	/* "login:" .. "login;": the keys with the prefix, as a range. */
+	if (n == 0 || n >= sizeof(hi))
+		return -1;
+	memcpy(hi, prefix, n + 1);
+	hi[n - 1]++;
+	bind_text(st, 1, prefix);
+	bind_text(st, 2, hi);
+	sqlite3_bind_int64(st, 3, before);
+	rc = STMT_EXEC(s, st);
+	return rc;
+}

@@ -1,0 +1,135 @@
+/*
+ * fill_admin.c: Editors (issue 3): admin_index.tpl (with
+ * admin_article_list.tpl for each of its lists) and user_index.tpl.
+ */
+#include <string.h>
+
+#include "../http/http.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/text.h"
+#include "../util/timefmt.h"
+#include "page.h"
+#include "view.h"
+
+#define EXCERPT_CHARS	160
+
+/* The first max characters of s, cut at a character boundary, with "…". */
+static const char *
+excerpt(struct arena *a, const char *s, size_t max)
+{
+	size_t	 i, chars = 0;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && chars++ == max)
+			return arena_printf(a, "%.*s\xe2\x80\xa6", (int)i, s);
+	return s;
+}
+
+/* admin_article_list.tpl at marker, one row per article. */
+static void
+article_rows(struct req *r, struct view *v, const char *marker,
+    const struct article *rows, int n)
+{
+	struct view	*list, *row;
+	const char	*status, *label;
+	int64_t		 t;
+	int		 i;
+
+	list = view_include(v, marker, "admin_article_list.tpl");
+	if (n == 0)
+		view_show(list, "EMPTY");
+	for (i = 0; i < n; i++) {
+		const struct article *a = &rows[i];
+
+		row = view_row(list, "ARTICLES");
+		view_set_int(row, "ID", a->id);
+		view_set(row, "HEADLINE", a->headline);
+		view_set(row, "SLUG", a->slug);
+		switch (a->status) {
+		case ARTICLE_PUBLISHED:
+			if (a->published_at > r->now) {
+				status = "scheduled";
+				label = "scheduled";
+			} else {
+				status = "published";
+				label = "published";
+				view_show(row, "LIVE");
+			}
+			t = a->published_at;
+			break;
+		case ARTICLE_DELETED:
+			status = "deleted";
+			label = "withdrawn";
+			t = a->modified_at;
+			break;
+		default:
+			status = "draft";
+			label = "draft";
+			t = a->modified_at;
+			break;
+		}
+		view_set(row, "STATUS", status);
+		view_set(row, "STATUS_LABEL", label);
+		view_set(row, "TIME_ISO", time_iso(r->arena, t));
+		view_set(row, "TIME_HUMAN", time_human(r->arena, t));
+	}
+}
+
+void
+fill_admin_index(struct req *r, struct view *v,
+    const struct article *drafts, int ndrafts,
+    const struct article *scheduled, int nscheduled,
+    const struct article *published, int npublished,
+    const struct article *deleted, int ndeleted,
+    const struct comment_queued *pending, int npending,
+    long long pending_total)
+{
+	struct view	*row;
+	int		 i;
+
+	if (r->editor != NULL && r->editor->admin)
+		view_show(v, "IS_ADMIN");
+	article_rows(r, v, "DRAFTS", drafts, ndrafts);
+	article_rows(r, v, "SCHEDULED", scheduled, nscheduled);
+	article_rows(r, v, "PUBLISHED", published, npublished);
+	if (ndeleted > 0) {
+		view_show(v, "HAS_DELETED");
+		article_rows(r, v, "DELETED", deleted, ndeleted);
+	}
+	view_set_int(v, "PENDING_TOTAL", pending_total);
+	if (npending == 0)
+		view_show(v, "NO_PENDING");
+	else
+		view_show(v, "HAS_PENDING");
+	for (i = 0; i < npending; i++) {
+		row = view_row(v, "PENDING");
+		view_set_int(row, "ID", pending[i].c.id);
+		view_set(row, "AUTHOR", pending[i].c.author);
+		view_set(row, "ARTICLE_SLUG", pending[i].article_slug);
+		view_set(row, "ARTICLE_HEADLINE", pending[i].article_headline);
+		view_set(row, "EXCERPT", excerpt(r->arena, text_squish(r->arena,
+		    pending[i].c.body), EXCERPT_CHARS));
+	}
+}
+
+void
+fill_user_index(struct req *r, struct view *v, const struct user *users,
+    int n)
+{
+	struct view	*row;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		row = view_row(v, "USERS");
+		view_set(row, "NAME", users[i].name);
+		view_set(row, "DISPLAY", users[i].display);
+		view_set(row, "ROLE", users[i].admin ? "admin" : "editor");
+		view_set(row, "STATE", users[i].disabled ? "disabled" :
+		    "active");
+		view_set(row, "CREATED_ISO", time_iso(r->arena,
+		    users[i].created_at));
+		view_set(row, "CREATED", time_short(r->arena,
+		    users[i].created_at));
+	}
+}

@@ -1,0 +1,97 @@
+/*
+ * fill_revision.c: Editors (issue 3): revision_index.tpl.
+ */
+#include "../http/http.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/diff.h"
+#include "../util/timefmt.h"
+#include "page.h"
+#include "view.h"
+
+#define CONTEXT	3	/* unchanged lines shown around a change */
+
+/* The difference as rows; long unchanged runs fold into one row. */
+static void
+diff_rows(struct req *r, struct view *v, const struct diff_line *d, size_t n)
+{
+	struct view	*row;
+	char		*keep;
+	size_t		 i, j, lo, hi, skipped;
+
+	keep = arena_calloc(r->arena, n + 1, 1);
+	for (i = 0; i < n; i++) {
+		if (d[i].op == DIFF_SAME)
+			continue;
+		lo = i >= CONTEXT ? i - CONTEXT : 0;
+		hi = i + CONTEXT < n ? i + CONTEXT : n - 1;
+		for (j = lo; j <= hi; j++)
+			keep[j] = 1;
+	}
+	for (i = 0; i < n; ) {
+		if (!keep[i]) {
+			for (skipped = 0; i < n && !keep[i]; i++)
+				skipped++;
+			row = view_row(v, "LINES");
+			view_show(row, "SKIP");
+			view_set_int(row, "SKIPPED", (long long)skipped);
+			continue;
+		}
+		row = view_row(v, "LINES");
+		view_show(row, "LINE");
+		view_set(row, "CLASS", d[i].op == DIFF_ADD ? "ins" :
+		    d[i].op == DIFF_DEL ? "del" : "same");
+		view_set(row, "MARK", d[i].op == DIFF_ADD ? "+" :
+		    d[i].op == DIFF_DEL ? "-" : "");
+		if (d[i].old_no)
+			view_set_int(row, "OLD_NO", (long long)d[i].old_no);
+		if (d[i].new_no)
+			view_set_int(row, "NEW_NO", (long long)d[i].new_no);
+		view_set(row, "TEXT", d[i].text);
+		i++;
+	}
+}
+
+void
+fill_revision_index(struct req *r, struct view *v, const struct article *a,
+    const struct revision *revs, int n, const struct revision *from,
+    const struct revision *to, const struct diff_line *diff, size_t ndiff)
+{
+	struct view	*row, *dv;
+	int		 i;
+
+	page_csrf(r, v);
+	view_set_int(v, "ID", a->id);
+	view_set(v, "HEADLINE", a->headline);
+	if (n > 0)
+		view_set_int(v, "LATEST", revs[0].id);
+	if (n < 2)
+		view_show(v, "FEW");
+	for (i = 0; i < n; i++) {
+		row = view_row(v, "REVS");
+		view_set_int(row, "REV", revs[i].id);
+		view_set(row, "TIME_ISO", time_iso(r->arena,
+		    revs[i].created_at));
+		view_set(row, "TIME_HUMAN", time_human(r->arena,
+		    revs[i].created_at));
+		view_set(row, "BY", revs[i].user_display[0] != '\0' ?
+		    revs[i].user_display : "command line");
+		view_set(row, "KIND", revs[i].kind);
+		view_set(row, "REV_HEADLINE", revs[i].headline);
+		if (from != NULL && revs[i].id == from->id)
+			view_show(row, "FROM_SEL");
+		if (to != NULL && revs[i].id == to->id)
+			view_show(row, "TO_SEL");
+		if (i > 0)
+			view_show(row, "NOT_LATEST");
+	}
+	if (from == NULL || to == NULL)
+		return;
+	dv = view_row(v, "DIFF");
+	view_set_int(dv, "FROM", from->id);
+	view_set_int(dv, "TO", to->id);
+	if (diff_changes(diff, ndiff) == 0)
+		view_show(dv, "NO_CHANGES");
+	else
+		diff_rows(r, dv, diff, ndiff);
+}

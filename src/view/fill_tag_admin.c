@@ -1,0 +1,32 @@
+/*
+ * fill_tag_admin.c: Editors (issue 3): tag_admin.tpl.
+ */
+#include "../http/http.h"
+#include "../store/store.h"
+#include "page.h"
+#include "view.h"
+
+void
+fill_tag_admin(struct req *r, struct view *v, const struct tag_use *tags,
+    int n, const char *message)
+{
+	struct view	*row;
+	int		 i;
+
+	page_csrf(r, v);
+	if (message != NULL)
+		view_set(view_row(v, "ERROR"), "MESSAGE", message);
+	if (n == 0)
+		view_show(v, "EMPTY");
+	else
+		view_show(v, "HAS_TAGS");
+	for (i = 0; i < n; i++) {
+		row = view_row(v, "TAGS");
+		view_set_int(row, "ID", tags[i].tag.id);
+		view_set(row, "NAME", tags[i].tag.name);
+		view_set(row, "SLUG", tags[i].tag.slug);
+		view_set_int(row, "LIVE", tags[i].tag.article_count);
+		view_set_int(row, "USES", tags[i].uses);
+		view_show(row, tags[i].uses == 0 ? "UNUSED" : "USED");
+	}
+}

@@ -1,0 +1,45 @@
+/*
+ * forms.h: Editors (issue 3): what the article form shows, shared by
+ * the controller that checks it (src/ctl/article_form.c) and the fill
+ * function that shows it again (src/view/fill_article_form.c).
+ */
+#ifndef GAZETTE_FORMS_H
+#define GAZETTE_FORMS_H
+
+#include <stdint.h>
+
+#include "../store/store.h"
+
+/* The article form's fields, in the order the form shows them. */
+enum af_field {
+	AF_HEADLINE,
+	AF_SUMMARY,
+	AF_BYLINE,
+	AF_DATELINE,
+	AF_SOURCE,
+	AF_PUBLISHED,	/* publication time, site's zone, datetime-local */
+	AF_BODY,	/* Markdown */
+	AF_TAGS,	/* comma-separated */
+	AF_SLUG,
+	AF_CHANGE,	/* typo, update or correction (live articles) */
+	AF_NOTE,	/* the public note of an update or correction */
+	AF__MAX
+};
+
+struct article_form {
+	long long	 id;		/* 0: a new article */
+	enum article_status status;	/* as stored (a new one: draft) */
+	int		 live;		/* published and due: changes need a kind */
+	int		 scheduled;	/* published, not yet due */
+	const char	*slug;		/* as stored, for links */
+	int64_t		 published_at;	/* as stored (0: never) */
+	enum comments_mode comments;
+	const char	*val[AF__MAX];	/* as typed, or as stored */
+	const char	*err[AF__MAX];	/* message next to the field, or NULL */
+	const char	*error;		/* message above the form, or NULL */
+};
+
+/* The form's name of each field ("headline", ...). */
+extern const char *const af_names[AF__MAX];
+
+#endif

@@ -1,0 +1,33 @@
+{{%AUTOESCAPE context="HTML"}}{{!
+  admin_index.tpl: the editors' dashboard: drafts, scheduled, published
+  and withdrawn articles, and the comments waiting for moderation.
+}}<header class="page-head">
+  <h1>Dashboard</h1>
+  <p class="links"><a href="/admin/articles/new">Write a new article</a> &middot; <a href="/admin/tags">Tags</a> &middot; <a href="/admin/comments">Comments</a>{{#IS_ADMIN}} &middot; <a href="/admin/users">Accounts</a>{{/IS_ADMIN}}</p>
+</header>
+<section class="desk" id="pending" aria-label="Comments waiting">
+<h2>Comments waiting <span class="count">{{PENDING_TOTAL}}</span></h2>
+{{#NO_PENDING}}<p class="empty">No comment is waiting.</p>
+{{/NO_PENDING}}{{#HAS_PENDING}}<ul class="desk-list">
+{{#PENDING}}<li><span class="comment-author">{{AUTHOR}}</span> on <a href="/articles/{{ARTICLE_SLUG}}">{{ARTICLE_HEADLINE}}</a>: {{EXCERPT}}</li>
+{{/PENDING}}</ul>
+<p><a href="/admin/comments">Moderate comments</a></p>
+{{/HAS_PENDING}}</section>
+<section class="desk" id="drafts" aria-label="Drafts">
+<h2>Drafts</h2>
+{{>DRAFTS}}
+</section>
+<section class="desk" id="scheduled" aria-label="Scheduled">
+<h2>Scheduled</h2>
+{{>SCHEDULED}}
+</section>
+<section class="desk" id="published" aria-label="Published">
+<h2>Published</h2>
+{{>PUBLISHED}}
+{{>PAGER}}
+</section>
+{{#HAS_DELETED}}<section class="desk" id="withdrawn" aria-label="Withdrawn">
+<h2>Withdrawn</h2>
+{{>DELETED}}
+</section>
+{{/HAS_DELETED}}

@@ -1,0 +1,15 @@
+{{%AUTOESCAPE context="HTML"}}{{!
+  login.tpl: the editors' login form.  NEXT is a path inside this site,
+  checked by the controller; NAME is what was typed.
+}}<section class="login">
+<h1>Editors' login</h1>
+{{#ERROR}}<p class="form-error" role="alert">{{MESSAGE}}</p>
+{{/ERROR}}<form method="post" action="/login">
+  <input type="hidden" name="next" value="{{NEXT}}">
+  <p><label for="name">Name</label><br>
+  <input id="name" name="name" value="{{NAME}}" autocomplete="username" maxlength="64" required autofocus></p>
+  <p><label for="password">Password</label><br>
+  <input id="password" name="password" type="password" autocomplete="current-password" maxlength="1024" required></p>
+  <p><button type="submit">Log in</button></p>
+</form>
+</section>
