@@ -270,6 +270,9 @@ test_synthetic(void)
 	    "mixed line ends, no final newline");
 	ok(parse("\xef\xbb\xbfHead\n\nBody\n") == 0 &&
 	    strcmp(W.headline, "Head") == 0, "a BOM is dropped");
+	ok(parse("Head\n\n\xef\xbb\xbf" "Body\xef\xbb\xbf text\n") == 0 &&
+	    strcmp(W.paras[0], "Body text") == 0,
+	    "so is a stray U+FEFF (Markdown would lose it at the start)");
 
 	/* Tags. */
 	ok(parse("H\n\nBody\n\n" NBSP " Russia, Putin , ,human rights\n") == 0,
