@@ -157,6 +157,8 @@ fuzz-build: $(FUZZ_BIN)
 endif
 
 fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang:" \
+	    "apt-get install clang libclang-rt-14-dev" >&2; exit 1; }
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
 	scripts/fuzz $(FUZZ_SECONDS) build/fuzz/bin $(FUZZ_NAMES)
 
