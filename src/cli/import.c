@@ -57,17 +57,29 @@ static const char *
 unique_slug(struct store *s, struct arena *a, const char *headline)
 {
 	const char	*base, *slug;
+	size_t		 n, k;
 	int		 i, rc;
 
 	base = text_slugify(a, headline);
 	if (*base == '\0')
 		base = "article";
+	/*
+	 * Room for a suffix ("-2") within SLUG_MAX: the base is cut before
+	 * a hyphen if it has one there, so that no "--" (an invalid slug,
+	 * which the router would never match) and no half word is left.
+	 */
+	if ((n = strlen(base)) > SLUG_MAX - 8) {
+		n = SLUG_MAX - 8;
+		for (k = n; k > 0 && base[k] != '-'; k--)
+			continue;
+		if (k > 0)
+			n = k;
+	}
 	slug = base;
 	for (i = 2; ; i++) {
 		if ((rc = store_slug_free(s, slug, 0)) != 0)
 			return rc > 0 ? slug : NULL;
-		/* Room for the suffix within SLUG_MAX. */
-		slug = arena_printf(a, "%.*s-%d", SLUG_MAX - 8, base, i);
+		slug = arena_printf(a, "%.*s-%d", (int)n, base, i);
 	}
 }
 

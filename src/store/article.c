@@ -275,22 +275,37 @@ tag_ensure(struct store *s, struct arena *a, const char *name)
 	return id;
 }
 
-/* Add delta to the article count of every tag the article carries. */
+/*
+ * Add delta to the article count of every tag the article carries.  The
+ * ids are read first (into the arena: an article may carry any number
+ * of tags), then each count is updated.
+ */
 static int
-tag_counts_add(struct store *s, long long article_id, int delta)
+tag_counts_add(struct store *s, struct arena *a, long long article_id,
+    int delta)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_TAG_IDS), *up;
-	long long	 ids[64];
-	int		 n = 0, i, rc;
+	long long	*ids = NULL, *bigger;
+	size_t		 n = 0, cap = 0, i;
+	int		 rc;
 
 	sqlite3_bind_int64(st, 1, article_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			bigger = arena_calloc(a, cap, sizeof(*ids));
+			if (n > 0)
+				memcpy(bigger, ids, n * sizeof(*ids));
+			ids = bigger;
+		}
 		ids[n++] = sqlite3_column_int64(st, 0);
-	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	}
+	if (rc != SQLITE_DONE) {
 		STORE_ERR(s);
+		stmt_done(st);
 		return -1;
 	}
+	stmt_done(st);
 	up = stmt_get(s, ST_TAG_COUNT_ADD);
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_int64(up, 1, ids[i]);
@@ -445,7 +460,7 @@ store_article_save(struct store *s, struct article_edit *e)
 		if (old_state(s, &a, e->id, &oldslug, &was_live,
 		    &updated_at) != 1)
 			goto rollback;
-		if (was_live && tag_counts_add(s, e->id, -1) < 0)
+		if (was_live && tag_counts_add(s, &a, e->id, -1) < 0)
 			goto rollback;
 	} else {
 		/* Insert first, with an empty tag list, to learn the id. */
@@ -467,7 +482,7 @@ store_article_save(struct store *s, struct article_edit *e)
 	}
 	if (tags_replace(s, &a, e, live, &tl) < 0)
 		goto rollback;
-	if (live && tag_counts_add(s, e->id, 1) < 0)
+	if (live && tag_counts_add(s, &a, e->id, 1) < 0)
 		goto rollback;
 	if (e->touch_updated)
 		updated_at = e->now;

@@ -22,17 +22,29 @@ blank(const char *s, size_t n)
 static size_t
 url_len(const char *s, size_t n)
 {
-	size_t	 i;
+	size_t	 i, open = 0, close = 0;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '`' ||
 		    c == 0x7f)
 			break;
+		open += c == '(';
+		close += c == ')';
 	}
-	/* Punctuation that ends a sentence is not part of the address. */
-	while (i > 0 && strchr(".,;:!?')]}", s[i - 1]) != NULL)
+	/*
+	 * Punctuation that ends a sentence is not part of the address, but
+	 * a ')' that closes a '(' of the address is ("Foo_(bar)" in
+	 * Wikipedia's addresses).
+	 */
+	while (i > 0 && strchr(".,;:!?')]}", s[i - 1]) != NULL) {
+		if (s[i - 1] == ')') {
+			if (close <= open)
+				break;
+			close--;
+		}
 		i--;
+	}
 	return i;
 }
 

@@ -43,6 +43,22 @@ image_to_link(cmark_node *img)
 	cmark_node_free(img);
 }
 
+/*
+ * End a block in the plain text: one blank line between blocks, however
+ * deeply they nest (a paragraph in a list item ends both).
+ */
+static void
+plain_break(struct buf *b)
+{
+	if (b->len == 0)
+		return;
+	while (b->len > 0 && b->data[b->len - 1] == '\n')
+		b->len--;
+	b->data[b->len] = '\0';
+	if (b->len > 0)
+		buf_puts(b, "\n\n");
+}
+
 int
 md_render(struct arena *a, const char *md, const char **html,
     const char **text)
@@ -54,7 +70,9 @@ md_render(struct arena *a, const char *md, const char **html,
 	size_t		 nimg = 0, cap = 0, i;
 	char		*out;
 
-	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	/* Invalid UTF-8 becomes U+FFFD: pages are always valid UTF-8. */
+	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT |
+	    CMARK_OPT_VALIDATE_UTF8);
 	if (doc == NULL)
 		return -1;
 	/* Collect first: the tree must not change under the iterator. */
@@ -75,9 +93,13 @@ md_render(struct arena *a, const char *md, const char **html,
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
-		case CMARK_NODE_CODE_BLOCK:
 			if (ev == CMARK_EVENT_ENTER)
 				buf_puts(&plain, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			/* A leaf block: one event, no EXIT. */
+			buf_puts(&plain, cmark_node_get_literal(node));
+			plain_break(&plain);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
@@ -87,7 +109,7 @@ md_render(struct arena *a, const char *md, const char **html,
 		case CMARK_NODE_HEADING:
 		case CMARK_NODE_ITEM:
 			if (ev == CMARK_EVENT_EXIT)
-				buf_puts(&plain, "\n\n");
+				plain_break(&plain);
 			break;
 		default:
 			break;

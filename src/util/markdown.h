@@ -11,8 +11,10 @@ struct arena;
  * javascript:, vbscript:, file: and data: (but images) are emptied, and
  * images that are not on this site (anything but a path starting with a
  * single "/") become plain links, so that no page loads anything from
- * elsewhere.  *html gets the HTML and *text the plain text (for the
- * search index), both in the arena.  Returns 0, or -1 out of memory.
+ * elsewhere.  Invalid UTF-8 becomes U+FFFD.  *html gets the HTML and
+ * *text the plain text (for the search index: blocks separated by one
+ * blank line, no markup), both in the arena.  Returns 0, or -1 out of
+ * memory.
  */
 int	 md_render(struct arena *, const char *md, const char **html,
 	    const char **text);

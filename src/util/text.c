@@ -94,9 +94,10 @@ text_has_control(const char *s, size_t n, int multiline)
 }
 
 /*
- * Length of the white space at s (ASCII space, tab, newlines, and the
- * Unicode spaces wire copy brings: U+00A0, U+2000..U+200A, U+202F,
- * U+205F, U+3000), or 0 if s does not start with white space.
+ * Length of the white space at s, or 0 if s does not start with white
+ * space.  These are Unicode's White_Space characters: ASCII space, tab
+ * and newlines, U+0085, U+00A0 (which wire copy brings), U+1680,
+ * U+2000..U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
  */
 static size_t
 space_len(const unsigned char *s)
@@ -104,11 +105,14 @@ space_len(const unsigned char *s)
 	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
 	    *s == '\f' || *s == '\v')
 		return 1;
-	if (s[0] == 0xc2 && s[1] == 0xa0)
+	if (s[0] == 0xc2 && (s[1] == 0xa0 || s[1] == 0x85))
 		return 2;
+	if (s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80)
+		return 3;
 	if (s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0x8a)
 		return 3;
-	if (s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0xaf)
+	if (s[0] == 0xe2 && s[1] == 0x80 &&
+	    (s[2] == 0xa8 || s[2] == 0xa9 || s[2] == 0xaf))
 		return 3;
 	if (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f)
 		return 3;
@@ -179,12 +183,23 @@ translit(uint32_t c, char out[5])
 		"a","b","v","g","d","e","zh","z","i","y","k","l","m","n","o","p",
 		"r","s","t","u","f","kh","ts","ch","sh","shch","","y","","e","yu","ya",
 	};
-	/* U+0100 .. U+017F, Latin Extended-A: the base letter of each. */
+	/* U+0450 .. U+045F: Ukrainian, Belarusian, Serbian, Macedonian. */
+	static const char *const cyr_ext[] = {
+		"e","e","dj","g","ye","dz","i","yi","j","lj","nj","c","k","i","u","dz",
+	};
+	/*
+	 * U+0100 .. U+017F, Latin Extended-A: the base letter of each, in
+	 * runs (A a A a A a, C c ..., D d D d, ...).  The ligatures IJ and
+	 * OE (U+0132, U+0133, U+0152, U+0153) are handled above the table.
+	 */
 	static const char latA[] =
-	    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiijjjjkkklllll"
-	    "lllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzs";
+	    "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh"
+	    "iiiiiiiiii" "ii" "jj" "kkk" "llllllllll" "nnnnnnnnn" "oooooo"
+	    "oo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww" "yyy"
+	    "zzzzzz" "s";
 	const char	*t = NULL;
 
+	_Static_assert(sizeof(latA) == 0x80 + 1, "latA covers U+0100..U+017F");
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
 	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -194,16 +209,24 @@ translit(uint32_t c, char out[5])
 	}
 	if (c >= 0xc0 && c <= 0xff)
 		t = latin1[c - 0xc0];
-	else if (c >= 0x100 && c - 0x100 < sizeof(latA) - 1) {
+	else if (c == 0x132 || c == 0x133)
+		t = "ij";
+	else if (c == 0x152 || c == 0x153)
+		t = "oe";
+	else if (c >= 0x100 && c <= 0x17f) {
 		out[0] = latA[c - 0x100];
 		out[1] = '\0';
 		return 1;
-	} else if (c >= 0x410 && c <= 0x42f)
+	} else if (c >= 0x400 && c <= 0x40f)
+		t = cyr_ext[c - 0x400];
+	else if (c >= 0x410 && c <= 0x42f)
 		t = cyr[c - 0x410];
 	else if (c >= 0x430 && c <= 0x44f)
 		t = cyr[c - 0x430];
-	else if (c == 0x401 || c == 0x451)
-		t = "e";
+	else if (c >= 0x450 && c <= 0x45f)
+		t = cyr_ext[c - 0x450];
+	else if (c == 0x490 || c == 0x491)
+		t = "g";
 	else if (c == 0x2019 || c == '\'')	/* "Russia's" is one word */
 		t = "";
 	if (t == NULL)
@@ -218,7 +241,7 @@ text_slugify(struct arena *a, const char *s)
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 n = strlen(s), k, len = 0, lastcut = 0;
 	char			*out, t[5];
-	uint32_t		 cp;
+	uint32_t		 cp, prev = 0;
 	int			 tl, sep = 0;
 
 	out = arena_alloc(a, SLUG_MAX + 1);
@@ -229,6 +252,16 @@ text_slugify(struct arena *a, const char *s)
 		}
 		p += k;
 		n -= k;
+		/*
+		 * A comma or period between two digits is part of a number:
+		 * "3,000 homes" is "3000-homes", not "3-000-homes".
+		 */
+		if ((cp == ',' || cp == '.') && prev >= '0' && prev <= '9' &&
+		    n > 0 && *p >= '0' && *p <= '9') {
+			prev = cp;
+			continue;
+		}
+		prev = cp;
 		if ((tl = translit(cp, t)) < 0) {
 			sep = len > 0;
 			continue;

@@ -39,14 +39,16 @@ int	 text_has_control(const char *s, size_t n, int multiline);
  */
 char	*text_squish(struct arena *, const char *s);
 
-/* 1 if s is empty or only white space (ASCII or U+00A0). */
+/* 1 if s is empty or only white space (ASCII or Unicode, as above). */
 int	 text_blank(const char *s);
 
 /*
  * A URL slug for s: lower-case ASCII letters and digits separated by
  * single hyphens, with common Latin accents folded and Cyrillic
- * transliterated, at most SLUG_MAX bytes.  May return "" when s has no
- * letters or digits; callers choose a fallback.
+ * transliterated, at most SLUG_MAX bytes (cut after a whole word when
+ * there is one).  Apostrophes join ("Russia's" gives "russias"), and so
+ * does a comma or period between digits ("3,000" gives "3000").  May
+ * return "" when s has no letters or digits; callers choose a fallback.
  */
 char	*text_slugify(struct arena *, const char *s);
 

@@ -24,6 +24,20 @@ indented(const struct line *l)
 	    (unsigned char)l->s[1] == 0xa0));
 }
 
+/* 1 if s[0..n) holds U+FEFF (EF BB BF). */
+static int
+find_feff(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i + 2 < n; i++)
+		if ((unsigned char)s[i] == 0xef &&
+		    (unsigned char)s[i + 1] == 0xbb &&
+		    (unsigned char)s[i + 2] == 0xbf)
+			return 1;
+	return 0;
+}
+
 static char *
 squish_n(struct arena *a, const char *s, size_t n)
 {
@@ -85,7 +99,7 @@ wire_parse(struct arena *a, const char *data, size_t len, struct wire *w,
 	size_t		 marker, tagblock;
 	struct buf	 body = BUF_INIT;
 	const char	*p, *end, *e;
-	char		*t;
+	char		*t, *copy;
 
 	memset(w, 0, sizeof(*w));
 	if (len == 0) {
@@ -104,9 +118,23 @@ wire_parse(struct arena *a, const char *data, size_t len, struct wire *w,
 		*err = "binary file (it holds control characters)";
 		return -1;
 	}
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-		data += 3;	/* a byte-order mark */
-		len -= 3;
+	/*
+	 * U+FEFF: a byte-order mark at the start, and anywhere else a
+	 * stray one from files joined together.  It is invisible, and
+	 * Markdown would drop it at the start of the body, so it goes.
+	 */
+	if (find_feff(data, len)) {
+		copy = arena_alloc(a, len);
+		for (i = j = 0; i < len; i++) {
+			if (i + 2 < len && memcmp(data + i, "\xef\xbb\xbf",
+			    3) == 0) {
+				i += 2;
+				continue;
+			}
+			copy[j++] = data[i];
+		}
+		data = copy;
+		len = j;
 	}
 
 	/* Lines, with LF, CR LF or CR endings. */

@@ -1,0 +1,494 @@
+/*
+ * 05-store: the store (src/store/) on a temporary database: migration,
+ * saving articles (slugs, old slugs, tags and their counts, the search
+ * index), the keyset-paged listings, comments, and the generation that
+ * every commit moves.
+ *
+ * The checks on what is in the file use a second connection of their
+ * own, which is why this test, unlike src/, includes sqlite3.h.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "../../src/store/store.h"
+#include "../../src/util/arena.h"
+#include "../../src/util/buf.h"
+#include "tap.h"
+
+static struct arena	 A;
+static struct store	*S;
+static sqlite3		*RAW;		/* for looking behind the store */
+static char		 dir[256], path[300];
+static int64_t		 NOW;
+
+/*
+ * The store logs its errors on standard error.  Around calls that are
+ * meant to fail, quiet() sends them to /dev/null and loud() brings them
+ * back, so that the test's output shows only unexpected ones.
+ */
+static int	 saved_stderr = -1;
+
+static void
+quiet(void)
+{
+	int	 fd;
+
+	fflush(stderr);
+	if (saved_stderr < 0)
+		saved_stderr = dup(STDERR_FILENO);
+	if ((fd = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(fd, STDERR_FILENO);
+		close(fd);
+	}
+}
+
+static void
+loud(void)
+{
+	if (saved_stderr >= 0) {
+		dup2(saved_stderr, STDERR_FILENO);
+		close(saved_stderr);
+		saved_stderr = -1;
+	}
+}
+
+/* The one integer a query gives (-1 on error). */
+static long long
+raw_int(const char *sql, long long bind)
+{
+	sqlite3_stmt	*st;
+	long long	 v = -1;
+
+	if (sqlite3_prepare_v2(RAW, sql, -1, &st, NULL) != SQLITE_OK) {
+		diag("%s: %s", sql, sqlite3_errmsg(RAW));
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, bind);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+fts_has(long long id)
+{
+	return raw_int("SELECT count(*) FROM articles_fts WHERE rowid = ?1",
+	    id) == 1;
+}
+
+static long long
+tag_count(const char *slug)
+{
+	struct tag	 t;
+
+	if (store_tag_by_slug(S, &A, slug, &t) != 1)
+		return -1;
+	return t.article_count;
+}
+
+/* Save a simple article; returns what store_article_save() returned. */
+static int
+save(struct article_edit *e, long long id, const char *slug,
+    enum article_status status, int64_t published_at,
+    const char *const *tags, size_t ntags)
+{
+	memset(e, 0, sizeof(*e));
+	e->id = id;
+	e->slug = slug;
+	e->headline = arena_printf(&A, "Headline of %s", slug);
+	e->summary = "A summary";
+	e->body_md = arena_printf(&A, "Body of *%s* with zebra", slug);
+	e->body_html = "<p>Body</p>";
+	e->body_text = arena_printf(&A, "Body of %s with zebra", slug);
+	e->status = status;
+	e->published_at = published_at;
+	e->tags = tags;
+	e->ntags = ntags;
+	e->tags_field = "";
+	e->kind = "edit";
+	e->now = NOW;
+	return store_article_save(S, e);
+}
+
+static void
+test_open(void)
+{
+	struct store	*s2;
+	int		 from = -1, to = -1;
+	const char	*v;
+
+	quiet();
+	ok(store_open(path, 0) == NULL,
+	    "a missing database is not created without for_migrate");
+	loud();
+	S = store_open(path, 1);
+	ok(S != NULL, "store_open(for_migrate=1) creates it");
+	ok(store_migrate(S, &from, &to) == 0, "store_migrate");
+	ok(from == 0 && to == store_schema_version() && to > 0,
+	    "from version 0 to %d", to);
+	ok(sqlite3_open_v2(path, &RAW, SQLITE_OPEN_READWRITE, NULL) ==
+	    SQLITE_OK, "a second connection for the checks");
+	is_int(raw_int("PRAGMA user_version", 0), store_schema_version(),
+	    "user_version is the schema version");
+
+	s2 = store_open(path, 1);
+	from = to = -1;
+	ok(s2 != NULL && store_migrate(s2, &from, &to) == 0 &&
+	    from == to && to == store_schema_version(),
+	    "migrating again changes nothing");
+	store_close(s2);
+	s2 = store_open(path, 0);
+	ok(s2 != NULL, "a migrated database opens for serving");
+	store_close(s2);
+	quiet();
+	sqlite3_exec(RAW, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	ok(store_open(path, 0) == NULL, "a newer schema is refused");
+	sqlite3_exec(RAW, "PRAGMA user_version = 0", NULL, NULL, NULL);
+	ok(store_open(path, 0) == NULL, "an older one too");
+	loud();
+	sqlite3_exec(RAW, arena_printf(&A, "PRAGMA user_version = %d",
+	    store_schema_version()), NULL, NULL, NULL);
+
+	ok(store_setting_get(S, &A, "k", &v) == 0, "no setting yet");
+	ok(store_setting_put(S, "k", "one") == 0 &&
+	    store_setting_put(S, "k", "two") == 0, "settings are written");
+	ok(store_setting_get(S, &A, "k", &v) == 1 && strcmp(v, "two") == 0,
+	    "and the last value stays");
+}
+
+static void
+test_save(void)
+{
+	static const char *const tags1[] = { "Harbour", "City council",
+	    "harbour" };
+	static const char *const tags2[] = { "Ferries" };
+	static const char *const tags3[] = { "Harbour", "Drafts only" };
+	struct article_edit e, d, x;
+	struct article	 art;
+	struct tag	*all;
+	const char	*newslug;
+	uint64_t	 v0, v1;
+	int64_t		 changed = -1;
+	long long	 first;
+	int		 n;
+
+	v0 = store_version(S, &changed);
+	ok(v0 > 0 && changed == 0, "a new store's generation, no write yet");
+
+	ok(save(&e, 0, "first-story", ARTICLE_PUBLISHED, NOW - 100, tags1,
+	    3) == 0 && e.id > 0, "a new article is saved (id %lld)", e.id);
+	first = e.id;
+	v1 = store_version(S, &changed);
+	is_int(v1, v0 + 1, "the commit moved the generation by one");
+	ok(changed >= NOW - 5 && changed <= (int64_t)time(NULL) + 1,
+	    "and recorded when");
+	ok(store_article_by_slug(S, &A, "first-story", &art) == 1,
+	    "found by slug");
+	ok(art.id == first && strcmp(art.headline,
+	    "Headline of first-story") == 0 && art.status ==
+	    ARTICLE_PUBLISHED && art.published_at == NOW - 100 &&
+	    art.created_at == NOW && strcmp(art.body_html, "<p>Body</p>") == 0,
+	    "with its fields");
+	ok(art.ntags == 2 && strcmp(art.tags[0].slug, "harbour") == 0 &&
+	    strcmp(art.tags[0].name, "Harbour") == 0 &&
+	    strcmp(art.tags[1].name, "City council") == 0 &&
+	    strcmp(art.tags[1].slug, "city-council") == 0,
+	    "tags in order; 'harbour' is 'Harbour' again, linked once");
+	ok(store_article_by_id(S, &A, first, &art) == 1 &&
+	    strcmp(art.slug, "first-story") == 0, "found by id");
+	ok(store_article_by_id(S, &A, first + 1000, &art) == 0,
+	    "an unknown id is not found");
+	ok(store_article_by_slug(S, &A, "no-such", &art) == 0,
+	    "an unknown slug is not found");
+	is_int(tag_count("harbour"), 1, "tag counts: harbour 1");
+	is_int(tag_count("city-council"), 1, "city-council 1");
+	ok(fts_has(first), "a published article is in the search index");
+	is_int(raw_int("SELECT count(*) FROM articles_fts WHERE articles_fts "
+	    "MATCH 'zebra'", 0), 1, "and a search finds it");
+	is_int(raw_int("SELECT count(*) FROM revisions WHERE article_id = ?1",
+	    first), 1, "a revision is kept");
+
+	ok(save(&d, 0, "a-draft", ARTICLE_DRAFT, 0, tags3, 2) == 0,
+	    "a draft is saved");
+	ok(!fts_has(d.id), "a draft is not in the search index");
+	is_int(tag_count("harbour"), 1, "a draft does not count for its tags");
+	is_int(tag_count("drafts-only"), 0, "not even for its own");
+	n = store_tags_all(S, &A, &all);
+	ok(n == 2 && strcmp(all[0].name, "City council") == 0 &&
+	    strcmp(all[1].name, "Harbour") == 0 && all[1].article_count == 1,
+	    "store_tags_all: tags with published articles, by name");
+
+	v0 = store_version(S, NULL);
+	is_int(save(&x, 0, "first-story", ARTICLE_PUBLISHED, NOW, NULL, 0), 1,
+	    "a taken slug: store_article_save returns 1");
+	ok(x.id == 0, "and no id is given");
+	is_int(store_version(S, NULL), v0, "nothing was committed");
+	is_int(raw_int("SELECT count(*) FROM articles", 0), 2,
+	    "no row was added");
+
+	/* Rename, retag. */
+	ok(save(&e, first, "first-story-renamed", ARTICLE_PUBLISHED,
+	    NOW - 100, tags2, 1) == 0, "renamed and retagged");
+	ok(store_article_by_slug(S, &A, "first-story", &art) == 0,
+	    "the old slug finds no article");
+	ok(store_article_old_slug(S, &A, "first-story", &newslug) == 1 &&
+	    strcmp(newslug, "first-story-renamed") == 0,
+	    "the old slug leads to the new one");
+	ok(store_article_old_slug(S, &A, "never-was", &newslug) == 0,
+	    "an unknown old slug");
+	is_int(tag_count("harbour"), 0, "tag counts follow: harbour 0");
+	is_int(tag_count("city-council"), 0, "city-council 0");
+	is_int(tag_count("ferries"), 1, "ferries 1");
+	n = store_tags_all(S, &A, &all);
+	ok(n == 1 && strcmp(all[0].slug, "ferries") == 0,
+	    "store_tags_all now lists only Ferries");
+	ok(store_article_by_slug(S, &A, "first-story-renamed", &art) == 1 &&
+	    art.ntags == 1 && strcmp(art.tags[0].name, "Ferries") == 0,
+	    "the article's tag list follows");
+	is_int(save(&x, 0, "first-story", ARTICLE_PUBLISHED, NOW, NULL, 0), 1,
+	    "an old slug is not free for another article");
+	ok(store_slug_free(S, "first-story", first) == 1 &&
+	    store_slug_free(S, "first-story", 0) == 0 &&
+	    store_slug_free(S, "fresh-slug", 0) == 1, "store_slug_free");
+	ok(save(&e, first, "first-story", ARTICLE_PUBLISHED, NOW - 100,
+	    tags2, 1) == 0, "the article may take its old slug back");
+	ok(store_article_old_slug(S, &A, "first-story", &newslug) == 0,
+	    "which is then no longer an old slug");
+	ok(store_article_old_slug(S, &A, "first-story-renamed",
+	    &newslug) == 1 && strcmp(newslug, "first-story") == 0,
+	    "and the other name now is");
+	is_int(raw_int("SELECT count(*) FROM revisions WHERE article_id = ?1",
+	    first), 3, "every save kept a revision");
+
+	/* Unpublish. */
+	ok(save(&e, first, "first-story", ARTICLE_DRAFT, NOW - 100, tags2,
+	    1) == 0, "unpublished");
+	ok(!fts_has(first), "it left the search index");
+	is_int(tag_count("ferries"), 0, "and its tags' counts");
+	ok(save(&e, first, "first-story", ARTICLE_PUBLISHED, NOW - 100, tags2,
+	    1) == 0 && fts_has(first) && tag_count("ferries") == 1,
+	    "published again: back in the index and counted");
+	ok(save(&e, first + 1000, "ghost", ARTICLE_PUBLISHED, NOW, NULL, 0) < 0,
+	    "updating an article that does not exist fails");
+	ok(store_article_by_slug(S, &A, "ghost", &art) == 0,
+	    "and leaves nothing behind");
+	/* Back to a draft, so that the listings below start empty. */
+	ok(save(&e, first, "first-story", ARTICLE_DRAFT, NOW - 100, NULL,
+	    0) == 0, "back to a draft");
+}
+
+/* An article with many tags: every one is counted, up and down. */
+static void
+test_many_tags(void)
+{
+	const char	*tags[70];
+	struct article_edit e;
+	long long	 total;
+	size_t		 i;
+
+	for (i = 0; i < 70; i++)
+		tags[i] = arena_printf(&A, "Many %zu", i);
+	ok(save(&e, 0, "many-tags", ARTICLE_PUBLISHED, NOW - 5000, tags,
+	    70) == 0, "an article with 70 tags");
+	total = raw_int("SELECT sum(article_count) FROM tags WHERE slug "
+	    "LIKE 'many-%'", 0);
+	is_int(total, 70, "every one of its tags counts it");
+	ok(save(&e, e.id, "many-tags", ARTICLE_DRAFT, NOW - 5000, tags,
+	    70) == 0, "unpublished");
+	total = raw_int("SELECT sum(article_count) FROM tags WHERE slug "
+	    "LIKE 'many-%'", 0);
+	is_int(total, 0, "every count goes back to 0");
+}
+
+/* Titles of a listing, "a,b,c", to compare pages at a glance. */
+static const char *
+slugs(const struct article *rows, int n)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*out;
+	int		 i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? "," : "", rows[i].slug);
+	out = arena_strdup(&A, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+static void
+test_listings(void)
+{
+	static const char *const city[] = { "City" };
+	struct article_edit e;
+	struct article	*rows;
+	struct cursor	 c;
+	struct tag	 t;
+	int64_t		 base = NOW - 10000;
+	int		 n, i, bad;
+
+	/* a1 .. a7, ten seconds apart; t1 and t2 share a time. */
+	for (i = 1; i <= 7; i++)
+		save(&e, 0, arena_printf(&A, "a%d", i), ARTICLE_PUBLISHED,
+		    base + i * 10, i % 2 ? city : NULL, i % 2 ? 1 : 0);
+	save(&e, 0, "t1", ARTICLE_PUBLISHED, base + 35, city, 1);
+	save(&e, 0, "t2", ARTICLE_PUBLISHED, base + 35, city, 1);
+	save(&e, 0, "later", ARTICLE_PUBLISHED, NOW + 3600, city, 1);
+	save(&e, 0, "draft2", ARTICLE_DRAFT, base + 100, city, 1);
+
+	n = store_articles_live(S, &A, NOW, NULL, 0, 4, &rows);
+	is_str(slugs(rows, n), "a7,a6,a5,a4", "the first page, newest first");
+	ok(rows[0].ntags == 1 && strcmp(rows[0].tags[0].name, "City") == 0 &&
+	    rows[1].ntags == 0, "listing rows carry their tags");
+	ok(rows[0].body_md == NULL, "but no body");
+	c.at = rows[n - 1].published_at;
+	c.id = rows[n - 1].id;
+	n = store_articles_live(S, &A, NOW, &c, 0, 4, &rows);
+	is_str(slugs(rows, n), "t2,t1,a3,a2",
+	    "before the last row: the next page; same time, by id");
+	c.at = rows[0].published_at;
+	c.id = rows[0].id;
+	n = store_articles_live(S, &A, NOW, &c, 0, 1, &rows);
+	is_str(slugs(rows, n), "t1", "a cursor between two rows of one time");
+	c.at = rows[0].published_at;
+	c.id = rows[0].id;
+	n = store_articles_live(S, &A, NOW, &c, 0, 10, &rows);
+	is_str(slugs(rows, n), "a3,a2,a1", "the last page is short");
+	c.at = rows[n - 1].published_at;
+	c.id = rows[n - 1].id;
+	n = store_articles_live(S, &A, NOW, &c, 0, 10, &rows);
+	is_int(n, 0, "and past it there is nothing");
+
+	c.at = base + 10;	/* a1 */
+	c.id = 0;
+	n = store_articles_live(S, &A, NOW, &c, 0, 10, &rows);
+	is_int(n, 0, "nothing is older than a1's time with id 0");
+	n = store_articles_live(S, &A, NOW, &c, 1, 3, &rows);
+	is_str(slugs(rows, n), "a3,a2,a1",
+	    "after a cursor: the newer rows next to it, newest first");
+	c.at = base + 35;
+	c.id = rows[0].id;	/* a3 */
+	n = store_articles_live(S, &A, NOW, &c, 1, 3, &rows);
+	is_str(slugs(rows, n), "a4,t2,t1", "after, across the tie");
+	c.at = base + 70;
+	c.id = rows[0].id + 1000;
+	n = store_articles_live(S, &A, NOW, &c, 1, 3, &rows);
+	is_int(n, 0, "nothing is newer than the newest");
+	n = store_articles_live(S, &A, NOW, NULL, 1, 2, &rows);
+	is_str(slugs(rows, n), "a7,a6", "'after' without a cursor: newest");
+	n = store_articles_live(S, &A, NOW, NULL, 0, 0, &rows);
+	is_int(n, 0, "a limit of 0");
+
+	/* The scheduled article, and the draft. */
+	n = store_articles_live(S, &A, NOW, NULL, 0, 100, &rows);
+	bad = 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(rows[i].slug, "later") == 0 ||
+		    strcmp(rows[i].slug, "draft2") == 0)
+			bad++;
+	ok(n == 9 && bad == 0, "neither the scheduled article nor the draft "
+	    "is live now");
+	is_int(store_next_scheduled(S, NOW), NOW + 3600,
+	    "store_next_scheduled gives its time");
+	n = store_articles_live(S, &A, NOW + 3600, NULL, 0, 1, &rows);
+	is_str(slugs(rows, n), "later", "at its time it is live, on top");
+	is_int(store_next_scheduled(S, NOW + 3600), 0, "nothing else waits");
+
+	/* By tag. */
+	ok(store_tag_by_slug(S, &A, "city", &t) == 1, "the tag City");
+	n = store_articles_by_tag(S, &A, t.id, NOW, NULL, 0, 3, &rows);
+	is_str(slugs(rows, n), "a7,a5,t2", "its first page");
+	c.at = rows[n - 1].published_at;
+	c.id = rows[n - 1].id;
+	n = store_articles_by_tag(S, &A, t.id, NOW, &c, 0, 10, &rows);
+	is_str(slugs(rows, n), "t1,a3,a1", "its next page");
+	c.at = rows[0].published_at;
+	c.id = rows[0].id;
+	n = store_articles_by_tag(S, &A, t.id, NOW, &c, 1, 10, &rows);
+	is_str(slugs(rows, n), "a7,a5,t2", "and back, after t1");
+	n = store_articles_by_tag(S, &A, t.id, NOW + 3600, NULL, 0, 1, &rows);
+	is_str(slugs(rows, n), "later",
+	    "the scheduled article shows on its tag at its time");
+	n = store_articles_by_tag(S, &A, t.id + 1000, NOW, NULL, 0, 10, &rows);
+	is_int(n, 0, "an unknown tag has no articles");
+}
+
+static void
+test_comments(void)
+{
+	struct article_edit e;
+	struct article	 art;
+	struct comment	*rows;
+	uint64_t	 v0;
+	int		 n, i;
+	long long	 other;
+
+	save(&e, 0, "commented", ARTICLE_PUBLISHED, NOW - 50, NULL, 0);
+	other = e.id;
+	save(&e, 0, "commented-too", ARTICLE_PUBLISHED, NOW - 40, NULL, 0);
+	v0 = store_version(S, NULL);
+	for (i = 1; i <= 5; i++)
+		store_comment_import(S, e.id, arena_printf(&A, "Author %d", i),
+		    arena_printf(&A, "Comment %d", i), NOW + i);
+	store_comment_import(S, other, "Elsewhere", "Not here", NOW);
+	is_int(store_version(S, NULL), v0 + 6, "each comment is one commit");
+	ok(store_article_by_id(S, &A, e.id, &art) == 1 &&
+	    art.comment_count == 5, "the article counts 5 comments");
+	n = store_comments_approved(S, &A, e.id, 0, 2, &rows);
+	ok(n == 2 && strcmp(rows[0].author, "Author 1") == 0 &&
+	    strcmp(rows[1].body, "Comment 2") == 0 &&
+	    rows[0].status == COMMENT_APPROVED && rows[0].created_at == NOW + 1,
+	    "the first page of comments, oldest first");
+	n = store_comments_approved(S, &A, e.id, rows[1].id, 2, &rows);
+	ok(n == 2 && strcmp(rows[0].author, "Author 3") == 0,
+	    "the next page starts after the last id");
+	n = store_comments_approved(S, &A, e.id, rows[1].id, 2, &rows);
+	ok(n == 1 && strcmp(rows[0].author, "Author 5") == 0,
+	    "the last page is short");
+	n = store_comments_approved(S, &A, e.id, rows[0].id, 2, &rows);
+	is_int(n, 0, "nothing after the last");
+	n = store_comments_approved(S, &A, e.id, 0, 100, &rows);
+	is_int(n, 5, "the other article's comment is not listed");
+	quiet();
+	ok(store_comment_import(S, e.id + 1000, "Nobody", "Orphan", NOW) < 0,
+	    "a comment on a missing article is refused");
+	loud();
+	is_int(raw_int("SELECT count(*) FROM comments WHERE body = 'Orphan'",
+	    0), 0, "and not stored");
+}
+
+int
+main(void)
+{
+	const char	*tmp = getenv("TMPDIR");
+
+	arena_init(&A, 0);
+	NOW = (int64_t)time(NULL);
+	snprintf(dir, sizeof(dir), "%s/gazette-unit-XXXXXX",
+	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		tap_skip_all("cannot make a temporary directory");
+		return 0;
+	}
+	snprintf(path, sizeof(path), "%s/test.db", dir);
+	test_open();
+	if (S != NULL && RAW != NULL) {
+		test_save();
+		test_many_tags();
+		test_listings();
+		test_comments();
+	}
+	store_close(S);
+	sqlite3_close(RAW);
+	unlink(path);
+	unlink(arena_printf(&A, "%s-wal", path));
+	unlink(arena_printf(&A, "%s-shm", path));
+	rmdir(dir);
+	arena_free(&A);
+	return done_testing();
+}
