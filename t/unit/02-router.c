@@ -205,7 +205,8 @@ sample_path(const char *pattern, const char *bad_param)
 			buf_putc(&b, *p);
 			continue;
 		}
-		for (e = p + 1; *e != '\0' && *e != '/'; e++)
+		/* A name is lower-case letters; a suffix may follow it. */
+		for (e = p + 1; *e >= 'a' && *e <= 'z'; e++)
 			continue;
 		n = (size_t)(e - p - 1);
 		if (bad_param != NULL)
@@ -246,15 +247,14 @@ test_real_table_shape(void)
 		}
 		nparam = 0;
 		for (p = r->pattern; (p = strchr(p, ':')) != NULL; p = e) {
-			for (e = p + 1; *e != '\0' && *e != '/'; e++)
+			for (e = p + 1; *e >= 'a' && *e <= 'z'; e++)
 				continue;
 			nparam++;
 			if (!((e - p == 5 && memcmp(p, ":slug", 5) == 0) ||
 			    (e - p == 4 && memcmp(p, ":tag", 4) == 0) ||
 			    (e - p == 3 && memcmp(p, ":id", 3) == 0) ||
 			    (e - p == 5 && memcmp(p, ":year", 5) == 0) ||
-			    (e - p == 6 && memcmp(p, ":month", 6) == 0)) ||
-			    p[-1] != '/') {
+			    (e - p == 6 && memcmp(p, ":month", 6) == 0))) {
 				bad_param++;
 				diag("route %s: parameter '%.*s' is not one "
 				    "router.h knows", r->pattern, (int)(e - p), p);
