@@ -285,19 +285,13 @@ tag_counts_add(struct store *s, struct arena *a, long long article_id,
     int delta)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_TAG_IDS), *up;
-	long long	*ids = NULL, *bigger;
+	long long	*ids = NULL;
 	size_t		 n = 0, cap = 0, i;
 	int		 rc;
 
 	sqlite3_bind_int64(st, 1, article_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			bigger = arena_calloc(a, cap, sizeof(*ids));
-			if (n > 0)
-				memcpy(bigger, ids, n * sizeof(*ids));
-			ids = bigger;
-		}
+		ids = arena_grow(a, ids, n, &cap, sizeof(*ids));
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
 	if (rc != SQLITE_DONE) {

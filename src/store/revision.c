@@ -74,19 +74,13 @@ static int
 correction_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
     int limit, struct correction **out)
 {
-	struct correction *rows = NULL, *bigger;
+	struct correction *rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc = SQLITE_DONE;
 
 	while ((limit < 0 || (int)n < limit) &&
 	    (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			bigger = arena_calloc(a, cap, sizeof(*rows));
-			if (n > 0)
-				memcpy(bigger, rows, n * sizeof(*rows));
-			rows = bigger;
-		}
+		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		rows[n].id = sqlite3_column_int64(st, 0);
 		rows[n].article_id = sqlite3_column_int64(st, 1);
 		rows[n].kind = col_text(a, st, 2);

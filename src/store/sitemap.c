@@ -33,7 +33,7 @@ static int
 url_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
     struct sitemap_url **out)
 {
-	struct sitemap_url *rows = NULL, *bigger;
+	struct sitemap_url *rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
@@ -41,14 +41,7 @@ url_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
 		/* A tag whose articles are all scheduled has no time. */
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
 			continue;
-		if (n == cap) {
-			/* Grow in the arena; the old block is simply left. */
-			cap = cap ? cap * 2 : 256;
-			bigger = arena_calloc(a, cap, sizeof(*rows));
-			if (n > 0)
-				memcpy(bigger, rows, n * sizeof(*rows));
-			rows = bigger;
-		}
+		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		rows[n].slug = col_text(a, st, 0);
 		rows[n].lastmod = sqlite3_column_int64(st, 1);
 		n++;

@@ -51,19 +51,12 @@ int
 store_tags_all(struct store *s, struct arena *a, struct tag **out)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_TAGS_ALL);
-	struct tag	*rows = NULL, *bigger;
+	struct tag	*rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			/* Grow in the arena; the old block is simply left. */
-			cap = cap ? cap * 2 : 64;
-			bigger = arena_calloc(a, cap, sizeof(*rows));
-			if (n > 0)
-				memcpy(bigger, rows, n * sizeof(*rows));
-			rows = bigger;
-		}
+		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		tag_row(a, st, &rows[n++]);
 	}
 	if (rc != SQLITE_DONE) {

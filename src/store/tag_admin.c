@@ -27,18 +27,12 @@ int
 store_tags_admin(struct store *s, struct arena *a, struct tag_use **out)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_TAGS_ADMIN);
-	struct tag_use	*rows = NULL, *bigger;
+	struct tag_use	*rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			bigger = arena_calloc(a, cap, sizeof(*rows));
-			if (n > 0)
-				memcpy(bigger, rows, n * sizeof(*rows));
-			rows = bigger;
-		}
+		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		tag_row(a, st, &rows[n].tag);
 		rows[n].uses = sqlite3_column_int64(st, 4);
 		n++;
@@ -73,19 +67,13 @@ tag_articles(struct store *s, struct arena *a, long long tag_id,
     long long **out)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_TAG_ARTICLE_IDS);
-	long long	*ids = NULL, *bigger;
+	long long	*ids = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
 	sqlite3_bind_int64(st, 1, tag_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			bigger = arena_calloc(a, cap, sizeof(*ids));
-			if (n > 0)
-				memcpy(bigger, ids, n * sizeof(*ids));
-			ids = bigger;
-		}
+		ids = arena_grow(a, ids, n, &cap, sizeof(*ids));
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
 	stmt_done(st);

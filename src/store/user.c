@@ -118,18 +118,12 @@ int
 store_users_all(struct store *s, struct arena *a, struct user **out)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_USERS_ALL);
-	struct user	*rows = NULL, *bigger;
+	struct user	*rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			bigger = arena_calloc(a, cap, sizeof(*rows));
-			if (n > 0)
-				memcpy(bigger, rows, n * sizeof(*rows));
-			rows = bigger;
-		}
+		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		user_row(a, st, &rows[n++]);
 	}
 	stmt_done(st);

@@ -126,6 +126,20 @@ arena_calloc(struct arena *a, size_t n, size_t sz)
 	return arena_alloc(a, n * sz);
 }
 
+void *
+arena_grow(struct arena *a, void *rows, size_t n, size_t *cap, size_t sz)
+{
+	void	*bigger;
+
+	if (n < *cap)
+		return rows;
+	*cap = *cap ? *cap * 2 : 32;
+	bigger = arena_calloc(a, *cap, sz);
+	if (n > 0)
+		memcpy(bigger, rows, n * sz);
+	return bigger;
+}
+
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {

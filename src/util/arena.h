@@ -36,6 +36,15 @@ void	*arena_alloc(struct arena *, size_t);
 /* Like arena_alloc() for n elements of size sz, checking for overflow. */
 void	*arena_calloc(struct arena *, size_t n, size_t sz);
 
+/*
+ * Make room for element n of an array that grows while rows are read:
+ * returns an array (rows itself, or a copy twice as large: the old block
+ * is simply left in the arena) with at least n + 1 elements of size sz.
+ * *cap holds the capacity and starts at 0 with rows NULL.
+ */
+void	*arena_grow(struct arena *, void *rows, size_t n, size_t *cap,
+	    size_t sz);
+
 /* Copies of strings, owned by the arena.  NULL in gives NULL out. */
 char	*arena_strdup(struct arena *, const char *);
 char	*arena_strndup(struct arena *, const char *, size_t);
