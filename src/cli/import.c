@@ -91,7 +91,7 @@ cli_import(int argc, char *argv[])
 	struct wire	*w;
 	struct store	*s = NULL;
 	struct article_edit e;
-	const char	*err, *byline = "", *dateline = "", *source = "";
+	const char	*err, *byline = NULL, *dateline = NULL, *source = NULL;
 	const char	*html, *text;
 	int		 i, k, nfiles = 0, draft = 0, rc = 1, first;
 	int64_t		 now = (int64_t)time(NULL);
@@ -148,9 +148,10 @@ cli_import(int argc, char *argv[])
 		}
 		e.body_html = html;
 		e.body_text = text;
-		e.byline = byline;
-		e.dateline = dateline;
-		e.source = source;
+		/* Flags win over what the copy itself says. */
+		e.byline = byline ? byline : w[k].byline;
+		e.dateline = dateline ? dateline : w[k].dateline;
+		e.source = source ? source : w[k].source;
 		e.tags = w[k].tags;
 		e.ntags = w[k].ntags;
 		e.tags_field = w[k].tags_field;

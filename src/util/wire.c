@@ -89,6 +89,83 @@ tags_split(struct arena *a, const char *field, const char ***out,
 	return (int)n;
 }
 
+/* Length of an upper-case letter at s (A-Z, or Cyrillic А-Я and Ё), or 0. */
+static size_t
+upper_len(const unsigned char *s)
+{
+	if (*s >= 'A' && *s <= 'Z')
+		return 1;
+	if (s[0] == 0xd0 && ((s[1] >= 0x90 && s[1] <= 0xaf) || s[1] == 0x81))
+		return 2;
+	return 0;
+}
+
+/*
+ * If p starts with a dateline ("PORT ARDENT — "), return the place and
+ * set *rest to the text after the dash; else return NULL.
+ */
+static const char *
+dateline_split(struct arena *a, const char *p, const char **rest)
+{
+	static const char *const dashes[] = { " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+	    " - " };
+	const unsigned char *s = (const unsigned char *)p;
+	size_t		 i = 0, k, letters = 0, d;
+
+	while (i < 60 && s[i] != '\0') {
+		if ((k = upper_len(s + i)) > 0) {
+			letters++;
+			i += k;
+		} else if (s[i] == ' ' || s[i] == ',' || s[i] == '.' ||
+		    s[i] == '\'' || s[i] == '-') {
+			for (d = 0; d < 3; d++)
+				if (strncmp(p + i, dashes[d], strlen(dashes[d])) == 0)
+					break;
+			if (d < 3) {
+				if (letters < 2 || s[i + strlen(dashes[d])] == '\0')
+					return NULL;
+				*rest = p + i + strlen(dashes[d]);
+				return arena_strndup(a, p, i);
+			}
+			i++;
+		} else
+			return NULL;
+	}
+	return NULL;
+}
+
+/* Take the byline, dateline and source line out of the paragraphs. */
+static void
+wire_fields(struct arena *a, struct wire *w)
+{
+	const char	*first, *last, *rest;
+	size_t		 n, i;
+
+	w->byline = w->dateline = w->source = "";
+	if (w->nparas >= 2) {
+		first = w->paras[0];
+		n = strlen(first);
+		if (strncmp(first, "By ", 3) == 0 && utf8_len(first, n) <= 60 &&
+		    strchr(".!?:", first[n - 1]) == NULL) {
+			w->byline = first;
+			for (i = 1; i < w->nparas; i++)
+				w->paras[i - 1] = w->paras[i];
+			w->nparas--;
+		}
+	}
+	if (w->nparas >= 2) {
+		last = w->paras[w->nparas - 1];
+		if (strncmp(last, "Source:", 7) == 0) {
+			w->source = last;
+			w->nparas--;
+		}
+	}
+	if ((w->dateline = dateline_split(a, w->paras[0], &rest)) != NULL)
+		w->paras[0] = rest;
+	else
+		w->dateline = "";
+}
+
 int
 wire_parse(struct arena *a, const char *data, size_t len, struct wire *w,
     const char **err)
@@ -213,6 +290,7 @@ wire_parse(struct arena *a, const char *data, size_t len, struct wire *w,
 		*err = "no body text after the headline";
 		return -1;
 	}
+	wire_fields(a, w);
 
 	if (tagblock) {
 		w->tags_field = squish_n(a, lines[bstart[tagblock]].s,

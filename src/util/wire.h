@@ -12,6 +12,13 @@
  *   Author Name
  *   Text of a comment, one block per comment.
  *
+ * Three wire conventions are recognised, so that the importer fills the
+ * article's own fields:
+ *   - a byline: a short first paragraph "By Jane Doe" (no final stop);
+ *   - a dateline: an upper-case place at the start of the first
+ *     paragraph, followed by a dash: "PORT ARDENT — The council ...";
+ *   - a source line: a last paragraph starting "Source:".
+ *
  * The tag line is the last block before "Comments", one line indented
  * with white space (wire copy often uses U+00A0).  The Comments marker
  * and what follows it are optional; Gazette's sample articles use it to
@@ -36,6 +43,9 @@ struct wire_comment {
 
 struct wire {
 	const char	 *headline;
+	const char	 *byline;	/* "By Jane Doe", or "" */
+	const char	 *dateline;	/* "PORT ARDENT", or "" */
+	const char	 *source;	/* "Source: ...", or "" */
 	const char	**paras;
 	size_t		  nparas;
 	const char	**tags;

@@ -450,12 +450,48 @@ test_markdown(void)
 	is_str(wire_markdown(&A, &w), "", "no paragraphs, no Markdown");
 }
 
+/* The byline, dateline and source line conventions. */
+static void
+test_fields(void)
+{
+	ok(parse("Head\n\nBy Ann Lee\n\nPORT ARDENT \xe2\x80\x94 The council met.\n\n"
+	    "More.\n\nSource: the city's press office\n") == 0,
+	    "copy with a byline, dateline and source parses");
+	is_str(W.byline, "By Ann Lee", "the byline is its own field");
+	is_str(W.dateline, "PORT ARDENT", "so is the dateline");
+	is_str(W.source, "Source: the city's press office", "and the source line");
+	is_int(W.nparas, 2, "none of them is a paragraph");
+	is_str(W.paras[0], "The council met.", "the dateline is cut from the lede");
+
+	ok(parse("Head\n\nЗАРЕЧЬЕ - Библиотека открылась.\n") == 0 &&
+	    strcmp(W.dateline, "ЗАРЕЧЬЕ") == 0 &&
+	    strcmp(W.paras[0], "Библиотека открылась.") == 0,
+	    "a Cyrillic dateline with a hyphen");
+	ok(parse("Head\n\nWASHINGTON, D.C. \xe2\x80\x93 Text.\n") == 0 &&
+	    strcmp(W.dateline, "WASHINGTON, D.C.") == 0, "commas and stops in a place");
+
+	ok(parse("Head\n\nBy the end of the year, the ferry will run.\n\nMore.\n") == 0 &&
+	    *W.byline == '\0' && W.nparas == 2,
+	    "a sentence starting with \"By\" is not a byline");
+	ok(parse("Head\n\nBy Ann Lee\n") == 0 && *W.byline == '\0' &&
+	    W.nparas == 1, "nor is a lone paragraph");
+	ok(parse("Head\n\nThe NATO summit - as expected - ended.\n") == 0 &&
+	    *W.dateline == '\0', "mixed case before a dash is no dateline");
+	ok(parse("Head\n\nA - b.\n") == 0 && *W.dateline == '\0',
+	    "one letter is no dateline");
+	ok(parse("Head\n\nUK -\n") == 0 && *W.dateline == '\0' &&
+	    strcmp(W.paras[0], "UK -") == 0, "nor a place with nothing after it");
+	ok(parse("Head\n\nSource: the agency\n") == 0 && *W.source == '\0' &&
+	    W.nparas == 1, "a lone \"Source:\" paragraph stays the text");
+}
+
 int
 main(void)
 {
 	arena_init(&A, 0);
 	test_seed();
 	test_synthetic();
+	test_fields();
 	test_markdown();
 	arena_free(&A);
 	return done_testing();
