@@ -226,6 +226,10 @@ static const struct {
 	  "                        import plain-text wire copy" },
 	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
 	{ "check", cli_check, "check                 integrity and foreign-key checks" },
+	/* Benchmarks (issue 6). */
+	{ "generate", cli_generate, "generate [--articles N] [--comments-per-article M] [--tags T]\n"
+	  "                        [--seed S] [--now UNIXTIME] [--words FILE]\n"
+	  "                        fill an empty database with made-up articles" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -11,4 +11,7 @@ int	 cli_import(int argc, char *argv[]);
 int	 cli_backup(int argc, char *argv[]);
 int	 cli_check(int argc, char *argv[]);
 
+/* Benchmarks (issue 6): fill an empty database with made-up articles. */
+int	 cli_generate(int argc, char *argv[]);
+
 #endif

@@ -62,6 +62,11 @@ enum stmt {
 	ST_COMMENT_AUTHOR_KNOWN,
 	ST_ARTICLE_COMMENT_APPROVED,
 
+	/* Bulk loading for `gazette generate` (issue 6). */
+	ST_BULK_ANY_ARTICLE,
+	ST_BULK_ARTICLE_INSERT,
+	ST_BULK_COMMENT_INSERT,
+
 	ST__MAX
 };
 
