@@ -4,7 +4,7 @@
 #   make run      install what is missing, build, migrate, serve on :8080
 #   make test     install what is missing, build, run the whole suite
 #   make test SAN=1   the same under AddressSanitizer + UBSan
-#   make bench    measure the pages through nginx (bench/run, ~8 min)
+#   make bench    measure the pages through nginx (bench/run, ~7 min)
 #
 # Local overrides (compiler, flags) go in Makefile.local.
 
