@@ -5,6 +5,7 @@
 #   make test     install what is missing, build, run the whole suite
 #   make test SAN=1   the same under AddressSanitizer + UBSan
 #   make fuzz     run every libFuzzer harness (t/fuzz/) for FUZZ_SECONDS
+#   make bench    measure the pages through nginx (bench/run, ~7 min)
 #
 # Local overrides (compiler, flags) go in Makefile.local.
 
@@ -105,6 +106,20 @@ test: deps
 	@$(MAKE) --no-print-directory all unit replay
 	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_BUILD=$(BUILD) GAZETTE_SAN=$(SAN) \
 	    $(SAN_ENV) prove -j2 $(UNIT_BIN) t/*.t
+
+# Benchmarks (issue 6): an optimised build, then bench/run fills
+# throw-away databases and measures through nginx (see the README).
+# BENCH_SIZES, BENCH_DURATION, BENCH_ROUNDS, BENCH_JSON: see bench/run.
+.PHONY: bench
+bench:
+	@scripts/deps bench
+	@$(MAKE) --no-print-directory SAN=0 all build/bench/responder
+	bench/run
+
+build/bench/responder: bench/responder.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags fcgi) -o $@ $< $(LDFLAGS) \
+	    $(shell pkg-config --libs fcgi)
 
 clean:
 	rm -rf build

@@ -238,6 +238,10 @@ static const struct {
 	{ "user", cli_user, "user add NAME [--role admin|editor] [--display \"Full Name\"] [--random-password]\n"
 	  "  user passwd NAME [--random-password] | user list | user disable NAME | user enable NAME\n"
 	  "                        editors' accounts (password on standard input)" },
+	/* Benchmarks (issue 6). */
+	{ "generate", cli_generate, "generate [--articles N] [--comments-per-article M] [--tags T]\n"
+	  "                        [--seed S] [--now UNIXTIME] [--words FILE]\n"
+	  "                        fill an empty database with made-up articles" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -16,5 +16,7 @@ int	 cli_reindex(int argc, char *argv[]);
 
 /* Editors (issue 3): accounts. */
 int	 cli_user(int argc, char *argv[]);
+/* Benchmarks (issue 6): fill an empty database with made-up articles. */
+int	 cli_generate(int argc, char *argv[]);
 
 #endif

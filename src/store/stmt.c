@@ -389,4 +389,16 @@ const char *const stmt_sql[ST__MAX] = {
 	    "UPDATE articles SET comments = ?2, modified_at = ?3 WHERE id = ?1",
 	[ST_COMMENTS_PENDING_COUNT] =
 	    "SELECT count(*) FROM comments WHERE status = 'pending'",
+
+	/* Bulk loading for `gazette generate` (issue 6). */
+	[ST_BULK_ANY_ARTICLE] = "SELECT id FROM articles LIMIT 1",
+	[ST_BULK_ARTICLE_INSERT] =
+	    "INSERT INTO articles (slug, headline, summary, byline, dateline,"
+	    " source, body_md, body_html, status, published_at, updated_at,"
+	    " created_at, modified_at, comment_count, tag_list)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?11, ?11,"
+	    " ?12, ?13) RETURNING id",
+	[ST_BULK_COMMENT_INSERT] =
+	    "INSERT INTO comments (article_id, author, body, status,"
+	    " created_at) VALUES (?1, ?2, ?3, 'approved', ?4)",
 };

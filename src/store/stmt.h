@@ -136,6 +136,11 @@ enum stmt {
 	ST_ARTICLE_COMMENTS_MODE,
 	ST_COMMENTS_PENDING_COUNT,
 
+	/* Bulk loading for `gazette generate` (issue 6). */
+	ST_BULK_ANY_ARTICLE,
+	ST_BULK_ARTICLE_INSERT,
+	ST_BULK_COMMENT_INSERT,
+
 	ST__MAX
 };
 

@@ -556,4 +556,45 @@ int	 store_article_comments_set(struct store *, long long article_id,
 /* Comments waiting for moderation; -1 on error. */
 long long store_comments_pending(struct store *);
 
+/*
+ * Bulk loading (bulk.c), for `gazette generate` (issue 6): many new
+ * articles in one transaction, each with everything store_article_save()
+ * keeps in step (article_tags with published_at and live, the tags'
+ * article counts, the tag list, the search entry) and its approved
+ * comments with the article's comment count.  No revision rows are
+ * written.  Call store_bulk_begin(), then store_bulk_tag() and
+ * store_bulk_article() any number of times, then store_bulk_commit()
+ * (or store_bulk_rollback() after an error).
+ */
+struct bulk_comment {
+	const char	*author;
+	const char	*body;
+	int64_t		 at;
+};
+
+int	 store_bulk_begin(struct store *);
+int	 store_bulk_commit(struct store *);
+void	 store_bulk_rollback(struct store *);
+
+/* 1 if the database holds no article at all, 0 if it does, -1 error. */
+int	 store_bulk_empty(struct store *);
+
+/*
+ * The tag named name (already cleaned), created if new; *t gets its id,
+ * name and slug, copied into the arena.  Returns 0, or -1 on error or
+ * when the name has no letters or digits.
+ */
+int	 store_bulk_tag(struct store *, struct arena *, const char *name,
+	    struct tag *t);
+
+/*
+ * Add a new article (e->id must be 0; it is set) with the tags given
+ * (from store_bulk_tag(), distinct) and its approved comments.  e->tags
+ * and e->tags_field are not used: the tags come from tags.  Returns 0,
+ * or -1 on error (a taken slug included).
+ */
+int	 store_bulk_article(struct store *, struct article_edit *e,
+	    const struct tag *tags, size_t ntags,
+	    const struct bulk_comment *comments, size_t ncomments);
+
 #endif
