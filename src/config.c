@@ -54,8 +54,11 @@ static const struct opt opts[] = {
 	  "1: synchronous=FULL (survives power loss), 0: NORMAL" },
 	{ "cache-kib", "GAZETTE_CACHE_KIB", OPT_INT, &cfg.cache_kib, "2048",
 	  64, 1048576, "SQLite page cache per thread, KiB" },
-	{ "page-cache", "GAZETTE_PAGE_CACHE", OPT_INT, &cfg.page_cache, "256",
+	{ "page-cache", "GAZETTE_PAGE_CACHE", OPT_INT, &cfg.page_cache, "1024",
 	  0, 100000, "rendered pages kept in memory (0: off)" },
+	{ "recheck-ms", "GAZETTE_RECHECK_MS", OPT_INT, &cfg.recheck_ms, "100",
+	  0, 60000, "how often to look for writes by other processes, ms "
+	  "(0: every request)" },
 	{ "dev", "GAZETTE_DEV", OPT_BOOL, &cfg.dev, "0", 0, 1,
 	  "1: reload changed templates on every request" },
 	{ "session-idle", "GAZETTE_SESSION_IDLE", OPT_INT, &cfg.session_idle,

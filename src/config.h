@@ -28,6 +28,7 @@ struct config {
 	int		 sync_full;	/* synchronous=FULL (1) or NORMAL (0) */
 	int		 cache_kib;	/* SQLite page cache per connection */
 	int		 page_cache;	/* rendered pages kept in memory (0: off) */
+	int		 recheck_ms;	/* look for other processes' writes */
 	int		 dev;		/* reload templates on every request */
 
 	/* Editors' sessions and logins. */

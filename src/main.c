@@ -304,7 +304,7 @@ main(int argc, char *argv[])
 	if (setenv("TZ", cfg.timezone, 1) != 0)
 		return 1;
 	tzset();
-	store_configure(cfg.sync_full, cfg.cache_kib);
+	store_configure(cfg.sync_full, cfg.cache_kib, cfg.recheck_ms);
 	/* Passwords and session tokens need libsodium ready. */
 	if (secret_init() < 0)
 		return 1;

@@ -1,10 +1,11 @@
 /*
  * cache.c: the in-process page cache.  See cache.h.
  *
- * A fixed table of slots, indexed by a hash of the request target; a
- * collision simply replaces the older page.  Each slot has its own lock,
- * held only to compare the key and copy the page out or in, so threads
- * rarely wait for each other.  Bodies are malloc'd per slot and reused.
+ * A fixed table of slots in sets of WAYS, the set chosen by a hash of
+ * the request target; a new page replaces the least recently used one
+ * of its set.  Each set has its own lock, held only to compare keys and
+ * copy a page out or in, so threads rarely wait for each other.  Bodies
+ * are malloc'd per slot and reused.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -17,12 +18,14 @@
 #include "http.h"
 
 #define KEY_MAX		512	/* longer targets are not cached */
+#define BODY_MAX	(1024 * 1024) /* larger pages are not cached */
+#define WAYS		4	/* slots per set */
 #define MAX_AGE		300	/* seconds: a page is rendered afresh at
 				   least this often, so that the signed
 				   timestamps in its forms stay young */
 
 struct slot {
-	pthread_mutex_t	 lock;
+	uint64_t	 used;		/* tick of the last use: LRU */
 	uint64_t	 gen;		/* 0: empty */
 	int64_t		 expires;	/* 0: only a write invalidates it */
 	int64_t		 last_modified;
@@ -34,8 +37,14 @@ struct slot {
 	struct buf	 body;
 };
 
-static struct slot	*slots;
-static size_t		 nslots;
+struct set {
+	pthread_mutex_t	 lock;
+	uint64_t	 tick;		/* counts uses, for LRU */
+	struct slot	 slot[WAYS];
+};
+
+static struct set	*sets;
+static size_t		 nsets;
 static _Atomic uint64_t	 hits, misses;
 
 void
@@ -43,44 +52,58 @@ cache_init(size_t n)
 {
 	size_t	 i;
 
-	if (n == 0)
+	if ((nsets = (n + WAYS - 1) / WAYS) == 0)
 		return;
-	if ((slots = calloc(n, sizeof(*slots))) == NULL)
+	if ((sets = calloc(nsets, sizeof(*sets))) == NULL)
 		abort();
-	for (i = 0; i < n; i++)
-		pthread_mutex_init(&slots[i].lock, NULL);
-	nslots = n;
+	for (i = 0; i < nsets; i++)
+		pthread_mutex_init(&sets[i].lock, NULL);
 }
 
 /* FNV-1a: quick, and good enough to spread request targets. */
-static size_t
-slot_of(const char *key)
+static struct set *
+set_of(const char *key)
 {
 	uint64_t	 h = 1469598103934665603ULL;
 
 	for (; *key != '\0'; key++)
 		h = (h ^ (unsigned char)*key) * 1099511628211ULL;
-	return (size_t)(h % nslots);
+	return &sets[h % nsets];
+}
+
+/* The slot holding key in set t, or NULL. */
+static struct slot *
+find(struct set *t, const char *key)
+{
+	int	 i;
+
+	for (i = 0; i < WAYS; i++)
+		if (t->slot[i].gen != 0 && strcmp(t->slot[i].key, key) == 0)
+			return &t->slot[i];
+	return NULL;
 }
 
 static int
 cacheable_key(const struct req *r)
 {
-	return nslots > 0 && r->uri != NULL && strlen(r->uri) < KEY_MAX;
+	return nsets > 0 && r->uri != NULL && strlen(r->uri) < KEY_MAX;
 }
 
 int
 cache_get(struct req *r, uint64_t gen)
 {
+	struct set	*t;
 	struct slot	*s;
 	int		 hit = 0;
 
 	if (!cacheable_key(r) || gen == 0)
 		return 0;
-	s = &slots[slot_of(r->uri)];
-	pthread_mutex_lock(&s->lock);
-	if (s->gen == gen && (s->expires == 0 || r->now < s->expires) &&
-	    strcmp(s->key, r->uri) == 0) {
+	t = set_of(r->uri);
+	pthread_mutex_lock(&t->lock);
+	s = find(t, r->uri);
+	if (s != NULL && s->gen == gen &&
+	    (s->expires == 0 || r->now < s->expires)) {
+		s->used = ++t->tick;
 		buf_append(r->resp.body, s->body.data, s->body.len);
 		buf_append(&r->resp.headers, s->headers.data, s->headers.len);
 		r->resp.etag = s->etag[0] ? arena_strdup(r->arena, s->etag) :
@@ -92,7 +115,7 @@ cache_get(struct req *r, uint64_t gen)
 		r->resp.rendered = 1;
 		hit = 1;
 	}
-	pthread_mutex_unlock(&s->lock);
+	pthread_mutex_unlock(&t->lock);
 	atomic_fetch_add(hit ? &hits : &misses, 1);
 	return hit;
 }
@@ -100,34 +123,47 @@ cache_get(struct req *r, uint64_t gen)
 void
 cache_put(struct req *r, uint64_t gen)
 {
+	struct set	*t;
 	struct slot	*s;
 	const char	*ctype = r->resp.content_type ? r->resp.content_type :
 			    "text/html; charset=utf-8";
+	int		 i;
 
 	if (!cacheable_key(r) || gen == 0 || r->resp.status != 200 ||
-	    r->editor != NULL || (r->resp.etag && strlen(r->resp.etag) >= 96) ||
+	    r->editor != NULL || r->resp.body->len > BODY_MAX ||
+	    (r->resp.etag && strlen(r->resp.etag) >= 96) ||
 	    strlen(ctype) >= 64 ||
 	    strstr(buf_cstr(&r->resp.headers), "Set-Cookie:") != NULL)
 		return;
-	s = &slots[slot_of(r->uri)];
-	pthread_mutex_lock(&s->lock);
-	/* Never replace a page with an older rendering of the same key. */
-	if (!(s->gen > gen && strcmp(s->key, r->uri) == 0)) {
-		s->gen = gen;
-		s->expires = r->now + MAX_AGE;
-		if (r->resp.expires > 0 && r->resp.expires < s->expires)
-			s->expires = r->resp.expires;
-		s->last_modified = r->resp.last_modified;
-		s->cache = r->resp.cache;
-		strcpy(s->key, r->uri);
-		strcpy(s->etag, r->resp.etag ? r->resp.etag : "");
-		strcpy(s->ctype, ctype);
-		buf_reset(&s->headers);
-		buf_append(&s->headers, r->resp.headers.data, r->resp.headers.len);
-		buf_reset(&s->body);
-		buf_append(&s->body, r->resp.body->data, r->resp.body->len);
+	t = set_of(r->uri);
+	pthread_mutex_lock(&t->lock);
+	if ((s = find(t, r->uri)) != NULL && s->gen > gen) {
+		/* Never replace a page with an older rendering of it. */
+		pthread_mutex_unlock(&t->lock);
+		return;
 	}
-	pthread_mutex_unlock(&s->lock);
+	if (s == NULL) {
+		/* An empty slot, or the least recently used one. */
+		s = &t->slot[0];
+		for (i = 1; i < WAYS && s->gen != 0; i++)
+			if (t->slot[i].gen == 0 || t->slot[i].used < s->used)
+				s = &t->slot[i];
+	}
+	s->used = ++t->tick;
+	s->gen = gen;
+	s->expires = r->now + MAX_AGE;
+	if (r->resp.expires > 0 && r->resp.expires < s->expires)
+		s->expires = r->resp.expires;
+	s->last_modified = r->resp.last_modified;
+	s->cache = r->resp.cache;
+	strcpy(s->key, r->uri);
+	strcpy(s->etag, r->resp.etag ? r->resp.etag : "");
+	strcpy(s->ctype, ctype);
+	buf_reset(&s->headers);
+	buf_append(&s->headers, r->resp.headers.data, r->resp.headers.len);
+	buf_reset(&s->body);
+	buf_append(&s->body, r->resp.body->data, r->resp.body->len);
+	pthread_mutex_unlock(&t->lock);
 }
 
 void

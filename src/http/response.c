@@ -175,9 +175,13 @@ cache_headers(struct req *r, struct buf *h)
 	buf_printf(h, "Cache-Control: public, max-age=%d, s-maxage=%d, "
 	    "stale-while-revalidate=30, stale-if-error=86400\r\n", browser,
 	    shared);
-	/* Only whole pages go into nginx's microcache, never a 304. */
-	buf_printf(h, "X-Accel-Expires: %d\r\n", r->resp.status == 200 ||
-	    r->resp.status == 301 ? micro : 0);
+	/*
+	 * The microcache's life for the page.  A 304 answers nginx's own
+	 * revalidation (fastcgi_cache_revalidate): it renews the page nginx
+	 * already holds for as long.  nginx strips clients' conditional
+	 * headers when it caches, so only nginx itself gets 304s here.
+	 */
+	buf_printf(h, "X-Accel-Expires: %d\r\n", micro);
 }
 
 int

@@ -230,7 +230,11 @@ http_handle(struct worker *w, FCGX_Request *f)
 		if (cacheable && cache_get(&r, r.gen))
 			status = cached_not_modified(&r) ? 304 : 200;
 		else {
+			/* A reader's page: all its queries in one snapshot. */
+			if (cacheable)
+				store_read_begin(w->store);
 			status = ctl_dispatch(&r, route);
+			store_read_end(w->store);
 			if (cacheable && status == 200) {
 				r.resp.status = status;
 				cache_put(&r, r.gen);

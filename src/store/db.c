@@ -1,6 +1,8 @@
 /*
  * db.c: connections, pragmas, migrations and the statement helpers.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +20,13 @@ extern const int store_nmigrations;
 static int	 opt_sync_full = 1;
 static int	 opt_cache_kib = 2048;
 
+static int	 opt_recheck_ms = 100;
+
 void
-store_configure(int synchronous_full, int cache_kib)
+store_configure(int synchronous_full, int cache_kib, int recheck_ms)
 {
 	opt_sync_full = synchronous_full;
+	opt_recheck_ms = recheck_ms >= 0 ? recheck_ms : 0;
 	if (cache_kib > 0)
 		opt_cache_kib = cache_kib;
 }
@@ -199,20 +204,60 @@ store_migrate(struct store *s, int *from, int *to)
 	return prepare_all(s);
 }
 
+/*
+ * The generation as this process knows it.  Its own commits raise it at
+ * once (store_commit() reads the new value back in the transaction);
+ * another process's commits are found by reading the meta row, which is
+ * done at most every opt_recheck_ms, so that a request answered from the
+ * page cache touches no database at all.
+ */
+static _Atomic uint64_t	 known_gen;	/* 0: not read yet */
+static _Atomic int64_t	 known_changed;
+static _Atomic int64_t	 checked_ms;	/* when the meta row was last read */
+
+static int64_t
+monotonic_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Raise known_gen (and known_changed) to at least gen (changed). */
+static void
+gen_raise(uint64_t gen, int64_t changed)
+{
+	uint64_t	 g = atomic_load(&known_gen);
+	int64_t		 c = atomic_load(&known_changed);
+
+	while (g < gen && !atomic_compare_exchange_weak(&known_gen, &g, gen))
+		continue;
+	while (c < changed &&
+	    !atomic_compare_exchange_weak(&known_changed, &c, changed))
+		continue;
+}
+
 uint64_t
 store_version(struct store *s, int64_t *changed)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_GENERATION);
-	uint64_t	 gen = 0;
+	sqlite3_stmt	*st;
+	int64_t		 now = monotonic_ms();
 
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		gen = (uint64_t)sqlite3_column_int64(st, 0);
-		if (changed != NULL)
-			*changed = sqlite3_column_int64(st, 1);
-	} else
-		STORE_ERR(s);
-	stmt_done(st);
-	return gen;
+	if (atomic_load(&known_gen) == 0 ||
+	    now - atomic_load(&checked_ms) >= opt_recheck_ms) {
+		st = stmt_get(s, ST_GENERATION);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			gen_raise((uint64_t)sqlite3_column_int64(st, 0),
+			    sqlite3_column_int64(st, 1));
+			atomic_store(&checked_ms, now);
+		} else
+			STORE_ERR(s);
+		stmt_done(st);
+	}
+	if (changed != NULL)
+		*changed = atomic_load(&known_changed);
+	return atomic_load(&known_gen);
 }
 
 sqlite3_stmt *
@@ -241,24 +286,61 @@ stmt_exec(struct store *s, sqlite3_stmt *st, const char *file, int line)
 	return -1;
 }
 
+/*
+ * Writers in this process take turns on a mutex before BEGIN IMMEDIATE:
+ * a thread waiting for it wakes the moment the writer before it is done,
+ * where SQLite's busy handler would sleep and poll.  Other processes
+ * (the command line) still meet the busy timeout.
+ */
+static pthread_mutex_t	 write_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+write_unlock(struct store *s)
+{
+	if (s->writing) {
+		s->writing = 0;
+		pthread_mutex_unlock(&write_lock);
+	}
+}
+
 int
 store_begin(struct store *s)
 {
-	return STMT_EXEC(s, stmt_get(s, ST_BEGIN));
+	/* A write inside a page's read snapshot ends the snapshot first. */
+	if (s->reading)
+		store_read_end(s);
+	pthread_mutex_lock(&write_lock);
+	s->writing = 1;
+	if (STMT_EXEC(s, stmt_get(s, ST_BEGIN)) < 0) {
+		write_unlock(s);
+		return -1;
+	}
+	return 0;
 }
 
 int
 store_commit(struct store *s)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_GENERATION_BUMP);
+	uint64_t	 gen = 0;
+	int64_t		 changed = 0;
+	int		 rc;
 
 	/* Every write moves the generation, in the same transaction. */
 	sqlite3_bind_int64(st, 1, (int64_t)time(NULL));
-	if (STMT_EXEC(s, st) < 0 ||
-	    STMT_EXEC(s, stmt_get(s, ST_COMMIT)) < 0) {
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gen = (uint64_t)sqlite3_column_int64(st, 0);
+		changed = sqlite3_column_int64(st, 1);
+	} else
+		STORE_ERR(s);
+	stmt_done(st);
+	if (rc != SQLITE_ROW || STMT_EXEC(s, stmt_get(s, ST_COMMIT)) < 0) {
 		store_rollback(s);
 		return -1;
 	}
+	/* Only now may readers label pages with the new generation. */
+	gen_raise(gen, changed);
+	write_unlock(s);
 	return 0;
 }
 
@@ -269,6 +351,7 @@ store_commit_unseen(struct store *s)
 		store_rollback(s);
 		return -1;
 	}
+	write_unlock(s);
 	return 0;
 }
 
@@ -276,10 +359,30 @@ void
 store_rollback(struct store *s)
 {
 	/* After some errors SQLite has rolled back already: harmless. */
-	if (sqlite3_get_autocommit(s->db))
+	if (!sqlite3_get_autocommit(s->db)) {
+		sqlite3_step(stmt_get(s, ST_ROLLBACK));
+		stmt_done(stmt_get(s, ST_ROLLBACK));
+	}
+	write_unlock(s);
+}
+
+void
+store_read_begin(struct store *s)
+{
+	if (s->reading || s->writing || !sqlite3_get_autocommit(s->db))
 		return;
-	sqlite3_step(stmt_get(s, ST_ROLLBACK));
-	stmt_done(stmt_get(s, ST_ROLLBACK));
+	if (STMT_EXEC(s, stmt_get(s, ST_BEGIN_READ)) == 0)
+		s->reading = 1;
+}
+
+void
+store_read_end(struct store *s)
+{
+	if (!s->reading)
+		return;
+	s->reading = 0;
+	if (!sqlite3_get_autocommit(s->db))
+		STMT_EXEC(s, stmt_get(s, ST_COMMIT));
 }
 
 int

@@ -13,6 +13,8 @@
 struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[ST__MAX];	/* prepared once, at open */
+	int		 writing;	/* holds the process's write lock */
+	int		 reading;	/* inside store_read_begin() */
 };
 
 /*

@@ -32,12 +32,13 @@
 
 const char *const stmt_sql[ST__MAX] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_BEGIN_READ] = "BEGIN DEFERRED",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
 	[ST_GENERATION] = "SELECT generation, changed_at FROM meta WHERE id = 1",
 	[ST_GENERATION_BUMP] =
 	    "UPDATE meta SET generation = generation + 1, changed_at = ?1"
-	    " WHERE id = 1",
+	    " WHERE id = 1 RETURNING generation, changed_at",
 
 	[ST_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
 	[ST_SETTING_PUT] =

@@ -8,6 +8,7 @@
 enum stmt {
 	/* Transactions. */
 	ST_BEGIN,
+	ST_BEGIN_READ,
 	ST_COMMIT,
 	ST_ROLLBACK,
 	ST_GENERATION,

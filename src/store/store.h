@@ -127,9 +127,20 @@ int		 store_migrate(struct store *, int *from, int *to);
 /*
  * Settings for every connection opened afterwards: synchronous=FULL
  * (acknowledged writes survive power loss) or NORMAL (they survive a
- * crash of the process), and the page cache size per connection.
+ * crash of the process), the page cache size per connection, and how
+ * often (ms) store_version() looks for other processes' writes.
  */
-void		 store_configure(int synchronous_full, int cache_kib);
+void		 store_configure(int synchronous_full, int cache_kib,
+		    int recheck_ms);
+
+/*
+ * One read snapshot for all the statements of a page: a single lock
+ * and unlock instead of one per statement.  A write (store_begin())
+ * ends it first.  Calls do not nest; store_read_end() is harmless
+ * without a begin.
+ */
+void		 store_read_begin(struct store *);
+void		 store_read_end(struct store *);
 
 /* Site-wide values kept in the database (secrets made on first start). */
 int		 store_setting_get(struct store *, struct arena *,
@@ -157,8 +168,10 @@ int		 store_schema_version(void);
  * The store's generation: a number that every write transaction moves
  * (store_commit() does it), the same in every thread and process.
  * Entity tags and caches of rendered pages compare it to know whether
- * anything changed.  *changed (if not NULL) gets the time of the last
- * write (0: none yet).  Returns 0 on error (logged).
+ * anything changed.  This process's own writes show at once; another
+ * process's (the command line, a second server) within 0.1 s.
+ * *changed (if not NULL) gets the time of the last write (0: none yet).
+ * Returns 0 on error (logged).
  */
 uint64_t	 store_version(struct store *, int64_t *changed);
 

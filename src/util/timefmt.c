@@ -2,6 +2,7 @@
  * timefmt.c: time formatting and parsing.  See timefmt.h.
  */
 #define _GNU_SOURCE		/* timegm, tm_gmtoff */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -14,32 +15,140 @@ static const char *const months[] = {
 	"August", "September", "October", "November", "December",
 };
 
-static struct tm
-local(int64_t t)
+/*
+ * The site's UTC offset at t.  localtime_r() takes a process-wide lock
+ * and reads the zone rules on every call, which shows when four threads
+ * format a dozen times per page; offsets only change at transitions,
+ * which fall on quarter hours, so each thread remembers the offset of
+ * the quarter hours it has met.
+ */
+static long
+zone_offset(int64_t t)
 {
+	static _Thread_local struct {
+		int64_t	 quarter;	/* t / 900 + 1; 0: empty */
+		long	 off;
+	} memo[64];
+	int64_t		 q = (t >= 0 ? t / 900 : (t - 899) / 900) + 1;
+	size_t		 i = (size_t)((uint64_t)q % 64);
 	time_t		 tt = (time_t)t;
 	struct tm	 tm;
 
-	localtime_r(&tt, &tm);
+	if (memo[i].quarter != q) {
+		localtime_r(&tt, &tm);
+		memo[i].quarter = q;
+		memo[i].off = tm.tm_gmtoff;
+	}
+	return memo[i].off;
+}
+
+/* The civil date and time of t in UTC (days-to-civil, H. Hinnant). */
+static struct tm
+civil(int64_t t)
+{
+	struct tm	 tm;
+	int64_t		 days, secs, z, era, doe, yoe, y, doy, mp;
+
+	memset(&tm, 0, sizeof(tm));
+	days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	secs = t - days * 86400;
+	tm.tm_hour = (int)(secs / 3600);
+	tm.tm_min = (int)(secs / 60 % 60);
+	tm.tm_sec = (int)(secs % 60);
+	tm.tm_wday = (int)((days % 7 + 11) % 7);	/* 1970-01-01: Thursday */
+	z = days + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	tm.tm_mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+	tm.tm_mon = (int)(mp < 10 ? mp + 2 : mp - 10);
+	tm.tm_year = (int)(y + (tm.tm_mon <= 1) - 1900);
 	return tm;
+}
+
+static struct tm
+local(int64_t t)
+{
+	long		 off = zone_offset(t);
+	struct tm	 tm = civil(t + off);
+
+	tm.tm_gmtoff = off;
+	return tm;
+}
+
+/* Write n as exactly width digits (zero-padded) at p; returns p + width. */
+static char *
+digits(char *p, long n, int width)
+{
+	int	 i;
+
+	for (i = width - 1; i >= 0; i--) {
+		p[i] = (char)('0' + n % 10);
+		n /= 10;
+	}
+	return p + width;
+}
+
+/* Write n with no padding at p; returns the end. */
+static char *
+number(char *p, long n)
+{
+	char	 tmp[24];
+	int	 k = 0;
+
+	if (n < 0) {
+		*p++ = '-';
+		n = -n;
+	}
+	do
+		tmp[k++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	while (k > 0)
+		*p++ = tmp[--k];
+	return p;
 }
 
 char *
 time_human(struct arena *a, int64_t t)
 {
 	struct tm	 tm = local(t);
+	char		*out = arena_alloc(a, 48), *p = out;
+	size_t		 n = strlen(months[tm.tm_mon]);
 
-	return arena_printf(a, "%d %s %d, %02d:%02d", tm.tm_mday,
-	    months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+	/* "25 November 2026, 14:07" */
+	p = number(p, tm.tm_mday);
+	*p++ = ' ';
+	memcpy(p, months[tm.tm_mon], n);
+	p += n;
+	*p++ = ' ';
+	p = number(p, tm.tm_year + 1900L);
+	*p++ = ',';
+	*p++ = ' ';
+	p = digits(p, tm.tm_hour, 2);
+	*p++ = ':';
+	p = digits(p, tm.tm_min, 2);
+	*p = '\0';
+	return out;
 }
 
 char *
 time_short(struct arena *a, int64_t t)
 {
 	struct tm	 tm = local(t);
+	char		*out = arena_alloc(a, 32), *p = out;
 
-	return arena_printf(a, "%d %.3s %d", tm.tm_mday, months[tm.tm_mon],
-	    tm.tm_year + 1900);
+	/* "25 Nov 2026" */
+	p = number(p, tm.tm_mday);
+	*p++ = ' ';
+	memcpy(p, months[tm.tm_mon], 3);
+	p += 3;
+	*p++ = ' ';
+	p = number(p, tm.tm_year + 1900L);
+	*p = '\0';
+	return out;
 }
 
 char *
@@ -47,11 +156,28 @@ time_iso(struct arena *a, int64_t t)
 {
 	struct tm	 tm = local(t);
 	long		 off = tm.tm_gmtoff / 60;
+	char		*out = arena_alloc(a, 40), *p = out;
 
-	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
-	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	    tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+',
-	    (off < 0 ? -off : off) / 60, (off < 0 ? -off : off) % 60);
+	/* "2026-11-25T14:07:00+01:00" */
+	p = digits(p, tm.tm_year + 1900L, 4);
+	*p++ = '-';
+	p = digits(p, tm.tm_mon + 1, 2);
+	*p++ = '-';
+	p = digits(p, tm.tm_mday, 2);
+	*p++ = 'T';
+	p = digits(p, tm.tm_hour, 2);
+	*p++ = ':';
+	p = digits(p, tm.tm_min, 2);
+	*p++ = ':';
+	p = digits(p, tm.tm_sec, 2);
+	*p++ = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	p = digits(p, off / 60, 2);
+	*p++ = ':';
+	p = digits(p, off % 60, 2);
+	*p = '\0';
+	return out;
 }
 
 char *

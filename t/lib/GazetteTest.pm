@@ -54,6 +54,9 @@ sub new {
 		GAZETTE_TEMPLATES => "$TOP/templates",
 		GAZETTE_STATIC => "$TOP/static",
 		GAZETTE_THREADS => 2,
+		# sql_write() changes the database behind the app's back:
+		# have the app look for such writes on every request.
+		GAZETTE_RECHECK_MS => 0,
 		%{ $opt{env} || {} },
 	};
 	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
