@@ -47,6 +47,7 @@ store_search(struct store *s, struct arena *a, const char *match,
 	st = stmt_get(s, ST_SEARCH_COUNT);
 	sqlite3_bind_int64(st, 1, now);
 	bind_text(st, 2, match);
+	sqlite3_bind_int(st, 3, STORE_SEARCH_COUNT_MAX + 1);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*total = sqlite3_column_int64(st, 0);
 	stmt_done(st);

@@ -172,17 +172,29 @@ const char *const stmt_sql[ST__MAX] = {
 	 * ftsq_build(); bm25 weights are headline, summary, body, tags.
 	 * The FTS5 table's rowid is the article's id (sql/001-init.sql).
 	 */
+	/*
+	 * The best page of hits is chosen first; only its rows get a
+	 * snippet, which is the costly part.  The count stops at ?3 (one
+	 * past what the page can say), so that a common word costs no more
+	 * than a rare one.
+	 */
 	[ST_SEARCH] =
-	    "SELECT " ARTICLE_LIST_COLS ","
-	    " snippet(articles_fts, 2, ?3, ?4, ?5, 24)"
+	    "WITH hits AS (SELECT a.id AS id,"
+	    " bm25(articles_fts, 10.0, 4.0, 1.0, 4.0) AS score,"
+	    " a.published_at AS at"
 	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
 	    " WHERE articles_fts MATCH ?2 AND " LIVE
-	    " ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0, 4.0),"
-	    " a.published_at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	    " ORDER BY score, at DESC, id DESC LIMIT ?6 OFFSET ?7)"
+	    " SELECT " ARTICLE_LIST_COLS ","
+	    " snippet(articles_fts, 2, ?3, ?4, ?5, 24)"
+	    " FROM hits JOIN articles a ON a.id = hits.id"
+	    " JOIN articles_fts ON articles_fts.rowid = hits.id"
+	    " WHERE articles_fts MATCH ?2"
+	    " ORDER BY hits.score, hits.at DESC, hits.id DESC",
 	[ST_SEARCH_COUNT] =
-	    "SELECT count(*) FROM articles_fts"
+	    "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
 	    " JOIN articles a ON a.id = articles_fts.rowid"
-	    " WHERE articles_fts MATCH ?2 AND " LIVE,
+	    " WHERE articles_fts MATCH ?2 AND " LIVE " LIMIT ?3)",
 	[ST_FTS_CLEAR] = "DELETE FROM articles_fts",
 	[ST_FTS_OPTIMIZE] =
 	    "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",

@@ -23,6 +23,10 @@ fill_search(struct req *r, struct view *v, const struct ftsq *q,
 		return;
 	}
 	view_show(v, "RESULTS");
+	if (total > STORE_SEARCH_COUNT_MAX) {
+		view_show(v, "MORE");
+		total = STORE_SEARCH_COUNT_MAX;
+	}
 	view_set_int(v, "COUNT", total);
 	if (total != 1)
 		view_show(v, "PLURAL");
