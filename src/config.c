@@ -52,7 +52,7 @@ static const struct opt opts[] = {
 	  "worker threads" },
 	{ "sync", "GAZETTE_SYNC", OPT_BOOL, &cfg.sync_full, "1", 0, 1,
 	  "1: synchronous=FULL (survives power loss), 0: NORMAL" },
-	{ "cache-kib", "GAZETTE_CACHE_KIB", OPT_INT, &cfg.cache_kib, "2048",
+	{ "cache-kib", "GAZETTE_CACHE_KIB", OPT_INT, &cfg.cache_kib, "1024",
 	  64, 1048576, "SQLite page cache per thread, KiB" },
 	{ "page-cache", "GAZETTE_PAGE_CACHE", OPT_INT, &cfg.page_cache, "1024",
 	  0, 100000, "rendered pages kept in memory (0: off)" },

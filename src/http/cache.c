@@ -34,7 +34,8 @@ struct slot {
 	char		 etag[96];
 	char		 ctype[64];
 	struct buf	 headers;	/* the controller's extra headers */
-	struct buf	 body;
+	char		*body;		/* malloc'd to the page's exact size */
+	size_t		 len;
 };
 
 struct set {
@@ -104,7 +105,7 @@ cache_get(struct req *r, uint64_t gen)
 	if (s != NULL && s->gen == gen &&
 	    (s->expires == 0 || r->now < s->expires)) {
 		s->used = ++t->tick;
-		buf_append(r->resp.body, s->body.data, s->body.len);
+		buf_append(r->resp.body, s->body, s->len);
 		buf_append(&r->resp.headers, s->headers.data, s->headers.len);
 		r->resp.etag = s->etag[0] ? arena_strdup(r->arena, s->etag) :
 		    NULL;
@@ -161,8 +162,14 @@ cache_put(struct req *r, uint64_t gen)
 	strcpy(s->ctype, ctype);
 	buf_reset(&s->headers);
 	buf_append(&s->headers, r->resp.headers.data, r->resp.headers.len);
-	buf_reset(&s->body);
-	buf_append(&s->body, r->resp.body->data, r->resp.body->len);
+	/* Exactly the page's size: a buffer's doubling would waste a third. */
+	if (s->len != r->resp.body->len || s->body == NULL) {
+		free(s->body);
+		if ((s->body = malloc(r->resp.body->len + 1)) == NULL)
+			abort();
+	}
+	memcpy(s->body, r->resp.body->data, r->resp.body->len);
+	s->len = r->resp.body->len;
 	pthread_mutex_unlock(&t->lock);
 }
 

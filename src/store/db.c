@@ -18,7 +18,7 @@ extern const int store_nmigrations;
 
 /* Settings for every connection, set once before threads start. */
 static int	 opt_sync_full = 1;
-static int	 opt_cache_kib = 2048;
+static int	 opt_cache_kib = 1024;
 
 static int	 opt_recheck_ms = 100;
 

@@ -14,8 +14,9 @@
 #include "../util/arena.h"
 #include "impl.h"
 
-#define RELATED_SCAN	200	/* newest articles looked at per tag */
-#define RELATED_TAGS	16	/* tags of the article looked at */
+#define RELATED_SCAN	60	/* newest articles looked at per tag: bounded
+				   work for every page rendered */
+#define RELATED_TAGS	8	/* tags of the article looked at */
 
 struct cand {
 	long long	 id;
