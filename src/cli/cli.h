@@ -17,4 +17,7 @@ int	 cli_reindex(int argc, char *argv[]);
 /* Editors (issue 3): accounts. */
 int	 cli_user(int argc, char *argv[]);
 
+/* Hardening (issue 7): the route table, for the tests (hidden). */
+int	 cli_routes(int argc, char *argv[]);
+
 #endif
