@@ -291,7 +291,8 @@ sub sign_form_token {
 	my ($self, $id, $t) = @_;
 	require Digest::SHA;
 	require MIME::Base64;
-	my $hex = $self->sql_value("SELECT value FROM settings WHERE key = 'comment_form_key'")
+	# The key is made once, at the app's first start: read it once.
+	my $hex = $self->{form_key} //= $self->sql_value("SELECT value FROM settings WHERE key = 'comment_form_key'")
 	    or die "no comment_form_key: has the app started?";
 	my $mac = substr(Digest::SHA::hmac_sha512("comment:$id:$t", pack('H*', $hex)), 0, 32);
 	return "$t." . MIME::Base64::encode_base64url($mac);
