@@ -129,6 +129,8 @@ sub start {
 	my ($self) = @_;
 	local $ENV{GAZETTE_NGINX_CACHE} = $self->{opt}{microcache} ? 'on' : 'off';
 	local $ENV{GAZETTE_NGINX_RATE} = $self->{opt}{nginx_rate} // 'off';
+	# Hardening (issue 7): nginx sends HSTS for an https site.
+	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
 	$self->start_app;
 	unless ($self->{pids}{nginx}) {
 		system("$TOP/scripts/nginx-conf", $self->{dir}, $self->{port},
