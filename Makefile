@@ -4,11 +4,14 @@
 #   make run      install what is missing, build, migrate, serve on :8080
 #   make test     install what is missing, build, run the whole suite
 #   make test SAN=1   the same under AddressSanitizer + UBSan
+#   make soak     load for SOAK_MINUTES (5) with wrk: 5xx, memory, fds
+#                 (not part of make test)
 #
 # Local overrides (compiler, flags) go in Makefile.local.
 
 PORT	?= 8080
 SAN	?= 0
+SOAK_MINUTES ?= 5
 
 CC	?= cc
 CXX	?= c++
@@ -44,7 +47,7 @@ UNIT_SRC = $(wildcard t/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:t/unit/%.c=$(BUILD)/t/%)
 MIGRATIONS = $(sort $(wildcard sql/*.sql))
 
-.PHONY: all deps run test unit clean
+.PHONY: all deps run test unit clean soak
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/gazette
@@ -91,6 +94,13 @@ test: deps
 	@$(MAKE) --no-print-directory all unit
 	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_SAN=$(SAN) \
 	    prove -j2 $(UNIT_BIN) t/*.t
+
+# Hardening (issue 7): a soak under load, with wrk (installed here only).
+soak: deps
+	@scripts/deps soak
+	@$(MAKE) --no-print-directory all
+	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_SAN=$(SAN) \
+	    SOAK_MINUTES=$(SOAK_MINUTES) scripts/soak
 
 clean:
 	rm -rf build

@@ -90,7 +90,7 @@ waitpid($_, 0) for @kids;
 isnt($rc, 124, 'gazette backup finishes under load');
 is($rc, 0, 'and succeeds') or diag($err);
 like($out, qr/backed up to \Q$backup\E/, 'and says where');
-diag(sprintf('backup took %.2f s; %d comments were acknowledged meanwhile', $ended - $started, $during));
+note(sprintf('backup took %.2f s; %d comments were acknowledged meanwhile', $ended - $started, $during));
 cmp_ok(scalar(grep { $_->[0] > $ended } acks()), '>=', 5, 'comments went on being taken after it');
 
 # The copy checks out.
