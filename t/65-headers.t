@@ -176,6 +176,15 @@ for (1 .. 40) {
 }
 ok((grep { $_ == 429 } @st), 'a flood of comment posts meets 429 from nginx')
     or diag("@st");
+# And 10 logins a minute, a burst of 10 (refused ones count too).
+@st = ();
+for (1 .. 30) {
+	my $res = $g->post('/login', { name => 'nobody', password => 'x' }, { Origin => 'http://elsewhere.example' });
+	push @st, $res->{status};
+	last if $res->{status} == 429;
+}
+is($st[-1], 429, 'a flood of logins meets 429 from nginx') or diag("@st");
+ok(@st >= 5, 'after the burst allowed (' . scalar(@st) . ' requests)');
 $g->stop;
 
 # An https site (nginx still speaks http here): HSTS on everything.
