@@ -6,11 +6,14 @@
 #   make test SAN=1   the same under AddressSanitizer + UBSan
 #   make fuzz     run every libFuzzer harness (t/fuzz/) for FUZZ_SECONDS
 #   make bench    measure the pages through nginx (bench/run, ~7 min)
+#   make soak     load for SOAK_MINUTES (5) with wrk: 5xx, memory, fds
+#                 (not part of make test)
 #
 # Local overrides (compiler, flags) go in Makefile.local.
 
 PORT	?= 8080
 SAN	?= 0
+SOAK_MINUTES ?= 5
 
 CC	?= cc
 CXX	?= c++
@@ -56,6 +59,7 @@ UNIT_BIN = $(UNIT_SRC:t/unit/%.c=$(BUILD)/t/%)
 MIGRATIONS = $(sort $(wildcard sql/*.sql))
 
 .PHONY: all deps run test unit clean fuzz fuzz-build replay
+.PHONY: all deps run test unit clean soak
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/gazette
@@ -120,6 +124,13 @@ build/bench/responder: bench/responder.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags fcgi) -o $@ $< $(LDFLAGS) \
 	    $(shell pkg-config --libs fcgi)
+
+# Hardening (issue 7): a soak under load, with wrk (installed here only).
+soak: deps
+	@scripts/deps soak
+	@$(MAKE) --no-print-directory all
+	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_SAN=$(SAN) \
+	    SOAK_MINUTES=$(SOAK_MINUTES) scripts/soak
 
 clean:
 	rm -rf build

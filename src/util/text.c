@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "text.h"
 
 /* See text.h. */
@@ -91,6 +92,46 @@ text_has_control(const char *s, size_t n, int multiline)
 			return 1;
 	}
 	return 0;
+}
+
+/* 1 if code point c may not appear in a page or a feed. */
+static int
+undisplayable(uint32_t c)
+{
+	if (c == '\t' || c == '\n' || c == '\r')
+		return 0;
+	return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+int
+text_displayable(struct buf *out, const char *s, size_t n)
+{
+	static const char	 fffd[] = "\xef\xbf\xbd";	/* U+FFFD */
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 c;
+	size_t			 i, k, clean;
+
+	/* Fast path: most values are clean, and are used as they are. */
+	for (i = 0; i < n; i += k)
+		if ((k = utf8_decode(p + i, n - i, &c)) == 0 ||
+		    undisplayable(c))
+			break;
+	if (i == n)
+		return 0;
+	clean = i;
+	buf_reserve(out, n + 16);
+	buf_append(out, s, clean);
+	for (i = clean; i < n; i += k) {
+		if ((k = utf8_decode(p + i, n - i, &c)) == 0) {
+			/* One malformed byte at a time, each a U+FFFD. */
+			buf_append(out, fffd, 3);
+			k = 1;
+		} else if (undisplayable(c))
+			buf_append(out, fffd, 3);
+		else
+			buf_append(out, s + i, k);
+	}
+	return 1;
 }
 
 /*

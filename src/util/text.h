@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 struct arena;
+struct buf;
 
 #define SLUG_MAX	120	/* bytes; longer slugs are cut at a word */
 
@@ -31,6 +32,16 @@ size_t	 utf8_len(const char *s, size_t n);
  * U+0080..U+009F).  Tab, CR and LF are allowed when multiline is set.
  */
 int	 text_has_control(const char *s, size_t n, int multiline);
+
+/*
+ * Hardening (issue 7): make s[0..n) fit for a page or a feed.  HTML
+ * and XML allow neither malformed UTF-8 nor control characters, and a
+ * form that comes back "as typed" would otherwise carry them.  Returns
+ * 0 when s is fine as it is (nothing is written), or 1 after appending
+ * to out a copy in which every malformed sequence and every control
+ * character but tab, CR and LF (C0, DEL, C1) is U+FFFD.
+ */
+int	 text_displayable(struct buf *out, const char *s, size_t n);
 
 /*
  * A copy of s with every run of white space (ASCII and Unicode spaces

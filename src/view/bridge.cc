@@ -20,6 +20,7 @@ extern "C" {
 #include "../util/buf.h"
 #include "../util/jsonesc.h"
 #include "../util/log.h"
+#include "../util/text.h"
 }
 #include "view.h"
 
@@ -168,11 +169,30 @@ view_new(struct arena *a)
 	}
 }
 
+/*
+ * Hardening (issue 7): every value passes text_displayable() on its way
+ * in, so that no page or feed carries malformed UTF-8 or a control
+ * character, whatever a form, a query or the database held.  The
+ * dictionary copies the value, so the cleaned copy can go at once.
+ */
+static void
+set_value(struct view *v, const char *key, const char *value, size_t len)
+{
+	struct buf	 clean = BUF_INIT;
+
+	if (text_displayable(&clean, value, len)) {
+		dict(v)->SetValue(key, ctemplate::TemplateString(clean.data,
+		    clean.len));
+		buf_free(&clean);
+	} else
+		dict(v)->SetValue(key, ctemplate::TemplateString(value, len));
+}
+
 extern "C" void
 view_set(struct view *v, const char *key, const char *value)
 {
 	try {
-		dict(v)->SetValue(key, value ? value : "");
+		set_value(v, key, value ? value : "", value ? strlen(value) : 0);
 	} catch (...) {
 		abort();
 	}
@@ -182,7 +202,7 @@ extern "C" void
 view_setn(struct view *v, const char *key, const char *value, size_t len)
 {
 	try {
-		dict(v)->SetValue(key, ctemplate::TemplateString(value, len));
+		set_value(v, key, value, len);
 	} catch (...) {
 		abort();
 	}

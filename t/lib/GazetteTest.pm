@@ -22,6 +22,7 @@ use Cwd qw(abs_path);
 use File::Temp qw(tempdir);
 use HTTP::Tiny;
 use IO::Socket::INET;
+use IO::Select;
 use JSON::PP;
 use POSIX qw(:sys_wait_h);
 use Test::More;
@@ -138,6 +139,8 @@ sub start {
 	my ($self) = @_;
 	local $ENV{GAZETTE_NGINX_CACHE} = $self->{opt}{microcache} ? 'on' : 'off';
 	local $ENV{GAZETTE_NGINX_RATE} = $self->{opt}{nginx_rate} // 'off';
+	# Hardening (issue 7): nginx sends HSTS for an https site.
+	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
 	$self->start_app;
 	unless ($self->{pids}{nginx}) {
 		system("$TOP/scripts/nginx-conf", $self->{dir}, $self->{port},
@@ -300,7 +303,8 @@ sub sign_form_token {
 	my ($self, $id, $t) = @_;
 	require Digest::SHA;
 	require MIME::Base64;
-	my $hex = $self->sql_value("SELECT value FROM settings WHERE key = 'comment_form_key'")
+	# The key is made once, at the app's first start: read it once.
+	my $hex = $self->{form_key} //= $self->sql_value("SELECT value FROM settings WHERE key = 'comment_form_key'")
 	    or die "no comment_form_key: has the app started?";
 	my $mac = substr(Digest::SHA::hmac_sha512("comment:$id:$t", pack('H*', $hex)), 0, 32);
 	return "$t." . MIME::Base64::encode_base64url($mac);
@@ -328,6 +332,105 @@ sub fcgi_status {
 	close($out);
 	return $resp =~ /^Status: (\d+)/m ? $1 : 0;
 }
+
+# Hardening (issue 7).  fcgi_request() is fcgi_status() with the whole
+# answer: (status, headers as a hash of lower-case names, body), or ()
+# if cgi-fcgi is missing.  $env is the complete FastCGI environment
+# besides PATH, SERVER_PROTOCOL and REMOTE_ADDR; values are bytes.
+sub fcgi_request {
+	my ($self, $env, $body) = @_;
+	return () unless -x '/usr/bin/cgi-fcgi';
+	my $in = "$self->{dir}/fcgi.in";
+	open(my $fh, '>:raw', $in) or die;
+	print $fh $body // '';
+	close($fh);
+	my $pid = open(my $out, '-|') // die "fork: $!";
+	if ($pid == 0) {
+		%ENV = (PATH => $ENV{PATH}, SERVER_PROTOCOL => 'HTTP/1.1',
+		    REMOTE_ADDR => '127.0.0.1', %$env);
+		open(STDIN, '<', $in) or die;
+		exec('/usr/bin/cgi-fcgi', '-bind', '-connect', $self->{sock}) or die;
+	}
+	binmode($out);
+	local $/;
+	my $resp = <$out> // '';
+	close($out);
+	my ($head, $rest) = split(/\r?\n\r?\n/, $resp, 2);
+	my %h;
+	for (split(/\r?\n/, $head // '')) {
+		my ($k, $v) = /^([^:]+):\s*(.*)$/ or next;
+		$h{lc $k} = exists $h{lc $k} ? "$h{lc $k}, $v" : $v;
+	}
+	my ($status) = ($h{status} // '') =~ /^(\d+)/;
+	return ($status // 0, \%h, $rest // '');
+}
+
+# Send bytes to nginx over a plain socket, as a client HTTP::Tiny would
+# refuse to be (bad methods, no Host, raw bytes), and read the answer
+# until nginx closes or the timeout passes.  Returns (status, headers,
+# body, raw): status is 0 when nginx closed without answering.
+# half_close => 1 shuts the sending side after the bytes (a client
+# that sends less than it announced, then stops).
+sub raw_request {
+	my ($self, $bytes, %opt) = @_;
+	my $s = IO::Socket::INET->new(PeerAddr => '127.0.0.1',
+	    PeerPort => $self->{port}, Proto => 'tcp', Timeout => 5)
+	    or die "connect: $!";
+	binmode($s);
+	$s->autoflush(1);
+	# A large request may be refused before it has all been sent.
+	local $SIG{PIPE} = 'IGNORE';
+	syswrite($s, $bytes);
+	shutdown($s, 1) if $opt{half_close};
+	my $resp = '';
+	my $deadline = time + ($opt{timeout} // 10);
+	my $sel = IO::Select->new($s);
+	while (time < $deadline) {
+		last unless $sel->can_read($deadline - time);
+		my $n = sysread($s, my $chunk, 65536);
+		last unless $n;
+		$resp .= $chunk;
+		# A whole answer with a Content-Length is enough: nginx may
+		# linger after an early refusal, waiting for the body.
+		if ($resp =~ /^(.*?\r\n)\r\n/s) {
+			my $hlen = length($1) + 2;
+			my ($cl) = $1 =~ /\r\nContent-Length: *(\d+)\r\n/i;
+			last if defined $cl && length($resp) >= $hlen + $cl;
+		}
+	}
+	close($s);
+	my ($head, $body) = split(/\r\n\r\n/, $resp, 2);
+	my ($status) = ($head // '') =~ m{^HTTP/\d\.\d (\d{3})};
+	my %h;
+	for (split(/\r\n/, $head // '')) {
+		my ($k, $v) = /^([^:]+):\s*(.*)$/ or next;
+		$h{lc $k} = exists $h{lc $k} ? "$h{lc $k}, $v" : $v;
+	}
+	return ($status // 0, \%h, $body // '', $resp);
+}
+
+# A hash of everything readers and editors write (not sessions, nor
+# the throttle, which requests legitimately touch): two equal
+# fingerprints mean that nothing was changed in between.
+our @CONTENT_TABLES = qw(users articles article_slugs tags tag_slugs
+    article_tags comments revisions corrections settings);
+sub fingerprint {
+	my ($self, @tables) = @_;
+	@tables = @CONTENT_TABLES unless @tables;
+	require Digest::SHA;
+	my $sql = join(' ', map { "SELECT '$_', * FROM $_ ORDER BY 2;" } @tables);
+	open(my $fh, '-|', 'sqlite3', '-cmd', '.timeout 5000', $self->{db}, $sql)
+	    or die "sqlite3: $!";
+	binmode($fh);
+	local $/;
+	my $dump = <$fh> // '';
+	close($fh);
+	die "sqlite3 failed ($?)" if $?;
+	return Digest::SHA::sha256_hex($dump);
+}
+
+# The process id of the running app (undef if stopped).
+sub app_pid { $_[0]{pids}{app} }
 
 # Readers find articles (issue 5): XML checks with xmllint (Debian's
 # libxml2-utils, in scripts/deps).  xml_errors() returns xmllint's

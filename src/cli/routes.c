@@ -1,0 +1,54 @@
+/*
+ * routes.c: gazette routes, a hidden subcommand (issue 7) that prints
+ * the route table of src/ctl/routes.c, one route a line:
+ *
+ *   METHOD<TAB>PATTERN<TAB>FLAGS<TAB>CACHE<TAB>MAX_BODY
+ *
+ * FLAGS is a string of letters, '-' when none: E (an editor's session),
+ * A (an admin), C (the session's CSRF token), P (an anonymous form:
+ * same-site check).  CACHE is none, page or feed.  The tests build
+ * their route matrix from this, so that a new route is checked the
+ * day it is added.
+ */
+#include <stdio.h>
+
+#include "../ctl/ctl.h"
+#include "cli.h"
+
+int
+cli_routes(int argc, char *argv[])
+{
+	static const char *const caches[CACHE__MAX] = {
+		[CACHE_NONE] = "none",
+		[CACHE_PAGE] = "page",
+		[CACHE_FEED] = "feed",
+	};
+	const struct route	*rt;
+	char			 flags[8];
+	size_t			 i, n;
+
+	if (argc > 1) {
+		fprintf(stderr, "gazette: routes: unexpected argument '%s'\n",
+		    argv[1]);
+		return 2;
+	}
+	for (i = 0; i < ctl_nroutes; i++) {
+		rt = &ctl_routes[i];
+		n = 0;
+		if (rt->flags & ROUTE_EDITOR)
+			flags[n++] = 'E';
+		if (rt->flags & ROUTE_ADMIN)
+			flags[n++] = 'A';
+		if (rt->flags & ROUTE_CSRF)
+			flags[n++] = 'C';
+		if (rt->flags & ROUTE_PUBLIC_FORM)
+			flags[n++] = 'P';
+		if (n == 0)
+			flags[n++] = '-';
+		flags[n] = '\0';
+		printf("%s\t%s\t%s\t%s\t%zu\n", http_method_name(rt->method),
+		    rt->pattern, flags, rt->cache < CACHE__MAX ?
+		    caches[rt->cache] : "?", rt->max_body);
+	}
+	return 0;
+}
