@@ -34,15 +34,10 @@ CREATE INDEX sessions_expiry ON sessions(expires_at);
 -- Articles.  A deleted article is withdrawn, not erased: its status
 -- becomes 'deleted', readers get 410, and its revisions stay.
 CREATE TABLE articles (
+	-- Small columns first, the bodies last: a listing or a status check
+	-- reads a row from its start, and should not have to walk the
+	-- overflow pages of a body to reach them.
 	id		INTEGER PRIMARY KEY,
-	slug		TEXT NOT NULL UNIQUE,	-- URL: /articles/<slug>
-	headline	TEXT NOT NULL,
-	summary		TEXT NOT NULL DEFAULT '', -- the dek under the headline
-	byline		TEXT NOT NULL DEFAULT '', -- "By Jane Doe", as filed
-	dateline	TEXT NOT NULL DEFAULT '', -- place line: "MOSCOW"
-	source		TEXT NOT NULL DEFAULT '', -- "Reported by ..." line
-	body_md		TEXT NOT NULL DEFAULT '', -- Markdown, as the editor wrote it
-	body_html	TEXT NOT NULL DEFAULT '', -- cmark output, rendered at save
 	status		TEXT NOT NULL DEFAULT 'draft'
 			    CHECK (status IN ('draft', 'published', 'deleted')),
 	published_at	INTEGER,		-- goes live then; may be in the future
@@ -52,11 +47,22 @@ CREATE TABLE articles (
 	comments	TEXT NOT NULL DEFAULT 'open'
 			    CHECK (comments IN ('open', 'closed', 'hidden')),
 	comment_count	INTEGER NOT NULL DEFAULT 0, -- approved comments, kept by the store
+	author_id	INTEGER REFERENCES users(id), -- the editor who created it
+	slug		TEXT NOT NULL UNIQUE,	-- URL: /articles/<slug>
+	headline	TEXT NOT NULL,
+	summary		TEXT NOT NULL DEFAULT '', -- the dek under the headline
+	byline		TEXT NOT NULL DEFAULT '', -- "By Jane Doe", as filed
+	dateline	TEXT NOT NULL DEFAULT '', -- place line: "MOSCOW"
+	source		TEXT NOT NULL DEFAULT '', -- "Reported by ..." line
 	tag_list	TEXT NOT NULL DEFAULT '', -- "slug\tname\n" per tag, kept by the store for listings
-	author_id	INTEGER REFERENCES users(id) -- the editor who created it
+	body_md		TEXT NOT NULL DEFAULT '', -- Markdown, as the editor wrote it
+	body_html	TEXT NOT NULL DEFAULT ''  -- cmark output, rendered at save
 );
 -- The front page, archives and feeds: live articles, newest first.
 CREATE INDEX articles_live ON articles(status, published_at DESC, id DESC);
+-- Is article N live?  Answered from this small index alone, without
+-- reading the (large) article row: search ranks hits by number.
+CREATE INDEX articles_state ON articles(id, status, published_at);
 -- The editors' dashboard: drafts and the like, last changed first.
 CREATE INDEX articles_status ON articles(status, modified_at DESC);
 

@@ -1,6 +1,7 @@
 /*
  * comment.c: readers' comments.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "../util/arena.h"
@@ -183,8 +184,13 @@ post_author_known(struct store *s, const unsigned char *author_hash)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-int
-store_comment_post(struct store *s, struct comment_post *p)
+/*
+ * One post, inside the batch's transaction: the checks, the insert and
+ * the article's count.  Returns an enum comment_post_result, or -1
+ * (logged); the caller rolls back to the post's savepoint on -1.
+ */
+static int
+post_one(struct store *s, struct comment_post *p)
 {
 	sqlite3_stmt	*st;
 	const char	*reason = p->reason ? p->reason : "";
@@ -192,25 +198,19 @@ store_comment_post(struct store *s, struct comment_post *p)
 
 	p->id = 0;
 	p->retry_after = 0;
-	if (store_begin(s) < 0)
-		return -1;
 	/* A double-clicked button: answer as the first post was. */
-	if ((rc = post_duplicate(s, p)) != 0) {
-		store_rollback(s);
+	if ((rc = post_duplicate(s, p)) != 0)
 		return rc < 0 ? -1 : COMMENT_DUPLICATE;
-	}
 	/* Both limits are looked at, so that Retry-After is the longer. */
 	if ((lim0 = post_limited(s, p, 0)) < 0 ||
 	    (lim1 = post_limited(s, p, 1)) < 0)
-		goto fail;
-	if (lim0 || lim1) {
-		store_rollback(s);
+		return -1;
+	if (lim0 || lim1)
 		return COMMENT_LIMITED;
-	}
 	p->answer = p->status;
 	if (p->status == COMMENT_PENDING && p->trust_known) {
 		if ((rc = post_author_known(s, p->author_hash)) < 0)
-			goto fail;
+			return -1;
 		if (rc == 1) {
 			p->answer = COMMENT_APPROVED;
 			reason = "returning author";
@@ -238,27 +238,108 @@ store_comment_post(struct store *s, struct comment_post *p)
 		STORE_ERR(s);
 	stmt_done(st);
 	if (rc != SQLITE_ROW)
-		goto fail;
+		return -1;
 
 	if (p->stored == COMMENT_APPROVED) {
 		st = stmt_get(s, ST_ARTICLE_COMMENT_APPROVED);
 		sqlite3_bind_int64(st, 1, p->article_id);
 		sqlite3_bind_int64(st, 2, p->now);
 		if (STMT_EXEC(s, st) < 0)
-			goto fail;
+			return -1;
+	}
+	return COMMENT_POSTED;
+}
+
+/*
+ * Group commit.  Every accepted comment must be on disk before its
+ * 303 (synchronous=FULL: an fsync per commit), and the disk allows only
+ * so many commits a second.  So posts that arrive together share one:
+ * each poster queues its post; one of them, the leader, takes every
+ * post queued so far, runs each under its own savepoint in a single
+ * transaction on its own connection, commits once, and hands each
+ * poster its result.  The others wait; the next leader is whichever of
+ * them still has no result.  A post's checks (duplicates, rate limits)
+ * see the posts before it in the same batch.
+ */
+struct post_job {
+	struct comment_post	*p;
+	int			 rc;	/* result, once done */
+	int			 done;
+	struct post_job		*next;
+};
+
+static pthread_mutex_t	 post_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	 post_cond = PTHREAD_COND_INITIALIZER;
+static struct post_job	*post_head, **post_tail = &post_head;
+static int		 post_leading;	/* a leader is at work */
+
+/* Run a batch of posts in one transaction; sets each job's rc. */
+static void
+post_batch(struct store *s, struct post_job *batch)
+{
+	struct post_job	*j;
+	int		 visible = 0, rc;
+
+	if (store_begin(s) < 0) {
+		for (j = batch; j != NULL; j = j->next)
+			j->rc = -1;
+		return;
+	}
+	for (j = batch; j != NULL; j = j->next) {
+		if (STMT_EXEC(s, stmt_get(s, ST_SAVEPOINT)) < 0) {
+			j->rc = -1;
+			continue;
+		}
+		j->rc = post_one(s, j->p);
+		if (j->rc == COMMENT_POSTED &&
+		    j->p->stored == COMMENT_APPROVED)
+			visible = 1;
+		/* A failed post leaves no trace; the others stand. */
+		if (j->rc < 0)
+			STMT_EXEC(s, stmt_get(s, ST_ROLLBACK_TO));
+		STMT_EXEC(s, stmt_get(s, ST_RELEASE));
 	}
 	/*
 	 * A comment that waits or was caught as spam changes no page a
 	 * reader can see: leave the generation, and with it every cached
 	 * page, alone, so that a flood of spam does not empty the cache.
 	 */
-	if ((p->stored == COMMENT_APPROVED ? store_commit(s) :
-	    store_commit_unseen(s)) < 0)
-		return -1;
-	return COMMENT_POSTED;
-fail:
-	store_rollback(s);
-	return -1;
+	rc = visible ? store_commit(s) : store_commit_unseen(s);
+	if (rc < 0)
+		for (j = batch; j != NULL; j = j->next)
+			j->rc = -1;
+}
+
+int
+store_comment_post(struct store *s, struct comment_post *p)
+{
+	struct post_job	 job = { p, -1, 0, NULL }, *batch, *j, *next;
+
+	pthread_mutex_lock(&post_lock);
+	*post_tail = &job;
+	post_tail = &job.next;
+	while (!job.done) {
+		if (post_leading) {
+			pthread_cond_wait(&post_cond, &post_lock);
+			continue;
+		}
+		/* Lead: take everything queued, this post included. */
+		post_leading = 1;
+		batch = post_head;
+		post_head = NULL;
+		post_tail = &post_head;
+		pthread_mutex_unlock(&post_lock);
+		post_batch(s, batch);
+		pthread_mutex_lock(&post_lock);
+		for (j = batch; j != NULL; j = next) {
+			next = j->next;	/* j may be gone once done is seen */
+			j->done = 1;
+		}
+		post_leading = 0;
+		pthread_cond_broadcast(&post_cond);
+	}
+	pthread_mutex_unlock(&post_lock);
+	return job.rc;
 }
 
 /*

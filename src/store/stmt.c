@@ -16,6 +16,9 @@
 /* The same with the body, for one article. */
 #define ARTICLE_FULL_COLS ARTICLE_LIST_COLS ", a.body_md, a.body_html"
 
+/* How many of the newest matches a search ranks; see ST_SEARCH. */
+#define SEARCH_WINDOW	"1000"
+
 /* Live means published and due: the query, not a timer, decides. */
 #define LIVE "a.status = 'published' AND a.published_at <= ?1"
 
@@ -35,6 +38,9 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_BEGIN_READ] = "BEGIN DEFERRED",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_SAVEPOINT] = "SAVEPOINT post",
+	[ST_RELEASE] = "RELEASE post",
+	[ST_ROLLBACK_TO] = "ROLLBACK TO post",
 	[ST_GENERATION] = "SELECT generation, changed_at FROM meta WHERE id = 1",
 	[ST_GENERATION_BUMP] =
 	    "UPDATE meta SET generation = generation + 1, changed_at = ?1"
@@ -173,28 +179,39 @@ const char *const stmt_sql[ST__MAX] = {
 	 * The FTS5 table's rowid is the article's id (sql/001-init.sql).
 	 */
 	/*
-	 * The best page of hits is chosen first; only its rows get a
-	 * snippet, which is the costly part.  The count stops at ?3 (one
-	 * past what the page can say), so that a common word costs no more
-	 * than a rare one.
+	 * Ranking every match of a common word costs as much as the
+	 * archive is large, so only the newest SEARCH_WINDOW matches (by
+	 * article number, which follows publication; FTS5 walks them
+	 * newest first without scoring the rest) are ranked.  The best
+	 * page of those is chosen next, and only its rows get a snippet,
+	 * which is the costly part; CROSS JOIN keeps that order, so that
+	 * the index is asked about those rows alone.  Whether a hit is live
+	 * is read from the small articles_state index (INDEXED BY: SQLite
+	 * would otherwise read each large article row for two columns).
 	 */
 	[ST_SEARCH] =
-	    "WITH hits AS (SELECT a.id AS id,"
-	    " bm25(articles_fts, 10.0, 4.0, 1.0, 4.0) AS score,"
-	    " a.published_at AS at"
-	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-	    " WHERE articles_fts MATCH ?2 AND " LIVE
+	    "WITH recent AS (SELECT rowid AS id,"
+	    " bm25(articles_fts, 10.0, 4.0, 1.0, 4.0) AS score"
+	    " FROM articles_fts WHERE articles_fts MATCH ?2"
+	    " ORDER BY rowid DESC LIMIT " SEARCH_WINDOW "),"
+	    " hits AS (SELECT r.id AS id, r.score AS score,"
+	    " a.published_at AS at FROM recent r"
+	    " JOIN articles a INDEXED BY articles_state ON a.id = r.id"
+	    " WHERE " LIVE
 	    " ORDER BY score, at DESC, id DESC LIMIT ?6 OFFSET ?7)"
 	    " SELECT " ARTICLE_LIST_COLS ","
 	    " snippet(articles_fts, 2, ?3, ?4, ?5, 24)"
-	    " FROM hits JOIN articles a ON a.id = hits.id"
-	    " JOIN articles_fts ON articles_fts.rowid = hits.id"
-	    " WHERE articles_fts MATCH ?2"
+	    " FROM hits CROSS JOIN articles_fts"
+	    " CROSS JOIN articles a ON a.id = hits.id"
+	    " WHERE articles_fts.rowid = hits.id AND articles_fts MATCH ?2"
 	    " ORDER BY hits.score, hits.at DESC, hits.id DESC",
+	/* The count stops at ?3: one past what the page can say. */
 	[ST_SEARCH_COUNT] =
-	    "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
-	    " JOIN articles a ON a.id = articles_fts.rowid"
-	    " WHERE articles_fts MATCH ?2 AND " LIVE " LIMIT ?3)",
+	    "SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid AS id"
+	    " FROM articles_fts WHERE articles_fts MATCH ?2"
+	    " ORDER BY rowid DESC LIMIT " SEARCH_WINDOW ") r"
+	    " JOIN articles a INDEXED BY articles_state ON a.id = r.id"
+	    " WHERE " LIVE " LIMIT ?3)",
 	[ST_FTS_CLEAR] = "DELETE FROM articles_fts",
 	[ST_FTS_OPTIMIZE] =
 	    "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",

@@ -280,11 +280,13 @@ enum comment_post_result {
 };
 
 /*
- * Store a reader's comment, in one transaction (BEGIN IMMEDIATE, so
- * that concurrent posts are serialised): the duplicate check, the rate
- * limits, the returning-author check, the insert, and for an approved
- * comment the article's comment_count and modified_at.  Returns an
- * enum comment_post_result, or -1 on error (logged).
+ * Store a reader's comment: the duplicate check, the rate limits, the
+ * returning-author check, the insert, and for an approved comment the
+ * article's comment_count and modified_at, all in one transaction that
+ * is committed before this returns.  Posts that arrive together share
+ * that transaction and its commit (group commit, see comment.c), each
+ * under its own savepoint.  Returns an enum comment_post_result, or -1
+ * on error (logged; nothing of this post is stored).
  */
 int	 store_comment_post(struct store *, struct comment_post *);
 /*
@@ -302,7 +304,7 @@ int	 store_comment_post(struct store *, struct comment_post *);
  * counted up to STORE_SEARCH_COUNT_MAX + 1 (a value above the maximum
  * means "more than").  Returns the number filled, or -1.
  */
-#define STORE_SEARCH_COUNT_MAX	1000
+#define STORE_SEARCH_COUNT_MAX	500
 int	 store_search(struct store *, struct arena *, const char *match,
 	    int64_t now, int offset, int limit, struct article **,
 	    long long *total);
