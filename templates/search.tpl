@@ -5,7 +5,7 @@
   Q is the reader's words, already percent-encoded for the links.
 }}<header class="page-head">
   <h1>Search</h1>
-{{#RESULTS}}  <p class="meta">{{#MORE}}More than {{/MORE}}{{COUNT}} article{{#PLURAL}}s{{/PLURAL}} found for <q>{{WORDS}}</q>{{#PAGED}} &middot; page {{PAGE}} of {{PAGES}}{{/PAGED}}</p>
+{{#RESULTS}}  <p class="meta">{{#MORE}}At least {{/MORE}}{{COUNT}} article{{#PLURAL}}s{{/PLURAL}} found for <q>{{WORDS}}</q>{{#PAGED}} &middot; page {{PAGE}} of {{PAGES}}{{/PAGED}}</p>
 {{/RESULTS}}</header>
 {{#HINT}}<p class="hint">Type a few words into the search box to find articles by their headline, summary, text or topics. Every word must appear; the last one may be the start of a word.</p>
 <form class="search-page" action="/search" method="get" role="search">

@@ -43,7 +43,7 @@ ctl_search(struct req *r)
 	struct ftsq	 q;
 	struct article	*rows = NULL;
 	struct page	*p;
-	const char	*text, *s;
+	const char	*text, *s, *match;
 	long long	 page = 1, total = 0, pages;
 	int		 n = 0;
 
@@ -61,8 +61,23 @@ ctl_search(struct req *r)
 		return 304;
 
 	if (q.nwords > 0) {
-		n = store_search(r->store, r->arena, q.match, r->now,
+		/*
+		 * The whole words first.  Only when they find less than a
+		 * page is the last word taken as the start of longer ones:
+		 * a prefix costs the index a merge of every word it starts,
+		 * which a common word ("old": "older", "oldest", ...) makes
+		 * dear, and a word typed in full rarely needs.
+		 */
+		match = q.match;
+		if (q.prefix)
+			match = arena_strndup(r->arena, q.match,
+			    strlen(q.match) - 1);
+		n = store_search(r->store, r->arena, match, r->now,
 		    (int)(page - 1) * SEARCH_PAGE, SEARCH_PAGE, &rows, &total);
+		if (n >= 0 && q.prefix && total < SEARCH_PAGE)
+			n = store_search(r->store, r->arena, q.match, r->now,
+			    (int)(page - 1) * SEARCH_PAGE, SEARCH_PAGE, &rows,
+			    &total);
 		if (n < 0)
 			return 500;
 	}

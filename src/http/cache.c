@@ -11,6 +11,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../util/arena.h"
 #include "../util/buf.h"
@@ -46,6 +47,22 @@ struct set {
 
 static struct set	*sets;
 static size_t		 nsets;
+
+/*
+ * Pages being rendered right now, for cache_get() to wait on rather
+ * than render the same page again.  A handful of slots: there are only
+ * as many renderings at once as worker threads.
+ */
+#define INFLIGHT	64
+#define WAIT_MS		2000	/* then render it oneself after all */
+
+static struct {
+	int		 busy;
+	uint64_t	 gen;
+	char		 key[KEY_MAX];
+} inflight[INFLIGHT];
+static pthread_mutex_t	 inflight_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	 inflight_cond = PTHREAD_COND_INITIALIZER;
 static _Atomic uint64_t	 hits, misses;
 
 void
@@ -90,8 +107,9 @@ cacheable_key(const struct req *r)
 	return nsets > 0 && r->uri != NULL && strlen(r->uri) < KEY_MAX;
 }
 
-int
-cache_get(struct req *r, uint64_t gen)
+/* The hit path: 1 and r's response filled, or 0. */
+static int
+lookup(struct req *r, uint64_t gen)
 {
 	struct set	*t;
 	struct slot	*s;
@@ -117,8 +135,81 @@ cache_get(struct req *r, uint64_t gen)
 		hit = 1;
 	}
 	pthread_mutex_unlock(&t->lock);
-	atomic_fetch_add(hit ? &hits : &misses, 1);
 	return hit;
+}
+
+/* The in-flight slot rendering key at gen, or -1. */
+static int
+inflight_find(const char *key, uint64_t gen)
+{
+	int	 i;
+
+	for (i = 0; i < INFLIGHT; i++)
+		if (inflight[i].busy && inflight[i].gen == gen &&
+		    strcmp(inflight[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+int
+cache_get(struct req *r, uint64_t gen)
+{
+	struct timespec	 until;
+	int		 i;
+
+	r->cache_slot = -1;
+	if (!cacheable_key(r) || gen == 0)
+		return 0;
+	if (lookup(r, gen)) {
+		atomic_fetch_add(&hits, 1);
+		return 1;
+	}
+	pthread_mutex_lock(&inflight_lock);
+	if (inflight_find(r->uri, gen) >= 0) {
+		/* Someone renders it: wait once, then take their page. */
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += WAIT_MS / 1000;
+		until.tv_nsec += (long)(WAIT_MS % 1000) * 1000000;
+		if (until.tv_nsec >= 1000000000) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000;
+		}
+		while (inflight_find(r->uri, gen) >= 0 &&
+		    pthread_cond_timedwait(&inflight_cond, &inflight_lock,
+		    &until) == 0)
+			continue;
+		pthread_mutex_unlock(&inflight_lock);
+		if (lookup(r, gen)) {
+			atomic_fetch_add(&hits, 1);
+			return 1;
+		}
+		/* Not kept (an error page, say): render it oneself. */
+		atomic_fetch_add(&misses, 1);
+		return 0;
+	}
+	for (i = 0; i < INFLIGHT && inflight[i].busy; i++)
+		continue;
+	if (i < INFLIGHT) {
+		inflight[i].busy = 1;
+		inflight[i].gen = gen;
+		strcpy(inflight[i].key, r->uri);
+		r->cache_slot = i;
+	}
+	pthread_mutex_unlock(&inflight_lock);
+	atomic_fetch_add(&misses, 1);
+	return 0;
+}
+
+void
+cache_done(struct req *r)
+{
+	if (r->cache_slot < 0)
+		return;
+	pthread_mutex_lock(&inflight_lock);
+	inflight[r->cache_slot].busy = 0;
+	pthread_cond_broadcast(&inflight_cond);
+	pthread_mutex_unlock(&inflight_lock);
+	r->cache_slot = -1;
 }
 
 void

@@ -22,12 +22,20 @@ void	 cache_init(size_t n);
 
 /*
  * Fill r's response from the cache if it holds r->uri at generation
- * gen, still valid at r->now.  Returns 1 on a hit.
+ * gen, still valid at r->now.  Returns 1 on a hit.  On a miss, when
+ * another thread is already rendering the same page at the same
+ * generation, waits for it (a little while at most) and takes its
+ * page; otherwise this request becomes the one that renders, and must
+ * call cache_done() once it has.  So a burst of readers asking for a
+ * page that is not cached costs one rendering, not one each.
  */
 int	 cache_get(struct req *, uint64_t gen);
 
 /* Keep r's finished response, rendered at generation gen. */
 void	 cache_put(struct req *, uint64_t gen);
+
+/* The rendering that cache_get() handed to r is over (kept or not). */
+void	 cache_done(struct req *);
 
 /* Hits and misses so far, for the log and the benchmark. */
 void	 cache_stats(uint64_t *hits, uint64_t *misses);

@@ -107,6 +107,7 @@ struct req {
 	uint64_t	 gen;		/* store generation read before the
 					   controller ran (0: not read) */
 	int64_t		 changed_at;	/* time of the store's last write */
+	int		 cache_slot;	/* renders for cache_get() (-1: no) */
 	struct editor	*editor;	/* the logged-in editor, or NULL */
 	struct resp	 resp;
 };

@@ -212,6 +212,7 @@ http_handle(struct worker *w, FCGX_Request *f)
 	int			 status, cacheable = 0;
 
 	memset(&r, 0, sizeof(r));
+	r.cache_slot = -1;
 	r.arena = &w->arena;
 	r.store = w->store;
 	r.now = (int64_t)time(NULL);
@@ -239,6 +240,7 @@ http_handle(struct worker *w, FCGX_Request *f)
 				r.resp.status = status;
 				cache_put(&r, r.gen);
 			}
+			cache_done(&r);
 		}
 	}
 	if (status <= 0 || status > 599) {

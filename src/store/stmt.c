@@ -17,7 +17,7 @@
 #define ARTICLE_FULL_COLS ARTICLE_LIST_COLS ", a.body_md, a.body_html"
 
 /* How many of the newest matches a search ranks; see ST_SEARCH. */
-#define SEARCH_WINDOW	"1000"
+#define SEARCH_WINDOW	"500"	/* = STORE_SEARCH_COUNT_MAX */
 
 /* Live means published and due: the query, not a timer, decides. */
 #define LIVE "a.status = 'published' AND a.published_at <= ?1"

@@ -300,9 +300,9 @@ int	 store_comment_post(struct store *, struct comment_post *);
  * weighted above the summary and tags, and those above the body; newest
  * first on ties.  match must be a query made by ftsq_build() (never the
  * reader's raw text).  Skips offset rows and fills at most limit, each
- * with a snippet of its body; *total gets the number of all matches,
- * counted up to STORE_SEARCH_COUNT_MAX + 1 (a value above the maximum
- * means "more than").  Returns the number filled, or -1.
+ * with a snippet of its body; *total gets the number of matches among
+ * the newest STORE_SEARCH_COUNT_MAX (a total of the maximum means "at
+ * least that many").  Returns the number filled, or -1.
  */
 #define STORE_SEARCH_COUNT_MAX	500
 int	 store_search(struct store *, struct arena *, const char *match,

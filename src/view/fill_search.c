@@ -23,7 +23,7 @@ fill_search(struct req *r, struct view *v, const struct ftsq *q,
 		return;
 	}
 	view_show(v, "RESULTS");
-	if (total > STORE_SEARCH_COUNT_MAX) {
+	if (total >= STORE_SEARCH_COUNT_MAX) {
 		view_show(v, "MORE");
 		total = STORE_SEARCH_COUNT_MAX;
 	}
