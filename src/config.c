@@ -54,7 +54,7 @@ static const struct opt opts[] = {
 	  "1: synchronous=FULL (survives power loss), 0: NORMAL" },
 	{ "cache-kib", "GAZETTE_CACHE_KIB", OPT_INT, &cfg.cache_kib, "1024",
 	  64, 1048576, "SQLite page cache per thread, KiB" },
-	{ "page-cache", "GAZETTE_PAGE_CACHE", OPT_INT, &cfg.page_cache, "1024",
+	{ "page-cache", "GAZETTE_PAGE_CACHE", OPT_INT, &cfg.page_cache, "768",
 	  0, 100000, "rendered pages kept in memory (0: off)" },
 	{ "recheck-ms", "GAZETTE_RECHECK_MS", OPT_INT, &cfg.recheck_ms, "100",
 	  0, 60000, "how often to look for writes by other processes, ms "

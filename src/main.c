@@ -20,6 +20,9 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli/cli.h"
 #include "config.h"
@@ -117,6 +120,14 @@ cmd_serve(int argc, char *argv[])
 		    argv[1]);
 		return 2;
 	}
+#ifdef __GLIBC__
+	/*
+	 * glibc gives every thread a malloc arena of its own, and freed
+	 * memory lingers in each: two arenas keep the resident size close
+	 * to what is in use, at no measurable cost in speed here.
+	 */
+	mallopt(M_ARENA_MAX, 2);
+#endif
 	/* Refuse a database of an unknown schema before anything else. */
 	if ((check = store_open(cfg.db, 0)) == NULL)
 		return 1;
