@@ -64,7 +64,7 @@ sub new {
 	    agent => 'gazette-test');
 	$self->cli_ok('migrate');
 	$self->cli_ok('import', sort glob("$TOP/samples/*.txt")) if $opt{samples};
-	$self->cli_ok('import', @{ $opt{import} }) if $opt{import};
+	$self->cli_ok('import', @{ $opt{import} }) if $opt{import} && @{ $opt{import} };
 	$self->start;
 	return $self;
 }
