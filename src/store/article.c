@@ -129,16 +129,7 @@ int
 store_article_old_slug(struct store *s, struct arena *a, const char *slug,
     const char **newslug)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_OLD_SLUG);
-	int		 rc;
-
-	bind_text(st, 1, slug);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*newslug = col_text(a, st, 0);
-	else if (rc != SQLITE_DONE)
-		STORE_ERR(s);
-	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return lookup_text(s, a, stmt_get(s, ST_ARTICLE_OLD_SLUG), slug, newslug);
 }
 
 /*

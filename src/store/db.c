@@ -413,23 +413,25 @@ col_text(struct arena *a, sqlite3_stmt *st, int i)
 }
 
 int
+lookup_text(struct store *s, struct arena *a, sqlite3_stmt *st,
+    const char *key, const char **out)
+{
+	int	 rc;
+
+	bind_text(st, 1, key);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*out = col_text(a, st, 0);
+	else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
 store_setting_get(struct store *s, struct arena *a, const char *key,
     const char **value)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SETTING_GET);
-	int		 rc;
-
-	bind_text(st, 1, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*value = col_text(a, st, 0);
-	stmt_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	STORE_ERR(s);
-	return -1;
+	return lookup_text(s, a, stmt_get(s, ST_SETTING_GET), key, value);
 }
 
 int

@@ -50,6 +50,16 @@ int		 bind_time(sqlite3_stmt *, int, int64_t);
 const char	*col_text(struct arena *, sqlite3_stmt *, int);
 
 /*
+ * Run st with key bound to ?1 and copy the first column of its one row
+ * into *out: 1 found, 0 not, -1 error (logged).
+ */
+int		 lookup_text(struct store *, struct arena *, sqlite3_stmt *st,
+		    const char *key, const char **out);
+
+/* The columns id, name, slug, article_count of a tag row. */
+void		 tag_row(struct arena *, sqlite3_stmt *, struct tag *);
+
+/*
  * Shared by the readers' listings (issue 5: search.c, archive.c,
  * related.c): copy a row of ARTICLE_LIST_COLS (and the body when full)
  * from column 0; run a listing statement (see article.c).

@@ -6,7 +6,7 @@
 #include "../util/arena.h"
 #include "impl.h"
 
-static void
+void
 tag_row(struct arena *a, sqlite3_stmt *st, struct tag *t)
 {
 	t->id = sqlite3_column_int64(st, 0);
@@ -35,16 +35,7 @@ int
 store_tag_old_slug(struct store *s, struct arena *a, const char *slug,
     const char **newslug)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TAG_OLD_SLUG);
-	int		 rc;
-
-	bind_text(st, 1, slug);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*newslug = col_text(a, st, 0);
-	else if (rc != SQLITE_DONE)
-		STORE_ERR(s);
-	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return lookup_text(s, a, stmt_get(s, ST_TAG_OLD_SLUG), slug, newslug);
 }
 
 int

@@ -14,15 +14,6 @@
 #include "../util/text.h"
 #include "impl.h"
 
-static void
-tag_row(struct arena *a, sqlite3_stmt *st, struct tag *t)
-{
-	t->id = sqlite3_column_int64(st, 0);
-	t->name = col_text(a, st, 1);
-	t->slug = col_text(a, st, 2);
-	t->article_count = sqlite3_column_int64(st, 3);
-}
-
 int
 store_tags_admin(struct store *s, struct arena *a, struct tag_use **out)
 {

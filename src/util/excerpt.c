@@ -88,30 +88,40 @@ char *
 text_excerpt(struct arena *a, const char *html, size_t max)
 {
 	struct buf	 plain = BUF_INIT;
-	const char	*p, *name, *text;
+	const char	*p = html, *name, *text;
 	char		*out, *cut;
-	size_t		 n, k, len;
+	size_t		 n, k, len, limit = 2 * max + 64;
 
-	/* Stop reading well past max: the rest would be cut anyway. */
-	for (p = html; p != NULL && *p != '\0' && plain.len < 2 * max + 64;) {
-		if (*p == '<') {
-			name = p + 1 + (p[1] == '/');
-			for (n = 0; isalnum((unsigned char)name[n]); n++)
-				continue;
-			if (block_tag(name, n))
-				buf_putc(&plain, ' ');
-			while (*p != '\0' && *p != '>')
-				p++;
-			if (*p == '>')
-				p++;
-		} else if (*p == '&' && (k = reference(p, &plain)) > 0)
-			p += k;
-		else
-			buf_putc(&plain, *p++);
+	/*
+	 * Stop reading well past max: the rest would be cut anyway.  But
+	 * white space folds and tags go, so the text read may still be
+	 * short of max: then read on (twice as far each time) until it is
+	 * longer or there is no more, lest it be cut with no ellipsis.
+	 */
+	for (;;) {
+		while (p != NULL && *p != '\0' && plain.len < limit) {
+			if (*p == '<') {
+				name = p + 1 + (p[1] == '/');
+				for (n = 0; isalnum((unsigned char)name[n]); n++)
+					continue;
+				if (block_tag(name, n))
+					buf_putc(&plain, ' ');
+				while (*p != '\0' && *p != '>')
+					p++;
+				if (*p == '>')
+					p++;
+			} else if (*p == '&' && (k = reference(p, &plain)) > 0)
+				p += k;
+			else
+				buf_putc(&plain, *p++);
+		}
+		text = text_squish(a, buf_cstr(&plain));
+		if ((len = strlen(text)) > max || p == NULL || *p == '\0')
+			break;
+		limit *= 2;
 	}
-	text = text_squish(a, buf_cstr(&plain));
 	buf_free(&plain);
-	if ((len = strlen(text)) <= max)
+	if (len <= max)
 		return arena_strdup(a, text);
 
 	/* Cut at the last space that leaves room for the ellipsis. */

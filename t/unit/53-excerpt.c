@@ -35,6 +35,17 @@ main(void)
 	s = text_excerpt(&a, long_html, 101);
 	ok(strlen(s) <= 101, "a long word is cut within the limit");
 	ok(utf8_valid(s, strlen(s)), "at a character boundary");
+	/* (Found by t/fuzz/excerpt.c: white space counted toward the
+	 * reading limit, so such text was cut short with no ellipsis.) */
+	strcpy(long_html, "<ul>\n");
+	for (i = 0; i < 80; i++)
+		strcat(long_html, "<li>\n<p>No</p>\n</li>\n");
+	strcat(long_html, "</ul>\n");
+	s = text_excerpt(&a, long_html, 200);
+	ok(strlen(s) <= 200 && strlen(s) > 190, "a list of short items "
+	    "fills the excerpt (%zu bytes)", strlen(s));
+	ok(strlen(s) >= 3 && strcmp(s + strlen(s) - 3, "\xe2\x80\xa6") == 0,
+	    "and is cut with an ellipsis");
 
 	is_str(byline_name(&a, "By Jane Doe"), "Jane Doe", "By is dropped");
 	is_str(byline_name(&a, "  by   Jane\tDoe "), "Jane Doe",
