@@ -98,6 +98,9 @@ CREATE TABLE article_tags (
 	PRIMARY KEY (article_id, tag_id)
 );
 CREATE INDEX article_tags_tag ON article_tags(tag_id, live, published_at DESC, article_id DESC);
+-- Scheduled articles' tags: few rows, found by time.  tags.article_count
+-- counts them already; readers' counts take them off until they are due.
+CREATE INDEX article_tags_due ON article_tags(published_at, tag_id) WHERE live = 1;
 
 -- Readers' comments.  Every accepted POST is a row, spam included
 -- (status 'rejected'), so that nothing answered with a redirect is lost.

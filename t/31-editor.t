@@ -213,6 +213,11 @@ like($res->{headers}{location}, qr{done=scheduled$}, 'says scheduled');
 like($ed->get('/admin')->{content}, qr{id="scheduled".*href="/admin/articles/$id/edit">Tidal pool.*?<span class="status">scheduled</span>}s,
     'the dashboard shows it as scheduled');
 is($g->get("/articles/$slug")->{status}, 404, 'readers do not see it yet');
+my $tagcount = sub {
+	my ($c) = $g->get('/tags/port-ardent')->{content} =~ m{<p class="meta">(\d+) article};
+	return $c;
+};
+is($tagcount->(), $count_before, 'nor count it on its tag page');
 my $t0 = time;
 my $st = 404;
 while (time - $t0 < 30) {
@@ -221,6 +226,7 @@ while (time - $t0 < 30) {
 	sleep(0.2);
 }
 is($st, 200, 'from its time on, readers see it: no timer needed');
+is($tagcount->(), $count_before + 1, 'and its tag page counts it');
 ok(time - $t0 > 1, 'not before');
 
 # Deleting asks first, then withdraws (410) and keeps the revisions.

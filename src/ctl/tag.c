@@ -21,7 +21,8 @@ ctl_tag_index(struct req *r)
 
 	if (ctl_not_modified(r, "tags"))
 		return 304;
-	if ((n = store_tags_all(r->store, r->arena, &tags)) < 0)
+	if ((n = store_tags_all(r->store, r->arena, &tags)) < 0 ||
+	    store_tags_due(r->store, r->now, tags, n) < 0)
 		return 500;
 	p = page_new(r, "tag_index.tpl", "Topics", "/tags");
 	page_describe(p, "Every topic covered, with the number of articles.");
@@ -61,6 +62,8 @@ ctl_tag_show(struct req *r)
 	}
 	if (ctl_not_modified(r, t.slug))
 		return 304;
+	if (store_tags_due(r->store, r->now, &t, 1) < 0)
+		return 500;
 	l.n = store_articles_by_tag(r->store, r->arena, t.id, r->now,
 	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,
 	    &l.rows);

@@ -142,6 +142,9 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_TAGS_ALL] =
 	    "SELECT id, name, slug, article_count FROM tags"
 	    " WHERE article_count > 0 ORDER BY name COLLATE NOCASE, id",
+	[ST_TAGS_SCHEDULED] =
+	    "SELECT tag_id, count(*) FROM article_tags"
+	    " WHERE live = 1 AND published_at > ?1 GROUP BY tag_id",
 
 	[ST_COMMENTS_APPROVED] =
 	    "SELECT id, article_id, author, body, status, created_at"

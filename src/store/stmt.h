@@ -53,6 +53,7 @@ enum stmt {
 	ST_TAG_INSERT,
 	ST_TAG_COUNT_ADD,
 	ST_TAGS_ALL,
+	ST_TAGS_SCHEDULED,
 
 	/* Comments. */
 	ST_COMMENTS_APPROVED,

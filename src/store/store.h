@@ -220,6 +220,12 @@ int	 store_tag_by_slug(struct store *, struct arena *, const char *slug,
 	    struct tag *);
 int	 store_tag_old_slug(struct store *, struct arena *, const char *slug,
 	    const char **newslug);
+/*
+ * Readers' counts: take off each tag's article_count the articles that
+ * are published but not due yet at now (scheduled).  Returns 0 or -1.
+ */
+int	 store_tags_due(struct store *, int64_t now, struct tag *, int n);
+
 /* Every tag with at least one published article, by name. */
 int	 store_tags_all(struct store *, struct arena *, struct tag **);
 

@@ -59,3 +59,27 @@ store_tags_all(struct store *s, struct arena *a, struct tag **out)
 	*out = rows;
 	return (int)n;
 }
+
+int
+store_tags_due(struct store *s, int64_t now, struct tag *tags, int n)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_TAGS_SCHEDULED);
+	long long	 id, count;
+	int		 rc, i;
+
+	sqlite3_bind_int64(st, 1, now);
+	/* Scheduled articles are few: a short loop per tag is fine. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		count = sqlite3_column_int64(st, 1);
+		for (i = 0; i < n; i++)
+			if (tags[i].id == id)
+				tags[i].article_count -= count;
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		return -1;
+	}
+	return 0;
+}

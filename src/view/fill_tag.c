@@ -16,6 +16,9 @@ fill_tag_index(struct req *r, struct view *v, const struct tag *tags, int n)
 	if (n == 0)
 		view_show(v, "EMPTY");
 	for (i = 0; i < n; i++) {
+		/* A tag whose articles are all scheduled is not shown yet. */
+		if (tags[i].article_count <= 0)
+			continue;
 		row = view_row(v, "TAGS");
 		view_set(row, "TAG_SLUG", tags[i].slug);
 		view_set(row, "TAG_NAME", tags[i].name);
