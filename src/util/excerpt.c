@@ -97,9 +97,11 @@ text_excerpt(struct arena *a, const char *html, size_t max)
 	 * white space folds and tags go, so the text read may still be
 	 * short of max: then read on (twice as far each time) until it is
 	 * longer or there is no more, lest it be cut with no ellipsis.
+	 * Stop between characters only: a space cut in two would not fold.
 	 */
 	for (;;) {
-		while (p != NULL && *p != '\0' && plain.len < limit) {
+		while (p != NULL && *p != '\0' && (plain.len < limit ||
+		    ((unsigned char)*p & 0xc0) == 0x80)) {
 			if (*p == '<') {
 				name = p + 1 + (p[1] == '/');
 				for (n = 0; isalnum((unsigned char)name[n]); n++)

@@ -46,6 +46,15 @@ main(void)
 	    "fills the excerpt (%zu bytes)", strlen(s));
 	ok(strlen(s) >= 3 && strcmp(s + strlen(s) - 3, "\xe2\x80\xa6") == 0,
 	    "and is cut with an ellipsis");
+	/* (Also found by it: reading stopped inside a character, so an
+	 * ideographic space cut in two did not fold and the text seemed
+	 * longer than it was.) */
+	strcpy(long_html, "abc");
+	for (i = 0; i < 30; i++)
+		strcat(long_html, "\xe3\x80\x80");	/* U+3000 */
+	strcat(long_html, "d");
+	is_str(text_excerpt(&a, long_html, 5), "abc d",
+	    "white space folds wherever reading stops");
 
 	is_str(byline_name(&a, "By Jane Doe"), "Jane Doe", "By is dropped");
 	is_str(byline_name(&a, "  by   Jane\tDoe "), "Jane Doe",
