@@ -25,7 +25,7 @@ ctl_archive_index(struct req *r)
 	struct page	*p;
 	int		 n;
 
-	if (ctl_not_modified(r, "archive"))
+	if (ctl_not_modified(r, "archive", 0))
 		return 304;
 	n = store_archive_months(r->store, r->arena, r->now, ARCHIVE_MONTHS,
 	    &months);
@@ -65,7 +65,7 @@ ctl_archive_month(struct req *r)
 	if (from > r->now)
 		return 404;	/* nothing can be live in the future */
 	path = arena_printf(r->arena, "/archive/%04d/%02d", year, month);
-	if (ctl_not_modified(r, path))
+	if (ctl_not_modified(r, path, 0))
 		return 304;
 	l.n = store_articles_between(r->store, r->arena, from, to, r->now,
 	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,

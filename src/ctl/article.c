@@ -93,9 +93,9 @@ ctl_article_show(struct req *r)
 {
 	struct article	 a;
 	const char	*moved, *s;
-	int64_t		 closes;
-	long long	 after;
-	int		 rc, current;
+	int64_t		 closes, epoch_ends = 0;
+	long long	 after, epoch;
+	int		 rc, current, open;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -119,13 +119,22 @@ ctl_article_show(struct req *r)
 		return 410;
 	if (a.status != ARTICLE_PUBLISHED || a.published_at > r->now)
 		return 404;
-	/* The page changes by itself when its comments close. */
-	current = ctl_not_modified(r, arena_printf(r->arena, "a%lld-%c",
-	    a.id, ctl_comments_open(&a, r->now) ? 'o' : 'c'));
+	/*
+	 * The page changes by itself when its comments close; while they
+	 * are open, the form's signed timestamp must stay younger than
+	 * --comment-max-age in every cache that revalidates it, so the tag
+	 * also changes with the token's epoch.
+	 */
 	closes = ctl_comment_close_at(&a);
-	if (a.comments == COMMENTS_OPEN && closes > r->now &&
-	    (r->resp.expires == 0 || closes < r->resp.expires))
-		r->resp.expires = closes;
+	open = ctl_comments_open(&a, r->now);
+	epoch = open ? ctl_comment_epoch(r->now, &epoch_ends) : 0;
+	current = ctl_not_modified(r, arena_printf(r->arena, "a%lld-%c%lld",
+	    a.id, open ? 'o' : 'c', epoch),
+	    a.comments == COMMENTS_OPEN ? closes : 0);
+	if (open && closes > r->now && closes < epoch_ends)
+		epoch_ends = closes;
+	if (open && (r->resp.expires == 0 || epoch_ends < r->resp.expires))
+		r->resp.expires = epoch_ends;
 	if (current)
 		return 304;
 	return ctl_article_page(r, &a, NULL, 200);

@@ -98,6 +98,19 @@ ctl_comment_token(struct req *r, long long article_id)
 	return formtoken_make(r->arena, form_key, article_id, r->now);
 }
 
+long long
+ctl_comment_epoch(int64_t now, int64_t *ends)
+{
+	int64_t	 period = cfg.comment_max_age / 4;
+
+	if (period > 3600)
+		period = 3600;
+	if (period < 15)
+		period = 15;
+	*ends = (now / period + 1) * period;
+	return (long long)(now / period);
+}
+
 /* What the reader is told when a field is at fault. */
 static const char *
 problem_text(struct req *r, enum comment_problem cp)

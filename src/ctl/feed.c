@@ -23,7 +23,7 @@ ctl_feed_site(struct req *r)
 	struct view	*v;
 	int		 n;
 
-	if (ctl_not_modified(r, "feed"))
+	if (ctl_not_modified(r, "feed", 0))
 		return 304;
 	n = store_articles_feed(r->store, r->arena, 0, r->now, FEED_ENTRIES,
 	    &rows);
@@ -61,7 +61,7 @@ ctl_feed_tag(struct req *r)
 		return http_redirect(r, 301, arena_printf(r->arena,
 		    "/tags/%s/feed.atom", moved));
 	}
-	if (ctl_not_modified(r, arena_printf(r->arena, "feed-%s", t.slug)))
+	if (ctl_not_modified(r, arena_printf(r->arena, "feed-%s", t.slug), 0))
 		return 304;
 	n = store_articles_feed(r->store, r->arena, t.id, r->now,
 	    FEED_ENTRIES, &rows);

@@ -76,15 +76,21 @@ listing_finish(struct listing *l)
 }
 
 int
-ctl_not_modified(struct req *r, const char *extra)
+ctl_not_modified(struct req *r, const char *extra, int64_t since)
 {
-	int64_t		 changed = r->changed_at;
+	int64_t		 changed = r->changed_at, last;
 	uint64_t	 gen = r->gen;
-	int64_t		 next = store_next_scheduled(r->store, r->now);
+	int64_t		 next = store_next_scheduled(r->store, r->now, &last);
 	const char	*etag;
 
 	if (gen == 0)
 		gen = store_version(r->store, &changed);
+	/* Pages also change with no write: as articles go live, ... */
+	if (last > changed)
+		changed = last;
+	/* ... and, for some, when their comments close. */
+	if (since > changed && since <= r->now)
+		changed = since;
 	/* The page changes by itself when a scheduled article goes live. */
 	r->resp.expires = next;
 	/* An editor's pages carry the editor bar: their own tag. */

@@ -35,10 +35,14 @@ int	 listing_finish(struct listing *);
 /*
  * Set ETag and Last-Modified for a page that may depend on anything in
  * the store (and on which scheduled articles are live); extra tells
- * pages apart.  Returns 1 if the client's copy is current (answer 304).
- * Cheap: PRAGMA data_version and one index lookup, no template work.
+ * pages apart; since, if past, is another moment the page changed by
+ * itself (comments closing by age), or 0.  Last-Modified is the latest
+ * of the last write, the last scheduled article that went live, and
+ * since, so that a client that only sends If-Modified-Since sees those
+ * changes too.  Returns 1 if the client's copy is current (answer 304).
+ * Cheap: PRAGMA data_version and two index lookups, no template work.
  * Any write anywhere changes the validators: coarse, but never wrong.
  */
-int	 ctl_not_modified(struct req *, const char *extra);
+int	 ctl_not_modified(struct req *, const char *extra, int64_t since);
 
 #endif

@@ -42,7 +42,7 @@ ctl_sitemap(struct req *r)
 	struct view	*v;
 	int		 nt, na;
 
-	if (ctl_not_modified(r, "sitemap"))
+	if (ctl_not_modified(r, "sitemap", 0))
 		return 304;
 	if (store_sitemap_stats(r->store, r->now, &st) < 0)
 		return 500;
@@ -82,7 +82,7 @@ ctl_sitemap_part(struct req *r)
 
 	if (!parse_id(r->param[0], &part))
 		return 404;
-	if (ctl_not_modified(r, arena_printf(r->arena, "sitemap-%lld", part)))
+	if (ctl_not_modified(r, arena_printf(r->arena, "sitemap-%lld", part), 0))
 		return 304;
 	if (store_sitemap_stats(r->store, r->now, &st) < 0)
 		return 500;

@@ -19,7 +19,7 @@ ctl_tag_index(struct req *r)
 	struct page	*p;
 	int		 n;
 
-	if (ctl_not_modified(r, "tags"))
+	if (ctl_not_modified(r, "tags", 0))
 		return 304;
 	if ((n = store_tags_all(r->store, r->arena, &tags)) < 0 ||
 	    store_tags_due(r->store, r->now, tags, n) < 0)
@@ -60,7 +60,7 @@ ctl_tag_show(struct req *r)
 		return http_redirect(r, 301, arena_printf(r->arena, "/tags/%s",
 		    moved));
 	}
-	if (ctl_not_modified(r, t.slug))
+	if (ctl_not_modified(r, t.slug, 0))
 		return 304;
 	if (store_tags_due(r->store, r->now, &t, 1) < 0)
 		return 500;

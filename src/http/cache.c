@@ -22,8 +22,9 @@
 #define BODY_MAX	(1024 * 1024) /* larger pages are not cached */
 #define WAYS		4	/* slots per set */
 #define MAX_AGE		300	/* seconds: a page is rendered afresh at
-				   least this often, so that the signed
-				   timestamps in its forms stay young */
+				   least this often (an article page also
+				   when its form tokens' epoch ends: see
+				   ctl_comment_epoch) */
 
 struct slot {
 	uint64_t	 used;		/* tick of the last use: LRU */

@@ -197,14 +197,19 @@ store_articles_by_tag(struct store *s, struct arena *a, long long tag_id,
 }
 
 int64_t
-store_next_scheduled(struct store *s, int64_t now)
+store_next_scheduled(struct store *s, int64_t now, int64_t *last)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_NEXT_SCHEDULED);
 	int64_t		 t = 0;
 
+	if (last != NULL)
+		*last = 0;
 	sqlite3_bind_int64(st, 1, now);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		t = sqlite3_column_int64(st, 0);
+		if (last != NULL)
+			*last = sqlite3_column_int64(st, 1);
+	}
 	stmt_done(st);
 	return t;
 }

@@ -87,8 +87,10 @@ const char *const stmt_sql[ST__MAX] = {
 	    " AND (t.published_at, t.article_id) > (?2, ?3)"
 	    " ORDER BY t.published_at ASC, t.article_id ASC LIMIT ?4",
 	[ST_NEXT_SCHEDULED] =
-	    "SELECT min(published_at) FROM articles "
-	    "WHERE status = 'published' AND published_at > ?1",
+	    "SELECT (SELECT min(published_at) FROM articles"
+	    "   WHERE status = 'published' AND published_at > ?1),"
+	    " (SELECT max(published_at) FROM articles"
+	    "   WHERE status = 'published' AND published_at <= ?1)",
 
 	[ST_ARTICLE_INSERT] =
 	    "INSERT INTO articles (slug, headline, summary, byline, dateline,"

@@ -211,8 +211,12 @@ int	 store_article_save(struct store *, struct article_edit *);
 /* 1 if slug is free for article id (0: a new article), 0 if taken. */
 int	 store_slug_free(struct store *, const char *slug, long long id);
 
-/* The earliest published_at in the future, or 0: pages change then. */
-int64_t	 store_next_scheduled(struct store *, int64_t now);
+/*
+ * The earliest published_at in the future, or 0: pages change then.
+ * If last is not NULL, it gets the latest published_at that is due by
+ * now (0: none): the last time pages changed by themselves.
+ */
+int64_t	 store_next_scheduled(struct store *, int64_t now, int64_t *last);
 
 /* Tags (tag.c). */
 

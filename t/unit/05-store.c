@@ -393,11 +393,11 @@ test_listings(void)
 			bad++;
 	ok(n == 9 && bad == 0, "neither the scheduled article nor the draft "
 	    "is live now");
-	is_int(store_next_scheduled(S, NOW), NOW + 3600,
+	is_int(store_next_scheduled(S, NOW, NULL), NOW + 3600,
 	    "store_next_scheduled gives its time");
 	n = store_articles_live(S, &A, NOW + 3600, NULL, 0, 1, &rows);
 	is_str(slugs(rows, n), "later", "at its time it is live, on top");
-	is_int(store_next_scheduled(S, NOW + 3600), 0, "nothing else waits");
+	is_int(store_next_scheduled(S, NOW + 3600, NULL), 0, "nothing else waits");
 
 	/* By tag. */
 	ok(store_tag_by_slug(S, &A, "city", &t) == 1, "the tag City");
