@@ -273,5 +273,35 @@ unlike($g->get($path)->{content}, qr/awaits moderation/, 'the plain page does no
 # Other methods on the comments path.
 is($g->get($post_path)->{status}, 405, 'GET on the comments path: 405');
 
+# A long thread: comments show 100 a page, and a new comment's 303 goes
+# to the page that holds it.
+{
+	my $now = time;
+	$g->sql_write(join '; ', map {
+		"INSERT INTO comments (article_id, author, body, status, created_at) VALUES ($id, 'Reader $_', 'Thread comment number $_.', 'approved', $now)"
+	} 1 .. 120);
+	my $ids = $g->sql("SELECT id FROM comments WHERE article_id = $id AND status = 'approved' ORDER BY id");
+	my $first = $g->get($path)->{content};
+	my @shown = $first =~ /<article class="comment" id="comment-(\d+)">/g;
+	is(scalar @shown, 100, 'the first page shows 100 comments');
+	is($shown[0], $ids->[0]{id}, 'from the oldest');
+	like($first, qr{href="\Q$path\E\?comments_after=$shown[-1]#comments">Later comments}, 'with a link to the later ones');
+	unlike($first, qr/From the first comment/, 'and none back');
+
+	$res = $g->post_bytes($post_path, { token => $g->form_token($path), name => 'Late Reader', body => 'Posted at the end of a long thread.' });
+	is($res->{status}, 303, 'a comment on the long thread: 303');
+	my ($after, $new) = ($res->{headers}{location} // '') =~ m{^\Q$path\E\?comments_after=(\d+)#comment-(\d+)$};
+	ok($new, 'to a later page of the thread, at the comment') or diag($res->{headers}{location});
+	is($after, $ids->[-1]{id}, 'the page that starts after the comment before it');
+	my $page = $g->get("$path?comments_after=$after")->{content};
+	like($page, qr{<article class="comment" id="comment-$new">.*Posted at the end of a long thread}s, 'that page shows the new comment');
+	like($page, qr{<a href="\Q$path\E#comments">&larr; From the first comment</a>}, 'with a link back to the first comment');
+	unlike($first = $g->get($path)->{content}, qr{id="comment-$new"}, 'the first page does not hold it');
+	my $later = $g->get("$path?comments_after=$shown[-1]")->{content};
+	my @rest = $later =~ /<article class="comment" id="comment-(\d+)">/g;
+	is_deeply(\@rest, [ (map { $_->{id} } @$ids[100 .. $#$ids]), $new ], 'the later page holds the rest, the new comment last');
+	is($g->get("$path?comments_after=x1")->{status}, 400, 'a malformed comment page: 400');
+}
+
 unlike($g->app_log, qr/sqlite:|controller returned/, 'no store errors in the log');
 done_testing();

@@ -35,7 +35,8 @@
 {{/HAS_RELATED}}{{#SHOW_COMMENTS}}<section class="comments" id="comments" aria-label="Comments">
   <h2>Comments <span class="count">{{COMMENT_COUNT}}</span></h2>
 {{#NO_COMMENTS}}  <p class="empty">No comments yet.</p>
-{{/NO_COMMENTS}}{{#COMMENTS}}  <article class="comment" id="comment-{{ID}}">
+{{/NO_COMMENTS}}{{#EARLIER_COMMENTS}}  <p class="pager"><a href="/articles/{{SLUG}}#comments">&larr; From the first comment</a></p>
+{{/EARLIER_COMMENTS}}{{#COMMENTS}}  <article class="comment" id="comment-{{ID}}">
     <p class="comment-meta"><span class="comment-author">{{AUTHOR}}</span> &middot; <a href="#comment-{{ID}}"><time datetime="{{TIME_ISO}}">{{TIME_HUMAN}}</time></a></p>
     <div class="comment-body">{{>TEXT}}</div>
   </article>

@@ -10,8 +10,6 @@
 #include "ctl.h"
 #include "listing.h"
 
-#define COMMENTS_PAGE	100	/* comments shown per page of an article */
-
 /*
  * Render the page of live article a, whose comment form shows f (NULL:
  * a fresh form), with the given status: 200 for GET, 4xx when a
@@ -41,7 +39,7 @@ ctl_article_page(struct req *r, struct article *a,
 	if (a->comments == COMMENTS_OPEN && !ctl_comments_open(a, r->now))
 		a->comments = COMMENTS_CLOSED;
 	n = store_comments_approved(r->store, r->arena, a->id, after,
-	    COMMENTS_PAGE + 1, &comments);
+	    CTL_COMMENTS_PAGE + 1, &comments);
 	if (n < 0)
 		return 500;
 	nrelated = store_related(r->store, r->arena, a->id, r->now, &related);
@@ -68,7 +66,10 @@ ctl_article_page(struct req *r, struct article *a,
 	page_describe(p, description);
 	fill_article_head(r, page_head(p, "article_head.tpl"), a, description);
 	fill_article_show(r, p->body, a, comments,
-	    n > COMMENTS_PAGE ? COMMENTS_PAGE : n, n > COMMENTS_PAGE);
+	    n > CTL_COMMENTS_PAGE ? CTL_COMMENTS_PAGE : n,
+	    n > CTL_COMMENTS_PAGE);
+	if (after > 0)
+		view_show(p->body, "EARLIER_COMMENTS");
 	fill_article_notes(r, p->body, notes, nnotes);
 	fill_article_related(r, p->body, related, nrelated);
 	if (a->comments != COMMENTS_HIDDEN)

@@ -269,8 +269,8 @@ wait_text(struct arena *a, int secs)
  * again, with the text kept); 404 for an unknown or not live article;
  * 422 for an invalid name or comment and 429 (with Retry-After) past a
  * rate limit, both with the page again and the text kept; 500 on a
- * store failure; 303 on success: to the comment's anchor when it is
- * shown at once, else to the "awaits moderation" notice.  A robot's post
+ * store failure; 303 on success: to the comment's anchor, on the page
+ * of the thread that holds it, when it is shown at once, else to the "awaits moderation" notice.  A robot's post
  * (honeypot filled, or sent faster than a person types) gets the same
  * 303 and is stored as rejected; a repeated post gets the first one's.
  */
@@ -282,6 +282,7 @@ ctl_comment_create(struct req *r)
 	enum comment_problem	 cp;
 	const char		*token, *name, *body, *trap, *clean, *author;
 	int64_t			 t;
+	long long		 after;
 	int			 rc;
 
 	if (!ready)
@@ -379,9 +380,17 @@ ctl_comment_create(struct req *r)
 	    "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Lax%s",
 	    cfg.https ? AUTHOR_COOKIE_HTTPS : AUTHOR_COOKIE, author,
 	    AUTHOR_COOKIE_AGE, cfg.https ? "; Secure" : ""));
-	if (p.answer == COMMENT_APPROVED)
+	if (p.answer == COMMENT_APPROVED) {
+		/* To the page of the thread that shows it. */
+		after = store_comment_page(r->store, a.id, p.id,
+		    CTL_COMMENTS_PAGE);
+		if (after > 0)
+			return http_redirect(r, 303, arena_printf(r->arena,
+			    "/articles/%s?comments_after=%lld#comment-%lld",
+			    a.slug, after, p.id));
 		return http_redirect(r, 303, arena_printf(r->arena,
 		    "/articles/%s#comment-%lld", a.slug, p.id));
+	}
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/articles/%s?comment=pending#comments", a.slug));
 }

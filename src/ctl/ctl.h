@@ -66,6 +66,8 @@ int64_t	 ctl_comment_close_at(const struct article *);
 /* 1 if readers may comment on the article at time now. */
 int	 ctl_comments_open(const struct article *, int64_t now);
 
+#define CTL_COMMENTS_PAGE 100	/* comments shown per page of an article */
+
 /* A fresh form token for the article, owned by the arena. */
 const char *ctl_comment_token(struct req *, long long article_id);
 

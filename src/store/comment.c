@@ -50,6 +50,25 @@ store_comments_approved(struct store *s, struct arena *a, long long article_id,
 	return n;
 }
 
+long long
+store_comment_page(struct store *s, long long article_id, long long id,
+    int per_page)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_COMMENT_PAGE);
+	long long	 after = -1;
+
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 3, per_page);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		after = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
+		    sqlite3_column_int64(st, 1);
+	else
+		STORE_ERR(s);
+	stmt_done(st);
+	return after;
+}
+
 int
 store_comment_import(struct store *s, long long article_id,
     const char *author, const char *body, int64_t at)

@@ -152,6 +152,13 @@ const char *const stmt_sql[ST__MAX] = {
 	    "SELECT id, article_id, author, body, status, created_at"
 	    " FROM comments WHERE article_id = ?1 AND status = 'approved'"
 	    " AND id > ?2 ORDER BY id LIMIT ?3",
+	/* Is comment ?2 past the first page of ?3, and after which one? */
+	[ST_COMMENT_PAGE] =
+	    "SELECT (SELECT id FROM comments WHERE article_id = ?1"
+	    "   AND status = 'approved' AND id < ?2 ORDER BY id"
+	    "   LIMIT 1 OFFSET ?3 - 1),"
+	    " (SELECT max(id) FROM comments WHERE article_id = ?1"
+	    "   AND status = 'approved' AND id < ?2)",
 	[ST_COMMENT_INSERT] =
 	    "INSERT INTO comments (article_id, author, body, status,"
 	    " created_at, ip_hash, author_token, reason, body_hash)"

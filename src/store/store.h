@@ -240,6 +240,15 @@ int	 store_comments_approved(struct store *, struct arena *,
 	    long long article_id, long long after_id, int limit,
 	    struct comment **);
 
+/*
+ * Where approved comment id shows on its article's pages of per_page
+ * comments: 0 on the first page, else the id of the approved comment
+ * just before it (the page ?comments_after= that id starts with it);
+ * -1 on error.  Bounded: it reads at most per_page index entries.
+ */
+long long store_comment_page(struct store *, long long article_id,
+	    long long id, int per_page);
+
 /* Add an approved comment outright (sample content, import). */
 int	 store_comment_import(struct store *, long long article_id,
 	    const char *author, const char *body, int64_t at);
