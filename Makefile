@@ -100,9 +100,10 @@ $(BUILD)/t/%: t/unit/%.c t/unit/tap.h $(BUILD)/libgazette.a
 unit: $(UNIT_BIN)
 
 deps:
-	@scripts/deps
+	@scripts/deps test
 
-run: deps
+run:
+	@scripts/deps run
 	@$(MAKE) --no-print-directory all
 	@scripts/run $(PORT)
 

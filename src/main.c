@@ -239,7 +239,7 @@ static const struct {
 } commands[] = {
 	{ "serve", cmd_serve, "serve                 run the FastCGI server" },
 	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
-	{ "import", cli_import, "import [--draft] [--byline B] [--dateline D] [--source S] FILE...\n"
+	{ "import", cli_import, "import [--draft] [--if-empty] [--byline B] [--dateline D] [--source S] FILE...\n"
 	  "                        import plain-text wire copy" },
 	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
 	{ "check", cli_check, "check                 integrity and foreign-key checks" },

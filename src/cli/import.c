@@ -93,7 +93,8 @@ cli_import(int argc, char *argv[])
 	struct article_edit e;
 	const char	*err, *byline = NULL, *dateline = NULL, *source = NULL;
 	const char	*html, *text;
-	int		 i, k, nfiles = 0, draft = 0, rc = 1, first;
+	int		 i, k, nfiles = 0, draft = 0, if_empty = 0, rc = 1;
+	int		 first;
 	int64_t		 now = (int64_t)time(NULL);
 	size_t		 c;
 
@@ -104,6 +105,8 @@ cli_import(int argc, char *argv[])
 			break;
 		} else if (strcmp(argv[i], "--draft") == 0)
 			draft = 1;
+		else if (strcmp(argv[i], "--if-empty") == 0)
+			if_empty = 1;
 		else if (i + 1 < argc && strcmp(argv[i], "--byline") == 0)
 			byline = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--dateline") == 0)
@@ -138,6 +141,14 @@ cli_import(int argc, char *argv[])
 
 	if ((s = store_open(cfg.db, 0)) == NULL)
 		goto out;
+	/* make run's first run: the samples go only into an empty site. */
+	if (if_empty && (k = store_has_articles(s)) != 0) {
+		if (k > 0)
+			printf("%s holds articles already; nothing imported\n",
+			    cfg.db);
+		rc = k > 0 ? 0 : 1;
+		goto out;
+	}
 	for (k = 0; k < nfiles; k++) {
 		memset(&e, 0, sizeof(e));
 		e.headline = w[k].headline;
