@@ -304,4 +304,10 @@ is($g->get($post_path)->{status}, 405, 'GET on the comments path: 405');
 }
 
 unlike($g->app_log, qr/sqlite:|controller returned/, 'no store errors in the log');
+
+# Addresses are kept only hashed: nginx's access log has none either.
+my @access = split /\n/, GazetteTest::slurp($g->dir . '/nginx-access.log');
+ok(@access > 10, 'nginx logged the requests');
+is(scalar(grep { !/^\d{4}-\d\d-\d\dT[\d:]+[+-]\d\d:\d\d "/ } @access), 0, 'every line starts with the time and the request, no address');
+unlike(join("\n", map { s/"[^"]*"//gr } @access), qr/\b127\.0\.0\.1\b/, 'the client address appears nowhere outside the quoted request, referrer and agent');
 done_testing();
