@@ -13,7 +13,9 @@
 #include "log.h"
 #include "secret.h"
 
-#define PW_WAIT_SECONDS	10	/* longest wait for a hashing slot */
+#define PW_WAIT_MS	300	/* longest wait for a hashing slot: a few
+				   hashes' time, so that a login flood
+				   cannot hold every worker thread */
 
 static sem_t		 pw_slots;
 static pthread_once_t	 pw_once = PTHREAD_ONCE_INIT;
@@ -101,7 +103,7 @@ pw_setup(void)
 		abort();
 }
 
-/* Take a hashing slot, waiting at most PW_WAIT_SECONDS; 0 or -1. */
+/* Take a hashing slot, waiting at most PW_WAIT_MS; 0 or -1. */
 static int
 slot_take(void)
 {
@@ -109,7 +111,9 @@ slot_take(void)
 
 	pthread_once(&pw_once, pw_setup);
 	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += PW_WAIT_SECONDS;
+	ts.tv_nsec += PW_WAIT_MS * 1000000L;
+	ts.tv_sec += ts.tv_nsec / 1000000000L;
+	ts.tv_nsec %= 1000000000L;
 	while (sem_timedwait(&pw_slots, &ts) != 0)
 		if (errno != EINTR) {
 			LOG_ERR("no password hashing slot came free");

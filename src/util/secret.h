@@ -4,8 +4,10 @@
  * Passwords are hashed with argon2id (crypto_pwhash_str, INTERACTIVE
  * limits: about 64 MiB and 70 ms per hash).  Because each hash holds
  * that much memory while it runs, at most PW_CONCURRENT run at once in
- * the whole process; a login flood then waits in line instead of
- * exhausting memory.  Tokens are 256-bit random values in URL-safe
+ * the whole process; a login flood then waits in line (briefly: past
+ * PW_WAIT_MS in secret.c the login is answered 503 and Retry-After, so
+ * that logins never hold every worker thread) instead of exhausting
+ * memory.  Tokens are 256-bit random values in URL-safe
  * base64 without padding; only their BLAKE2b hash is ever stored.
  */
 #ifndef GAZETTE_SECRET_H
