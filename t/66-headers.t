@@ -132,6 +132,14 @@ sub run_checks {
 	    $g, status => 413, https => $https);
 	check_raw("$site: another host", "GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
 	    $g, status => 421, https => $https);
+	unless ($https) {
+		# The other local name goes to the base URL's host, whose
+		# origin the same-site check of forms expects.
+		my $req = "GET /tags?x=1 HTTP/1.1\r\nHost: localhost:" . $g->port . "\r\nConnection: close\r\n\r\n";
+		check_raw("$site: localhost", $req, $g, status => 301, https => $https);
+		my ($st, $h) = $g->raw_request($req);
+		is($h->{location}, $g->url('/tags?x=1'), "$site: localhost is sent to the base URL, path and query kept");
+	}
 
 	# Straight from the app: the same policy as through nginx.
 	SKIP: {
