@@ -142,11 +142,11 @@ cli_import(int argc, char *argv[])
 	if ((s = store_open(cfg.db, 0)) == NULL)
 		goto out;
 	/* make run's first run: the samples go only into an empty site. */
-	if (if_empty && (k = store_has_articles(s)) != 0) {
-		if (k > 0)
+	if (if_empty && (k = store_bulk_empty(s)) != 1) {
+		if (k == 0)
 			printf("%s holds articles already; nothing imported\n",
 			    cfg.db);
-		rc = k > 0 ? 0 : 1;
+		rc = k == 0 ? 0 : 1;
 		goto out;
 	}
 	for (k = 0; k < nfiles; k++) {

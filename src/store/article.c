@@ -215,20 +215,6 @@ store_next_scheduled(struct store *s, int64_t now, int64_t *last)
 }
 
 int
-store_has_articles(struct store *s)
-{
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_ANY);
-	int		 any = -1;
-
-	if (sqlite3_step(st) == SQLITE_ROW)
-		any = sqlite3_column_int(st, 0) != 0;
-	else
-		STORE_ERR(s);
-	stmt_done(st);
-	return any;
-}
-
-int
 store_slug_free(struct store *s, const char *slug, long long id)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_SLUG_OWNER);

@@ -107,7 +107,6 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_ARTICLE_STATE] =
 	    "SELECT slug, status, published_at, updated_at FROM articles"
 	    " WHERE id = ?1",
-	[ST_ARTICLES_ANY] = "SELECT EXISTS (SELECT 1 FROM articles)",
 	[ST_SLUG_OWNER] =
 	    "SELECT id FROM articles WHERE slug = ?1 UNION ALL "
 	    "SELECT article_id FROM article_slugs WHERE slug = ?1",

@@ -208,9 +208,6 @@ int	 store_articles_by_tag(struct store *, struct arena *, long long tag_id,
  */
 int	 store_article_save(struct store *, struct article_edit *);
 
-/* 1 if the store holds any article at all (of any status), 0 if none. */
-int	 store_has_articles(struct store *);
-
 /* 1 if slug is free for article id (0: a new article), 0 if taken. */
 int	 store_slug_free(struct store *, const char *slug, long long id);
 
