@@ -36,6 +36,48 @@ newest_before(struct store *s, int64_t t, int64_t *at)
 	return one_time(s, st, at);
 }
 
+/*
+ * Live articles published in [from, to) at time now.  The whole days
+ * of the span (once it ends at now at the latest) come from the day
+ * counters; the partial days at its ends from the index: at most two
+ * days of index entries, whatever the size of the archive.
+ */
+static int
+count_between(struct store *s, int64_t from, int64_t to, int64_t now,
+    long long *count)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARCHIVE_COUNT);
+	int64_t		 d0, d1;
+	int		 rc;
+
+	if (to > now + 1)
+		to = now + 1;
+	/* Whole days, all before to, so before now: none is scheduled. */
+	d0 = (from + 86399) / 86400;	/* the first whole day */
+	d1 = to / 86400;		/* the day after the last whole one */
+	if (from < 0 || d0 >= d1) {	/* no whole day: all from the index */
+		d0 = d1 = 0;
+		sqlite3_bind_int64(st, 2, to);
+		sqlite3_bind_int64(st, 3, to);
+	} else {
+		sqlite3_bind_int64(st, 2, d0 * 86400);
+		sqlite3_bind_int64(st, 3, d1 * 86400);
+	}
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 4, to);
+	sqlite3_bind_int64(st, 5, d0);
+	sqlite3_bind_int64(st, 6, d1);
+	*count = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	stmt_done(st);
+	if (rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	return 0;
+}
+
 /* The start of the month after year/month. */
 static int64_t
 next_month(int year, int month)
@@ -49,9 +91,8 @@ store_archive_months(struct store *s, struct arena *a, int64_t now, int max,
     struct archive_month **out)
 {
 	struct archive_month *rows;
-	sqlite3_stmt	*st;
 	int64_t		 t = now + 1, at, from, to;
-	int		 n = 0, rc;
+	int		 n = 0;
 
 	*out = rows = arena_calloc(a, (size_t)(max > 0 ? max : 1),
 	    sizeof(*rows));
@@ -64,18 +105,8 @@ store_archive_months(struct store *s, struct arena *a, int64_t now, int max,
 		time_year_month(at, &rows[n].year, &rows[n].month);
 		from = time_month_start(rows[n].year, rows[n].month);
 		to = next_month(rows[n].year, rows[n].month);
-		if (to > now + 1)
-			to = now + 1;
-		st = stmt_get(s, ST_ARCHIVE_COUNT);
-		sqlite3_bind_int64(st, 1, from);
-		sqlite3_bind_int64(st, 2, to);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			rows[n].count = sqlite3_column_int64(st, 0);
-		stmt_done(st);
-		if (rc != SQLITE_ROW) {
-			STORE_ERR(s);
+		if (count_between(s, from, to, now, &rows[n].count) < 0)
 			return -1;
-		}
 		n++;
 		/* A month boundary that is not before at would loop. */
 		if (from >= t)
@@ -90,15 +121,21 @@ store_articles_between(struct store *s, struct arena *a, int64_t from,
     int64_t to, int64_t now, const struct cursor *c, int after, int limit,
     struct article **out)
 {
-	enum stmt	 id;
+	struct cursor	 end = { to, 0 };	/* before the month's end */
 	sqlite3_stmt	*st;
 
-	id = c == NULL ? ST_ARCHIVE_MONTH :
-	    after ? ST_ARCHIVE_MONTH_AFTER : ST_ARCHIVE_MONTH_BEFORE;
-	st = stmt_get(s, id);
+	after = c != NULL && after;
+	if (after) {
+		st = stmt_get(s, ST_ARCHIVE_MONTH_AFTER);
+		sqlite3_bind_int64(st, 6, to);
+	} else {
+		/* One upper bound only: the lowest of cursor and month end. */
+		st = stmt_get(s, ST_ARCHIVE_MONTH_BEFORE);
+		if (c == NULL || c->at > to || (c->at == to && c->id > 0))
+			c = &end;
+	}
 	sqlite3_bind_int64(st, 5, from);
-	sqlite3_bind_int64(st, 6, to);
-	return article_list(s, a, st, now, c, after && c, limit, out);
+	return article_list(s, a, st, now, c, after, limit, out);
 }
 
 int
@@ -106,21 +143,11 @@ store_archive_span(struct store *s, int64_t from, int64_t to, int64_t now,
     struct archive_span *out)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
-	out->count = 0;
 	if (to > now + 1)
 		to = now + 1;
-	st = stmt_get(s, ST_ARCHIVE_COUNT);
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		out->count = sqlite3_column_int64(st, 0);
-	stmt_done(st);
-	if (rc != SQLITE_ROW) {
-		STORE_ERR(s);
+	if (count_between(s, from, to, now, &out->count) < 0)
 		return -1;
-	}
 	if (newest_before(s, from, &out->before) < 0)
 		return -1;
 	st = stmt_get(s, ST_ARCHIVE_OLDEST_FROM);

@@ -135,7 +135,9 @@ store_article_old_slug(struct store *s, struct arena *a, const char *slug,
 /*
  * Run a listing statement whose parameters are ?1 now, ?2/?3 the cursor
  * and ?4 the limit (and ?5 bound by the caller), into *out.  Rows of an
- * "after" query come oldest first; they are turned around here.
+ * "after" query come oldest first; they are turned around here.  The
+ * cursor of a "before" query is lowered to now, which such a query has
+ * as its only upper bound (see LIVE in stmt.c).
  */
 int
 article_list(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t now,
@@ -146,7 +148,11 @@ article_list(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t now,
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
 	sqlite3_bind_int64(st, 1, now);
-	if (c != NULL) {
+	if (c != NULL && !after && c->at > now) {
+		/* (published_at, id) < (now + 1, 0): published_at <= now */
+		sqlite3_bind_int64(st, 2, now + 1);
+		sqlite3_bind_int64(st, 3, 0);
+	} else if (c != NULL) {
 		sqlite3_bind_int64(st, 2, c->at);
 		sqlite3_bind_int64(st, 3, c->id);
 	}

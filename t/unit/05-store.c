@@ -397,6 +397,16 @@ test_listings(void)
 	    "store_next_scheduled gives its time");
 	n = store_articles_live(S, &A, NOW + 3600, NULL, 0, 1, &rows);
 	is_str(slugs(rows, n), "later", "at its time it is live, on top");
+	/* A cursor from the future (made up) shows nothing not yet due. */
+	c.at = NOW + 7200;
+	c.id = 1;
+	n = store_articles_live(S, &A, NOW, &c, 0, 2, &rows);
+	is_str(slugs(rows, n), "a7,a6", "before a cursor in the future: "
+	    "the live articles, not the scheduled one");
+	c.at = NOW;
+	c.id = 1000000;
+	n = store_articles_live(S, &A, NOW, &c, 0, 1, &rows);
+	is_str(slugs(rows, n), "a7", "before a cursor at now: the newest");
 	is_int(store_next_scheduled(S, NOW + 3600, NULL), 0, "nothing else waits");
 
 	/* By tag. */
@@ -414,6 +424,11 @@ test_listings(void)
 	n = store_articles_by_tag(S, &A, t.id, NOW + 3600, NULL, 0, 1, &rows);
 	is_str(slugs(rows, n), "later",
 	    "the scheduled article shows on its tag at its time");
+	c.at = NOW + 7200;
+	c.id = 1;
+	n = store_articles_by_tag(S, &A, t.id, NOW, &c, 0, 2, &rows);
+	is_str(slugs(rows, n), "a7,a5", "before a future cursor on a tag: "
+	    "not the scheduled article");
 	n = store_articles_by_tag(S, &A, t.id + 1000, NOW, NULL, 0, 10, &rows);
 	is_int(n, 0, "an unknown tag has no articles");
 }
@@ -462,6 +477,101 @@ test_comments(void)
 	    0), 0, "and not stored");
 }
 
+/* Published articles in [from, to) at time now, counted plainly. */
+static long long
+raw_live_between(int64_t from, int64_t to, int64_t now)
+{
+	sqlite3_stmt	*st;
+	long long	 v = -1;
+
+	if (sqlite3_prepare_v2(RAW, "SELECT count(*) FROM articles WHERE "
+	    "status = 'published' AND published_at >= ?1 AND "
+	    "published_at < ?2 AND published_at <= ?3", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	sqlite3_bind_int64(st, 3, now);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * The archive's counts (sql/002-archive-days.sql): day counters kept by
+ * triggers through inserts, edits that move an article, unpublishing,
+ * deleting and a row removed behind the store's back, and month counts
+ * made of counters and index counts that equal a plain count for any
+ * span and any "now", day boundaries and scheduled articles included.
+ */
+static void
+test_archive_counts(void)
+{
+	struct article_edit	 e;
+	struct archive_span	 sp;
+	int64_t			 base = (NOW / 86400 - 6) * 86400, from, to, now;
+	long long		 ids[80];
+	unsigned		 seed = 12345;
+	int			 i, bad = 0;
+
+#define RND(n)	((seed = seed * 1103515245u + 12345u) >> 8) % (unsigned)(n)
+	for (i = 0; i < 80; i++) {
+		/* Every tenth exactly at a UTC midnight; some in the future. */
+		int64_t at = i % 10 == 0 ? base + (int64_t)(i / 10) * 86400 :
+		    base + (int64_t)RND(10 * 86400);
+
+		save(&e, 0, arena_printf(&A, "day-%d", i), i % 13 == 0 ?
+		    ARTICLE_DRAFT : ARTICLE_PUBLISHED, at, NULL, 0);
+		ids[i] = e.id;
+	}
+	/* Moved, unpublished, withdrawn, republished. */
+	for (i = 1; i < 80; i += 7)
+		save(&e, ids[i], arena_printf(&A, "day-%d", i),
+		    ARTICLE_PUBLISHED, base + (int64_t)RND(9 * 86400), NULL, 0);
+	for (i = 2; i < 80; i += 11)
+		save(&e, ids[i], arena_printf(&A, "day-%d", i), ARTICLE_DRAFT,
+		    0, NULL, 0);
+	for (i = 3; i < 80; i += 9)
+		save(&e, ids[i], arena_printf(&A, "day-%d", i),
+		    ARTICLE_DELETED, base + 86400, NULL, 0);
+	save(&e, ids[2], "day-2", ARTICLE_PUBLISHED, base + 2 * 86400, NULL, 0);
+	sqlite3_exec(RAW, "DELETE FROM comments WHERE article_id IN (SELECT id "
+	    "FROM articles WHERE slug = 'day-5')", NULL, NULL, NULL);
+	ok(sqlite3_exec(RAW, "DELETE FROM articles WHERE slug = 'day-5'", NULL,
+	    NULL, NULL) == SQLITE_OK, "a row deleted behind the store's back");
+
+	is_int(raw_int("SELECT count(*) FROM (SELECT published_at / 86400, "
+	    "count(*) FROM articles WHERE status = 'published' AND "
+	    "published_at IS NOT NULL GROUP BY 1 EXCEPT SELECT day, n FROM "
+	    "article_days WHERE n <> 0)", 0), 0,
+	    "every day's counter equals a recount");
+	is_int(raw_int("SELECT count(*) FROM (SELECT day, n FROM article_days "
+	    "WHERE n <> 0 EXCEPT SELECT published_at / 86400, count(*) FROM "
+	    "articles WHERE status = 'published' AND published_at IS NOT NULL "
+	    "GROUP BY 1)", 0), 0, "and no counter counts what is not there");
+
+	for (i = 0; i < 400; i++) {
+		from = base - 86400 + (int64_t)RND(12 * 86400);
+		to = from + (int64_t)RND(i % 4 ? 9 * 86400 : 3600) + 1;
+		now = base + (int64_t)RND(11 * 86400);
+		if (i % 25 == 0)		/* on the boundaries themselves */
+			from = base + (int64_t)RND(8) * 86400,
+			to = from + (int64_t)(1 + RND(4)) * 86400,
+			now = to + (i % 50 ? 0 : -1);
+		if (store_archive_span(S, from, to, now, &sp) < 0 ||
+		    sp.count != raw_live_between(from, to, now)) {
+			if (bad++ < 3)
+				diag("[%lld, %lld) at %lld: %lld, plainly %lld",
+				    (long long)from, (long long)to,
+				    (long long)now, sp.count,
+				    raw_live_between(from, to, now));
+		}
+	}
+	is_int(bad, 0, "400 spans: the counts equal a plain count");
+#undef RND
+}
+
 int
 main(void)
 {
@@ -482,6 +592,7 @@ main(void)
 		test_many_tags();
 		test_listings();
 		test_comments();
+		test_archive_counts();
 	}
 	store_close(S);
 	sqlite3_close(RAW);
