@@ -25,28 +25,29 @@ struct opt {
 	enum opt_type	 type;
 	void		*ptr;
 	const char	*def;
-	int		 min, max;	/* for OPT_INT */
+	int		 min, max;	/* OPT_INT: the range; OPT_STR: min 1
+					   if the value may not be empty */
 	const char	*help;
 };
 
 static const struct opt opts[] = {
-	{ "db", "GAZETTE_DB", OPT_STR, &cfg.db, "var/gazette.db", 0, 0,
+	{ "db", "GAZETTE_DB", OPT_STR, &cfg.db, "var/gazette.db", 1, 0,
 	  "database file" },
 	{ "socket", "GAZETTE_SOCKET", OPT_STR, &cfg.socket,
-	  "var/gazette.sock", 0, 0,
+	  "var/gazette.sock", 1, 0,
 	  "FastCGI socket: a path, or :PORT / HOST:PORT for TCP" },
-	{ "title", "GAZETTE_TITLE", OPT_STR, &cfg.title, "The Gazette", 0, 0,
+	{ "title", "GAZETTE_TITLE", OPT_STR, &cfg.title, "The Gazette", 1, 0,
 	  "site name" },
 	{ "tagline", "GAZETTE_TAGLINE", OPT_STR, &cfg.tagline,
 	  "News from Port Ardent and beyond", 0, 0, "line under the name" },
 	{ "base-url", "GAZETTE_BASE_URL", OPT_STR, &cfg.base_url,
-	  "http://127.0.0.1:8080", 0, 0,
+	  "http://127.0.0.1:8080", 1, 0,
 	  "public address, for links in feeds and metadata" },
-	{ "timezone", "GAZETTE_TIMEZONE", OPT_STR, &cfg.timezone, "UTC", 0, 0,
+	{ "timezone", "GAZETTE_TIMEZONE", OPT_STR, &cfg.timezone, "UTC", 1, 0,
 	  "time zone of shown times (e.g. Europe/London)" },
 	{ "templates", "GAZETTE_TEMPLATES", OPT_STR, &cfg.templates,
-	  "templates", 0, 0, "template folder" },
-	{ "static", "GAZETTE_STATIC", OPT_STR, &cfg.static_dir, "static", 0, 0,
+	  "templates", 1, 0, "template folder" },
+	{ "static", "GAZETTE_STATIC", OPT_STR, &cfg.static_dir, "static", 1, 0,
 	  "static files folder (served by nginx)" },
 	{ "threads", "GAZETTE_THREADS", OPT_INT, &cfg.threads, "4", 1, 64,
 	  "worker threads" },
@@ -182,7 +183,10 @@ config_parse(int *argc, char *argv[])
 			v = eq + 1;
 		else if (k + 1 < *argc)
 			v = argv[++k];
-		else {
+		else
+			v = NULL;
+		if (v == NULL || (*v == '\0' && o->type == OPT_STR &&
+		    o->min > 0)) {
 			fprintf(stderr, "gazette: --%s needs a value\n",
 			    o->flag);
 			return -1;

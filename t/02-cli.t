@@ -4,9 +4,7 @@
 # command or option, a setting without its value, a bad number) exits
 # non-zero with one line on standard error that names it, prints
 # nothing on standard output, and starts or writes nothing.
-#
-# Checks marked TODO are behaviour found wrong and not fixed here (see
-# the commit message): they fail quietly until src/ is changed.
+
 use strict;
 use warnings;
 use lib 't/lib';
@@ -135,43 +133,27 @@ refused('the base URL', {}, ['migrate', '--base-url', 'ftp://news.example.org'],
 for my $c (qw(serve migrate check reindex import)) {
 	refused("the option to $c", {}, [$c, '--frobnicate'], qr/\Q$c\E/, qr/'--frobnicate'/);
 }
-# Wrong: these print a usage of several lines after (or instead of) the
-# message, or one usage line that does not say what was wrong
-# (src/cli/backup.c:16, src/cli/generate.c:224, src/cli/user.c:138).
-# The checks they pass are plain tests; the others are TODO.
-for my $c ([['backup', '--frobnicate', 'copy.db'], 'names'],
-    [['generate', '--frobnicate'], 'lines'],
-    [['user', '--frobnicate'], 'lines', 'names'],
-    [['user'], 'lines', 'names']) {
-	my ($args, @wrong) = @$c;
-	my %wrong = map { $_ => 1 } @wrong;
+# Commands with arguments of their own say in one line what is wrong
+# too (gazette help has the usage).
+for my $args (['backup', '--frobnicate', 'copy.db'], ['generate', '--frobnicate'],
+    ['user', '--frobnicate'], ['user']) {
 	my ($rc, $out, $err) = run({}, @$args);
 	my $cmd = "gazette @$args";
 	ok($rc > 0, "$cmd: exits non-zero ($rc)");
 	is($out, '', "$cmd: nothing on stdout");
 	my $lines = () = $err =~ /\n/g;
-	my $names = @$args > 1 ? qr/'--frobnicate'/ : qr/^gazette: user: .*(command|missing)/i;
-	TODO: {
-		local $TODO = $wrong{lines} ? 'a usage of several lines' : undef;
-		is($lines, 1, "$cmd: one line on stderr");
-	}
-	TODO: {
-		local $TODO = $wrong{names} ? 'the usage, without saying what was wrong' : undef;
-		like($err, $names, "$cmd: names the mistake");
-	}
+	is($lines, 1, "$cmd: one line on stderr");
+	like($err, @$args > 1 ? qr/'--frobnicate'/ : qr/^gazette: user: .*missing command/,
+	    "$cmd: names the mistake");
 }
 
-# Wrong: an empty value for --db is taken as a database name: SQLite
-# opens a temporary database, migrate "succeeds" and throws it away
-# (src/config.c:116, OPT_STR takes any value; GAZETTE_DB='' is ignored
-# instead).
+# An empty value for a setting that names a file is refused (an empty
+# database name would make SQLite open a throw-away database).
 ($rc, $out, $err) = run({}, 'migrate', '--db=');
-TODO: {
-	local $TODO = '--db= (empty) is accepted and migrates a throw-away database';
-	ok($rc > 0, "gazette migrate --db= exits non-zero ($rc)");
-	is($out, '', 'nothing on stdout') or diag("stdout: $out");
-}
-unlink($db);
+ok($rc > 0, "gazette migrate --db= exits non-zero ($rc)");
+is($out, '', 'nothing on stdout') or diag("stdout: $out");
+like($err, qr/^gazette: --db needs a value\n\z/, 'and says why, in one line');
+ok(!-e $db, 'no database was made');
 
 # The environment's empty values are ignored: GAZETTE_THREADS='' is the
 # default, not an error.

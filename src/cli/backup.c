@@ -13,8 +13,14 @@ cli_backup(int argc, char *argv[])
 	struct store	*s;
 	int		 rc;
 
-	if (argc != 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: gazette backup FILE\n");
+	if (argc >= 2 && argv[1][0] == '-') {
+		fprintf(stderr, "gazette: backup: unknown option '%s'\n",
+		    argv[1]);
+		return 2;
+	}
+	if (argc != 2) {
+		fprintf(stderr, "gazette: backup: give one FILE to copy the "
+		    "database to\n");
 		return 2;
 	}
 	if ((s = store_open(cfg.db, 0)) == NULL)

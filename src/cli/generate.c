@@ -125,15 +125,6 @@ seconds_since(const struct timespec *t0)
 	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: gazette generate [--articles N] "
-	    "[--comments-per-article M] [--tags T]\n"
-	    "                        [--seed S] [--now UNIXTIME] "
-	    "[--words FILE]\n");
-}
-
 /* Write one article and its comments into the open batch. */
 static int
 article(struct gen *g, struct store *s, struct arena *a, struct buf *bufs,
@@ -222,9 +213,8 @@ cli_generate(int argc, char *argv[])
 			nowarg = v;
 		else {
 			fprintf(stderr, "gazette: generate: bad or unknown "
-			    "option '%s%s%s'\n", opt, val ? " " : "",
-			    val ? val : "");
-			usage();
+			    "option '%s%s%s' (see gazette help)\n", opt,
+			    val ? " " : "", val ? val : "");
 			return 2;
 		}
 		k++;

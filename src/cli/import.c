@@ -116,12 +116,14 @@ cli_import(int argc, char *argv[])
 		else {
 			fprintf(stderr, "gazette: import: unknown option '%s'\n",
 			    argv[i]);
+			rc = 2;
 			goto out;
 		}
 	}
 	first = i;
 	if (first == argc) {
 		fprintf(stderr, "gazette: import: no files given\n");
+		rc = 2;
 		goto out;
 	}
 	nfiles = argc - first;

@@ -134,15 +134,13 @@ get_password(int random, char *pw, size_t size)
 	return 0;
 }
 
+/* One line saying what is wrong; gazette help has the usage. */
 static int
-usage(void)
+usage(const char *cmd, const char *why, const char *arg)
 {
-	fputs("usage: gazette user add NAME [--role admin|editor] "
-	    "[--display \"Full Name\"] [--random-password]\n"
-	    "       gazette user passwd NAME [--random-password]\n"
-	    "       gazette user list\n"
-	    "       gazette user disable NAME\n"
-	    "       gazette user enable NAME\n", stderr);
+	fprintf(stderr, "gazette: user%s%s: %s%s%s%s (see gazette help)\n",
+	    cmd ? " " : "", cmd ? cmd : "", why, arg ? " '" : "",
+	    arg ? arg : "", arg ? "'" : "");
 	return 2;
 }
 
@@ -172,10 +170,10 @@ user_add(struct store *s, int argc, char *argv[])
 		else if (argv[i][0] != '-' && name == NULL)
 			name = argv[i];
 		else
-			return usage();
+			return usage("add", "unexpected argument", argv[i]);
 	}
 	if (name == NULL)
-		return usage();
+		return usage("add", "give the account's NAME", NULL);
 	if (!name_ok(name)) {
 		fprintf(stderr, "gazette: user add: '%s': a name has 1 to %d "
 		    "characters a-z, 0-9, '.', '_', '-', starting with a "
@@ -225,10 +223,10 @@ user_passwd(struct store *s, int argc, char *argv[])
 		else if (argv[i][0] != '-' && name == NULL)
 			name = argv[i];
 		else
-			return usage();
+			return usage("passwd", "unexpected argument", argv[i]);
 	}
 	if (name == NULL)
-		return usage();
+		return usage("passwd", "give the account's NAME", NULL);
 	if (get_password(random, pw, sizeof(pw)) < 0)
 		return 1;
 	rc = pw_hash(pw, hash) < 0 ? -1 : store_user_passwd(s, name, hash);
@@ -283,16 +281,19 @@ cli_user(int argc, char *argv[])
 	int		 rc;
 
 	if (argc < 2)
-		return usage();
+		return usage(NULL, "missing command: add, passwd, list, "
+		    "disable or enable", NULL);
 	cmd = argv[1];
 	if (strcmp(cmd, "add") != 0 && strcmp(cmd, "passwd") != 0 &&
 	    strcmp(cmd, "list") != 0 && strcmp(cmd, "disable") != 0 &&
 	    strcmp(cmd, "enable") != 0)
-		return usage();
-	if ((strcmp(cmd, "list") == 0 && argc != 2) ||
-	    ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) &&
-	    argc != 3))
-		return usage();
+		return usage(NULL, "unknown command", cmd);
+	if (strcmp(cmd, "list") == 0 && argc != 2)
+		return usage(cmd, "unexpected argument", argv[2]);
+	if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) &&
+	    argc != 3)
+		return argc < 3 ? usage(cmd, "give the account's NAME", NULL) :
+		    usage(cmd, "unexpected argument", argv[3]);
 	if ((s = store_open(cfg.db, 0)) == NULL)
 		return 1;
 	arena_init(&a, 0);
