@@ -57,22 +57,30 @@ loud(void)
 	}
 }
 
-/* The one integer a query gives (-1 on error). */
+/* The one integer a query with n parameters gives (-1 on error). */
 static long long
-raw_int(const char *sql, long long bind)
+raw_int_n(const char *sql, int n, const long long *binds)
 {
 	sqlite3_stmt	*st;
 	long long	 v = -1;
+	int		 i;
 
 	if (sqlite3_prepare_v2(RAW, sql, -1, &st, NULL) != SQLITE_OK) {
 		diag("%s: %s", sql, sqlite3_errmsg(RAW));
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, bind);
+	for (i = 0; i < n; i++)
+		sqlite3_bind_int64(st, i + 1, binds[i]);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+static long long
+raw_int(const char *sql, long long bind)
+{
+	return raw_int_n(sql, 1, &bind);
 }
 
 static int
@@ -481,21 +489,11 @@ test_comments(void)
 static long long
 raw_live_between(int64_t from, int64_t to, int64_t now)
 {
-	sqlite3_stmt	*st;
-	long long	 v = -1;
+	const long long	 b[3] = { from, to, now };
 
-	if (sqlite3_prepare_v2(RAW, "SELECT count(*) FROM articles WHERE "
-	    "status = 'published' AND published_at >= ?1 AND "
-	    "published_at < ?2 AND published_at <= ?3", -1, &st,
-	    NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	sqlite3_bind_int64(st, 3, now);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return raw_int_n("SELECT count(*) FROM articles WHERE status = "
+	    "'published' AND published_at >= ?1 AND published_at < ?2 AND "
+	    "published_at <= ?3", 3, b);
 }
 
 /*
