@@ -242,7 +242,7 @@ static const struct {
 	{ "import", cli_import, "import [--draft] [--if-empty] [--byline B] [--dateline D] [--source S] FILE...\n"
 	  "                        import plain-text wire copy" },
 	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
-	{ "check", cli_check, "check                 integrity and foreign-key checks" },
+	{ "check", cli_check, "check                 integrity, foreign-key and counter checks" },
 	/* Readers find articles (issue 5). */
 	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
 	/* Editors (issue 3). */

@@ -134,5 +134,22 @@ $res = $g->post("/articles/$art->{slug}/comments", { token => $g->sign_form_toke
     name => 'After', body => 'Written after the restore.', website => '' });
 is($res->{status}, 303, 'and takes new comments');
 
+# gazette check also recounts the counters pages show: a tag's article
+# count, an article's comment count, the archive's articles per day.
+my $tag = $g->sql("SELECT id, slug FROM tags WHERE article_count > 0 LIMIT 1")->[0];
+$g->sql_write("UPDATE tags SET article_count = article_count + 2 WHERE id = $tag->{id}");
+$g->sql_write("UPDATE articles SET comment_count = comment_count + 1 WHERE id = $art->{id}");
+$g->sql_write("UPDATE article_days SET n = n + 1 WHERE day = (SELECT max(day) FROM article_days)");
+($rc, $out) = $g->cli('check');
+is($rc, 1, 'gazette check fails on counters out of step');
+like($out, qr/^tag \Q$tag->{slug}\E: article_count \d+, live articles \d+$/m, 'and names the tag');
+like($out, qr/^article $art->{id}: comment_count \d+, approved comments \d+$/m, 'the article');
+like($out, qr/^article_days \d+: \d+ kept, \d+ published$/m, 'and the day');
+$g->sql_write("UPDATE tags SET article_count = article_count - 2 WHERE id = $tag->{id}");
+$g->sql_write("UPDATE articles SET comment_count = comment_count - 1 WHERE id = $art->{id}");
+$g->sql_write("UPDATE article_days SET n = n - 1 WHERE day = (SELECT max(day) FROM article_days)");
+($rc, $out) = $g->cli('check');
+is($rc, 0, 'put back, it passes again') or diag($out);
+
 $g->stop;
 done_testing();

@@ -96,12 +96,23 @@ check_rows(struct store *s, const char *sql, FILE *f, int ok_is_row)
 int
 store_check(struct store *s, void *out)
 {
-	FILE	*f = out;
-	int	 a, b;
+	FILE		*f = out;
+	static const enum stmt counters[] = { ST_CHECK_TAG_COUNTS,
+	    ST_CHECK_COMMENT_COUNTS, ST_CHECK_ARTICLE_DAYS };
+	size_t		 i;
+	int		 n, bad = 0;
 
-	a = check_rows(s, "PRAGMA integrity_check", f, 1);
-	b = check_rows(s, "PRAGMA foreign_key_check", f, 0);
-	if (a < 0 || b < 0)
+	if ((n = check_rows(s, "PRAGMA integrity_check", f, 1)) < 0)
 		return -1;
-	return a + b > 0 ? 1 : 0;
+	bad += n;
+	if ((n = check_rows(s, "PRAGMA foreign_key_check", f, 0)) < 0)
+		return -1;
+	bad += n;
+	/* The counters that pages show, against a recount. */
+	for (i = 0; i < sizeof(counters) / sizeof(counters[0]); i++) {
+		if ((n = check_rows(s, stmt_sql[counters[i]], f, 0)) < 0)
+			return -1;
+		bad += n;
+	}
+	return bad > 0 ? 1 : 0;
 }

@@ -462,4 +462,29 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_BULK_COMMENT_INSERT] =
 	    "INSERT INTO comments (article_id, author, body, status,"
 	    " created_at) VALUES (?1, ?2, ?3, 'approved', ?4)",
+	/* gazette check: each row is a counter that a recount contradicts. */
+	[ST_CHECK_TAG_COUNTS] =
+	    "SELECT 'tag ' || t.slug || ': article_count ' || t.article_count"
+	    " || ', live articles ' || (SELECT count(*) FROM article_tags x"
+	    "   WHERE x.tag_id = t.id AND x.live = 1)"
+	    " FROM tags t WHERE t.article_count <> (SELECT count(*)"
+	    "   FROM article_tags x WHERE x.tag_id = t.id AND x.live = 1)",
+	[ST_CHECK_COMMENT_COUNTS] =
+	    "SELECT 'article ' || a.id || ': comment_count ' || a.comment_count"
+	    " || ', approved comments ' || (SELECT count(*) FROM comments c"
+	    "   WHERE c.article_id = a.id AND c.status = 'approved')"
+	    " FROM articles a WHERE a.comment_count <> (SELECT count(*)"
+	    "   FROM comments c WHERE c.article_id = a.id"
+	    "   AND c.status = 'approved')",
+	[ST_CHECK_ARTICLE_DAYS] =
+	    "WITH counted (day, n) AS (SELECT published_at / 86400, count(*)"
+	    "   FROM articles WHERE status = 'published'"
+	    "   AND published_at IS NOT NULL GROUP BY 1),"
+	    " days (day) AS (SELECT day FROM counted"
+	    "   UNION SELECT day FROM article_days)"
+	    " SELECT 'article_days ' || d.day || ': ' || coalesce(k.n, 0)"
+	    " || ' kept, ' || coalesce(c.n, 0) || ' published' FROM days d"
+	    " LEFT JOIN article_days k ON k.day = d.day"
+	    " LEFT JOIN counted c ON c.day = d.day"
+	    " WHERE coalesce(k.n, 0) <> coalesce(c.n, 0)",
 };

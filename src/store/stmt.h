@@ -146,6 +146,11 @@ enum stmt {
 	ST_BULK_ARTICLE_INSERT,
 	ST_BULK_COMMENT_INSERT,
 
+	/* gazette check: counters against a recount (maint.c). */
+	ST_CHECK_TAG_COUNTS,
+	ST_CHECK_COMMENT_COUNTS,
+	ST_CHECK_ARTICLE_DAYS,
+
 	ST__MAX
 };
 
