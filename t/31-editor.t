@@ -265,6 +265,39 @@ $res = $ed->post_raw("/admin/articles/$sample/comments", [ mode => 'open' ]);
 is($res->{status}, 403, 'without the token: 403');
 is($g->sql_value("SELECT comments FROM articles WHERE id = $sample"), 'hidden', 'no change');
 
+# Many drafts: the dashboard shows the 50 last changed and links to
+# all of them, 50 a page, each once, most recently changed first.
+{
+	my $t = int(time) - 100000;
+	$g->sql_write(join '; ', map {
+		"INSERT INTO articles (status, created_at, modified_at, slug, headline) VALUES ('draft', $t, " . ($t + int($_ / 2)) . ", 'many-draft-$_', 'Many draft number $_')"
+	} 1 .. 120);
+	my @want = map { $_->{id} } @{ $g->sql("SELECT id FROM articles WHERE status = 'draft' ORDER BY modified_at DESC, id DESC") };
+	my $desk = $ed->get('/admin')->{content};
+	my ($drafts) = $desk =~ m{<section class="desk" id="drafts".*?</section>}s ? ($&) : ('');
+	my @shown = $drafts =~ m{<a class="headline" href="/admin/articles/(\d+)/edit">}g;
+	is_deeply(\@shown, [ @want[0 .. 49] ], 'the dashboard shows the 50 drafts last changed');
+	like($drafts, qr{<a href="/admin/articles\?status=draft">All drafts}, 'and links to all of them');
+	my ($url, @all, $pages) = ('/admin/articles?status=draft');
+	while ($url && $pages++ < 10) {
+		my $res = $ed->get($url);
+		is($res->{status}, 200, "drafts page $pages: 200");
+		my @ids = $res->{content} =~ m{<a class="headline" href="/admin/articles/(\d+)/edit">}g;
+		ok(@ids <= 50, "at most 50 on a page (" . scalar(@ids) . ")");
+		push @all, @ids;
+		($url) = $res->{content} =~ m{<a rel="next" href="([^"]+)">Older};
+		$url =~ s/&amp;/&/g if $url;
+	}
+	is_deeply(\@all, \@want, 'the pages hold every draft once, most recently changed first');
+	is($ed->get('/admin/articles')->{status}, 200, 'drafts are the default list');
+	is($ed->get('/admin/articles?status=nothing')->{status}, 400, 'an unknown list: 400');
+	is($ed->get('/admin/articles?status=draft&before=x')->{status}, 400, 'a malformed cursor: 400');
+	is($ed->get('/admin/articles?status=draft&after=1-1')->{status}, 400, 'going to newer: 400');
+	is($ed->get('/admin/articles?status=draft&before=1-1')->{status}, 404, 'past the end: 404');
+	like($ed->get('/admin/articles?status=withdrawn')->{content}, qr{Tidal pool}, 'the withdrawn list has the withdrawn article');
+	is($g->get('/admin/articles?status=draft')->{status}, 303, 'without a session: to the login');
+}
+
 # Unknown articles.
 is($ed->get('/admin/articles/99999/edit')->{status}, 404, 'editing an unknown article: 404');
 is($ed->post('/admin/articles/99999/edit', \%draft)->{status}, 404, 'saving one: 404');

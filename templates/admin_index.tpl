@@ -16,7 +16,8 @@
 <section class="desk" id="drafts" aria-label="Drafts">
 <h2>Drafts</h2>
 {{>DRAFTS}}
-</section>
+{{#MORE_DRAFTS}}<p class="pager"><a href="/admin/articles?status=draft">All drafts &rarr;</a></p>
+{{/MORE_DRAFTS}}</section>
 <section class="desk" id="scheduled" aria-label="Scheduled">
 <h2>Scheduled</h2>
 {{>SCHEDULED}}
@@ -29,5 +30,6 @@
 {{#HAS_DELETED}}<section class="desk" id="withdrawn" aria-label="Withdrawn">
 <h2>Withdrawn</h2>
 {{>DELETED}}
-</section>
+{{#MORE_DELETED}}<p class="pager"><a href="/admin/articles?status=withdrawn">All withdrawn articles &rarr;</a></p>
+{{/MORE_DELETED}}</section>
 {{/HAS_DELETED}}

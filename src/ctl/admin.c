@@ -10,7 +10,9 @@
 #include "ctl.h"
 #include "listing.h"
 
-#define DESK_ROWS	50	/* drafts, scheduled and withdrawn shown */
+#define DESK_ROWS	50	/* drafts, scheduled and withdrawn shown; the
+				   rest of the drafts and withdrawn on
+				   /admin/articles, DESK_ROWS a page */
 #define PENDING_ROWS	10	/* waiting comments shown */
 
 /*
@@ -41,12 +43,13 @@ ctl_admin_index(struct req *r)
 		return 500;
 	if ((rc = listing_finish(&l)) != 0)
 		return rc;
+	/* One row more than shown tells whether to link to the rest. */
 	if ((nd = store_articles_by_status(r->store, r->arena, ARTICLE_DRAFT,
-	    DESK_ROWS, &drafts)) < 0 ||
+	    NULL, DESK_ROWS + 1, &drafts)) < 0 ||
 	    (ns = store_articles_scheduled(r->store, r->arena, r->now,
 	    DESK_ROWS, &sched)) < 0 ||
 	    (ng = store_articles_by_status(r->store, r->arena,
-	    ARTICLE_DELETED, DESK_ROWS, &gone)) < 0 ||
+	    ARTICLE_DELETED, NULL, DESK_ROWS + 1, &gone)) < 0 ||
 	    (np = store_comments_moderation(r->store, r->arena,
 	    COMMENT_PENDING, 0, PENDING_ROWS, &pending)) < 0 ||
 	    (npending = store_comments_pending(r->store)) < 0)
@@ -58,9 +61,63 @@ ctl_admin_index(struct req *r)
 	    strcmp(done, "deleted") == 0)
 		page_flash(p, "The article was withdrawn: readers now get a "
 		    "notice that it is gone.");
-	fill_admin_index(r, p->body, drafts, nd, sched, ns, l.rows, l.n, gone,
-	    ng, pending, np, npending);
+	fill_admin_index(r, p->body, drafts, nd > DESK_ROWS ? DESK_ROWS : nd,
+	    sched, ns, l.rows, l.n, gone, ng > DESK_ROWS ? DESK_ROWS : ng,
+	    pending, np, npending);
+	if (nd > DESK_ROWS)
+		view_show(p->body, "MORE_DRAFTS");
+	if (ng > DESK_ROWS)
+		view_show(p->body, "MORE_DELETED");
 	fill_pager(r, p->body, "/admin", l.newer, l.older);
+	return page_render(r, p, 200);
+}
+
+/*
+ * GET /admin/articles[?status=draft|withdrawn][&before=T-ID]
+ * Every draft (the default), or every withdrawn article, most recently changed first,
+ * DESK_ROWS a page (the dashboard shows the first DESK_ROWS); T in the
+ * cursor is the last row's modified_at.
+ * Raises HTTP 400 for an unknown status or a malformed cursor, 404 for
+ * a cursor past the end, 200 otherwise.
+ */
+int
+ctl_admin_articles(struct req *r)
+{
+	struct listing		 l;
+	struct page		*p;
+	const char		*s = http_query(r, "status");
+	enum article_status	 status;
+	int			 rc, n;
+
+	if (s == NULL)
+		s = "draft";
+	if (strcmp(s, "draft") == 0)
+		status = ARTICLE_DRAFT;
+	else if (strcmp(s, "withdrawn") == 0)
+		status = ARTICLE_DELETED;
+	else {
+		r->resp.error = "Lists are of drafts (?status=draft) or of "
+		    "withdrawn articles (?status=withdrawn).";
+		return 400;
+	}
+	if ((rc = listing_cursor(r, &l)) != 0)
+		return rc;
+	if (l.after) {
+		r->resp.error = "This list goes to older articles only "
+		    "(?before=).";
+		return 400;
+	}
+	n = store_articles_by_status(r->store, r->arena, status,
+	    l.have_cursor ? &l.cursor : NULL, DESK_ROWS + 1, &l.rows);
+	if (n < 0)
+		return 500;
+	if (n == 0 && l.have_cursor)
+		return 404;
+	p = page_new(r, "admin_articles.tpl", status == ARTICLE_DRAFT ?
+	    "Drafts" : "Withdrawn articles", "/admin/articles");
+	page_noindex(p);
+	fill_admin_articles(r, p->body, s, l.rows,
+	    n > DESK_ROWS ? DESK_ROWS : n, n > DESK_ROWS);
 	return page_render(r, p, 200);
 }
 

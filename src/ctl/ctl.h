@@ -118,6 +118,7 @@ int	 ctl_logout(struct req *);
 
 /* admin.c */
 int	 ctl_admin_index(struct req *);
+int	 ctl_admin_articles(struct req *);
 int	 ctl_user_index(struct req *);
 
 /* article_edit.c */

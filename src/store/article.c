@@ -553,12 +553,18 @@ article_rows(struct store *s, struct arena *a, sqlite3_stmt *st, int limit,
 
 int
 store_articles_by_status(struct store *s, struct arena *a,
-    enum article_status status, int limit, struct article **out)
+    enum article_status status, const struct cursor *before, int limit,
+    struct article **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_BY_STATUS);
+	sqlite3_stmt	*st = stmt_get(s, before ? ST_ARTICLES_BY_STATUS_BEFORE :
+			    ST_ARTICLES_BY_STATUS);
 
 	bind_text(st, 1, status_names[status]);
 	sqlite3_bind_int(st, 2, limit);
+	if (before != NULL) {
+		sqlite3_bind_int64(st, 3, before->at);
+		sqlite3_bind_int64(st, 4, before->id);
+	}
 	return article_rows(s, a, st, limit, out);
 }
 

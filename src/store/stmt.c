@@ -355,6 +355,10 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_ARTICLES_BY_STATUS] =
 	    "SELECT " ARTICLE_LIST_COLS " FROM articles a WHERE a.status = ?1"
 	    " ORDER BY a.modified_at DESC, a.id DESC LIMIT ?2",
+	[ST_ARTICLES_BY_STATUS_BEFORE] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM articles a WHERE a.status = ?1"
+	    " AND (a.modified_at, a.id) < (?3, ?4)"
+	    " ORDER BY a.modified_at DESC, a.id DESC LIMIT ?2",
 	[ST_ARTICLES_SCHEDULED] =
 	    "SELECT " ARTICLE_LIST_COLS " FROM articles a"
 	    " WHERE a.status = 'published' AND a.published_at > ?1"

@@ -105,6 +105,7 @@ enum stmt {
 
 	/* Editors (issue 3): the desk's article lists (article_admin.c). */
 	ST_ARTICLES_BY_STATUS,
+	ST_ARTICLES_BY_STATUS_BEFORE,
 	ST_ARTICLES_SCHEDULED,
 
 	/* Editors (issue 3): revisions and corrections (revision.c). */

@@ -477,9 +477,13 @@ int	 store_throttle_prune(struct store *, const char *prefix,
 
 /* The desk's lists (article_admin.c), without bodies. */
 
-/* Articles with status, most recently changed first; count or -1. */
+/*
+ * Articles with status, most recently changed first, from before the
+ * cursor (its at a modified_at) if not NULL; count or -1.
+ */
 int	 store_articles_by_status(struct store *, struct arena *,
-	    enum article_status, int limit, struct article **);
+	    enum article_status, const struct cursor *before, int limit,
+	    struct article **);
 /* Published articles not yet due, soonest first; count or -1. */
 int	 store_articles_scheduled(struct store *, struct arena *, int64_t now,
 	    int limit, struct article **);

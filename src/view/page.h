@@ -201,6 +201,14 @@ void	 fill_admin_index(struct req *, struct view *,
 	    const struct comment_queued *pending, int npending,
 	    long long pending_total);
 
+/*
+ * admin_articles.tpl: the drafts or the withdrawn articles (status as
+ * in the address: "draft" or "withdrawn"), with a link to older ones
+ * after the last row when more.
+ */
+void	 fill_admin_articles(struct req *, struct view *, const char *status,
+	    const struct article *, int n, int more);
+
 /* user_index.tpl. */
 void	 fill_user_index(struct req *, struct view *, const struct user *,
 	    int n);
