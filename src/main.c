@@ -29,6 +29,7 @@
 #include "ctl/ctl.h"
 #include "http/cache.h"
 #include "http/server.h"
+#include "site.h"
 #include "store/store.h"
 #include "util/log.h"
 #include "util/secret.h"
@@ -142,11 +143,14 @@ cmd_serve(int argc, char *argv[])
 		store_close(check);
 		return 1;
 	}
+	/* The site's name and comment policy, as an admin last saved them. */
+	if (site_load(check) < 0) {
+		store_close(check);
+		return 1;
+	}
 	store_close(check);
 	if (view_init(cfg.templates) < 0)
 		return 1;
-	view_global("SITE_TITLE", cfg.title);
-	view_global("SITE_TAGLINE", cfg.tagline);
 	view_global("BASE_URL", cfg.base_url);
 	view_global("STATIC_VERSION", static_version());
 	cache_init((size_t)cfg.page_cache);
@@ -222,6 +226,7 @@ stop:
 		unlink(cfg.socket);
 	free(workers);
 	free(threads);
+	site_free();
 	{
 		uint64_t hits, misses;
 

@@ -3,7 +3,7 @@
   and withdrawn articles, and the comments waiting for moderation.
 }}<header class="page-head">
   <h1>Dashboard</h1>
-  <p class="links"><a href="/admin/articles/new">Write a new article</a> &middot; <a href="/admin/tags">Tags</a> &middot; <a href="/admin/comments">Comments</a>{{#IS_ADMIN}} &middot; <a href="/admin/users">Accounts</a>{{/IS_ADMIN}}</p>
+  <p class="links"><a href="/admin/articles/new">Write a new article</a> &middot; <a href="/admin/tags">Tags</a> &middot; <a href="/admin/comments">Comments</a>{{#IS_ADMIN}} &middot; <a href="/admin/users">Accounts</a> &middot; <a href="/admin/settings">Settings</a>{{/IS_ADMIN}}</p>
 </header>
 <section class="desk" id="pending" aria-label="Comments waiting">
 <h2>Comments waiting <span class="count">{{PENDING_TOTAL}}</span></h2>

@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "../config.h"
+#include "../site.h"
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/commentcheck.h"
@@ -79,9 +80,9 @@ ctl_comment_init(struct store *s)
 int64_t
 ctl_comment_close_at(const struct article *a)
 {
-	if (cfg.comment_close_days <= 0 || a->published_at <= 0)
+	if (site()->comment_close_days <= 0 || a->published_at <= 0)
 		return 0;
-	return a->published_at + (int64_t)cfg.comment_close_days * 86400;
+	return a->published_at + (int64_t)site()->comment_close_days * 86400;
 }
 
 int
@@ -336,7 +337,7 @@ ctl_comment_create(struct req *r)
 	p.ip_hash = hash(r->arena, ip_salt, r->remote_addr, NULL);
 	p.author_hash = hash(r->arena, NULL, author, NULL);
 	p.body_hash = hash(r->arena, NULL, clean, body);
-	switch (cfg.moderation) {
+	switch (site()->moderation) {
 	case MODERATION_OPEN:
 		p.status = COMMENT_APPROVED;
 		break;

@@ -58,7 +58,7 @@ int	 ctl_same_site(const struct req *);
 int	 ctl_comment_init(struct store *);
 
 /*
- * When an article's comments close by age (cfg.comment_close_days after
+ * When an article's comments close by age (comment_close_days after
  * publication), or 0 if never.
  */
 int64_t	 ctl_comment_close_at(const struct article *);
@@ -119,6 +119,8 @@ int	 ctl_logout(struct req *);
 /* admin.c */
 int	 ctl_admin_index(struct req *);
 int	 ctl_admin_articles(struct req *);
+int	 ctl_settings(struct req *);
+int	 ctl_settings_save(struct req *);
 int	 ctl_user_index(struct req *);
 
 /* article_edit.c */

@@ -49,6 +49,8 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/admin",                 ctl_admin_index,   E,     CACHE_NONE,  0 },
 	{ HTTP_GET,  "/admin/users",           ctl_user_index,    A,     CACHE_NONE,  0 },
 	{ HTTP_GET,  "/admin/articles",        ctl_admin_articles, E,    CACHE_NONE,  0 },
+	{ HTTP_GET,  "/admin/settings",        ctl_settings,      A,     CACHE_NONE,  0 },
+	{ HTTP_POST, "/admin/settings",        ctl_settings_save, A | C, CACHE_NONE,  4 * KB },
 	{ HTTP_GET,  "/admin/articles/new",    ctl_article_new,   E,     CACHE_NONE,  0 },
 	{ HTTP_POST, "/admin/articles/new",    ctl_article_create, C,    CACHE_NONE,  4 * MB },
 	{ HTTP_GET,  "/admin/articles/:id/edit", ctl_article_edit, E,    CACHE_NONE,  0 },

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../config.h"
+#include "../site.h"
 #include "../util/arena.h"
 #include "../util/ftsquery.h"
 #include "../util/text.h"
@@ -90,7 +91,7 @@ ctl_search(struct req *r)
 	p = page_new(r, "search.tpl", q.nwords > 0 ? arena_printf(r->arena,
 	    "Search: %s", q.words) : "Search", "/search");
 	page_describe(p, arena_printf(r->arena, "Search the articles of %s.",
-	    cfg.title));
+	    site()->title));
 	page_noindex(p);
 	fill_search(r, p->body, &q, rows, n, total, (int)page, (int)pages);
 	return page_render(r, p, 200);

@@ -443,3 +443,28 @@ store_setting_put(struct store *s, const char *key, const char *value)
 	bind_text(st, 2, value);
 	return STMT_EXEC(s, st);
 }
+
+int
+store_settings_save(struct store *s, const char *const *keys,
+    const char *const *values, size_t n, int (*ready)(void *),
+    void (*undo)(void *), void *arg)
+{
+	size_t	 i;
+
+	if (store_begin(s) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (store_setting_put(s, keys[i], values[i]) < 0) {
+			store_rollback(s);
+			return -1;
+		}
+	if (ready(arg) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	if (store_commit(s) < 0) {
+		undo(arg);
+		return -1;
+	}
+	return 0;
+}

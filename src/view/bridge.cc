@@ -176,16 +176,23 @@ view_new(struct arena *a)
  * dictionary copies the value, so the cleaned copy can go at once.
  */
 static void
-set_value(struct view *v, const char *key, const char *value, size_t len)
+set_value(struct view *v, const char *key, const char *value, size_t len,
+    bool shared = false)
 {
 	struct buf	 clean = BUF_INIT;
+	const char	*s = value;
 
 	if (text_displayable(&clean, value, len)) {
-		dict(v)->SetValue(key, ctemplate::TemplateString(clean.data,
-		    clean.len));
-		buf_free(&clean);
-	} else
-		dict(v)->SetValue(key, ctemplate::TemplateString(value, len));
+		s = clean.data;
+		len = clean.len;
+	}
+	/* A template-global value: includes see it too (SetValue's don't). */
+	if (shared)
+		dict(v)->SetTemplateGlobalValue(key,
+		    ctemplate::TemplateString(s, len));
+	else
+		dict(v)->SetValue(key, ctemplate::TemplateString(s, len));
+	buf_free(&clean);
 }
 
 extern "C" void
@@ -193,6 +200,17 @@ view_set(struct view *v, const char *key, const char *value)
 {
 	try {
 		set_value(v, key, value ? value : "", value ? strlen(value) : 0);
+	} catch (...) {
+		abort();
+	}
+}
+
+extern "C" void
+view_set_shared(struct view *v, const char *key, const char *value)
+{
+	try {
+		set_value(v, key, value ? value : "", value ? strlen(value) : 0,
+		    true);
 	} catch (...) {
 		abort();
 	}

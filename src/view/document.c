@@ -3,6 +3,7 @@
  * robots.txt): one template, no layout, their own Content-Type.
  */
 #include "../http/http.h"
+#include "../site.h"
 #include "../util/buf.h"
 #include "page.h"
 #include "view.h"
@@ -10,7 +11,11 @@
 struct view *
 doc_new(struct req *r)
 {
-	return view_new(r->arena);
+	struct view	*v = view_new(r->arena);
+
+	view_set_shared(v, "SITE_TITLE", site()->title);
+	view_set_shared(v, "SITE_TAGLINE", site()->tagline);
+	return v;
 }
 
 int

@@ -4,7 +4,9 @@
  */
 #include <string.h>
 
+#include "../config.h"
 #include "../http/http.h"
+#include "../site.h"
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/text.h"
@@ -127,6 +129,30 @@ fill_admin_articles(struct req *r, struct view *v, const char *status,
 		view_set(v, "OLDER_URL", arena_printf(r->arena,
 		    "/admin/articles?status=%s&before=%lld-%lld", status,
 		    (long long)last->modified_at, last->id));
+	}
+}
+
+void
+fill_settings(struct req *r, struct view *v, const struct site *s,
+    const char *message)
+{
+	static const char *const mods[] = { "open", "first-time", "all" };
+	struct view	*row;
+	size_t		 i;
+
+	page_csrf(r, v);
+	if (message != NULL)
+		view_set(view_row(v, "ERROR"), "MESSAGE", message);
+	view_set(v, "TITLE_VALUE", s->title);
+	view_set(v, "TAGLINE_VALUE", s->tagline);
+	view_set_int(v, "CLOSE_DAYS", s->comment_close_days);
+	view_set(v, "FLAG_TITLE", cfg.title);
+	view_set(v, "FLAG_TAGLINE", cfg.tagline);
+	for (i = 0; i < sizeof(mods) / sizeof(*mods); i++) {
+		row = view_row(v, "MODERATION");
+		view_set(row, "VALUE", mods[i]);
+		if (strcmp(mods[i], site_moderation_name(s->moderation)) == 0)
+			view_show(row, "CHECKED");
 	}
 }
 

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "../config.h"
+#include "../site.h"
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/arena.h"
@@ -62,7 +63,7 @@ fill_feed(struct req *r, struct view *v, const char *title,
 
 	authority = tag_authority(r->arena);
 	view_set(v, "FEED_TITLE", title ? arena_printf(r->arena, "%s: %s",
-	    cfg.title, title) : cfg.title);
+	    site()->title, title) : site()->title);
 	/* The feed's own address is a permanent, unique id for it. */
 	view_set(v, "FEED_ID", arena_printf(r->arena, "%s%s", cfg.base_url,
 	    self_path));
@@ -85,7 +86,7 @@ fill_feed(struct req *r, struct view *v, const char *title,
 		view_set(e, "PUBLISHED", time_utc(r->arena, a->published_at));
 		view_set(e, "UPDATED", time_utc(r->arena, entry_updated(a)));
 		author = byline_name(r->arena, a->byline);
-		view_set(e, "AUTHOR", *author != '\0' ? author : cfg.title);
+		view_set(e, "AUTHOR", *author != '\0' ? author : site()->title);
 		for (k = 0; k < a->ntags; k++) {
 			c = view_row(e, "CATEGORIES");
 			view_set(c, "TERM", a->tags[k].slug);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../config.h"
+#include "../site.h"
 #include "../http/http.h"
 #include "../util/arena.h"
 #include "../util/log.h"
@@ -13,16 +14,19 @@
 struct page *
 page_new(struct req *r, const char *tpl, const char *title, const char *path)
 {
+	const struct site *s = site();
 	struct page	*p;
 
 	p = arena_alloc(r->arena, sizeof(*p));
 	p->root = view_new(r->arena);
+	view_set_shared(p->root, "SITE_TITLE", s->title);
+	view_set_shared(p->root, "SITE_TAGLINE", s->tagline);
 	if (title != NULL && *title != '\0')
 		view_set(p->root, "TITLE", arena_printf(r->arena, "%s \xe2\x80\x94 %s",
-		    title, cfg.title));
+		    title, s->title));
 	else
-		view_set(p->root, "TITLE", cfg.title);
-	view_set(p->root, "DESCRIPTION", cfg.tagline);
+		view_set(p->root, "TITLE", s->title);
+	view_set(p->root, "DESCRIPTION", s->tagline);
 	view_set(p->root, "LANG", "en");
 	view_set(p->root, "CANONICAL", arena_printf(r->arena, "%s%s",
 	    cfg.base_url, path ? path : "/"));

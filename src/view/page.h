@@ -209,6 +209,11 @@ void	 fill_admin_index(struct req *, struct view *,
 void	 fill_admin_articles(struct req *, struct view *, const char *status,
 	    const struct article *, int n, int more);
 
+/* settings.tpl: the site settings form with s's values, message. */
+struct site;
+void	 fill_settings(struct req *, struct view *, const struct site *s,
+	    const char *message);
+
 /* user_index.tpl. */
 void	 fill_user_index(struct req *, struct view *, const struct user *,
 	    int n);

@@ -36,6 +36,9 @@ void		 view_global(const char *key, const char *value);
 struct view	*view_new(struct arena *);
 
 void		 view_set(struct view *, const char *key, const char *value);
+/* A value the root view and every view under it see, includes too. */
+void		 view_set_shared(struct view *, const char *key,
+		    const char *value);
 void		 view_setn(struct view *, const char *key, const char *value,
 		    size_t len);
 void		 view_set_int(struct view *, const char *key, long long value);

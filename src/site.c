@@ -1,0 +1,223 @@
+/*
+ * site.c: the settings an admin changes while the site runs.  See
+ * site.h.
+ */
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "site.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/log.h"
+#include "util/text.h"
+
+#define CLOSE_DAYS_MAX	36500
+
+struct version {
+	struct site	 s;
+	char		*title;		/* owned copies of s's strings */
+	char		*tagline;
+	struct version	*older;		/* freed by site_free() */
+};
+
+static _Atomic(struct version *) current;
+static const char *const keys[] = {
+	"site.title", "site.tagline", "site.comment_moderation",
+	"site.comment_close_days",
+};
+static const char *const moderation_names[] = {
+	"open", "first-time", "all",
+};
+
+/* The flags' values, until site_load(). */
+static const struct site *
+flags(struct site *s)
+{
+	s->title = cfg.title;
+	s->tagline = cfg.tagline;
+	s->moderation = cfg.moderation;
+	s->comment_close_days = cfg.comment_close_days;
+	return s;
+}
+
+const struct site *
+site(void)
+{
+	struct version	*v = atomic_load(&current);
+	static struct site fallback;
+
+	return v != NULL ? &v->s : flags(&fallback);
+}
+
+int
+site_moderation_parse(const char *name, enum moderation *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(moderation_names) / sizeof(*moderation_names);
+	    i++)
+		if (strcmp(name, moderation_names[i]) == 0) {
+			*m = (enum moderation)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+site_moderation_name(enum moderation m)
+{
+	return (size_t)m < sizeof(moderation_names) /
+	    sizeof(*moderation_names) ? moderation_names[m] : "first-time";
+}
+
+/* A line of text: valid UTF-8, no control character, at most max. */
+static int
+line_ok(const char *s, size_t max)
+{
+	size_t	 n = strlen(s);
+
+	return utf8_valid(s, n) && !text_has_control(s, n, 0) &&
+	    utf8_len(s, n) <= max;
+}
+
+const char *
+site_check(const struct site *s)
+{
+	if (s->title == NULL || text_blank(s->title))
+		return "The site needs a name.";
+	if (!line_ok(s->title, SITE_TITLE_MAX))
+		return "The name must be one line of at most 100 characters.";
+	if (s->tagline == NULL || !line_ok(s->tagline, SITE_TAGLINE_MAX))
+		return "The line under the name must be one line of at most "
+		    "200 characters.";
+	if ((size_t)s->moderation >= sizeof(moderation_names) /
+	    sizeof(*moderation_names))
+		return "Comment moderation is open, first-time or all.";
+	if (s->comment_close_days < 0 ||
+	    s->comment_close_days > CLOSE_DAYS_MAX)
+		return "Comments close after 0 (never) to 36500 days.";
+	return NULL;
+}
+
+/* Make a copy of s the current version. */
+static int
+publish(const struct site *s)
+{
+	struct version	*v;
+
+	if ((v = calloc(1, sizeof(*v))) == NULL ||
+	    (v->title = strdup(s->title)) == NULL ||
+	    (v->tagline = strdup(s->tagline)) == NULL) {
+		if (v != NULL)
+			free(v->title);
+		free(v);
+		LOG_ERR("out of memory");
+		return -1;
+	}
+	v->s = *s;
+	v->s.title = v->title;
+	v->s.tagline = v->tagline;
+	v->older = atomic_load(&current);
+	atomic_store(&current, v);
+	return 0;
+}
+
+int
+site_load(struct store *st)
+{
+	struct site	 s;
+	struct arena	 a;
+	const char	*val[4];
+	char		*end;
+	long		 days;
+	size_t		 i;
+	int		 rc = 0;
+
+	flags(&s);
+	arena_init(&a, 0);
+	for (i = 0; i < 4; i++)
+		if (store_setting_get(st, &a, keys[i], &val[i]) < 0) {
+			arena_free(&a);
+			return -1;
+		}
+	if (val[0] != NULL)
+		s.title = val[0];
+	if (val[1] != NULL)
+		s.tagline = val[1];
+	if (val[2] != NULL && site_moderation_parse(val[2], &s.moderation) < 0)
+		LOG_ERR("settings: %s '%s' ignored", keys[2], val[2]);
+	if (val[3] != NULL) {
+		errno = 0;
+		days = strtol(val[3], &end, 10);
+		if (errno == 0 && end != val[3] && *end == '\0' && days >= 0 &&
+		    days <= CLOSE_DAYS_MAX)
+			s.comment_close_days = (int)days;
+		else
+			LOG_ERR("settings: %s '%s' ignored", keys[3], val[3]);
+	}
+	if (site_check(&s) != NULL) {
+		LOG_ERR("settings: saved site settings ignored: %s",
+		    site_check(&s));
+		flags(&s);
+	}
+	rc = publish(&s);
+	arena_free(&a);
+	return rc;
+}
+
+static int
+ready(void *arg)
+{
+	return publish(arg);
+}
+
+/* The commit failed: the version before is current again. */
+static void
+undo(void *arg)
+{
+	struct version	*v = atomic_load(&current);
+
+	(void)arg;
+	if (v != NULL && v->older != NULL)
+		publish(&v->older->s);
+}
+
+int
+site_save(struct store *st, const struct site *s)
+{
+	char		 days[16];
+	const char	*val[4];
+
+	if (site_check(s) != NULL)
+		return -1;
+	snprintf(days, sizeof(days), "%d", s->comment_close_days);
+	val[0] = s->title;
+	val[1] = s->tagline;
+	val[2] = site_moderation_name(s->moderation);
+	val[3] = days;
+	/*
+	 * The new version is made current inside the transaction, before
+	 * the commit moves the generation: a page made with the old
+	 * settings can then only carry the old generation, and is never
+	 * served once the new one is seen.
+	 */
+	return store_settings_save(st, keys, val, 4, ready, undo,
+	    (void *)(uintptr_t)s);
+}
+
+void
+site_free(void)
+{
+	struct version	*v = atomic_exchange(&current, NULL), *older;
+
+	for (; v != NULL; v = older) {
+		older = v->older;
+		free(v->title);
+		free(v->tagline);
+		free(v);
+	}
+}

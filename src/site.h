@@ -1,0 +1,59 @@
+/*
+ * site.h: the settings an admin changes from /admin/settings while the
+ * site runs: its name, the line under it, and the comment policy.  The
+ * flags (config.h) give their values until an admin saves others,
+ * which the database keeps (settings table, keys "site.*") and which
+ * then win over the flags, at this start and the next.
+ *
+ * Readers take site() once per use; a save makes a new version current
+ * with one atomic store, so no lock is held while pages are made.  Old
+ * versions are kept until site_free() (saves are rare and small).
+ */
+#ifndef GAZETTE_SITE_H
+#define GAZETTE_SITE_H
+
+#include "config.h"
+
+struct store;
+
+#define SITE_TITLE_MAX		100	/* characters */
+#define SITE_TAGLINE_MAX	200	/* characters */
+
+struct site {
+	const char	*title;		/* 1 to SITE_TITLE_MAX characters */
+	const char	*tagline;	/* 0 to SITE_TAGLINE_MAX characters */
+	enum moderation	 moderation;
+	int		 comment_close_days;	/* 0: never */
+};
+
+/* The current settings; before site_load(), the flags' values. */
+const struct site *site(void);
+
+/*
+ * Make the flags' values, overridden by those saved in the store,
+ * current.  Returns 0, or -1 (logged) if the store cannot be read.
+ */
+int	 site_load(struct store *);
+
+/*
+ * Save s (checked with site_check() first) in the store and make it
+ * current.  Returns 0, or -1 (logged) and nothing changed.
+ */
+int	 site_save(struct store *, const struct site *);
+
+/*
+ * NULL if s may be saved, else what is wrong with it, for the admin.
+ * close_days is checked here too: 0 to 36500.
+ */
+const char *site_check(const struct site *);
+
+/* Parse a moderation name (open, first-time, all); 0 or -1. */
+int	 site_moderation_parse(const char *, enum moderation *);
+
+/* The moderation policy's name. */
+const char *site_moderation_name(enum moderation);
+
+/* Free every version (at exit). */
+void	 site_free(void);
+
+#endif
