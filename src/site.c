@@ -129,9 +129,9 @@ publish(const struct site *s)
 int
 site_load(struct store *st)
 {
-	struct site	 s;
+	struct site	 s, f;
 	struct arena	 a;
-	const char	*val[4];
+	const char	*val[4] = { NULL, NULL, NULL, NULL };
 	char		*end;
 	long		 days;
 	size_t		 i;
@@ -139,6 +139,7 @@ site_load(struct store *st)
 
 	flags(&s);
 	arena_init(&a, 0);
+	/* A key never saved leaves its value NULL: the flag's. */
 	for (i = 0; i < 4; i++)
 		if (store_setting_get(st, &a, keys[i], &val[i]) < 0) {
 			arena_free(&a);
@@ -159,10 +160,11 @@ site_load(struct store *st)
 		else
 			LOG_ERR("settings: %s '%s' ignored", keys[3], val[3]);
 	}
-	if (site_check(&s) != NULL) {
+	/* The flags are taken as given; what was saved must be valid. */
+	if ((val[0] || val[1] || val[2] || val[3]) && site_check(&s) != NULL) {
 		LOG_ERR("settings: saved site settings ignored: %s",
 		    site_check(&s));
-		flags(&s);
+		s = *flags(&f);
 	}
 	rc = publish(&s);
 	arena_free(&a);

@@ -26,6 +26,7 @@ sub settings { $g->sql_value("SELECT count(*) FROM settings WHERE key LIKE 'site
 # Warm the page cache with the flag's name.
 like($g->get('/')->{content}, qr{<p class="site-title"><a href="/">The Flag Gazette</a></p>}, 'the flag names the site');
 $g->get($_) for ('/', $path, '/feed.atom');
+unlike($g->app_log, qr/settings:/, 'nothing saved yet: the flags are taken, with no complaint');
 
 # Who may.
 is($ed->get('/admin/settings')->{status}, 403, 'an editor may not see the settings');
