@@ -25,6 +25,7 @@ struct version {
 };
 
 static _Atomic(struct version *) current;
+static _Atomic(uint64_t) versions;	/* versions published so far */
 static const char *const keys[] = {
 	"site.title", "site.tagline", "site.comment_moderation",
 	"site.comment_close_days",
@@ -123,6 +124,8 @@ publish(const struct site *s)
 	v->s.tagline = v->tagline;
 	v->older = atomic_load(&current);
 	atomic_store(&current, v);
+	/* After the swap: a page labelled with this count shows v or later. */
+	atomic_fetch_add(&versions, 1);
 	return 0;
 }
 
@@ -171,23 +174,6 @@ site_load(struct store *st)
 	return rc;
 }
 
-static int
-ready(void *arg)
-{
-	return publish(arg);
-}
-
-/* The commit failed: the version before is current again. */
-static void
-undo(void *arg)
-{
-	struct version	*v = atomic_load(&current);
-
-	(void)arg;
-	if (v != NULL && v->older != NULL)
-		publish(&v->older->s);
-}
-
 int
 site_save(struct store *st, const struct site *s)
 {
@@ -201,14 +187,16 @@ site_save(struct store *st, const struct site *s)
 	val[1] = s->tagline;
 	val[2] = site_moderation_name(s->moderation);
 	val[3] = days;
-	/*
-	 * The new version is made current inside the transaction, before
-	 * the commit moves the generation: a page made with the old
-	 * settings can then only carry the old generation, and is never
-	 * served once the new one is seen.
-	 */
-	return store_settings_save(st, keys, val, 4, ready, undo,
-	    (void *)(uintptr_t)s);
+	/* Saved first: a failed save changes nothing anyone sees. */
+	if (store_settings_save(st, keys, val, 4) < 0)
+		return -1;
+	return publish(s);
+}
+
+uint64_t
+site_generation(uint64_t store_gen)
+{
+	return store_gen + ((atomic_load(&versions) & 0xffff) << 48);
 }
 
 void

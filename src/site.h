@@ -12,6 +12,8 @@
 #ifndef GAZETTE_SITE_H
 #define GAZETTE_SITE_H
 
+#include <stdint.h>
+
 #include "config.h"
 
 struct store;
@@ -52,6 +54,15 @@ int	 site_moderation_parse(const char *, enum moderation *);
 
 /* The moderation policy's name. */
 const char *site_moderation_name(enum moderation);
+
+/*
+ * The generation that labels cached pages and validators: the store's,
+ * with the count of settings versions in its top bits.  Read before
+ * site() and any data, a page labelled with it never shows older
+ * settings than the label says; a save (committed, then made current)
+ * changes it, so that no page made before is served after.
+ */
+uint64_t site_generation(uint64_t store_gen);
 
 /* Free every version (at exit). */
 void	 site_free(void);

@@ -22,6 +22,7 @@ my $http = HTTP::Tiny->new(max_redirect => 0, timeout => 10);
 sub run_start {
 	my ($var) = @_;
 	my $port = GazetteTest::free_port();
+	mkdir($var);	# for the log; scripts/run makes it too
 	my $log = "$var/run.out";
 	unlink($log);
 	my $pid = fork() // die "fork: $!";
@@ -104,5 +105,13 @@ my $var2 = tempdir('gazette-run-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 like($out, qr/Editor login: admin \//, 'after a manual migrate: the login is printed');
 is(count($var2, "SELECT count(*) FROM articles"), $nsamples, 'and the samples loaded');
 ok(run_stop($pid, $var2), 'Ctrl-C stops it');
+
+# 4. GAZETTE_VAR may be relative (to the checkout, where make runs).
+my $rel = "var/t03-run-$$";
+($pid, $port, $out) = run_start($rel);
+like($out, qr/Gazette is running/, 'a relative GAZETTE_VAR works');
+is($http->get("http://127.0.0.1:$port/")->{status}, 200, 'and serves');
+ok(run_stop($pid, $rel), 'Ctrl-C stops it');
+system('rm', '-rf', $rel);
 
 done_testing();

@@ -94,7 +94,7 @@ ctl_article_show(struct req *r)
 {
 	struct article	 a;
 	const char	*moved, *s;
-	int64_t		 closes, epoch_ends = 0;
+	int64_t		 closes, epoch_starts = 0, epoch_ends = 0;
 	long long	 after, epoch;
 	int		 rc, current, open;
 
@@ -128,9 +128,11 @@ ctl_article_show(struct req *r)
 	 */
 	closes = ctl_comment_close_at(&a);
 	open = ctl_comments_open(&a, r->now);
-	epoch = open ? ctl_comment_epoch(r->now, &epoch_ends) : 0;
+	epoch = open ? ctl_comment_epoch(r->now, &epoch_starts, &epoch_ends) :
+	    0;
+	/* Last-Modified moves with the epoch too, or else the closing. */
 	current = ctl_not_modified(r, arena_printf(r->arena, "a%lld-%c%lld",
-	    a.id, open ? 'o' : 'c', epoch),
+	    a.id, open ? 'o' : 'c', epoch), open ? epoch_starts :
 	    a.comments == COMMENTS_OPEN ? closes : 0);
 	if (open && closes > r->now && closes < epoch_ends)
 		epoch_ends = closes;

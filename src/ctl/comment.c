@@ -80,9 +80,11 @@ ctl_comment_init(struct store *s)
 int64_t
 ctl_comment_close_at(const struct article *a)
 {
-	if (site()->comment_close_days <= 0 || a->published_at <= 0)
+	int	 days = site()->comment_close_days;
+
+	if (days <= 0 || a->published_at <= 0)
 		return 0;
-	return a->published_at + (int64_t)site()->comment_close_days * 86400;
+	return a->published_at + (int64_t)days * 86400;
 }
 
 int
@@ -100,7 +102,7 @@ ctl_comment_token(struct req *r, long long article_id)
 }
 
 long long
-ctl_comment_epoch(int64_t now, int64_t *ends)
+ctl_comment_epoch(int64_t now, int64_t *starts, int64_t *ends)
 {
 	int64_t	 period = cfg.comment_max_age / 4;
 
@@ -108,7 +110,8 @@ ctl_comment_epoch(int64_t now, int64_t *ends)
 		period = 3600;
 	if (period < 15)
 		period = 15;
-	*ends = (now / period + 1) * period;
+	*starts = now / period * period;
+	*ends = *starts + period;
 	return (long long)(now / period);
 }
 

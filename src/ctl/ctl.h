@@ -72,12 +72,12 @@ int	 ctl_comments_open(const struct article *, int64_t now);
 const char *ctl_comment_token(struct req *, long long article_id);
 
 /*
- * The epoch of the form tokens rendered at time now, which ends at
- * *ends: it changes often enough (a quarter of --comment-max-age, at
- * most an hour) that a page kept by a cache while its tag stays the
- * same never holds a token too old to post with.
+ * The epoch of the form tokens rendered at time now, which began at
+ * *starts and ends at *ends: it changes often enough (a quarter of
+ * --comment-max-age, at most an hour) that a page kept by a cache while
+ * its validators stay the same never holds a token too old to post with.
  */
-long long ctl_comment_epoch(int64_t now, int64_t *ends);
+long long ctl_comment_epoch(int64_t now, int64_t *starts, int64_t *ends);
 
 int	 ctl_comment_create(struct req *);
 /* Readers find articles (issue 5). */

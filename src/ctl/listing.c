@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "../site.h"
 #include "../util/arena.h"
 #include "../util/text.h"
 #include "ctl.h"
@@ -84,7 +85,7 @@ ctl_not_modified(struct req *r, const char *extra, int64_t since)
 	const char	*etag;
 
 	if (gen == 0)
-		gen = store_version(r->store, &changed);
+		gen = site_generation(store_version(r->store, &changed));
 	/* Pages also change with no write: as articles go live, ... */
 	if (last > changed)
 		changed = last;

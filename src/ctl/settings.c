@@ -65,8 +65,8 @@ ctl_settings_save(struct req *r)
 		s.title = "";
 	if (s.tagline == NULL)
 		s.tagline = "";
-	s.moderation = site()->moderation;
-	s.comment_close_days = site()->comment_close_days;
+	s.moderation = MODERATION_FIRST_TIME;	/* replaced, or refused */
+	s.comment_close_days = 0;
 	why = NULL;
 	if (mod == NULL || site_moderation_parse(mod, &s.moderation) < 0)
 		why = "Comment moderation is open, first-time or all.";

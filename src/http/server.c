@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../site.h"
 #include "../ctl/ctl.h"
 #include "../store/store.h"
 #include "../util/log.h"
@@ -227,7 +228,8 @@ http_handle(struct worker *w, FCGX_Request *f)
 		 * is never labelled newer than what it shows.
 		 */
 		if (cacheable)
-			r.gen = store_version(w->store, &r.changed_at);
+			r.gen = site_generation(store_version(w->store,
+			    &r.changed_at));
 		if (cacheable && cache_get(&r, r.gen))
 			status = cached_not_modified(&r) ? 304 : 200;
 		else {

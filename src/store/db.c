@@ -446,8 +446,7 @@ store_setting_put(struct store *s, const char *key, const char *value)
 
 int
 store_settings_save(struct store *s, const char *const *keys,
-    const char *const *values, size_t n, int (*ready)(void *),
-    void (*undo)(void *), void *arg)
+    const char *const *values, size_t n)
 {
 	size_t	 i;
 
@@ -458,13 +457,5 @@ store_settings_save(struct store *s, const char *const *keys,
 			store_rollback(s);
 			return -1;
 		}
-	if (ready(arg) < 0) {
-		store_rollback(s);
-		return -1;
-	}
-	if (store_commit(s) < 0) {
-		undo(arg);
-		return -1;
-	}
-	return 0;
+	return store_commit(s);
 }

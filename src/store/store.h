@@ -148,14 +148,11 @@ int		 store_setting_get(struct store *, struct arena *,
 int		 store_setting_put(struct store *, const char *key,
 		    const char *value);
 /*
- * Save n settings in one write transaction, which moves the generation
- * so that every cached page is made again.  Before the commit (pages
- * made until then are labelled with the old generation), ready(arg) is
- * called, and if the commit fails, undo(arg).  Returns 0 or -1.
+ * Save n settings in one write transaction, which moves the generation.
+ * Returns 0 or -1.
  */
 int		 store_settings_save(struct store *, const char *const *keys,
-		    const char *const *values, size_t n,
-		    int (*ready)(void *), void (*undo)(void *), void *arg);
+		    const char *const *values, size_t n);
 
 /*
  * Copy the whole database to path (which must not exist) with SQLite's

@@ -12,9 +12,10 @@ struct view *
 doc_new(struct req *r)
 {
 	struct view	*v = view_new(r->arena);
+	const struct site *s = site();
 
-	view_set_shared(v, "SITE_TITLE", site()->title);
-	view_set_shared(v, "SITE_TAGLINE", site()->tagline);
+	view_set_shared(v, "SITE_TITLE", s->title);
+	view_set_shared(v, "SITE_TAGLINE", s->tagline);
 	return v;
 }
 

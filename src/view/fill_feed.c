@@ -56,14 +56,14 @@ fill_feed(struct req *r, struct view *v, const char *title,
     const struct article *rows, int n)
 {
 	struct view	*e, *c;
-	const char	*authority, *author;
+	const char	*authority, *author, *name = site()->title;
 	int64_t		 updated = 0;
 	size_t		 k;
 	int		 i;
 
 	authority = tag_authority(r->arena);
 	view_set(v, "FEED_TITLE", title ? arena_printf(r->arena, "%s: %s",
-	    site()->title, title) : site()->title);
+	    name, title) : name);
 	/* The feed's own address is a permanent, unique id for it. */
 	view_set(v, "FEED_ID", arena_printf(r->arena, "%s%s", cfg.base_url,
 	    self_path));
@@ -86,7 +86,7 @@ fill_feed(struct req *r, struct view *v, const char *title,
 		view_set(e, "PUBLISHED", time_utc(r->arena, a->published_at));
 		view_set(e, "UPDATED", time_utc(r->arena, entry_updated(a)));
 		author = byline_name(r->arena, a->byline);
-		view_set(e, "AUTHOR", *author != '\0' ? author : site()->title);
+		view_set(e, "AUTHOR", *author != '\0' ? author : name);
 		for (k = 0; k < a->ntags; k++) {
 			c = view_row(e, "CATEGORIES");
 			view_set(c, "TERM", a->tags[k].slug);
