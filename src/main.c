@@ -311,6 +311,12 @@ main(int argc, char *argv[])
 		    "'gazette --help')\n", argv[1]);
 		return 2;
 	}
+	/* "gazette serve --help": the same help as "gazette --help". */
+	if (argc == 3 && (strcmp(argv[2], "--help") == 0 ||
+	    strcmp(argv[2], "-h") == 0)) {
+		usage(stdout);
+		return 0;
+	}
 	n = argc - 1;
 	if (config_parse(&n, argv + 1) < 0)
 		return 2;

@@ -94,10 +94,10 @@ for my $s (qw(db socket base-url timezone threads sync page-cache comment-modera
 	like($out, qr/^  --\Q$s\E +\Q$var\E /m, "and the setting --$s ($var)");
 }
 my $help = $out;
-for my $alias ('help', '-h') {
-	($rc, $out, $err) = run({}, $alias);
-	is($rc, 0, "gazette $alias exits 0");
-	is($out, $help, "gazette $alias prints the same text");
+for my $alias (['help'], ['-h'], ['serve', '--help'], ['user', '-h']) {
+	($rc, $out, $err) = run({}, @$alias);
+	is($rc, 0, "gazette @$alias exits 0");
+	is($out, $help, "gazette @$alias prints the same text");
 	is($err, '', 'and nothing on stderr');
 }
 ok(!-e $db, 'help opens no database');
