@@ -9,6 +9,7 @@ use strict;
 use warnings;
 use lib 't/lib';
 use GazetteTest;
+use File::Path qw(make_path);
 use File::Temp qw(tempdir);
 use HTTP::Tiny;
 use POSIX qw(:sys_wait_h);
@@ -22,7 +23,7 @@ my $http = HTTP::Tiny->new(max_redirect => 0, timeout => 10);
 sub run_start {
 	my ($var) = @_;
 	my $port = GazetteTest::free_port();
-	mkdir($var);	# for the log; scripts/run makes it too
+	make_path($var);	# for the log; scripts/run makes it too
 	my $log = "$var/run.out";
 	unlink($log);
 	my $pid = fork() // die "fork: $!";
