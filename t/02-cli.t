@@ -155,6 +155,16 @@ is($out, '', 'nothing on stdout') or diag("stdout: $out");
 like($err, qr/^gazette: --db needs a value\n\z/, 'and says why, in one line');
 ok(!-e $db, 'no database was made');
 
+# A command on a database that is not there yet says how to make it,
+# in one line, without a source file's name.
+for my $c (['check'], ['reindex'], ['user', 'list'], ['backup', "$dir/copy.db"]) {
+	($rc, $out, $err) = run({}, @$c);
+	ok($rc > 0, "gazette @$c without a database exits non-zero ($rc)");
+	like($err, qr/^gazette: \Q$db\E: no database there \(gazette migrate creates it[^\n]*\)\n\z/,
+	    "gazette @$c: one line naming the file and what to do");
+}
+ok(!-e $db, 'and none of them made one');
+
 # The environment's empty values are ignored: GAZETTE_THREADS='' is the
 # default, not an error.
 ($rc, $out, $err) = run({ GAZETTE_THREADS => '' }, 'migrate');

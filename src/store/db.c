@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "../util/arena.h"
@@ -106,8 +107,14 @@ store_open(const char *path, int for_migrate)
 	if (for_migrate)
 		flags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		LOG_ERR("sqlite: cannot open %s: %s", path,
-		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		/* Said to whoever runs the command: no source position. */
+		if (!for_migrate && access(path, F_OK) != 0)
+			log_info("%s: no database there (gazette migrate "
+			    "creates it; --db or GAZETTE_DB names another)",
+			    path);
+		else
+			log_info("%s: cannot open the database: %s", path,
+			    s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
