@@ -21,10 +21,6 @@
 #define KEY_MAX		512	/* longer targets are not cached */
 #define BODY_MAX	(1024 * 1024) /* larger pages are not cached */
 #define WAYS		4	/* slots per set */
-#define MAX_AGE		300	/* seconds: a page is rendered afresh at
-				   least this often (an article page also
-				   when its form tokens' epoch ends: see
-				   ctl_comment_epoch) */
 
 struct slot {
 	uint64_t	 used;		/* tick of the last use: LRU */
@@ -244,9 +240,12 @@ cache_put(struct req *r, uint64_t gen)
 	}
 	s->used = ++t->tick;
 	s->gen = gen;
-	s->expires = r->now + MAX_AGE;
-	if (r->resp.expires > 0 && r->resp.expires < s->expires)
-		s->expires = r->resp.expires;
+	/*
+	 * A page that changes by itself says when (a scheduled article,
+	 * comments closing, an article's form tokens growing old: see
+	 * ctl_comment_epoch); any other lives until the next write.
+	 */
+	s->expires = r->resp.expires;
 	s->last_modified = r->resp.last_modified;
 	s->cache = r->resp.cache;
 	strcpy(s->key, r->uri);
