@@ -7,19 +7,8 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/text.h"
 #include "http.h"
-
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 long
 url_decode(char *dst, const char *src, size_t n, int plus)
@@ -33,8 +22,8 @@ url_decode(char *dst, const char *src, size_t n, int plus)
 		if (c == '%') {
 			if (n - i < 3)
 				return -1;	/* "%4" at the end */
-			if ((hi = hexval((unsigned char)src[i + 1])) < 0 ||
-			    (lo = hexval((unsigned char)src[i + 2])) < 0)
+			if ((hi = hex_digit((unsigned char)src[i + 1])) < 0 ||
+			    (lo = hex_digit((unsigned char)src[i + 2])) < 0)
 				return -1;
 			c = (unsigned char)(hi << 4 | lo);
 			if (c == '\0')

@@ -27,34 +27,6 @@ block_tag(const char *name, size_t n)
 	return 0;
 }
 
-/* Append code point c as UTF-8 (a bad one as U+FFFD). */
-static void
-put_utf8(struct buf *b, unsigned long c)
-{
-	char	 u[4];
-
-	if (c == 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		c = 0xfffd;
-	if (c < 0x80) {
-		buf_putc(b, (char)c);
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3f));
-		buf_append(b, u, 2);
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		buf_append(b, u, 3);
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		buf_append(b, u, 4);
-	}
-}
-
 /* Decode the reference at p ("&amp;"); returns bytes used, 0 if none. */
 static size_t
 reference(const char *p, struct buf *b)
@@ -80,7 +52,7 @@ reference(const char *p, struct buf *b)
 		c = isdigit((unsigned char)p[2]) ? strtoul(p + 2, &end, 10) : 0;
 	if (c == 0 || *end != ';' || end - p > 10)
 		return 0;
-	put_utf8(b, c);
+	utf8_put(b, c);
 	return (size_t)(end - p) + 1;
 }
 

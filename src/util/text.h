@@ -24,6 +24,15 @@ int	 utf8_valid(const char *s, size_t n);
  */
 size_t	 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
+/*
+ * Append code point c to b as UTF-8; NUL, a surrogate or a value past
+ * U+10FFFF goes in as U+FFFD.
+ */
+void	 utf8_put(struct buf *b, unsigned long c);
+
+/* The value of hexadecimal digit c, or -1. */
+int	 hex_digit(int c);
+
 /* Number of code points in well-formed UTF-8. */
 size_t	 utf8_len(const char *s, size_t n);
 

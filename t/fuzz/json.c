@@ -17,44 +17,6 @@
 
 #define BEFORE	"{\"name\":\""	/* as if in the middle of a document */
 
-static int
-hex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Append code point c to b as UTF-8 (c is a valid scalar value). */
-static void
-put_utf8(struct buf *b, uint32_t c)
-{
-	char	 u[4];
-
-	if (c < 0x80) {
-		buf_putc(b, (char)c);
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3f));
-		buf_append(b, u, 2);
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		buf_append(b, u, 3);
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		buf_append(b, u, 4);
-	}
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -79,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	end = data + size;
 	while (p < end) {
 		if ((k = utf8_decode(p, (size_t)(end - p), &c)) == 0) {
-			put_utf8(&want, 0xfffd);
+			utf8_put(&want, 0xfffd);
 			p++;
 		} else {
 			buf_append(&want, p, k);
@@ -115,12 +77,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 'u':
 			FUZZ_CHECK(end - p >= 6);
 			for (c = 0, i = 2; i < 6; i++) {
-				FUZZ_CHECK((d = hex(p[i])) >= 0);
+				FUZZ_CHECK((d = hex_digit(p[i])) >= 0);
 				c = c << 4 | (uint32_t)d;
 			}
 			/* Only BMP characters are escaped: no pairs. */
 			FUZZ_CHECK(c < 0xd800 || c > 0xdfff);
-			put_utf8(&got, c);
+			/* utf8_put() makes NUL a U+FFFD; JSON's \u0000 is NUL. */
+			if (c == 0)
+				buf_putc(&got, '\0');
+			else
+				utf8_put(&got, c);
 			p += 6;
 			break;
 		default:
