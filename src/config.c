@@ -105,13 +105,31 @@ static const char *const moderation_names[] = {
 	[MODERATION_ALL] = "all",
 };
 
+const char *
+moderation_name(enum moderation m)
+{
+	return (unsigned)m < MODERATION_N ? moderation_names[m] : "first-time";
+}
+
+int
+moderation_parse(const char *name, enum moderation *m)
+{
+	int	 i;
+
+	for (i = 0; i < MODERATION_N; i++)
+		if (strcmp(name, moderation_names[i]) == 0) {
+			*m = (enum moderation)i;
+			return 0;
+		}
+	return -1;
+}
+
 /* Store value into the setting; 0, or -1 after printing why not. */
 static int
 set(const struct opt *o, const char *value, const char *from)
 {
 	char	*end;
 	long	 v;
-	int	 i;
 
 	switch (o->type) {
 	case OPT_STR:
@@ -133,11 +151,8 @@ set(const struct opt *o, const char *value, const char *from)
 		*(int *)o->ptr = (int)v;
 		return 0;
 	case OPT_MODERATION:
-		for (i = 0; i < 3; i++)
-			if (strcmp(value, moderation_names[i]) == 0) {
-				*(enum moderation *)o->ptr = (enum moderation)i;
-				return 0;
-			}
+		if (moderation_parse(value, o->ptr) == 0)
+			return 0;
 		fprintf(stderr, "gazette: %s: '%s' is not open, first-time "
 		    "or all\n", from, value);
 		return -1;

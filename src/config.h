@@ -13,6 +13,7 @@ enum moderation {
 	MODERATION_FIRST_TIME,	/* an author's first comment waits */
 	MODERATION_ALL,		/* every comment waits */
 };
+#define MODERATION_N	3
 
 struct config {
 	const char	*db;		/* database file */
@@ -59,6 +60,10 @@ extern struct config cfg;
  * one-line error.
  */
 int	 config_parse(int *argc, char *argv[]);
+
+/* The policy's name (open, first-time, all), and back; 0 or -1. */
+const char *moderation_name(enum moderation);
+int	 moderation_parse(const char *, enum moderation *);
 
 /* Print the flags, their variables and defaults. */
 void	 config_usage(FILE *);

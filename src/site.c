@@ -30,9 +30,6 @@ static const char *const keys[] = {
 	"site.title", "site.tagline", "site.comment_moderation",
 	"site.comment_close_days",
 };
-static const char *const moderation_names[] = {
-	"open", "first-time", "all",
-};
 
 /* The flags' values, until site_load(). */
 static const struct site *
@@ -55,24 +52,20 @@ site(void)
 }
 
 int
-site_moderation_parse(const char *name, enum moderation *m)
+site_days_parse(const char *s, int *days)
 {
-	size_t	 i;
+	char	*end;
+	long	 n;
 
-	for (i = 0; i < sizeof(moderation_names) / sizeof(*moderation_names);
-	    i++)
-		if (strcmp(name, moderation_names[i]) == 0) {
-			*m = (enum moderation)i;
-			return 0;
-		}
-	return -1;
-}
-
-const char *
-site_moderation_name(enum moderation m)
-{
-	return (size_t)m < sizeof(moderation_names) /
-	    sizeof(*moderation_names) ? moderation_names[m] : "first-time";
+	if (s == NULL)
+		return -1;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || n < 0 ||
+	    n > CLOSE_DAYS_MAX)
+		return -1;
+	*days = (int)n;
+	return 0;
 }
 
 /* A line of text: valid UTF-8, no control character, at most max. */
@@ -95,8 +88,7 @@ site_check(const struct site *s)
 	if (s->tagline == NULL || !line_ok(s->tagline, SITE_TAGLINE_MAX))
 		return "The line under the name must be one line of at most "
 		    "200 characters.";
-	if ((size_t)s->moderation >= sizeof(moderation_names) /
-	    sizeof(*moderation_names))
+	if ((unsigned)s->moderation >= MODERATION_N)
 		return "Comment moderation is open, first-time or all.";
 	if (s->comment_close_days < 0 ||
 	    s->comment_close_days > CLOSE_DAYS_MAX)
@@ -135,8 +127,6 @@ site_load(struct store *st)
 	struct site	 s, f;
 	struct arena	 a;
 	const char	*val[4] = { NULL, NULL, NULL, NULL };
-	char		*end;
-	long		 days;
 	size_t		 i;
 	int		 rc = 0;
 
@@ -152,17 +142,10 @@ site_load(struct store *st)
 		s.title = val[0];
 	if (val[1] != NULL)
 		s.tagline = val[1];
-	if (val[2] != NULL && site_moderation_parse(val[2], &s.moderation) < 0)
+	if (val[2] != NULL && moderation_parse(val[2], &s.moderation) < 0)
 		LOG_ERR("settings: %s '%s' ignored", keys[2], val[2]);
-	if (val[3] != NULL) {
-		errno = 0;
-		days = strtol(val[3], &end, 10);
-		if (errno == 0 && end != val[3] && *end == '\0' && days >= 0 &&
-		    days <= CLOSE_DAYS_MAX)
-			s.comment_close_days = (int)days;
-		else
-			LOG_ERR("settings: %s '%s' ignored", keys[3], val[3]);
-	}
+	if (val[3] != NULL && site_days_parse(val[3], &s.comment_close_days) < 0)
+		LOG_ERR("settings: %s '%s' ignored", keys[3], val[3]);
 	/* The flags are taken as given; what was saved must be valid. */
 	if ((val[0] || val[1] || val[2] || val[3]) && site_check(&s) != NULL) {
 		LOG_ERR("settings: saved site settings ignored: %s",
@@ -185,7 +168,7 @@ site_save(struct store *st, const struct site *s)
 	snprintf(days, sizeof(days), "%d", s->comment_close_days);
 	val[0] = s->title;
 	val[1] = s->tagline;
-	val[2] = site_moderation_name(s->moderation);
+	val[2] = moderation_name(s->moderation);
 	val[3] = days;
 	/* Saved first: a failed save changes nothing anyone sees. */
 	if (store_settings_save(st, keys, val, 4) < 0)

@@ -49,11 +49,8 @@ int	 site_save(struct store *, const struct site *);
  */
 const char *site_check(const struct site *);
 
-/* Parse a moderation name (open, first-time, all); 0 or -1. */
-int	 site_moderation_parse(const char *, enum moderation *);
-
-/* The moderation policy's name. */
-const char *site_moderation_name(enum moderation);
+/* Parse a number of days for comment_close_days (0..36500); 0 or -1. */
+int	 site_days_parse(const char *, int *days);
 
 /*
  * The generation that labels cached pages and validators: the store's,

@@ -3,8 +3,6 @@
  * while the site runs (src/site.h): the site's name, the line under it,
  * the comment moderation policy and when comments close.
  */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../site.h"
@@ -55,8 +53,6 @@ ctl_settings_save(struct req *r)
 	const char	*mod = http_form(r, "moderation");
 	const char	*days = http_form(r, "close_days");
 	const char	*why;
-	char		*end;
-	long		 n;
 
 	memset(&s, 0, sizeof(s));
 	s.title = http_form(r, "title");
@@ -68,18 +64,11 @@ ctl_settings_save(struct req *r)
 	s.moderation = MODERATION_FIRST_TIME;	/* replaced, or refused */
 	s.comment_close_days = 0;
 	why = NULL;
-	if (mod == NULL || site_moderation_parse(mod, &s.moderation) < 0)
+	if (mod == NULL || moderation_parse(mod, &s.moderation) < 0)
 		why = "Comment moderation is open, first-time or all.";
-	else {
-		errno = 0;
-		n = days != NULL ? strtol(days, &end, 10) : -1;
-		if (days == NULL || errno != 0 || end == days || *end != '\0' ||
-		    n < 0 || n > 36500)
-			why = "Comments close after 0 (never) to 36500 days: "
-			    "give a whole number.";
-		else
-			s.comment_close_days = (int)n;
-	}
+	else if (site_days_parse(days, &s.comment_close_days) < 0)
+		why = "Comments close after 0 (never) to 36500 days: give a "
+		    "whole number.";
 	if (why == NULL)
 		why = site_check(&s);
 	if (why != NULL) {

@@ -136,9 +136,8 @@ void
 fill_settings(struct req *r, struct view *v, const struct site *s,
     const char *message)
 {
-	static const char *const mods[] = { "open", "first-time", "all" };
 	struct view	*row;
-	size_t		 i;
+	int		 i;
 
 	page_csrf(r, v);
 	if (message != NULL)
@@ -148,10 +147,10 @@ fill_settings(struct req *r, struct view *v, const struct site *s,
 	view_set_int(v, "CLOSE_DAYS", s->comment_close_days);
 	view_set(v, "FLAG_TITLE", cfg.title);
 	view_set(v, "FLAG_TAGLINE", cfg.tagline);
-	for (i = 0; i < sizeof(mods) / sizeof(*mods); i++) {
+	for (i = 0; i < MODERATION_N; i++) {
 		row = view_row(v, "MODERATION");
-		view_set(row, "VALUE", mods[i]);
-		if (strcmp(mods[i], site_moderation_name(s->moderation)) == 0)
+		view_set(row, "VALUE", moderation_name((enum moderation)i));
+		if (s->moderation == (enum moderation)i)
 			view_show(row, "CHECKED");
 	}
 }
