@@ -193,6 +193,11 @@ for (1 .. 30) {
 }
 is($st[-1], 429, 'a flood of logins meets 429 from nginx') or diag("@st");
 ok(@st >= 5, 'after the burst allowed (' . scalar(@st) . ' requests)');
+# Privacy (README): the refusals are not logged (each line would name
+# the client), and the access log names no client at all.
+unlike(GazetteTest::slurp($g->dir . '/nginx-error.log'), qr/limiting requests/, 'nginx does not log the refusals');
+unlike(GazetteTest::slurp($g->dir . '/nginx-access.log') =~ s/"[^"]*"//gr, qr/\b127\.0\.0\.1\b/,
+    'and its access log has no client address');
 $g->stop;
 
 # An https site (nginx still speaks http here): HSTS on everything.
