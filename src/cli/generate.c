@@ -230,7 +230,7 @@ cli_generate(int argc, char *argv[])
 	    cfg.cache_kib : 65536, cfg.recheck_ms);
 	if ((s = store_open(cfg.db, 0)) == NULL)
 		goto out;
-	if ((k = store_bulk_empty(s)) <= 0) {
+	if ((k = store_empty(s)) <= 0) {
 		if (k == 0)
 			fprintf(stderr, "gazette: generate: %s already holds "
 			    "articles; generate fills an empty database\n",

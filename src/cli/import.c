@@ -144,7 +144,7 @@ cli_import(int argc, char *argv[])
 	if ((s = store_open(cfg.db, 0)) == NULL)
 		goto out;
 	/* make run's first run: the samples go only into an empty site. */
-	if (if_empty && (k = store_bulk_empty(s)) != 1) {
+	if (if_empty && (k = store_empty(s)) != 1) {
 		if (k == 0)
 			printf("%s holds articles already; nothing imported\n",
 			    cfg.db);

@@ -221,6 +221,19 @@ store_next_scheduled(struct store *s, int64_t now, int64_t *last)
 }
 
 int
+store_empty(struct store *s)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_ANY);
+	int		 rc;
+
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_DONE ? 1 : rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
 store_slug_free(struct store *s, const char *slug, long long id)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_SLUG_OWNER);

@@ -38,19 +38,6 @@ store_bulk_rollback(struct store *s)
 }
 
 int
-store_bulk_empty(struct store *s)
-{
-	sqlite3_stmt	*st = stmt_get(s, ST_BULK_ANY_ARTICLE);
-	int		 rc;
-
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		STORE_ERR(s);
-	stmt_done(st);
-	return rc == SQLITE_DONE ? 1 : rc == SQLITE_ROW ? 0 : -1;
-}
-
-int
 store_bulk_tag(struct store *s, struct arena *a, const char *name,
     struct tag *t)
 {

@@ -456,7 +456,7 @@ const char *const stmt_sql[ST__MAX] = {
 	    "SELECT count(*) FROM comments WHERE status = 'pending'",
 
 	/* Bulk loading for `gazette generate` (issue 6). */
-	[ST_BULK_ANY_ARTICLE] = "SELECT id FROM articles LIMIT 1",
+	[ST_ARTICLES_ANY] = "SELECT id FROM articles LIMIT 1",
 	[ST_BULK_ARTICLE_INSERT] =
 	    "INSERT INTO articles (slug, headline, summary, byline, dateline,"
 	    " source, body_md, body_html, status, published_at, updated_at,"

@@ -143,7 +143,7 @@ enum stmt {
 	ST_COMMENTS_PENDING_COUNT,
 
 	/* Bulk loading for `gazette generate` (issue 6). */
-	ST_BULK_ANY_ARTICLE,
+	ST_ARTICLES_ANY,
 	ST_BULK_ARTICLE_INSERT,
 	ST_BULK_COMMENT_INSERT,
 

@@ -214,6 +214,12 @@ int	 store_articles_by_tag(struct store *, struct arena *, long long tag_id,
  */
 int	 store_article_save(struct store *, struct article_edit *);
 
+/*
+ * 1 if the database holds no article at all (of any status: a withdrawn
+ * one counts), 0 if it does, -1 on error.  For generate and import.
+ */
+int	 store_empty(struct store *);
+
 /* 1 if slug is free for article id (0: a new article), 0 if taken. */
 int	 store_slug_free(struct store *, const char *slug, long long id);
 
@@ -622,8 +628,6 @@ int	 store_bulk_begin(struct store *);
 int	 store_bulk_commit(struct store *);
 void	 store_bulk_rollback(struct store *);
 
-/* 1 if the database holds no article at all, 0 if it does, -1 error. */
-int	 store_bulk_empty(struct store *);
 
 /*
  * The tag named name (already cleaned), created if new; *t gets its id,

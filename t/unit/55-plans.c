@@ -32,7 +32,7 @@ static const struct {
 	{ ST_USERS_ALL, "users" },		/* editors' account list */
 	{ ST_SESSIONS_PRUNE, "sessions" },	/* housekeeping, now and then */
 	{ ST_TAG_SLUGS_MOVE, "tag_slugs" },	/* merging two tags */
-	{ ST_BULK_ANY_ARTICLE, "articles" },	/* LIMIT 1 */
+	{ ST_ARTICLES_ANY, "articles" },	/* LIMIT 1 */
 	/* Search: bounded windows over the FTS index's own matches. */
 	{ ST_SEARCH, "r" },
 	{ ST_SEARCH, "hits" },
