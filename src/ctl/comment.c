@@ -380,10 +380,8 @@ ctl_comment_create(struct req *r)
 		return 500;
 	}
 	/* The token is refreshed for a year at every post. */
-	http_header(r, "Set-Cookie", arena_printf(r->arena,
-	    "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Lax%s",
-	    cfg.https ? AUTHOR_COOKIE_HTTPS : AUTHOR_COOKIE, author,
-	    AUTHOR_COOKIE_AGE, cfg.https ? "; Secure" : ""));
+	http_set_cookie(r, cfg.https ? AUTHOR_COOKIE_HTTPS : AUTHOR_COOKIE,
+	    author, AUTHOR_COOKIE_AGE);
 	if (p.answer == COMMENT_APPROVED) {
 		/* To the page of the thread that shows it. */
 		after = store_comment_page(r->store, a.id, p.id,

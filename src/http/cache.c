@@ -222,7 +222,7 @@ cache_put(struct req *r, uint64_t gen)
 	    r->editor != NULL || r->resp.body->len > BODY_MAX ||
 	    (r->resp.etag && strlen(r->resp.etag) >= 96) ||
 	    strlen(ctype) >= 64 ||
-	    strstr(buf_cstr(&r->resp.headers), "Set-Cookie:") != NULL)
+	    r->resp.sets_cookie)
 		return;
 	t = set_of(r->uri);
 	pthread_mutex_lock(&t->lock);

@@ -26,6 +26,7 @@ http_set_cookie(struct req *r, const char *name, const char *value,
 {
 	if (!cookie_token(name) || (*value != '\0' && !cookie_token(value)))
 		return -1;
+	r->resp.sets_cookie = 1;	/* such an answer is never shared */
 	return http_header(r, "Set-Cookie", arena_printf(r->arena,
 	    "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s", name,
 	    value, max_age > 0 ? max_age : 0, cfg.https ? "; Secure" : ""));

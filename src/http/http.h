@@ -70,6 +70,7 @@ struct resp {
 	int64_t		 last_modified;	/* unix time, or 0 */
 	const char	*error;		/* message for the error page, or NULL */
 	int		 rendered;	/* body holds a full page already */
+	int		 sets_cookie;	/* http_set_cookie() was called */
 };
 
 /* The editor behind a valid session cookie. */

@@ -150,7 +150,7 @@ cache_headers(struct req *r, struct buf *h)
 
 	/* Errors, redirects of POSTs and personal pages are not shared. */
 	if (r->resp.status >= 400 || r->editor != NULL ||
-	    strstr(buf_cstr(&r->resp.headers), "Set-Cookie:") != NULL)
+	    r->resp.sets_cookie)
 		p = CACHE_NONE;
 	if (p == CACHE_NONE) {
 		buf_puts(h, "Cache-Control: private, no-store\r\n");
