@@ -87,6 +87,38 @@ my %env = (GAZETTE_RECHECK_MS => 100, GAZETTE_COMMENT_MODERATION => 'all',
 	ok($hits && $hits > 0, "the page cache was used ($hits hits)");
 }
 
+# 3. The cache headers the README promises, for each kind of answer.
+{
+	my $g = GazetteTest->new(samples => 1, env => \%env);
+	my $slug = $g->sql_value("SELECT slug FROM articles WHERE status = 'published' ORDER BY published_at LIMIT 1");
+	$g->sql_write("UPDATE articles SET comments = 'closed' WHERE slug = '$slug'");
+	for my $path ('/', '/tags', "/articles/$slug") {
+		is($g->get($path)->{headers}{'cache-control'},
+		    'public, max-age=30, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400',
+		    "$path: the reader pages' Cache-Control");
+	}
+	like($g->get('/feed.atom')->{headers}{'cache-control'}, qr/^public, max-age=300, s-maxage=300,/, 'feeds: 300 s');
+	SKIP: {
+		skip('cgi-fcgi is not installed', 3) unless -x '/usr/bin/cgi-fcgi';
+		my ($st, $h) = $g->fcgi_request({ REQUEST_METHOD => 'GET', REQUEST_URI => '/', HTTP_HOST => '127.0.0.1' });
+		is($h->{'x-accel-expires'}, 1, "the app gives nginx's microcache a second");
+		ok(!exists $g->get('/')->{headers}{'x-accel-expires'}, 'which nginx does not pass on');
+		my $ed = $g->login('kim');
+		($st, $h) = $g->fcgi_request({ REQUEST_METHOD => 'GET', REQUEST_URI => '/admin', HTTP_HOST => '127.0.0.1',
+		    HTTP_COOKIE => $ed->cookie });
+		is("$h->{'cache-control'} / $h->{'x-accel-expires'}", 'private, no-store / 0', "editors' pages: private, and not in the microcache");
+	}
+	# Static files: linked with a hash of their content, kept 30 days.
+	my ($css) = $g->get('/')->{content} =~ m{href="(/static/gazette\.css\?v=[0-9a-f]+)"};
+	ok($css, 'the stylesheet is linked with ?v=<hash>') or diag($css);
+	my $res = $g->get($css // '/static/gazette.css');
+	is($res->{status}, 200, 'and served');
+	my $cc = $res->{headers}{'cache-control'} // '';
+	$cc = join(', ', @$cc) if ref $cc;	# nginx sends two lines
+	like($cc, qr/max-age=2592000/, "for 30 days ($cc)");
+	$g->stop;
+}
+
 # 2. Through nginx's microcache, and with the app down.
 {
 	my $g = GazetteTest->new(samples => 1, microcache => 1, env => \%env);
