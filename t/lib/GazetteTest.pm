@@ -12,9 +12,9 @@ package GazetteTest;
 #   my $rows = $g->sql('SELECT count(*) AS n FROM articles');
 #
 # Options: env => { GAZETTE_* => ... } for the app, samples => 1 to load
-# samples/*.txt, import => [files], microcache => 1 to keep nginx's
-# microcache on (off by default, so that a read right after a write sees
-# it; the cache tests turn it on).
+# samples/*.txt, import => [files].  nginx runs as `make run` runs it,
+# with its microcache on and the app purging it after every write;
+# microcache => 0 turns the cache off, for a test that says why.
 
 use strict;
 use warnings;
@@ -58,6 +58,9 @@ sub new {
 		# sql_write() changes the database behind the app's back:
 		# have the app look for such writes on every request.
 		GAZETTE_RECHECK_MS => 0,
+		# The app purges nginx's cache after each write, as make run
+		# has it do.
+		GAZETTE_PURGE => "unix:$self->{dir}/nginx-purge.sock",
 		%{ $opt{env} || {} },
 	};
 	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
@@ -137,7 +140,8 @@ sub spawn {
 # Start (or restart) the app, and nginx if it is not running.
 sub start {
 	my ($self) = @_;
-	local $ENV{GAZETTE_NGINX_CACHE} = $self->{opt}{microcache} ? 'on' : 'off';
+	local $ENV{GAZETTE_NGINX_CACHE} =
+	    ($self->{opt}{microcache} // 1) ? 'on' : 'off';
 	local $ENV{GAZETTE_NGINX_RATE} = $self->{opt}{nginx_rate} // 'off';
 	# Hardening (issue 7): nginx sends HSTS for an https site.
 	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
@@ -272,10 +276,42 @@ sub sql {
 # Change the database behind the app's back (tests only): the statement
 # runs in a transaction that also moves the store's generation, as the
 # app's own writes do, so that validators and caches notice.
+#
+# Like a write from another process (the command line), it puts its
+# purges in the outbox, and the app's purge thread sends them within
+# half a second; sql_write() waits for that.  Not knowing what the
+# statement changed, it names every article and tag.  Pages that no
+# purge names (a search, an older listing page) may still be served from
+# nginx's microcache for up to two seconds: wait_expired() waits that.
 sub sql_write {
 	my ($self, $stmt) = @_;
-	return $self->sql("BEGIN IMMEDIATE; $stmt; UPDATE meta SET generation = generation + 1, changed_at = strftime('%s', 'now') WHERE id = 1; COMMIT;");
+	my $now = "strftime('%s', 'now')";
+	my $r = $self->sql("BEGIN IMMEDIATE; $stmt; "
+	    . "INSERT INTO purge_outbox (kind, slug, ref, at, created_at) "
+	    . "SELECT 'article', slug, id, published_at, $now FROM articles "
+	    . "UNION ALL SELECT 'article', slug, article_id, NULL, $now FROM article_slugs "
+	    . "UNION ALL SELECT 'tag', slug, id, NULL, $now FROM tags "
+	    . "UNION ALL SELECT 'tag', slug, tag_id, NULL, $now FROM tag_slugs "
+	    . "UNION ALL SELECT 'site', '', NULL, NULL, $now; "
+	    . "UPDATE meta SET generation = generation + 1, changed_at = $now WHERE id = 1; COMMIT;");
+	$self->wait_purged;
+	return $r;
 }
+
+# Wait (up to 5 s) until every cache node has acknowledged every purge.
+sub wait_purged {
+	my ($self) = @_;
+	my $t = time;
+	while (time - $t < 5) {
+		return 1 unless $self->sql_value('SELECT count(*) FROM purge_outbox o, purge_nodes n WHERE o.id > n.acked');
+		sleep(0.05);
+	}
+	return 0;
+}
+
+# Wait until every copy in nginx's microcache made before now has
+# expired: a copy lives one to two seconds.
+sub wait_expired { sleep(2.1) }
 
 # The one value of a one-row, one-column query.
 sub sql_value {
