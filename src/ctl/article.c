@@ -78,7 +78,7 @@ ctl_article_page(struct req *r, struct article *a,
 }
 
 /*
- * GET /articles/:slug[?comments_after=ID][?comment=pending]
+ * GET /articles/:slug[?comments_after=ID][?comment=pending|ID]
  * A live article with its approved comments, oldest first, and the
  * comment form while comments are open.  Sets no cookie: the page is
  * the same for every reader, and cacheable until its comments close.

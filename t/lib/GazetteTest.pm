@@ -15,6 +15,9 @@ package GazetteTest;
 # samples/*.txt, import => [files].  nginx runs as `make run` runs it,
 # with its microcache on and the app purging it after every write;
 # microcache => 0 turns the cache off, for a test that says why.
+# cache_nodes => N starts N - 1 more nginx caches in front of the same
+# app, each with its own port and cache, all purged by the app (see
+# node_get, stop_node, start_node).
 
 use strict;
 use warnings;
@@ -63,6 +66,12 @@ sub new {
 		GAZETTE_PURGE => "unix:$self->{dir}/nginx-purge.sock",
 		%{ $opt{env} || {} },
 	};
+	for my $i (2 .. ($opt{cache_nodes} // 1)) {
+		my $node = { dir => "$self->{dir}/node$i", port => free_port() };
+		mkdir($node->{dir}) or die "mkdir: $!";
+		$self->{nodes}[$i] = $node;
+		$self->{env}{GAZETTE_PURGE} .= ",unix:$node->{dir}/nginx-purge.sock";
+	}
 	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
 	    agent => 'gazette-test');
 	$self->cli_ok('migrate');
@@ -153,6 +162,51 @@ sub start {
 		    $self->{dir}, '-c', "$self->{dir}/nginx.conf");
 	}
 	$self->wait_ready;
+	$self->start_node($_) for grep { $self->{nodes}[$_] } 2 .. $#{ $self->{nodes} || [] };
+}
+
+# The extra caches (cache_nodes => N): node i's URL for path, a GET
+# through it, and stopping and starting its nginx (its cache stays on
+# disk, as a restarted machine's would).
+sub node_url {
+	my ($self, $i, $path) = @_;
+	return $i == 1 ? $self->url($path) :
+	    "http://127.0.0.1:$self->{nodes}[$i]{port}" . ($path // '/');
+}
+
+sub node_get {
+	my ($self, $i, $path) = @_;
+	return $self->{http}->get($self->node_url($i, $path),
+	    { headers => { Host => "127.0.0.1:$self->{port}" } });
+}
+
+sub start_node {
+	my ($self, $i) = @_;
+	my $node = $self->{nodes}[$i];
+	return if $self->{pids}{"nginx$i"};
+	local $ENV{GAZETTE_NGINX_CACHE} = 'on';
+	local $ENV{GAZETTE_NGINX_RATE} = 'off';
+	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
+	# The site's name is the base URL's host, whatever the port.
+	local $ENV{GAZETTE_SERVER_NAME} = '127.0.0.1';
+	system("$TOP/scripts/nginx-conf", $node->{dir}, $node->{port},
+	    $self->{sock}) == 0 or die "nginx-conf failed";
+	$self->spawn("nginx$i", "$node->{dir}/nginx.log", 'nginx', '-p',
+	    $node->{dir}, '-c', "$node->{dir}/nginx.conf");
+	my $t = time;
+	until (-S "$node->{dir}/nginx-purge.sock" && $self->node_get($i, '/robots-ready-check')->{status} == 404) {
+		die "node $i did not start:\n" . slurp("$node->{dir}/nginx.log") if time - $t > 20;
+		sleep(0.05);
+	}
+}
+
+sub stop_node {
+	my ($self, $i) = @_;
+	my $pid = delete $self->{pids}{"nginx$i"} or return;
+	kill('QUIT', $pid);
+	waitpid($pid, 0);
+	# nginx leaves its unix sockets behind when it quits.
+	unlink("$self->{nodes}[$i]{dir}/nginx-purge.sock");
 }
 
 sub start_app {
@@ -199,7 +253,8 @@ sub stop {
 	my ($self) = @_;
 	return if $self->{stopped}++;
 	my $status = $self->stop_app('TERM');
-	if (my $pid = delete $self->{pids}{nginx}) {
+	for my $name (grep { /^nginx/ } keys %{ $self->{pids} }) {
+		my $pid = delete $self->{pids}{$name};
 		kill('QUIT', $pid);
 		waitpid($pid, 0);
 	}
