@@ -176,8 +176,7 @@ sub node_url {
 
 sub node_get {
 	my ($self, $i, $path) = @_;
-	return $self->{http}->get($self->node_url($i, $path),
-	    { headers => { Host => "127.0.0.1:$self->{port}" } });
+	return $self->{http}->get($self->node_url($i, $path));
 }
 
 sub start_node {
@@ -367,6 +366,53 @@ sub wait_purged {
 # Wait until every copy in nginx's microcache made before now has
 # expired: a copy lives one to two seconds.
 sub wait_expired { sleep(2.1) }
+
+# A reader in the background: a process that asks for each path of
+# @checks in turn, over and over, for $secs seconds, through nginx (the
+# first node, or node => I), and notes for each answer when the request
+# started, its status, and what $check->($res) says of it (1: the new
+# version).  Returns a sub that waits for the reader and gives the
+# answers as hashes { t, path, status, new, cache }.  Options, in a hash
+# first: node => I, pause => SECONDS between rounds, stop => FILE (the
+# reader stops when FILE exists).
+#
+#   my $done = $g->watch(4, ['/', sub { $_[0]{content} =~ /Headline/ }]);
+sub watch {
+	my ($self, $secs, @checks) = @_;
+	my %o = ref $checks[0] eq 'HASH' ? %{ shift @checks } : ();
+	my $file = "$self->{dir}/watch." . ++$self->{watches};
+	my $pid = fork() // die "fork: $!";
+	if ($pid == 0) {
+		my $http = HTTP::Tiny->new(max_redirect => 0, timeout => 10,
+		    agent => 'gazette-test-reader');
+		open(my $out, '>', $file) or POSIX::_exit(1);
+		my $end = time + $secs;
+		while (time < $end && !($o{stop} && -e $o{stop})) {
+			for my $c (@checks) {
+				my $t = time;
+				my $res = $http->get($self->node_url($o{node} // 1, $c->[0]));
+				printf $out "%.4f\t%s\t%d\t%d\t%s\n", $t, $c->[0],
+				    $res->{status}, $c->[1]->($res) ? 1 : 0,
+				    $res->{headers}{'x-cache'} // '-';
+			}
+			sleep($o{pause}) if $o{pause};
+		}
+		close($out);
+		POSIX::_exit(0);
+	}
+	return sub {
+		waitpid($pid, 0);
+		open(my $in, '<', $file) or die "$file: $!";
+		my @rows;
+		while (<$in>) {
+			chomp;
+			my %r;
+			@r{qw(t path status new cache)} = split /\t/;
+			push @rows, \%r;
+		}
+		return \@rows;
+	};
+}
 
 # The one value of a one-row, one-column query.
 sub sql_value {
