@@ -239,16 +239,32 @@ send_one(struct arena *a, struct node *n, const char *path,
 	return -1;
 }
 
-/* The acknowledged cursor of node name among have[]; -1: not listed. */
-static long long
-acked_of(const struct purge_node *have, int nhave, const char *name)
+/*
+ * Each configured node's acknowledged cursor, from the database, into
+ * acked[] (-1: the node is not recorded yet; purge_start() records it).
+ * 0, or -1 if the database failed.
+ */
+static int
+cursors(struct store *s, long long *acked)
 {
-	int	 i;
+	struct arena	 a;
+	struct purge_node *have;
+	size_t		 i;
+	int		 n, j;
 
-	for (i = 0; i < nhave; i++)
-		if (strcmp(have[i].node, name) == 0)
-			return have[i].acked;
-	return -1;
+	arena_init(&a, 1024);
+	if ((n = store_purge_nodes(s, &a, &have)) < 0) {
+		arena_free(&a);
+		return -1;
+	}
+	for (i = 0; i < nnodes; i++) {
+		acked[i] = -1;
+		for (j = 0; j < n; j++)
+			if (strcmp(have[j].node, nodes[i].name) == 0)
+				acked[i] = have[j].acked;
+	}
+	arena_free(&a);
+	return 0;
 }
 
 /*
@@ -260,33 +276,31 @@ static int
 drain(struct store *s, int all)
 {
 	struct arena	 a;
-	struct purge_node *have;
 	struct purge_row *rows;
 	const char	**paths, *why = NULL;
-	long long	 acked;
+	long long	 acked[NODES_MAX];
 	size_t		 i, np, k;
-	int		 nhave, nrows, behind = 0, failed;
+	int		 nrows, behind = 0, failed;
 	int64_t		 t = now_ms();
 
 	if (nnodes == 0)
 		return 0;
-	arena_init(&a, 16384);
-	if ((nhave = store_purge_nodes(s, &a, &have)) < 0) {
-		arena_free(&a);
+	if (cursors(s, acked) < 0)
 		return (int)nnodes;
-	}
+	arena_init(&a, 16384);
 	for (i = 0; i < nnodes; i++) {
 		struct node *n = &nodes[i];
 
-		if ((acked = acked_of(have, nhave, n->name)) < 0)
-			continue;	/* not recorded yet: purge_start() */
+		if (acked[i] < 0)
+			continue;
 		if (!all && t < n->retry_ms) {
 			behind++;
 			continue;
 		}
 		for (failed = 0; !failed; ) {
 			arena_reset(&a);
-			nrows = store_purge_pending(s, &a, acked, BATCH, &rows);
+			nrows = store_purge_pending(s, &a, acked[i], BATCH,
+			    &rows);
 			if (nrows <= 0) {
 				failed = nrows < 0;
 				break;
@@ -301,8 +315,8 @@ drain(struct store *s, int all)
 				n->retry_ms = now_ms() + RETRY_MS;
 				break;
 			}
-			acked = rows[nrows - 1].id;
-			if (store_purge_ack(s, n->name, acked,
+			acked[i] = rows[nrows - 1].id;
+			if (store_purge_ack(s, n->name, acked[i],
 			    (int64_t)time(NULL)) < 0)
 				failed = 1;
 		}
