@@ -2,8 +2,7 @@
  * 57-purge: what a write's outbox rows purge.  Every row purges the
  * pages any change may touch; an article row its page, its sitemap
  * part and its archive month (in the site's time zone, here UTC); a
- * tag row its
- * page and feed.  The list is sorted, without duplicates.
+ * tag row its page and feed.  The list is sorted, without duplicates.
  */
 #include <stdlib.h>
 #include <string.h>
