@@ -17,7 +17,7 @@ SOAK_MINUTES ?= 5
 
 CC	?= cc
 CXX	?= c++
-PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl
+PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc
 
 ifeq ($(FUZZ),1)
 # libFuzzer harnesses (make fuzz): clang, coverage and sanitizers.
@@ -57,12 +57,19 @@ LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/view/bridge.o \
 UNIT_SRC = $(wildcard t/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:t/unit/%.c=$(BUILD)/t/%)
 MIGRATIONS = $(sort $(wildcard sql/*.sql))
+# Static text files are compressed once, here, and nginx sends the .gz
+# to clients that take gzip (gzip_static in conf/gazette.conf.in).
+STATIC_GZ = $(patsubst %,%.gz,$(wildcard static/*.css static/*.svg static/*.txt))
 
 .PHONY: all deps run test unit clean fuzz fuzz-build replay
 .PHONY: all deps run test unit clean soak
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/gazette
+all: $(BUILD)/gazette $(STATIC_GZ)
+
+
+static/%.gz: static/%
+	gzip -9 -n -c $< > $@
 
 $(BUILD)/gazette: $(BUILD)/src/main.o $(BUILD)/libgazette.a
 	$(CXX) -o $@ $^ $(LDFLAGS) $(PKG_LIBS)
@@ -134,7 +141,7 @@ soak: deps
 	    SOAK_MINUTES=$(SOAK_MINUTES) scripts/soak
 
 clean:
-	rm -rf build
+	rm -rf build $(STATIC_GZ)
 
 # ---- Sanitizers and fuzzing (issue 7) --------------------------------
 #

@@ -232,6 +232,7 @@ stop:
 		arena_free(&workers[i].arena);
 		buf_free(&workers[i].body);
 		buf_free(&workers[i].post);
+		buf_free(&workers[i].coded);
 	}
 	if (strchr(cfg.socket, '/') != NULL)
 		unlink(cfg.socket);

@@ -4,7 +4,9 @@
  * Each node has a libcurl handle, kept between purges so that its
  * connection is reused; all sending happens under one lock, so a handle
  * is never used by two threads at once.  A purge is a GET of
- * /purge<key> on the node: nginx's cache purge module answers 200 when
+ * /purge/<class><key> on the node, for each coding class a page is
+ * cached in (identity, gzip, br: conf/gazette-http.conf.in); nginx's
+ * cache purge module answers 200 when
  * it removed the entry and 404 when it had none, and both mean the key
  * is gone from that cache.  Anything else (no connection, a timeout,
  * 403 from a node that does not let us in) is a failure: the node keeps
@@ -19,6 +21,7 @@
 
 #include "config.h"
 #include "ctl/ctl.h"
+#include "http/encoding.h"
 #include "purge.h"
 #include "store/store.h"
 #include "util/arena.h"
@@ -38,6 +41,13 @@ struct node {
 	char		*unix_path;	/* unix:PATH nodes, or NULL */
 	CURL		*curl;
 	int64_t		 retry_ms;	/* skip until then, after a failure */
+};
+
+/* The coding classes nginx keeps a page in, as its cache key names them. */
+static const char *const coding_class[ENC__MAX] = {
+	[ENC_IDENTITY] = "identity",
+	[ENC_GZIP] = "gzip",
+	[ENC_BR] = "br",
 };
 
 static struct node	 nodes[NODES_MAX];
@@ -306,8 +316,10 @@ drain(struct store *s, int all)
 				break;
 			}
 			paths = purge_paths(&a, rows, nrows, &np);
-			for (k = 0; k < np && !failed; k++)
-				failed = send_one(&a, n, paths[k], &why) < 0;
+			for (k = 0; k < np * ENC__MAX && !failed; k++)
+				failed = send_one(&a, n, arena_printf(&a,
+				    "/%s%s", coding_class[k % ENC__MAX],
+				    paths[k / ENC__MAX]), &why) < 0;
 			if (failed) {
 				log_info("purge: %s: %s", n->name, why);
 				store_purge_failed(s, n->name, why,

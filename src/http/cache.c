@@ -16,6 +16,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "cache.h"
+#include "encoding.h"
 #include "http.h"
 
 #define KEY_MAX		512	/* longer targets are not cached */
@@ -32,8 +33,9 @@ struct slot {
 	char		 etag[96];
 	char		 ctype[64];
 	struct buf	 headers;	/* the controller's extra headers */
-	char		*body;		/* malloc'd to the page's exact size */
-	size_t		 len;
+	char		*body[ENC__MAX]; /* the page, and its compressed forms
+					   once asked for; malloc'd to size */
+	size_t		 len[ENC__MAX];
 };
 
 struct set {
@@ -119,8 +121,15 @@ lookup(struct req *r, uint64_t gen)
 	s = find(t, r->uri);
 	if (s != NULL && s->gen == gen &&
 	    (s->expires == 0 || r->now < s->expires)) {
+		enum http_encoding enc = http_compressible(r) ? r->accept :
+		    ENC_IDENTITY;
+
+		/* The coding asked for, or the page for the caller to code. */
+		if (s->body[enc] == NULL)
+			enc = ENC_IDENTITY;
 		s->used = ++t->tick;
-		buf_append(r->resp.body, s->body, s->len);
+		buf_append(r->resp.body, s->body[enc], s->len[enc]);
+		r->resp.encoding = enc;
 		buf_append(&r->resp.headers, s->headers.data, s->headers.len);
 		r->resp.etag = s->etag[0] ? arena_strdup(r->arena, s->etag) :
 		    NULL;
@@ -254,13 +263,43 @@ cache_put(struct req *r, uint64_t gen)
 	buf_reset(&s->headers);
 	buf_append(&s->headers, r->resp.headers.data, r->resp.headers.len);
 	/* Exactly the page's size: a buffer's doubling would waste a third. */
-	if (s->len != r->resp.body->len || s->body == NULL) {
-		free(s->body);
-		if ((s->body = malloc(r->resp.body->len + 1)) == NULL)
+	if (s->len[ENC_IDENTITY] != r->resp.body->len ||
+	    s->body[ENC_IDENTITY] == NULL) {
+		free(s->body[ENC_IDENTITY]);
+		if ((s->body[ENC_IDENTITY] = malloc(r->resp.body->len + 1)) ==
+		    NULL)
 			abort();
 	}
-	memcpy(s->body, r->resp.body->data, r->resp.body->len);
-	s->len = r->resp.body->len;
+	memcpy(s->body[ENC_IDENTITY], r->resp.body->data, r->resp.body->len);
+	s->len[ENC_IDENTITY] = r->resp.body->len;
+	/* The compressed forms of the page it replaces are gone. */
+	for (i = ENC_IDENTITY + 1; i < ENC__MAX; i++) {
+		free(s->body[i]);
+		s->body[i] = NULL;
+		s->len[i] = 0;
+	}
+	pthread_mutex_unlock(&t->lock);
+}
+
+void
+cache_put_coded(struct req *r, uint64_t gen, const char *data, size_t len)
+{
+	struct set	*t;
+	struct slot	*s;
+	enum http_encoding enc = r->resp.encoding;
+
+	if (!cacheable_key(r) || gen == 0 || enc == ENC_IDENTITY ||
+	    len > BODY_MAX)
+		return;
+	t = set_of(r->uri);
+	pthread_mutex_lock(&t->lock);
+	if ((s = find(t, r->uri)) != NULL && s->gen == gen &&
+	    s->body[enc] == NULL) {
+		if ((s->body[enc] = malloc(len + 1)) == NULL)
+			abort();
+		memcpy(s->body[enc], data, len);
+		s->len[enc] = len;
+	}
 	pthread_mutex_unlock(&t->lock);
 }
 

@@ -34,6 +34,13 @@ int	 cache_get(struct req *, uint64_t gen);
 /* Keep r's finished response, rendered at generation gen. */
 void	 cache_put(struct req *, uint64_t gen);
 
+/*
+ * Keep the page of r, already in the cache at generation gen, also in
+ * r->resp.encoding (data, len bytes), for the next reader who takes it.
+ */
+void	 cache_put_coded(struct req *, uint64_t gen, const char *data,
+	    size_t len);
+
 /* The rendering that cache_get() handed to r is over (kept or not). */
 void	 cache_done(struct req *);
 

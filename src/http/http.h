@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "../util/buf.h"
+#include "encoding.h"
 
 struct arena;
 struct store;
@@ -73,6 +74,7 @@ struct resp {
 	int		 sets_cookie;	/* http_set_cookie() was called */
 	int		 unstorable;	/* a write committed while it was made:
 					   no shared cache may keep it */
+	enum http_encoding encoding;	/* the body's coding */
 };
 
 /* The editor behind a valid session cookie. */
@@ -105,6 +107,7 @@ struct req {
 	const char	*referer;
 	const char	*if_none_match;
 	const char	*if_modified_since;
+	enum http_encoding accept;	/* the best coding the client takes */
 	const char	*param[ROUTE_MAXPARAM]; /* from the route's :names */
 	int64_t		 now;		/* request time, unix seconds */
 	uint64_t	 gen;		/* store generation read before the
@@ -141,6 +144,14 @@ int		 http_redirect(struct req *, int status, const char *path);
  * current (the controller then returns 304 without rendering). */
 int		 http_not_modified(struct req *, const char *etag,
 		    int64_t last_modified);
+
+/*
+ * 1 if the app sends this answer compressed, in the coding the client
+ * takes (r->accept): a reader's GET or HEAD of a page that caches
+ * share, the same for every reader.  Its entity tag then names the
+ * coding too.
+ */
+int		 http_compressible(const struct req *);
 
 /* The reason phrase for a status ("Not Found"). */
 const char	*http_reason(int status);

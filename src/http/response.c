@@ -137,6 +137,31 @@ etag_listed(const char *list, const char *etag)
 }
 
 int
+http_compressible(const struct req *r)
+{
+	return r->accept != ENC_IDENTITY &&
+	    (r->method == HTTP_GET || r->method == HTTP_HEAD) &&
+	    r->resp.cache != CACHE_NONE && r->editor == NULL &&
+	    !r->resp.sets_cookie;
+}
+
+/*
+ * The entity tag of etag's representation in coding enc: "x" becomes
+ * "x-br".  Each coding of a page is a representation of its own, with
+ * its own tag, so that no cache takes one for another.
+ */
+static const char *
+etag_coded(struct req *r, const char *etag, enum http_encoding enc)
+{
+	size_t	 n = strlen(etag);
+
+	if (enc == ENC_IDENTITY || n < 2 || etag[n - 1] != '"')
+		return etag;
+	return arena_printf(r->arena, "%.*s%s\"", (int)(n - 1), etag,
+	    http_encoding_etag(enc));
+}
+
+int
 http_not_modified(struct req *r, const char *etag, int64_t last_modified)
 {
 	int64_t	 since;
@@ -146,7 +171,8 @@ http_not_modified(struct req *r, const char *etag, int64_t last_modified)
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD)
 		return 0;
 	if (r->if_none_match != NULL && etag != NULL)
-		return etag_listed(r->if_none_match, etag);
+		return etag_listed(r->if_none_match, etag_coded(r, etag,
+		    http_compressible(r) ? r->accept : ENC_IDENTITY));
 	if (r->if_modified_since != NULL && last_modified > 0 &&
 	    (since = time_http_parse(r->if_modified_since)) > 0)
 		return last_modified <= since;
@@ -210,6 +236,8 @@ cache_headers(struct req *r, struct buf *h)
 	 */
 	buf_printf(h, "Cache-Control: public, max-age=%d, s-maxage=%d, "
 	    "stale-if-error=86400\r\n", browser, shared);
+	/* The body depends on the client's Accept-Encoding. */
+	buf_puts(h, "Vary: Accept-Encoding\r\n");
 	/*
 	 * The microcache's life for the page.  A page made while a write
 	 * committed may show the state before it, and the write's purge
@@ -234,13 +262,17 @@ http_send(struct req *r, FCGX_Stream *out)
 		buf_printf(&h, "Content-Type: %s\r\n", r->resp.content_type ?
 		    r->resp.content_type : "text/html; charset=utf-8");
 		buf_printf(&h, "Content-Length: %zu\r\n", r->resp.body->len);
+		if (r->resp.encoding != ENC_IDENTITY)
+			buf_printf(&h, "Content-Encoding: %s\r\n",
+			    http_encoding_name(r->resp.encoding));
 	}
 	buf_puts(&h, security_headers);
 	if (cfg.https)
 		buf_puts(&h, "Strict-Transport-Security: max-age=31536000\r\n");
 	cache_headers(r, &h);
 	if (r->resp.etag != NULL)
-		buf_printf(&h, "ETag: %s\r\n", r->resp.etag);
+		buf_printf(&h, "ETag: %s\r\n", etag_coded(r, r->resp.etag,
+		    r->resp.encoding));
 	if (r->resp.last_modified > 0)
 		buf_printf(&h, "Last-Modified: %s\r\n",
 		    time_http(r->arena, r->resp.last_modified));

@@ -100,6 +100,8 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 	r->referer = FCGX_GetParam("HTTP_REFERER", f->envp);
 	r->if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", f->envp);
 	r->if_modified_since = FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", f->envp);
+	r->accept = http_accept_encoding(FCGX_GetParam("HTTP_ACCEPT_ENCODING",
+	    f->envp));
 	if (r->remote_addr == NULL)
 		r->remote_addr = "";
 
@@ -198,6 +200,35 @@ page_cacheable(const struct req *r, const struct route *route)
 	    http_cookie(r, SESSION_COOKIE_HTTPS) == NULL;
 }
 
+/*
+ * A reader's page goes out in the coding the client takes, compressed
+ * once per version of the page: the page cache keeps each coding made,
+ * and nginx keeps each apart (its cache key holds the coding).  A 304
+ * names the coding its 200 would have had.
+ */
+static void
+encode(struct worker *w, struct req *r, int cacheable)
+{
+	if (r->resp.encoding != ENC_IDENTITY || !http_compressible(r))
+		return;
+	if (r->resp.status == 304) {
+		r->resp.encoding = r->accept;
+		return;
+	}
+	if (r->resp.status != 200)
+		return;
+	buf_reset(&w->coded);
+	if (http_compress(r->accept, r->resp.body->data, r->resp.body->len,
+	    &w->coded) < 0) {
+		LOG_ERR("%s %s: cannot compress", r->method_name, r->uri);
+		return;
+	}
+	r->resp.encoding = r->accept;
+	r->resp.body = &w->coded;
+	if (cacheable)
+		cache_put_coded(r, r->gen, w->coded.data, w->coded.len);
+}
+
 /* 1 if the client's validators match the cached page. */
 static int
 cached_not_modified(struct req *r)
@@ -270,6 +301,8 @@ http_handle(struct worker *w, FCGX_Request *f)
 		buf_reset(&w->body);
 		ctl_error_page(&r, status);
 	}
+	r.resp.status = status;
+	encode(w, &r, cacheable);
 	if (http_send(&r, f->out) < 0)
 		log_info("%s %s: client went away", r.method_name, r.uri);
 	/* The raw target: nginx refuses control bytes in it. */

@@ -19,6 +19,7 @@ struct worker {
 	struct arena	 arena;		/* reset after every request */
 	struct buf	 body;		/* response body, reused */
 	struct buf	 post;		/* request body, reused */
+	struct buf	 coded;		/* the body compressed, reused */
 };
 
 /*
