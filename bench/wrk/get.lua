@@ -1,7 +1,10 @@
 -- bench/wrk/get.lua: GET the paths listed in a file (one a line), in
 -- turn, each wrk thread starting at its own place in the list.
 --
---   wrk -t2 -c32 -d5s -s bench/wrk/get.lua http://127.0.0.1:PORT -- PATHS
+--   wrk -t2 -c32 -d5s -s bench/wrk/get.lua http://127.0.0.1:PORT -- PATHS [AE]
+--
+-- AE, if given, is sent as Accept-Encoding (bench/run sends Chromium's,
+-- "gzip, deflate, br", as browsers do).
 --
 -- done() prints one line, "BENCH {json}", that bench/run reads: counts,
 -- errors and latency percentiles in microseconds.
@@ -18,6 +21,9 @@ function init(args)
 		paths[#paths + 1] = line
 	end
 	assert(#paths > 0, "no paths in " .. args[1])
+	if args[2] ~= nil and args[2] ~= "" then
+		headers = { ["Accept-Encoding"] = args[2] }
+	end
 	-- A prime stride apart, so that threads do not walk in step.
 	at = (id * 7919) % #paths + 1
 end
@@ -28,7 +34,7 @@ function request()
 	if at > #paths then
 		at = 1
 	end
-	return wrk.format("GET", p)
+	return wrk.format("GET", p, headers)
 end
 
 function done(summary, latency, requests)
