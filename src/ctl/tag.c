@@ -73,7 +73,8 @@ ctl_tag_show(struct req *r)
 		return rc;
 
 	path = arena_printf(r->arena, "/tags/%s", t.slug);
-	p = page_new(r, "tag_show.tpl", t.name, path);
+	p = page_new(r, "tag_show.tpl", listing_title(r, &l, t.name),
+	    listing_canonical(r, &l, path));
 	page_describe(p, arena_printf(r->arena, "Articles about %s.", t.name));
 	fill_tag_show(r, p->body, &t);
 	fill_tag_head(r, page_head(p, "tag_head.tpl"), &t);
