@@ -244,7 +244,8 @@ static const struct {
 } commands[] = {
 	{ "serve", cmd_serve, "serve                 run the FastCGI server" },
 	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
-	{ "import", cli_import, "import [--draft] [--if-empty] [--byline B] [--dateline D] [--source S] FILE...\n"
+	{ "import", cli_import, "import [--draft] [--if-empty] [--published TIME] [--spread SECONDS]\n"
+	  "       [--byline B] [--dateline D] [--source S] FILE...\n"
 	  "                        import plain-text wire copy" },
 	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
 	{ "check", cli_check, "check                 integrity, foreign-key and counter checks" },

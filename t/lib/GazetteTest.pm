@@ -63,7 +63,8 @@ sub new {
 	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
 	    agent => 'gazette-test');
 	$self->cli_ok('migrate');
-	$self->cli_ok('import', sort glob("$TOP/samples/*.txt")) if $opt{samples};
+	# The samples as make run loads them: spread over the past hours.
+	$self->cli_ok('import', '--spread', 3600, sort glob("$TOP/samples/*.txt")) if $opt{samples};
 	$self->cli_ok('import', @{ $opt{import} }) if $opt{import} && @{ $opt{import} };
 	$self->start;
 	return $self;
