@@ -242,6 +242,16 @@ int	 store_tag_old_slug(struct store *, struct arena *, const char *slug,
  */
 int	 store_tags_due(struct store *, int64_t now, struct tag *, int n);
 
+/*
+ * The tag at slug as readers may see it: 1 when it carries at least one
+ * live article (published and due at now), with t->article_count the
+ * number of those; 0 when it does not exist or carries only drafts,
+ * scheduled or withdrawn articles, whose tags are not public yet; -1
+ * on error.
+ */
+int	 store_tag_live(struct store *, struct arena *, const char *slug,
+	    int64_t now, struct tag *t);
+
 /* Every tag with at least one published article, by name. */
 int	 store_tags_all(struct store *, struct arena *, struct tag **);
 
