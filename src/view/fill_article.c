@@ -118,4 +118,6 @@ fill_article_show(struct req *r, struct view *v, const struct article *a,
 	}
 	if (a->comments == COMMENTS_CLOSED)
 		view_show(v, "COMMENTS_CLOSED");
+	else if (a->comments == COMMENTS_OPEN)
+		view_show(v, "COMMENTS_OPEN");
 }

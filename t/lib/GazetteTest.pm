@@ -289,9 +289,12 @@ sub sql_value {
 
 # Comments (issue 4).
 
-# The comment form's token on the page at path (undef if no form).
+# The comment form's token on the page at path (undef if no form).  An
+# article's address stands for its comment page (GET <article>/comments),
+# where the form is, made with a fresh token for each request.
 sub form_token {
 	my ($self, $path) = @_;
+	$path =~ s{^(/articles/[^/?#]+)(?:[?#].*)?$}{$1/comments};
 	my $res = $self->get($path);
 	my ($tok) = $res->{content} =~ /<input type="hidden" name="token" value="([^"]+)">/;
 	return $tok;
