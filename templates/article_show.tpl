@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{!
   article_show.tpl: one article with its corrections, tags and comments.
-}}<article class="story"{{#LANG_RU}} lang="ru"{{/LANG_RU}}>
+}}<article class="story"{{#OWN_LANG}} lang="{{LANG}}"{{/OWN_LANG}}>
 <header class="story-head">
 {{#CORRECTED}}  <aside class="correction-notice" role="note">
     <p class="kicker">Correction</p>

@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{!
   layout.tpl: the frame of every HTML page.  The page's own template is
-  included as BODY; extra head elements (link previews, JSON-LD) as HEAD.
+  included as BODY; extra head elements (link previews, JSON-LD, a
+  topic's own feed) as HEAD, before the site's feed, so that a feed
+  reader that takes the first feed of a topic page gets the topic's.
 }}<!DOCTYPE html>
 <html lang="{{LANG}}">
 <head>
@@ -10,9 +12,9 @@
 <meta name="description" content="{{DESCRIPTION}}">
 <link rel="canonical" href="{{CANONICAL}}">
 <link rel="stylesheet" href="/static/gazette.css?v={{STATIC_VERSION}}">
-<link rel="alternate" type="application/atom+xml" title="{{SITE_TITLE}}" href="{{BASE_URL}}/feed.atom">
+{{>HEAD}}<link rel="alternate" type="application/atom+xml" title="{{SITE_TITLE}}" href="{{BASE_URL}}/feed.atom">
 {{#NOINDEX}}<meta name="robots" content="noindex">
-{{/NOINDEX}}{{>HEAD}}
+{{/NOINDEX}}
 </head>
 <body>
 <a class="skip" href="#content">Skip to the articles</a>
