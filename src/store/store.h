@@ -421,6 +421,14 @@ int	 store_sitemap_stats(struct store *, int64_t now,
 int	 store_sitemap_articles(struct store *, struct arena *, int64_t now,
 	    long long from, long long to, struct sitemap_url **);
 
+/*
+ * The last change among the live articles with from < id <= to (what
+ * store_sitemap_articles() lists), or 0 if none; -1 on error.  It reads
+ * the same rows as that part of the sitemap does.
+ */
+int64_t	 store_sitemap_lastmod(struct store *, int64_t now, long long from,
+	    long long to);
+
 /* Tags with live articles, by slug, at most limit, with the newest
  * publication among them. */
 int	 store_sitemap_tags(struct store *, struct arena *, int64_t now,

@@ -167,8 +167,12 @@ void	 fill_sitemap(struct req *, struct view *, int pages, int64_t newest,
 	    const struct sitemap_url *tags, int ntags,
 	    const struct sitemap_url *articles, int narticles);
 
-/* sitemap_index.tpl: nfiles sitemaps, /sitemap-1.xml upwards. */
-void	 fill_sitemap_index(struct req *, struct view *, int nfiles);
+/*
+ * sitemap_index.tpl: nfiles sitemaps, /sitemap-1.xml upwards, the i-th
+ * last changed at lastmod[i - 1] (0: not said).
+ */
+void	 fill_sitemap_index(struct req *, struct view *, int nfiles,
+	    const int64_t *lastmod);
 /*
  * Editors (issue 3).
  */
