@@ -47,7 +47,7 @@ my ($published) = $page =~ /"datePublished": "([^"]+)"/;
 my ($modified) = $page =~ /"dateModified": "([^"]+)"/;
 is(iso_time($published), $art->{published_at}, 'JSON-LD datePublished is the time of the import');
 my $feed = $g->get('/feed.atom')->{content};
-my ($entry) = $feed =~ m{(<entry>(?:(?!</entry>).)*?/articles/\Q$art->{slug}\E".*?</entry>)}s;
+my ($entry) = $feed =~ m{(<entry\b[^>]*>(?:(?!</entry>).)*?/articles/\Q$art->{slug}\E".*?</entry>)}s;
 my ($fpub) = ($entry // '') =~ m{<published>([^<]+)</published>};
 is(iso_time($fpub), $art->{published_at}, 'the feed says the same');
 my $map = $g->get('/sitemap.xml')->{content};
