@@ -17,7 +17,7 @@ SOAK_MINUTES ?= 5
 
 CC	?= cc
 CXX	?= c++
-PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium
+PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl
 
 ifeq ($(FUZZ),1)
 # libFuzzer harnesses (make fuzz): clang, coverage and sanitizers.

@@ -60,6 +60,9 @@ static const struct opt opts[] = {
 	{ "recheck-ms", "GAZETTE_RECHECK_MS", OPT_INT, &cfg.recheck_ms, "100",
 	  0, 60000, "how often to look for writes by other processes, ms "
 	  "(0: every request)" },
+	{ "purge", "GAZETTE_PURGE", OPT_STR, &cfg.purge, "", 0, 0,
+	  "cache nodes to purge after writes, comma-separated: unix:/PATH "
+	  "or http://HOST:PORT (empty: none)" },
 	{ "dev", "GAZETTE_DEV", OPT_BOOL, &cfg.dev, "0", 0, 1,
 	  "1: reload changed templates on every request" },
 	{ "session-idle", "GAZETTE_SESSION_IDLE", OPT_INT, &cfg.session_idle,

@@ -31,6 +31,7 @@ struct config {
 	int		 page_cache;	/* rendered pages kept in memory (0: off) */
 	int		 recheck_ms;	/* look for other processes' writes */
 	int		 dev;		/* reload templates on every request */
+	const char	*purge;		/* cache nodes to purge, comma-separated */
 
 	/* Editors' sessions and logins. */
 	int		 session_idle;	/* seconds without use before expiry */

@@ -29,6 +29,7 @@
 #include "ctl/ctl.h"
 #include "http/cache.h"
 #include "http/server.h"
+#include "purge.h"
 #include "site.h"
 #include "store/store.h"
 #include "util/log.h"
@@ -152,6 +153,8 @@ cmd_serve(int argc, char *argv[])
 		return 1;
 	}
 	store_close(check);
+	if (purge_init() < 0)
+		return 2;
 	if (view_init(cfg.templates) < 0)
 		return 1;
 	view_global("BASE_URL", cfg.base_url);
@@ -178,6 +181,12 @@ cmd_serve(int argc, char *argv[])
 	/* A reader who hangs up must not kill the process. */
 	signal(SIGPIPE, SIG_IGN);
 
+	/*
+	 * The caches' purges left from the last run go out before the
+	 * first reader is served; then a thread keeps them going.
+	 */
+	if (purge_start() < 0)
+		return 1;
 	workers = calloc((size_t)cfg.threads, sizeof(*workers));
 	threads = calloc((size_t)cfg.threads, sizeof(*threads));
 	if (workers == NULL || threads == NULL)
@@ -222,6 +231,8 @@ stop:
 	for (i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	close(listen_fd);
+	/* The last writes' purges, before the process goes. */
+	purge_stop();
 	for (i = 0; i < started; i++) {
 		store_close(workers[i].store);
 		arena_free(&workers[i].arena);
@@ -295,11 +306,33 @@ usage(FILE *f)
 	config_usage(f);
 }
 
+/*
+ * After a command that may have written (import, user, generate ...):
+ * send its purges to the cache nodes this process is told of, as the
+ * app does after a form, so that readers see the change on their next
+ * request.  A serving app sends them anyway within half a second, to
+ * the nodes it was given, should this process know of none.
+ */
+static void
+cli_purge(void)
+{
+	struct store	*s;
+
+	if (cfg.purge == NULL || *cfg.purge == '\0' ||
+	    access(cfg.db, F_OK) != 0 || purge_init() < 0)
+		return;
+	if (purge_nodes() > 0 && (s = store_open(cfg.db, 0)) != NULL) {
+		purge_now(s);
+		store_close(s);
+	}
+	purge_stop();
+}
+
 int
 main(int argc, char *argv[])
 {
 	size_t	 i;
-	int	 n;
+	int	 n, rc;
 
 	if (argc < 2) {
 		usage(stderr);
@@ -341,5 +374,8 @@ main(int argc, char *argv[])
 	/* Passwords and session tokens need libsodium ready. */
 	if (secret_init() < 0)
 		return 1;
-	return commands[i].fn(n, argv + 1);
+	rc = commands[i].fn(n, argv + 1);
+	if (rc == 0 && commands[i].fn != cmd_serve)
+		cli_purge();
+	return rc;
 }

@@ -51,7 +51,7 @@ like($token, qr/^\d+\.[A-Za-z0-9_-]{43}$/, 'a signed form token');
 my $before = $art->{comment_count};
 $res = $g->post_bytes($post_path, { token => $token, name => 'Mira Holt', body => "First paragraph,\r\nsame paragraph.\r\n\r\nSecond: see https://example.org/ferry?x=1&y=2." });
 is($res->{status}, 303, 'a comment: 303');
-my ($cid) = ($res->{headers}{location} // '') =~ m{^\Q$path\E#comment-(\d+)$};
+my ($cid) = ($res->{headers}{location} // '') =~ m{^\Q$path\E\?comment=(\d+)#comment-\1$};
 ok($cid, 'to the comment\'s anchor on the article') or diag($res->{headers}{location});
 my $cookie = $res->{headers}{'set-cookie'} // '';
 like($cookie, qr/^gazette_author=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/, 'the POST sets the returning-author cookie (HttpOnly, SameSite=Lax, no Secure on http)');
@@ -242,7 +242,7 @@ $g->sql_write("UPDATE articles SET published_at = " . ($now - 60) . " WHERE id =
 my $count = $g->sql_value("SELECT comment_count FROM articles WHERE id = $id");
 $res = $g->post_bytes($post_path, { token => $token, name => 'Buy', body => 'Cheap watches', website => 'http://spam.example' });
 is($res->{status}, 303, 'a filled honeypot: 303 all the same');
-my ($spam) = ($res->{headers}{location} // '') =~ m{^\Q$path\E#comment-(\d+)$};
+my ($spam) = ($res->{headers}{location} // '') =~ m{^\Q$path\E\?comment=(\d+)#comment-\1$};
 ok($spam, 'to an anchor, like a real comment');
 $row = $g->sql("SELECT status, reason FROM comments WHERE id = " . ($spam // 0))->[0];
 is($row->{status}, 'rejected', 'stored as rejected');
@@ -309,7 +309,7 @@ is($res->{headers}{allow}, 'GET, HEAD, POST', 'Allow: GET, HEAD, POST');
 
 	$res = $g->post_bytes($post_path, { token => $g->form_token($path), name => 'Late Reader', body => 'Posted at the end of a long thread.' });
 	is($res->{status}, 303, 'a comment on the long thread: 303');
-	my ($after, $new) = ($res->{headers}{location} // '') =~ m{^\Q$path\E\?comments_after=(\d+)#comment-(\d+)$};
+	my ($after, $new) = ($res->{headers}{location} // '') =~ m{^\Q$path\E\?comments_after=(\d+)&comment=(\d+)#comment-\2$};
 	ok($new, 'to a later page of the thread, at the comment') or diag($res->{headers}{location});
 	is($after, $ids->[-1]{id}, 'the page that starts after the comment before it');
 	my $page = $g->get("$path?comments_after=$after")->{content};

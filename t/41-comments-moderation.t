@@ -57,7 +57,7 @@ $res = $g->get($path);
 like($res->{content}, qr{id="comment-$first->{id}".*My first comment here\.}s, 'approved, the comment appears');
 is(count(), $count + 1, 'and counts');
 $res = $g->post_bytes("$path/comments", { token => token(), name => 'New Reader', body => 'Now I am known.' }, { Cookie => "gazette_author=$author" });
-my ($cid) = ($res->{headers}{location} // '') =~ m{^\Q$path\E#comment-(\d+)$};
+my ($cid) = ($res->{headers}{location} // '') =~ m{^\Q$path\E\?comment=(\d+)#comment-\1$};
 ok($cid, 'a returning approved author\'s comment goes to its anchor at once');
 my $row = $g->sql("SELECT status, reason FROM comments WHERE id = " . ($cid // 0))->[0];
 is($row->{status}, 'approved', 'stored approved');
@@ -87,7 +87,7 @@ like($row->{reason}, qr/sent \d+ s after the form was asked for/, 'with how fast
 is($g->sql_value("SELECT count(*) FROM comments"), $n + 1, 'every redirected post is a row');
 $res = $g->post_bytes("$path/comments", { token => token(), name => 'Bot', body => 'Honey', website => 'x' }, { Cookie => "gazette_author=$author" });
 is($res->{status}, 303, 'a honeypot post from a known author: 303');
-like($res->{headers}{location}, qr{^\Q$path\E#comment-\d+$}, 'answered as a known author would be');
+like($res->{headers}{location}, qr{^\Q$path\E\?comment=(\d+)#comment-\1$}, 'answered as a known author would be');
 is($g->sql_value("SELECT status FROM comments WHERE body = 'Honey'"), 'rejected', 'but rejected');
 is(count(), $count + 2, 'and not counted');
 unlike($g->get($path)->{content}, qr/Posted in no time|Honey/, 'robots\' posts never show');

@@ -118,18 +118,23 @@ $g->cli_ok('import', '--draft', $g->wire_file('draft', 'Xylophone recital planne
 is(scalar @{ found(search('xylophone')) }, 0, 'a draft is not found');
 my $zid = $g->sql_value("SELECT id FROM articles WHERE headline LIKE 'Zebrafish study%'");
 $g->sql_write("UPDATE articles SET published_at = strftime('%s', 'now') + 86400 WHERE id = $zid");
+# No purge names a search: its copies in nginx expire within two seconds.
+$g->wait_expired;
 is_deeply(found(search('zebrafish')), [slug_of('Aquarium reopens%')], 'an article scheduled for tomorrow is not found');
 $g->sql_write("UPDATE articles SET published_at = strftime('%s', 'now') - 60 WHERE id = $zid");
+$g->wait_expired;
 is(scalar @{ found(search('zebrafish')) }, 2, 'once due, it is');
 
 # The index after an edit and a delete made behind the store's back,
 # then after 'gazette reindex'.
 $g->sql_write("UPDATE articles SET headline = 'Quetzal study wins a prize' WHERE id = $zid");
 my $out = $g->cli_ok('reindex');
+$g->wait_expired;
 like($out, qr/search index rebuilt: \d+ articles/, 'gazette reindex reports what it did');
 is_deeply(found(search('quetzal')), [slug_of('Quetzal study%')], 'after reindex the new headline is found');
 ok(!(grep { $_ eq slug_of('Quetzal study%') } @{ found(search('zebrafish')) }), 'and the old one is not');
 $g->sql_write("UPDATE articles SET status = 'deleted' WHERE id = $zid");
+$g->wait_expired;
 is(scalar @{ found(search('quetzal')) }, 0, 'a withdrawn article is not found, even before reindex');
 $g->cli_ok('reindex');
 is($g->sql_value("SELECT count(*) FROM articles_fts WHERE rowid = $zid"), 0, 'and reindex drops it from the index');

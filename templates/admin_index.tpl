@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!
   admin_index.tpl: the editors' dashboard: drafts, scheduled, published
-  and withdrawn articles, and the comments waiting for moderation.
+  and withdrawn articles, the comments waiting for moderation, and the
+  caches the app purges after writes.
 }}<header class="page-head">
   <h1>Dashboard</h1>
   <p class="links"><a href="/admin/articles/new">Write a new article</a> &middot; <a href="/admin/tags">Tags</a> &middot; <a href="/admin/comments">Comments</a>{{#IS_ADMIN}} &middot; <a href="/admin/users">Accounts</a> &middot; <a href="/admin/settings">Settings</a>{{/IS_ADMIN}}</p>
@@ -13,7 +14,13 @@
 {{/PENDING}}</ul>
 <p><a href="/admin/comments">Moderate comments</a></p>
 {{/HAS_PENDING}}</section>
-<section class="desk" id="drafts" aria-label="Drafts">
+{{#HAS_CACHES}}<section class="desk" id="caches" aria-label="Caches">
+<h2>Caches</h2>
+<ul class="desk-list">
+{{#CACHE}}<li><span class="cache-node">{{NODE}}</span>: {{#CACHE_OK}}up to date{{/CACHE_OK}}{{#CACHE_BEHIND}}<strong>{{PENDING}} purges waiting</strong>, the oldest since <time datetime="{{OLDEST_ISO}}">{{OLDEST}}</time>{{#CACHE_ERROR}} (last error: {{ERROR}}){{/CACHE_ERROR}}; readers of this cache may see older pages until it answers{{/CACHE_BEHIND}}</li>
+{{/CACHE}}</ul>
+</section>
+{{/HAS_CACHES}}<section class="desk" id="drafts" aria-label="Drafts">
 <h2>Drafts</h2>
 {{>DRAFTS}}
 {{#MORE_DRAFTS}}<p class="pager"><a href="/admin/articles?status=draft">All drafts &rarr;</a></p>

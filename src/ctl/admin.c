@@ -19,7 +19,8 @@
  * GET /admin[?before=T-ID | ?after=T-ID][&done=deleted]
  * Drafts (last changed first), scheduled articles (soonest first),
  * published ones (newest first, LISTING_PAGE at a time), withdrawn
- * ones, and the comments waiting for moderation.
+ * ones, the comments waiting for moderation, and the caches purged
+ * after writes, with any that is behind.
  * Raises HTTP 400 for a malformed cursor, 404 for one past the end,
  * 200 otherwise.
  */
@@ -29,10 +30,11 @@ ctl_admin_index(struct req *r)
 	struct listing		 l;
 	struct article		*drafts, *sched, *gone;
 	struct comment_queued	*pending;
+	struct purge_node	*caches;
 	struct page		*p;
 	const char		*done;
 	long long		 npending;
-	int			 nd, ns, ng, np, rc;
+	int			 nd, ns, ng, np, nc, rc;
 
 	if ((rc = listing_cursor(r, &l)) != 0)
 		return rc;
@@ -52,7 +54,8 @@ ctl_admin_index(struct req *r)
 	    ARTICLE_DELETED, NULL, DESK_ROWS + 1, &gone)) < 0 ||
 	    (np = store_comments_moderation(r->store, r->arena,
 	    COMMENT_PENDING, 0, PENDING_ROWS, &pending)) < 0 ||
-	    (npending = store_comments_pending(r->store)) < 0)
+	    (npending = store_comments_pending(r->store)) < 0 ||
+	    (nc = store_purge_nodes(r->store, r->arena, &caches)) < 0)
 		return 500;
 
 	p = page_new(r, "admin_index.tpl", "Dashboard", "/admin");
@@ -64,6 +67,7 @@ ctl_admin_index(struct req *r)
 	fill_admin_index(r, p->body, drafts, nd > DESK_ROWS ? DESK_ROWS : nd,
 	    sched, ns, l.rows, l.n, gone, ng > DESK_ROWS ? DESK_ROWS : ng,
 	    pending, np, npending);
+	fill_admin_caches(r, p->body, caches, nc);
 	if (nd > DESK_ROWS)
 		view_show(p->body, "MORE_DRAFTS");
 	if (ng > DESK_ROWS)

@@ -67,7 +67,7 @@ article_page(struct req *r, struct article *a)
 }
 
 /*
- * GET /articles/:slug[?comments_after=ID][?comment=pending]
+ * GET /articles/:slug[?comments_after=ID][?comment=pending|ID]
  * A live article with its approved comments, oldest first, and a link
  * to the comment page while comments are open.  Sets no cookie: the
  * page is the same for every reader, and cacheable until its comments

@@ -421,15 +421,20 @@ ctl_comment_create(struct req *r)
 	http_set_cookie(r, cfg.https ? AUTHOR_COOKIE_HTTPS : AUTHOR_COOKIE,
 	    author, AUTHOR_COOKIE_AGE);
 	if (p.answer == COMMENT_APPROVED) {
-		/* To the page of the thread that shows it. */
+		/*
+		 * To the page of the thread that shows it, at an address of
+		 * its own (?comment=ID): no cache, the reader's browser
+		 * included, holds a copy of it from before the post.
+		 */
 		after = store_comment_page(r->store, a.id, p.id,
 		    CTL_COMMENTS_PAGE);
 		if (after > 0)
 			return http_redirect(r, 303, arena_printf(r->arena,
-			    "/articles/%s?comments_after=%lld#comment-%lld",
-			    a.slug, after, p.id));
+			    "/articles/%s?comments_after=%lld&comment=%lld"
+			    "#comment-%lld", a.slug, after, p.id, p.id));
 		return http_redirect(r, 303, arena_printf(r->arena,
-		    "/articles/%s#comment-%lld", a.slug, p.id));
+		    "/articles/%s?comment=%lld#comment-%lld", a.slug, p.id,
+		    p.id));
 	}
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/articles/%s?comment=pending#comments", a.slug));

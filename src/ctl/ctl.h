@@ -88,6 +88,8 @@ int	 ctl_archive_month(struct req *);
 /* sitemap.c */
 int	 ctl_sitemap(struct req *);
 int	 ctl_sitemap_part(struct req *);
+/* The sitemap part (/sitemap-N.xml) that lists article id. */
+long long ctl_sitemap_part_of(long long article_id);
 int	 ctl_robots(struct req *);
 /*
  * Editors (issue 3).

@@ -26,6 +26,12 @@ parts(const struct sitemap_stats *st)
 	return 1 + (st->max_id + SITEMAP_URLS - 1) / SITEMAP_URLS;
 }
 
+long long
+ctl_sitemap_part_of(long long article_id)
+{
+	return 2 + (article_id > 0 ? (article_id - 1) / SITEMAP_URLS : 0);
+}
+
 /*
  * GET /sitemap.xml
  * Every live article and tag with its last change, the front page and

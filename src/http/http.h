@@ -43,8 +43,8 @@ struct kv {
  */
 enum cache_policy {
 	CACHE_NONE,	/* private, no-store: editor pages, cookies, POST */
-	CACHE_PAGE,	/* reader page: short browser life, shared caches more */
-	CACHE_FEED,	/* feeds and sitemaps: a little longer */
+	CACHE_PAGE,	/* reader page: shared caches 1 s, browsers 10 s */
+	CACHE_FEED,	/* feeds and sitemaps: shared 1 s, feed readers 300 s */
 	CACHE__MAX
 };
 
@@ -71,6 +71,8 @@ struct resp {
 	const char	*error;		/* message for the error page, or NULL */
 	int		 rendered;	/* body holds a full page already */
 	int		 sets_cookie;	/* http_set_cookie() was called */
+	int		 unstorable;	/* a write committed while it was made:
+					   no shared cache may keep it */
 };
 
 /* The editor behind a valid session cookie. */

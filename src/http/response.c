@@ -27,15 +27,23 @@ static const char security_headers[] =
     "X-Frame-Options: DENY\r\n";
 
 /*
- * Cache lifetimes, in seconds, per policy: the browser's, shared
- * caches' (s-maxage), and the project nginx's microcache.
+ * Cache lifetimes, in seconds, per policy: the browser's (max-age),
+ * shared caches' (s-maxage) and the project nginx's (X-Accel-Expires).
+ *
+ * Shared caches keep a page one second: nginx counts whole seconds, so
+ * a copy lives one to two, and no reader of a shared cache sees a page
+ * more than about two seconds older than the last write, even one that
+ * no purge names (a search, an older listing page, a settings change).
+ * Writes purge the pages they name at once (src/purge.c).  A reader's
+ * own browser may keep a page ten seconds and a feed five minutes; a
+ * reload asks again, with the validators.
  */
 static const struct {
 	int	 browser, shared, micro;
 } lifetimes[CACHE__MAX] = {
 	[CACHE_NONE] = { 0, 0, 0 },
-	[CACHE_PAGE] = { 30, 60, 1 },
-	[CACHE_FEED] = { 300, 300, 1 },
+	[CACHE_PAGE] = { 10, 1, 1 },
+	[CACHE_FEED] = { 300, 1, 1 },
 };
 
 const char *
@@ -96,7 +104,12 @@ http_redirect(struct req *r, int status, const char *path)
 		return 500;
 	http_header(r, "Location", path);
 	r->resp.status = status;
-	r->resp.cache = CACHE_NONE;
+	/*
+	 * A permanent move of a reader's page (an old slug) is an answer
+	 * caches keep like the page; a redirect after a form is personal.
+	 */
+	if (status != 301)
+		r->resp.cache = CACHE_NONE;
 	return status;
 }
 
@@ -140,6 +153,20 @@ http_not_modified(struct req *r, const char *etag, int64_t last_modified)
 	return 0;
 }
 
+/*
+ * 1 if status, for a reader's page, is an answer that caches keep:
+ * the page (200, or 304 for one they hold), or one that replaces any
+ * copy they hold: the page moved (301), is unknown (404) or was
+ * withdrawn (410).  Other errors are failures: caches keep serving what
+ * they had (stale-if-error) and store nothing.
+ */
+static int
+answer_status(int status)
+{
+	return status == 200 || status == 304 || status == 301 ||
+	    status == 404 || status == 410;
+}
+
 /* Cache-Control and friends for the response's policy. */
 static void
 cache_headers(struct req *r, struct buf *h)
@@ -148,9 +175,10 @@ cache_headers(struct req *r, struct buf *h)
 	int64_t		  left;
 	int		  browser, shared, micro;
 
-	/* Errors, redirects of POSTs and personal pages are not shared. */
-	if (r->resp.status >= 400 || r->editor != NULL ||
-	    r->resp.sets_cookie)
+	/* Failures, redirects of POSTs and personal pages are not shared. */
+	if (!answer_status(r->resp.status) || r->editor != NULL ||
+	    r->resp.sets_cookie ||
+	    (r->method != HTTP_GET && r->method != HTTP_HEAD))
 		p = CACHE_NONE;
 	if (p == CACHE_NONE) {
 		buf_puts(h, "Cache-Control: private, no-store\r\n");
@@ -160,6 +188,9 @@ cache_headers(struct req *r, struct buf *h)
 	browser = lifetimes[p].browser;
 	shared = lifetimes[p].shared;
 	micro = lifetimes[p].micro;
+	/* A gone or moved page: browsers ask again soon, too. */
+	if (r->resp.status != 200 && browser > lifetimes[CACHE_PAGE].browser)
+		browser = lifetimes[CACHE_PAGE].browser;
 	/* A scheduled article or a comment deadline changes the page. */
 	if (r->resp.expires > 0) {
 		left = r->resp.expires - r->now;
@@ -172,16 +203,22 @@ cache_headers(struct req *r, struct buf *h)
 		if (left < micro)
 			micro = (int)left;
 	}
-	buf_printf(h, "Cache-Control: public, max-age=%d, s-maxage=%d, "
-	    "stale-while-revalidate=30, stale-if-error=86400\r\n", browser,
-	    shared);
 	/*
-	 * The microcache's life for the page.  A 304 answers nginx's own
-	 * revalidation (fastcgi_cache_revalidate): it renews the page nginx
-	 * already holds for as long.  nginx strips clients' conditional
-	 * headers when it caches, so only nginx itself gets 304s here.
+	 * No stale-while-revalidate: a cache honouring it would show the
+	 * old page after a write for that long.  stale-if-error lets caches
+	 * keep serving while the app is down or failing (5xx, timeouts).
 	 */
-	buf_printf(h, "X-Accel-Expires: %d\r\n", micro);
+	buf_printf(h, "Cache-Control: public, max-age=%d, s-maxage=%d, "
+	    "stale-if-error=86400\r\n", browser, shared);
+	/*
+	 * The microcache's life for the page.  A page made while a write
+	 * committed may show the state before it, and the write's purge
+	 * may already have gone by: nginx must not keep it.  A 304 answers
+	 * nginx's own revalidation (fastcgi_cache_revalidate): it renews
+	 * the page nginx already holds for as long.
+	 */
+	buf_printf(h, "X-Accel-Expires: %d\r\n", r->resp.unstorable ? 0 :
+	    micro);
 }
 
 int
@@ -212,7 +249,13 @@ http_send(struct req *r, FCGX_Stream *out)
 	/* A client that went away makes writes fail: stop writing. */
 	if (FCGX_PutStr(h.data, (int)h.len, out) < 0)
 		rc = -1;
-	else if (with_body && r->method != HTTP_HEAD && r->resp.body->len > 0 &&
+	/*
+	 * HEAD gets the body too: nginx drops it on the way to the client,
+	 * and its cache key leaves the method out, so that a HEAD that
+	 * fills the cache leaves a whole page for the GETs after it (and a
+	 * purge has one key per page to remove).
+	 */
+	else if (with_body && r->resp.body->len > 0 &&
 	    FCGX_PutStr(r->resp.body->data, (int)r->resp.body->len, out) < 0)
 		rc = -1;
 	buf_free(&h);

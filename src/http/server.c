@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../purge.h"
 #include "../site.h"
 #include "../ctl/ctl.h"
 #include "../store/store.h"
@@ -270,12 +271,26 @@ http_handle(struct worker *w, FCGX_Request *f)
 				store_read_begin(w->store);
 			status = ctl_dispatch(&r, route);
 			store_read_end(w->store);
+			/*
+			 * A write committed meanwhile (and maybe purged
+			 * already): shared caches must not keep this page.
+			 */
+			if (cacheable && site_generation(store_version(
+			    w->store, NULL)) != r.gen)
+				r.resp.unstorable = 1;
 			if (cacheable && status == 200) {
 				r.resp.status = status;
 				cache_put(&r, r.gen);
 			}
 			cache_done(&r);
 		}
+		/*
+		 * A form that wrote: the caches drop what it changed
+		 * before the writer is answered, so that the page the
+		 * answer leads to, and every reader's, is the new one.
+		 */
+		if (r.method == HTTP_POST)
+			purge_now(w->store);
 	}
 	if (status <= 0 || status > 599) {
 		LOG_ERR("%s %s: controller returned %d", r.method_name, r.uri,

@@ -469,6 +469,9 @@ store_article_save(struct store *s, struct article_edit *e)
 		if (old_state(s, &a, e->id, &oldslug, &was_live,
 		    &updated_at) != 1)
 			goto rollback;
+		/* The caches drop the article as it was: slugs, tags, month. */
+		if (outbox_article(s, e->id) < 0)
+			goto rollback;
 		if (was_live && tag_counts_add(s, &a, e->id, -1) < 0)
 			goto rollback;
 	} else {
@@ -517,6 +520,9 @@ store_article_save(struct store *s, struct article_edit *e)
 	if (STMT_EXEC(s, st) < 0)
 		goto rollback;
 	if (fts_sync(s, &a, e, live) < 0 || revision_add(s, e) < 0)
+		goto rollback;
+	/* ... and as it is now. */
+	if (outbox_article(s, e->id) < 0)
 		goto rollback;
 	if (e->note != NULL && e->kind != NULL &&
 	    (strcmp(e->kind, "update") == 0 ||

@@ -89,7 +89,7 @@ store_comment_import(struct store *s, long long article_id,
 	st = stmt_get(s, ST_ARTICLE_COMMENT_COUNT_ADD);
 	sqlite3_bind_int64(st, 1, article_id);
 	sqlite3_bind_int(st, 2, 1);
-	if (STMT_EXEC(s, st) < 0)
+	if (STMT_EXEC(s, st) < 0 || outbox_article(s, article_id) < 0)
 		goto fail;
 	return store_commit(s);
 fail:
@@ -311,8 +311,11 @@ post_batch(struct store *s, struct post_job *batch)
 		}
 		j->rc = post_one(s, j->p);
 		if (j->rc == COMMENT_POSTED &&
-		    j->p->stored == COMMENT_APPROVED)
+		    j->p->stored == COMMENT_APPROVED) {
 			visible = 1;
+			if (outbox_article(s, j->p->article_id) < 0)
+				j->rc = -1;
+		}
 		/* A failed post leaves no trace; the others stand. */
 		if (j->rc < 0)
 			STMT_EXEC(s, stmt_get(s, ST_ROLLBACK_TO));
@@ -452,7 +455,7 @@ moderate_one(struct store *s, long long id, enum comment_action action,
 	sqlite3_bind_int64(st, 1, article_id);
 	sqlite3_bind_int(st, 2, delta);
 	sqlite3_bind_int64(st, 3, now);
-	if (STMT_EXEC(s, st) < 0)
+	if (STMT_EXEC(s, st) < 0 || outbox_article(s, article_id) < 0)
 		return -1;
 	return 1;
 }
@@ -501,6 +504,10 @@ store_article_comments_set(struct store *s, long long article_id,
 		return -1;
 	}
 	changed = sqlite3_changes(s->db) > 0;
+	if (outbox_article(s, article_id) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	if (store_commit(s) < 0)
 		return -1;
 	return changed;

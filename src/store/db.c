@@ -318,6 +318,7 @@ store_begin(struct store *s)
 		store_read_end(s);
 	pthread_mutex_lock(&write_lock);
 	s->writing = 1;
+	s->outboxed = 0;
 	if (STMT_EXEC(s, stmt_get(s, ST_BEGIN)) < 0) {
 		write_unlock(s);
 		return -1;
@@ -333,6 +334,14 @@ store_commit(struct store *s)
 	int64_t		 changed = 0;
 	int		 rc;
 
+	/*
+	 * A write that did not name what it changed purges at least the
+	 * pages every change may touch (the front page, feeds, indexes).
+	 */
+	if (!s->outboxed && outbox_site(s) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	/* Every write moves the generation, in the same transaction. */
 	sqlite3_bind_int64(st, 1, (int64_t)time(NULL));
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {

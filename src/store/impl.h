@@ -15,6 +15,7 @@ struct store {
 	sqlite3_stmt	*stmt[ST__MAX];	/* prepared once, at open */
 	int		 writing;	/* holds the process's write lock */
 	int		 reading;	/* inside store_read_begin() */
+	int		 outboxed;	/* this write named what it changed */
 };
 
 /*
@@ -77,5 +78,16 @@ int		 article_list(struct store *, struct arena *, sqlite3_stmt *,
 int		 fts_put(struct store *, struct arena *, long long id,
 		    const char *headline, const char *summary,
 		    const char *body_text, const char *tags);
+
+/*
+ * Name what the current write transaction changes, for the caches
+ * (outbox.c): an article (its slugs and tags as they are now: call it
+ * before and after a change), a tag (its slugs and its published
+ * articles), or the whole site.  A write that names nothing purges the
+ * site's shared pages (store_commit() adds the row).  0 or -1 (logged).
+ */
+int		 outbox_article(struct store *, long long id);
+int		 outbox_tag(struct store *, long long id);
+int		 outbox_site(struct store *);
 
 #endif

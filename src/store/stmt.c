@@ -496,4 +496,54 @@ const char *const stmt_sql[ST__MAX] = {
 	    " LEFT JOIN article_days k ON k.day = d.day"
 	    " LEFT JOIN counted c ON c.day = d.day"
 	    " WHERE coalesce(k.n, 0) <> coalesce(c.n, 0)",
+	/*
+	 * The purge outbox: what a write changed, by name, for the caches.
+	 * An article: its slug, old slugs and tags; a tag: its slug, old
+	 * slugs and its published articles; the site: the pages every
+	 * write may change (src/purge.c turns rows into keys).
+	 */
+	[ST_OUTBOX_ARTICLE] =
+	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
+	    " SELECT 'article', slug, id, published_at, ?2 FROM articles"
+	    "   WHERE id = ?1"
+	    " UNION ALL SELECT 'article', slug, article_id, NULL, ?2"
+	    "   FROM article_slugs WHERE article_id = ?1"
+	    " UNION ALL SELECT 'tag', t.slug, t.id, NULL, ?2"
+	    "   FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+	    "   WHERE x.article_id = ?1",
+	[ST_OUTBOX_TAG] =
+	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
+	    " SELECT 'tag', slug, id, NULL, ?2 FROM tags WHERE id = ?1"
+	    " UNION ALL SELECT 'tag', slug, tag_id, NULL, ?2"
+	    "   FROM tag_slugs WHERE tag_id = ?1"
+	    " UNION ALL SELECT 'article', a.slug, a.id, a.published_at, ?2"
+	    "   FROM article_tags x JOIN articles a ON a.id = x.article_id"
+	    "   WHERE x.tag_id = ?1 AND " PUBLISHED,
+	[ST_OUTBOX_SITE] =
+	    "INSERT INTO purge_outbox (kind, created_at) VALUES ('site', ?1)",
+	/* A new node gets every row still kept: it may hold any of them. */
+	[ST_PURGE_NODE_ADD] =
+	    "INSERT INTO purge_nodes (node, acked) VALUES (?1,"
+	    " coalesce((SELECT min(id) - 1 FROM purge_outbox), 0))"
+	    " ON CONFLICT (node) DO NOTHING",
+	[ST_PURGE_NODE_DROP] =
+	    "DELETE FROM purge_nodes WHERE node = ?1",
+	[ST_PURGE_NODES] =
+	    "SELECT n.node, n.acked, n.acked_at, n.failed_at, n.error,"
+	    " (SELECT count(*) FROM purge_outbox o WHERE o.id > n.acked),"
+	    " (SELECT min(created_at) FROM purge_outbox o WHERE o.id > n.acked)"
+	    " FROM purge_nodes n ORDER BY n.node",
+	[ST_PURGE_PENDING] =
+	    "SELECT id, kind, slug, ref, at FROM purge_outbox WHERE id > ?1"
+	    " ORDER BY id LIMIT ?2",
+	[ST_PURGE_ACK] =
+	    "UPDATE purge_nodes SET acked = max(acked, ?2), acked_at = ?3,"
+	    " failed_at = NULL, error = '' WHERE node = ?1",
+	[ST_PURGE_FAILED] =
+	    "UPDATE purge_nodes SET failed_at = ?2, error = ?3 WHERE node = ?1",
+	/* Rows every node has; with no node at all, every row. */
+	[ST_PURGE_PRUNE] =
+	    "DELETE FROM purge_outbox WHERE id <= coalesce("
+	    " (SELECT min(acked) FROM purge_nodes),"
+	    " (SELECT max(id) FROM purge_outbox))",
 };

@@ -665,4 +665,62 @@ int	 store_bulk_article(struct store *, struct article_edit *e,
 	    const struct tag *tags, size_t ntags,
 	    const struct bulk_comment *comments, size_t ncomments);
 
+/*
+ * The purge outbox (outbox.c).  Every write that readers can see adds
+ * rows naming what it changed, in its own transaction: an article (by
+ * its slug then, with its id and publication time), a tag (its slug),
+ * or the site as a whole.  The store knows no URL: src/purge.c turns
+ * rows into cache keys and sends them to each cache node, which
+ * acknowledges rows in order.  Rows every node has acknowledged are
+ * pruned.
+ */
+enum purge_kind {
+	PURGE_ARTICLE,
+	PURGE_TAG,
+	PURGE_SITE,
+};
+
+struct purge_row {
+	long long	 id;
+	enum purge_kind	 kind;
+	const char	*slug;		/* "" for the site */
+	long long	 ref;		/* the article's or tag's id, or 0 */
+	int64_t		 at;		/* an article's published_at, or 0 */
+};
+
+struct purge_node {
+	const char	*node;		/* as configured */
+	long long	 acked;		/* every row <= this is purged there */
+	int64_t		 acked_at;	/* 0: never */
+	int64_t		 failed_at;	/* 0: no failure since the last ack */
+	const char	*error;		/* why it failed, or "" */
+	long long	 pending;	/* rows not yet acknowledged */
+	int64_t		 oldest;	/* the oldest of those was written then; 0 */
+};
+
+/*
+ * Make the node list in the database the n nodes given: new nodes start
+ * with every row still kept; nodes no longer listed are dropped.
+ * Returns 0 or -1.  Does not move the generation.
+ */
+int	 store_purge_nodes_set(struct store *, const char *const *nodes,
+	    size_t n);
+
+/* Every node with its progress, by name; count or -1. */
+int	 store_purge_nodes(struct store *, struct arena *,
+	    struct purge_node **);
+
+/* Up to limit rows after id after, oldest first; count or -1. */
+int	 store_purge_pending(struct store *, struct arena *, long long after,
+	    int limit, struct purge_row **);
+
+/*
+ * Node has purged every row up to upto (then prune the rows all nodes
+ * have), or failed with error.  0 or -1; neither moves the generation.
+ */
+int	 store_purge_ack(struct store *, const char *node, long long upto,
+	    int64_t now);
+int	 store_purge_failed(struct store *, const char *node,
+	    const char *error, int64_t now);
+
 #endif

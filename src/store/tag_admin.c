@@ -171,6 +171,9 @@ store_tag_rename(struct store *s, long long id, const char *name, int64_t now)
 		rc = found == 0 ? 3 : -1;
 		goto rollback;
 	}
+	/* The caches drop the tag's pages and its articles' pages. */
+	if (outbox_tag(s, id) < 0)
+		goto rollback;
 	if (strcmp(slug, t.slug) != 0) {
 		if ((found = store_tag_by_slug(s, &a, slug, &other)) < 0)
 			goto rollback;
@@ -192,7 +195,7 @@ store_tag_rename(struct store *s, long long id, const char *name, int64_t now)
 	if (STMT_EXEC(s, st) < 0)
 		goto rollback;
 	if ((n = tag_articles(s, &a, id, &ids)) < 0 ||
-	    relist_all(s, ids, n, now) < 0)
+	    relist_all(s, ids, n, now) < 0 || outbox_tag(s, id) < 0)
 		goto rollback;
 	rc = store_commit(s) < 0 ? -1 : 0;
 	goto out;
@@ -221,7 +224,8 @@ store_tag_merge(struct store *s, long long from, long long into, int64_t now)
 		rc = found == 0 ? 3 : -1;
 		goto rollback;
 	}
-	if ((n = tag_articles(s, &a, from, &ids)) < 0)
+	if ((n = tag_articles(s, &a, from, &ids)) < 0 ||
+	    outbox_tag(s, from) < 0 || outbox_tag(s, into) < 0)
 		goto rollback;
 	/* Articles that carry both keep one link, to into. */
 	if (exec2(s, ST_TAG_MOVE, from, into) < 0 ||
@@ -230,7 +234,7 @@ store_tag_merge(struct store *s, long long from, long long into, int64_t now)
 	    exec2(s, ST_TAG_SLUGS_MOVE, from, into) < 0 ||
 	    slug_keep(s, f.slug, into) < 0 ||
 	    exec2(s, ST_TAG_DELETE, from, 0) < 0 ||
-	    relist_all(s, ids, n, now) < 0)
+	    relist_all(s, ids, n, now) < 0 || outbox_tag(s, into) < 0)
 		goto rollback;
 	rc = store_commit(s) < 0 ? -1 : 0;
 	goto out;
@@ -248,7 +252,7 @@ store_tag_delete(struct store *s, long long id)
 
 	if (store_begin(s) < 0)
 		return -1;
-	if (exec2(s, ST_TAG_DELETE, id, 0) < 0) {
+	if (outbox_tag(s, id) < 0 || exec2(s, ST_TAG_DELETE, id, 0) < 0) {
 		store_rollback(s);
 		return -1;
 	}

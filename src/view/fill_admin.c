@@ -116,6 +116,34 @@ fill_admin_index(struct req *r, struct view *v,
 }
 
 void
+fill_admin_caches(struct req *r, struct view *v, const struct purge_node *nodes,
+    int n)
+{
+	struct view	*row;
+	int		 i;
+
+	if (n <= 0)
+		return;
+	view_show(v, "HAS_CACHES");
+	for (i = 0; i < n; i++) {
+		row = view_row(v, "CACHE");
+		view_set(row, "NODE", nodes[i].node);
+		if (nodes[i].pending == 0) {
+			view_show(row, "CACHE_OK");
+			continue;
+		}
+		view_show(row, "CACHE_BEHIND");
+		view_set_int(row, "PENDING", nodes[i].pending);
+		view_set(row, "OLDEST", time_human(r->arena, nodes[i].oldest));
+		view_set(row, "OLDEST_ISO", time_iso(r->arena, nodes[i].oldest));
+		if (nodes[i].error[0] != '\0') {
+			view_show(row, "CACHE_ERROR");
+			view_set(row, "ERROR", nodes[i].error);
+		}
+	}
+}
+
+void
 fill_admin_articles(struct req *r, struct view *v, const char *status,
     const struct article *rows, int n, int more)
 {

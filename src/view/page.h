@@ -180,6 +180,7 @@ void	 fill_sitemap_index(struct req *, struct view *, int nfiles,
 struct article_form;
 struct correction;
 struct comment_queued;
+struct purge_node;
 struct diff_line;
 struct revision;
 struct tag_use;
@@ -203,6 +204,14 @@ void	 fill_admin_index(struct req *, struct view *,
 	    const struct article *deleted, int ndeleted,
 	    const struct comment_queued *pending, int npending,
 	    long long pending_total);
+
+/*
+ * admin_index.tpl's cache section: each cache node the app purges, up
+ * to date or how far behind (when its oldest waiting purge was written,
+ * and the last error).  Nothing shows without nodes.
+ */
+void	 fill_admin_caches(struct req *, struct view *,
+	    const struct purge_node *nodes, int n);
 
 /*
  * admin_articles.tpl: the drafts or the withdrawn articles (status as

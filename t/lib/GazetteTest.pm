@@ -12,9 +12,12 @@ package GazetteTest;
 #   my $rows = $g->sql('SELECT count(*) AS n FROM articles');
 #
 # Options: env => { GAZETTE_* => ... } for the app, samples => 1 to load
-# samples/*.txt, import => [files], microcache => 1 to keep nginx's
-# microcache on (off by default, so that a read right after a write sees
-# it; the cache tests turn it on).
+# samples/*.txt, import => [files].  nginx runs as `make run` runs it,
+# with its microcache on and the app purging it after every write;
+# microcache => 0 turns the cache off, for a test that says why.
+# cache_nodes => N starts N - 1 more nginx caches in front of the same
+# app, each with its own port and cache, all purged by the app (see
+# node_get, stop_node, start_node).
 
 use strict;
 use warnings;
@@ -58,8 +61,17 @@ sub new {
 		# sql_write() changes the database behind the app's back:
 		# have the app look for such writes on every request.
 		GAZETTE_RECHECK_MS => 0,
+		# The app purges nginx's cache after each write, as make run
+		# has it do.
+		GAZETTE_PURGE => "unix:$self->{dir}/nginx-purge.sock",
 		%{ $opt{env} || {} },
 	};
+	for my $i (2 .. ($opt{cache_nodes} // 1)) {
+		my $node = { dir => "$self->{dir}/node$i", port => free_port() };
+		mkdir($node->{dir}) or die "mkdir: $!";
+		$self->{nodes}[$i] = $node;
+		$self->{env}{GAZETTE_PURGE} .= ",unix:$node->{dir}/nginx-purge.sock";
+	}
 	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
 	    agent => 'gazette-test');
 	$self->cli_ok('migrate');
@@ -138,7 +150,8 @@ sub spawn {
 # Start (or restart) the app, and nginx if it is not running.
 sub start {
 	my ($self) = @_;
-	local $ENV{GAZETTE_NGINX_CACHE} = $self->{opt}{microcache} ? 'on' : 'off';
+	local $ENV{GAZETTE_NGINX_CACHE} =
+	    ($self->{opt}{microcache} // 1) ? 'on' : 'off';
 	local $ENV{GAZETTE_NGINX_RATE} = $self->{opt}{nginx_rate} // 'off';
 	# Hardening (issue 7): nginx sends HSTS for an https site.
 	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
@@ -150,6 +163,50 @@ sub start {
 		    $self->{dir}, '-c', "$self->{dir}/nginx.conf");
 	}
 	$self->wait_ready;
+	$self->start_node($_) for grep { $self->{nodes}[$_] } 2 .. $#{ $self->{nodes} || [] };
+}
+
+# The extra caches (cache_nodes => N): node i's URL for path, a GET
+# through it, and stopping and starting its nginx (its cache stays on
+# disk, as a restarted machine's would).
+sub node_url {
+	my ($self, $i, $path) = @_;
+	return $i == 1 ? $self->url($path) :
+	    "http://127.0.0.1:$self->{nodes}[$i]{port}" . ($path // '/');
+}
+
+sub node_get {
+	my ($self, $i, $path) = @_;
+	return $self->{http}->get($self->node_url($i, $path));
+}
+
+sub start_node {
+	my ($self, $i) = @_;
+	my $node = $self->{nodes}[$i];
+	return if $self->{pids}{"nginx$i"};
+	local $ENV{GAZETTE_NGINX_CACHE} = 'on';
+	local $ENV{GAZETTE_NGINX_RATE} = 'off';
+	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
+	# The site's name is the base URL's host, whatever the port.
+	local $ENV{GAZETTE_SERVER_NAME} = '127.0.0.1';
+	system("$TOP/scripts/nginx-conf", $node->{dir}, $node->{port},
+	    $self->{sock}) == 0 or die "nginx-conf failed";
+	$self->spawn("nginx$i", "$node->{dir}/nginx.log", 'nginx', '-p',
+	    $node->{dir}, '-c', "$node->{dir}/nginx.conf");
+	my $t = time;
+	until (-S "$node->{dir}/nginx-purge.sock" && $self->node_get($i, '/robots-ready-check')->{status} == 404) {
+		die "node $i did not start:\n" . slurp("$node->{dir}/nginx.log") if time - $t > 20;
+		sleep(0.05);
+	}
+}
+
+sub stop_node {
+	my ($self, $i) = @_;
+	my $pid = delete $self->{pids}{"nginx$i"} or return;
+	kill('QUIT', $pid);
+	waitpid($pid, 0);
+	# nginx leaves its unix sockets behind when it quits.
+	unlink("$self->{nodes}[$i]{dir}/nginx-purge.sock");
 }
 
 sub start_app {
@@ -196,7 +253,8 @@ sub stop {
 	my ($self) = @_;
 	return if $self->{stopped}++;
 	my $status = $self->stop_app('TERM');
-	if (my $pid = delete $self->{pids}{nginx}) {
+	for my $name (grep { /^nginx/ } keys %{ $self->{pids} }) {
+		my $pid = delete $self->{pids}{$name};
 		kill('QUIT', $pid);
 		waitpid($pid, 0);
 	}
@@ -273,9 +331,88 @@ sub sql {
 # Change the database behind the app's back (tests only): the statement
 # runs in a transaction that also moves the store's generation, as the
 # app's own writes do, so that validators and caches notice.
+#
+# Like a write from another process (the command line), it puts its
+# purges in the outbox, and the app's purge thread sends them within
+# half a second; sql_write() waits for that.  Not knowing what the
+# statement changed, it names every article and tag.  Pages that no
+# purge names (a search, an older listing page) may still be served from
+# nginx's microcache for up to two seconds: wait_expired() waits that.
 sub sql_write {
 	my ($self, $stmt) = @_;
-	return $self->sql("BEGIN IMMEDIATE; $stmt; UPDATE meta SET generation = generation + 1, changed_at = strftime('%s', 'now') WHERE id = 1; COMMIT;");
+	my $now = "strftime('%s', 'now')";
+	my $r = $self->sql("BEGIN IMMEDIATE; $stmt; "
+	    . "INSERT INTO purge_outbox (kind, slug, ref, at, created_at) "
+	    . "SELECT 'article', slug, id, published_at, $now FROM articles "
+	    . "UNION ALL SELECT 'article', slug, article_id, NULL, $now FROM article_slugs "
+	    . "UNION ALL SELECT 'tag', slug, id, NULL, $now FROM tags "
+	    . "UNION ALL SELECT 'tag', slug, tag_id, NULL, $now FROM tag_slugs "
+	    . "UNION ALL SELECT 'site', '', NULL, NULL, $now; "
+	    . "UPDATE meta SET generation = generation + 1, changed_at = $now WHERE id = 1; COMMIT;");
+	$self->wait_purged;
+	return $r;
+}
+
+# Wait (up to 5 s) until every cache node has acknowledged every purge.
+sub wait_purged {
+	my ($self) = @_;
+	my $t = time;
+	while (time - $t < 5) {
+		return 1 unless $self->sql_value('SELECT count(*) FROM purge_outbox o, purge_nodes n WHERE o.id > n.acked');
+		sleep(0.05);
+	}
+	return 0;
+}
+
+# Wait until every copy in nginx's microcache made before now has
+# expired: a copy lives one to two seconds.
+sub wait_expired { sleep(2.1) }
+
+# A reader in the background: a process that asks for each path of
+# @checks in turn, over and over, for $secs seconds, through nginx (the
+# first node, or node => I), and notes for each answer when the request
+# started, its status, and what $check->($res) says of it (1: the new
+# version).  Returns a sub that waits for the reader and gives the
+# answers as hashes { t, path, status, new, cache }.  Options, in a hash
+# first: node => I, pause => SECONDS between rounds, stop => FILE (the
+# reader stops when FILE exists).
+#
+#   my $done = $g->watch(4, ['/', sub { $_[0]{content} =~ /Headline/ }]);
+sub watch {
+	my ($self, $secs, @checks) = @_;
+	my %o = ref $checks[0] eq 'HASH' ? %{ shift @checks } : ();
+	my $file = "$self->{dir}/watch." . ++$self->{watches};
+	my $pid = fork() // die "fork: $!";
+	if ($pid == 0) {
+		my $http = HTTP::Tiny->new(max_redirect => 0, timeout => 10,
+		    agent => 'gazette-test-reader');
+		open(my $out, '>', $file) or POSIX::_exit(1);
+		my $end = time + $secs;
+		while (time < $end && !($o{stop} && -e $o{stop})) {
+			for my $c (@checks) {
+				my $t = time;
+				my $res = $http->get($self->node_url($o{node} // 1, $c->[0]));
+				printf $out "%.4f\t%s\t%d\t%d\t%s\n", $t, $c->[0],
+				    $res->{status}, $c->[1]->($res) ? 1 : 0,
+				    $res->{headers}{'x-cache'} // '-';
+			}
+			sleep($o{pause}) if $o{pause};
+		}
+		close($out);
+		POSIX::_exit(0);
+	}
+	return sub {
+		waitpid($pid, 0);
+		open(my $in, '<', $file) or die "$file: $!";
+		my @rows;
+		while (<$in>) {
+			chomp;
+			my %r;
+			@r{qw(t path status new cache)} = split /\t/;
+			push @rows, \%r;
+		}
+		return \@rows;
+	};
 }
 
 # The one value of a one-row, one-column query.

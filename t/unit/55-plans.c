@@ -33,6 +33,7 @@ static const struct {
 	{ ST_SESSIONS_PRUNE, "sessions" },	/* housekeeping, now and then */
 	{ ST_TAG_SLUGS_MOVE, "tag_slugs" },	/* merging two tags */
 	{ ST_ARTICLES_ANY, "articles" },	/* LIMIT 1 */
+	{ ST_PURGE_NODES, "n" },		/* one row per cache node */
 	/* Search: bounded windows over the FTS index's own matches. */
 	{ ST_SEARCH, "r" },
 	{ ST_SEARCH, "hits" },

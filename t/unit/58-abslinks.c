@@ -1,5 +1,5 @@
 /*
- * 57-abslinks.c: links of article HTML made absolute for feeds
+ * 58-abslinks.c: links of article HTML made absolute for feeds
  * (abslinks.c), on cmark's own output.
  */
 #include <string.h>

@@ -1,0 +1,194 @@
+/*
+ * outbox.c: the purge outbox.  See "The purge outbox" in store.h.
+ *
+ * The rows are written inside the transaction of the change they name,
+ * so a committed change always has its purges recorded, and a change
+ * that rolls back has none.  Acknowledgements and failures are
+ * bookkeeping: they commit without moving the generation, so that they
+ * empty no page cache.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "../util/arena.h"
+#include "impl.h"
+
+/* Run the outbox statement id for ref; 0 or -1. */
+static int
+outbox_put(struct store *s, enum stmt id, long long ref)
+{
+	sqlite3_stmt	*st = stmt_get(s, id);
+
+	sqlite3_bind_int64(st, 1, ref);
+	sqlite3_bind_int64(st, 2, (int64_t)time(NULL));
+	s->outboxed = 1;
+	return STMT_EXEC(s, st);
+}
+
+int
+outbox_article(struct store *s, long long id)
+{
+	return outbox_put(s, ST_OUTBOX_ARTICLE, id);
+}
+
+int
+outbox_tag(struct store *s, long long id)
+{
+	return outbox_put(s, ST_OUTBOX_TAG, id);
+}
+
+int
+outbox_site(struct store *s)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_OUTBOX_SITE);
+
+	sqlite3_bind_int64(st, 1, (int64_t)time(NULL));
+	s->outboxed = 1;
+	return STMT_EXEC(s, st);
+}
+
+int
+store_purge_nodes_set(struct store *s, const char *const *nodes, size_t n)
+{
+	struct arena	 a;
+	struct purge_node *have;
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 nhave, j, keep;
+
+	arena_init(&a, 1024);
+	if (store_begin(s) < 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		st = stmt_get(s, ST_PURGE_NODE_ADD);
+		bind_text(st, 1, nodes[i]);
+		if (STMT_EXEC(s, st) < 0)
+			goto rollback;
+	}
+	if ((nhave = store_purge_nodes(s, &a, &have)) < 0)
+		goto rollback;
+	for (j = 0; j < nhave; j++) {
+		for (keep = 0, i = 0; i < n && !keep; i++)
+			keep = strcmp(have[j].node, nodes[i]) == 0;
+		if (keep)
+			continue;
+		st = stmt_get(s, ST_PURGE_NODE_DROP);
+		bind_text(st, 1, have[j].node);
+		if (STMT_EXEC(s, st) < 0)
+			goto rollback;
+	}
+	if (STMT_EXEC(s, stmt_get(s, ST_PURGE_PRUNE)) < 0)
+		goto rollback;
+	arena_free(&a);
+	return store_commit_unseen(s);
+rollback:
+	store_rollback(s);
+fail:
+	arena_free(&a);
+	return -1;
+}
+
+int
+store_purge_nodes(struct store *s, struct arena *a, struct purge_node **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_PURGE_NODES);
+	struct purge_node *rows = NULL;
+	int		 n = 0, cap = 0, rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct purge_node *more;
+
+			cap = cap ? cap * 2 : 8;
+			more = arena_alloc(a, (size_t)cap * sizeof(*more));
+			if (n > 0)
+				memcpy(more, rows, (size_t)n * sizeof(*rows));
+			rows = more;
+		}
+		rows[n].node = col_text(a, st, 0);
+		rows[n].acked = sqlite3_column_int64(st, 1);
+		rows[n].acked_at = sqlite3_column_int64(st, 2);
+		rows[n].failed_at = sqlite3_column_int64(st, 3);
+		rows[n].error = col_text(a, st, 4);
+		rows[n].pending = sqlite3_column_int64(st, 5);
+		rows[n].oldest = sqlite3_column_int64(st, 6);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		n = -1;
+	}
+	stmt_done(st);
+	*out = rows;
+	return n;
+}
+
+int
+store_purge_pending(struct store *s, struct arena *a, long long after,
+    int limit, struct purge_row **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_PURGE_PENDING);
+	struct purge_row *rows;
+	const char	*kind;
+	int		 n = 0, rc;
+
+	rows = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof(*rows));
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows[n].id = sqlite3_column_int64(st, 0);
+		kind = (const char *)sqlite3_column_text(st, 1);
+		rows[n].kind = strcmp(kind, "article") == 0 ? PURGE_ARTICLE :
+		    strcmp(kind, "tag") == 0 ? PURGE_TAG : PURGE_SITE;
+		rows[n].slug = col_text(a, st, 2);
+		rows[n].ref = sqlite3_column_int64(st, 3);
+		rows[n].at = sqlite3_column_int64(st, 4);
+		n++;
+	}
+	if (n < limit && rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		n = -1;
+	}
+	stmt_done(st);
+	*out = rows;
+	return n;
+}
+
+int
+store_purge_ack(struct store *s, const char *node, long long upto,
+    int64_t now)
+{
+	sqlite3_stmt	*st;
+
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_PURGE_ACK);
+	bind_text(st, 1, node);
+	sqlite3_bind_int64(st, 2, upto);
+	sqlite3_bind_int64(st, 3, now);
+	if (STMT_EXEC(s, st) < 0 ||
+	    STMT_EXEC(s, stmt_get(s, ST_PURGE_PRUNE)) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit_unseen(s);
+}
+
+int
+store_purge_failed(struct store *s, const char *node, const char *error,
+    int64_t now)
+{
+	sqlite3_stmt	*st;
+
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_PURGE_FAILED);
+	bind_text(st, 1, node);
+	sqlite3_bind_int64(st, 2, now);
+	bind_text(st, 3, error);
+	if (STMT_EXEC(s, st) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit_unseen(s);
+}
