@@ -43,7 +43,7 @@ is($g->node_get(1, "/articles/$gone")->{status}, 410, 'node 1: gone on the next 
 
 my $waiting = sub { $g->sql_value("SELECT count(*) FROM purge_outbox o JOIN purge_nodes n ON o.id > n.acked WHERE n.node LIKE '%node2%'") };
 cmp_ok($waiting->(), '>', 0, 'node 2\'s purges wait in the outbox');
-like($ed->get('/admin')->{content}, qr{node2/nginx-purge\.sock</span>: <strong>\d+ purges waiting</strong>, the oldest since <time},
+like($ed->get('/admin')->{content}, qr{cache 2 \(this machine\)</span>: <strong>\d+ purges waiting</strong>, the oldest since <time},
     '/admin shows node 2 behind');
 my ($rc, $out) = $g->cli('check');
 like($out, qr{cache unix:\S+node2/nginx-purge\.sock: \d+ purges waiting, the oldest for \d+ s; last error: }, 'so does gazette check')
@@ -56,7 +56,7 @@ $g->start_node(2);
 my $t = time;
 sleep(0.1) while $waiting->() && time - $t < 5;
 is($waiting->(), 0, sprintf('node 2 is purged once it is back (%.1f s)', time - $t));
-like($ed->get('/admin')->{content}, qr{node2/nginx-purge\.sock</span>: up to date}, '/admin shows it up to date');
+like($ed->get('/admin')->{content}, qr{cache 2 \(this machine\)</span>: up to date}, '/admin shows it up to date');
 is($g->node_get(2, "/articles/$gone")->{status}, 410, 'node 2: the article is gone');
 
 # With the app down, node 2 serves what it still has from before: the

@@ -127,7 +127,14 @@ fill_admin_caches(struct req *r, struct view *v, const struct purge_node *nodes,
 	view_show(v, "HAS_CACHES");
 	for (i = 0; i < n; i++) {
 		row = view_row(v, "CACHE");
-		view_set(row, "NODE", nodes[i].node);
+		/*
+		 * A unix socket's path is the server's business: the page
+		 * numbers it, in the order of the nodes' names (gazette
+		 * check names it in full).
+		 */
+		view_set(row, "NODE", strncmp(nodes[i].node, "unix:", 5) == 0 ?
+		    arena_printf(r->arena, "cache %d (this machine)", i + 1) :
+		    nodes[i].node);
 		if (nodes[i].pending == 0) {
 			view_show(row, "CACHE_OK");
 			continue;

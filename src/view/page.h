@@ -206,9 +206,10 @@ void	 fill_admin_index(struct req *, struct view *,
 	    long long pending_total);
 
 /*
- * admin_index.tpl's cache section: each cache node the app purges, up
- * to date or how far behind (when its oldest waiting purge was written,
- * and the last error).  Nothing shows without nodes.
+ * admin_index.tpl's cache section: each cache node the app purges (a
+ * unix socket by its number, not its path), up to date or how far
+ * behind (when its oldest waiting purge was written, and the last
+ * error).  Nothing shows without nodes.
  */
 void	 fill_admin_caches(struct req *, struct view *,
 	    const struct purge_node *nodes, int n);
