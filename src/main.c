@@ -87,29 +87,32 @@ open_socket(const char *spec)
 	return fd;
 }
 
-/* A short version string for static file names, from their contents. */
+/*
+ * A short version string for the links to static file name (under
+ * --static), from its contents, into out (at least 9 bytes).
+ */
 static const char *
-static_version(void)
+static_version(const char *name, char *out, size_t n)
 {
-	static char	 out[17];
 	char		 path[4096];
 	unsigned long long h = 1469598103934665603ULL;	/* FNV-1a */
 	FILE		*f;
 	int		 c;
 
-	snprintf(path, sizeof(path), "%s/gazette.css", cfg.static_dir);
+	snprintf(path, sizeof(path), "%s/%s", cfg.static_dir, name);
 	if ((f = fopen(path, "rb")) != NULL) {
 		while ((c = getc(f)) != EOF)
 			h = (h ^ (unsigned char)c) * 1099511628211ULL;
 		fclose(f);
 	}
-	snprintf(out, sizeof(out), "%08llx", h & 0xffffffffULL);
+	snprintf(out, n, "%08llx", h & 0xffffffffULL);
 	return out;
 }
 
 static int
 cmd_serve(int argc, char *argv[])
 {
+	static char	 css_version[9], icon_version[9];
 	struct worker	*workers;
 	pthread_t	*threads;
 	sigset_t	 set;
@@ -155,7 +158,10 @@ cmd_serve(int argc, char *argv[])
 	if (view_init(cfg.templates) < 0)
 		return 1;
 	view_global("BASE_URL", cfg.base_url);
-	view_global("STATIC_VERSION", static_version());
+	view_global("STATIC_VERSION", static_version("gazette.css", css_version,
+	    sizeof(css_version)));
+	view_global("ICON_VERSION", static_version("favicon.svg", icon_version,
+	    sizeof(icon_version)));
 	cache_init((size_t)cfg.page_cache);
 
 	if (FCGX_Init() != 0) {
@@ -256,7 +262,8 @@ static const struct {
 } commands[] = {
 	{ "serve", cmd_serve, "serve                 run the FastCGI server" },
 	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
-	{ "import", cli_import, "import [--draft] [--if-empty] [--byline B] [--dateline D] [--source S] FILE...\n"
+	{ "import", cli_import, "import [--draft] [--if-empty] [--published TIME] [--spread SECONDS]\n"
+	  "       [--byline B] [--dateline D] [--source S] FILE...\n"
 	  "                        import plain-text wire copy" },
 	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
 	{ "check", cli_check, "check                 integrity, foreign-key and counter checks" },

@@ -23,18 +23,29 @@ my $path = "/articles/$slug";
 my $post_path = "$path/comments";
 sub ncomments { $g->sql_value("SELECT count(*) FROM comments") }
 
-# The article page: a form, no cookie, cacheable.
+# The article page: a link to the comment page, no form, no cookie,
+# cacheable and the same for everyone.
 my $res = $g->get($path);
 is($res->{status}, 200, 'article page answers 200');
+like($res->{content}, qr{<p class="write-comment"><a href="\Q$post_path\E#comment-form">Write a comment</a></p>}, 'it links the comment page');
+unlike($res->{content}, qr{<form class="stacked comment-form"|name="token"}, 'and carries no form, nor a token');
+ok(!exists $res->{headers}{'set-cookie'}, 'the article page sets no cookie');
+like($res->{headers}{'cache-control'}, qr/^public/, 'and is cacheable');
+
+# The comment page: the form, made for this request.
+$res = $g->get($post_path);
+is($res->{status}, 200, 'the comment page answers 200');
+like($res->{content}, qr{<h1>On <a href="\Q$path\E">Council[^<]*</a></h1>}, 'it names the article, with a link back');
 like($res->{content}, qr{<form class="stacked comment-form" id="comment-form" action="\Q$post_path\E" method="post">}, 'it has the comment form');
 like($res->{content}, qr{<input type="text" id="comment-name" name="name"}, 'with a name field');
 like($res->{content}, qr{<textarea id="comment-body" name="body"}, 'and a comment field');
 like($res->{content}, qr{<label for="comment-name">}, 'fields have labels');
 like($res->{content}, qr{<div class="hp" aria-hidden="true">\s*<label for="comment-website">[^<]*</label>\s*<input type="text" id="comment-website" name="website" value="" tabindex="-1" autocomplete="off">}, 'the honeypot is hidden from people and screen readers');
+like($res->{content}, qr{<meta name="robots" content="noindex">}, 'not for search engines');
+like($res->{headers}{'cache-control'}, qr/no-store/, 'never cached');
+ok(!exists $res->{headers}{'set-cookie'}, 'and sets no cookie');
 my $token = $g->form_token($path);
 like($token, qr/^\d+\.[A-Za-z0-9_-]{43}$/, 'a signed form token');
-ok(!exists $res->{headers}{'set-cookie'}, 'the article page sets no cookie');
-like($res->{headers}{'cache-control'}, qr/^public/, 'and is cacheable');
 
 # A comment posted appears at its anchor, and the counts follow.
 my $before = $art->{comment_count};
@@ -57,7 +68,7 @@ like($hashes->{au}, qr/^[0-9A-F]{64}$/, 'the author token is kept hashed');
 isnt(lc $hashes->{au}, lc unpack('H*', $tok_plain), 'not as sent');
 is($g->sql_value("SELECT comment_count FROM articles WHERE id = $id"), $before + 1, 'the article\'s count went up');
 $res = $g->get($path);
-like($res->{content}, qr{<article class="comment" id="comment-$cid">.*?<span class="comment-author">Mira Holt</span>.*?<a href="#comment-$cid"><time datetime="[^"]+">}s, 'the comment shows with author and a linked time');
+like($res->{content}, qr{<article class="comment" id="comment-$cid">.*?<h3 class="comment-author">Mira Holt</h3>.*?<a href="#comment-$cid"><time datetime="[^"]+">}s, 'the comment shows with author and a linked time');
 like($res->{content}, qr{<p>First paragraph,<br>\s*same paragraph\.</p>\s*<p>Second: see <a href="https://example\.org/ferry\?x=1&amp;y=2" rel="nofollow ugc noopener">https://example\.org/ferry\?x=1&amp;y=2</a>\.</p>}, 'paragraphs, line breaks and a nofollow link');
 like($res->{content}, qr{<h2>Comments <span class="count">@{[$before + 1]}</span></h2>}, 'the page counts it');
 my $front = $g->get('/');
@@ -68,7 +79,7 @@ $res = $g->get($path, { Cookie => "gazette_author=$tok_plain" });
 ok(!exists $res->{headers}{'set-cookie'}, 'a returning author gets no cookie on the article page');
 like($res->{headers}{'cache-control'}, qr/^public/, 'and the same cacheable page');
 
-# Validation: each refusal is the article page again, with a message
+# Validation: each refusal is the comment page again, with a message
 # beside the form and the text kept; nothing is stored.
 my $long_name = 'n' x 81;
 my $long_body = ('Я' x 5001);
@@ -94,7 +105,7 @@ for my $case (@bad) {
 	$res = $g->post_bytes($post_path, { token => $token, %$form });
 	is($res->{status}, $status, "$what: $status");
 	like($res->{content}, qr{<p class="form-error" id="comment-error" role="alert">[^<]*$msg}, "$what: the message is beside the form");
-	like($res->{content}, qr{<h1 class="headline">}, "$what: on the article page");
+	like($res->{content}, qr{<h1>On <a href="\Q$path\E">}, "$what: on the comment page");
 	if (defined $kept) {
 		like($res->{content}, qr{<textarea id="comment-body" name="body" rows="6" required[^>]*>\Q$kept\E</textarea>}, "$what: the comment is kept");
 	}
@@ -187,14 +198,19 @@ $res = $g->post_bytes("/articles/$fut->[1]{slug}/comments", { token => $g->sign_
 is($res->{status}, 404, 'an article not yet due: 404');
 $g->sql_write("UPDATE articles SET comments = 'closed' WHERE id = $id");
 $res = $g->get($path);
-unlike($res->{content}, qr/<form class="stacked comment-form"/, 'closed comments: no form');
+unlike($res->{content}, qr/Write a comment/, 'closed comments: no link to the form');
 like($res->{content}, qr/Comments are closed for this article/, 'but a notice');
 like($res->{content}, qr/id="comment-$cid"/, 'and the comments still shown');
+$res = $g->get($post_path);
+is($res->{status}, 403, 'closed comments: the comment page answers 403');
+like($res->{content}, qr/Comments are closed for this article/, 'saying why');
+unlike($res->{content}, qr/name="token"/, 'with no form');
 $res = $g->post_bytes($post_path, { token => $token, name => 'A', body => 'Closed' });
 is($res->{status}, 403, 'posting to closed comments: 403');
 $g->sql_write("UPDATE articles SET comments = 'hidden' WHERE id = $id");
 $res = $g->get($path);
 unlike($res->{content}, qr/id="comments"/, 'hidden comments: no comment section at all');
+is($g->get("$post_path?hidden=1")->{status}, 404, 'and no comment page (404)');
 $res = $g->post_bytes($post_path, { token => $token, name => 'A', body => 'Hidden' });
 is($res->{status}, 403, 'posting to hidden comments: 403');
 is(ncomments(), $n, 'nothing stored on any of them');
@@ -205,13 +221,14 @@ $g->sql_write("UPDATE articles SET comments = 'open' WHERE id = $id");
 my $pub = $now - 30 * 86400 + 20;
 $g->sql_write("UPDATE articles SET published_at = $pub WHERE id = $id");
 $res = $g->get($path);
-like($res->{content}, qr/<form class="stacked comment-form"/, 'twenty seconds before closing: the form is there');
+like($res->{content}, qr/Write a comment/, 'twenty seconds before closing: the link to the form is there');
 my ($age) = ($res->{headers}{'cache-control'} // '') =~ /max-age=(\d+)/;
 ok(defined $age && $age <= 20 && $age >= 1, "caches keep the page only until then (max-age=" . ($age // 'none') . ')');
 my $etag_open = $res->{headers}{etag};
 $g->sql_write("UPDATE articles SET published_at = " . ($now - 30 * 86400 - 5) . " WHERE id = $id");
 $res = $g->get($path);
-unlike($res->{content}, qr/<form class="stacked comment-form"/, 'after the close: no form');
+unlike($res->{content}, qr/Write a comment/, 'after the close: no link to the form');
+is($g->get("$post_path?late=1")->{status}, 403, 'and the comment page refuses (403)');
 like($res->{content}, qr/Comments are closed/, 'the notice instead');
 isnt($res->{headers}{etag}, $etag_open, 'and another entity tag');
 $n = ncomments();
@@ -271,7 +288,9 @@ like($res->{content}, qr{<p class="notice" id="comment-pending" role="status">[^
 unlike($g->get($path)->{content}, qr/awaits moderation/, 'the plain page does not');
 
 # Other methods on the comments path.
-is($g->get($post_path)->{status}, 405, 'GET on the comments path: 405');
+$res = $g->request('PUT', $post_path);
+is($res->{status}, 405, 'PUT on the comments path: 405');
+is($res->{headers}{allow}, 'GET, HEAD, POST', 'Allow: GET, HEAD, POST');
 
 # A long thread: comments show 100 a page, and a new comment's 303 goes
 # to the page that holds it.

@@ -3,7 +3,7 @@
 # author's first comment waits, and once one is approved their later
 # ones (same returning-author cookie) appear at once.  all: every
 # comment waits.  A comment that waits appears after approval.  Posts
-# faster than --comment-min-seconds after the form was shown are taken
+# faster than --comment-min-seconds after the comment page was asked for are taken
 # for robots: the same answer, stored as rejected, never shown.
 use strict;
 use warnings;
@@ -83,7 +83,7 @@ is($res->{status}, 303, 'a post faster than --comment-min-seconds: 303 all the s
 is($res->{headers}{location}, "$path?comment=pending#comments", 'the answer a new author gets');
 $row = $g->sql("SELECT status, reason FROM comments WHERE body = 'Posted in no time'")->[0];
 is($row->{status}, 'rejected', 'stored as rejected');
-like($row->{reason}, qr/sent \d+ s after the form was shown/, 'with how fast it came');
+like($row->{reason}, qr/sent \d+ s after the form was asked for/, 'with how fast it came');
 is($g->sql_value("SELECT count(*) FROM comments"), $n + 1, 'every redirected post is a row');
 $res = $g->post_bytes("$path/comments", { token => token(), name => 'Bot', body => 'Honey', website => 'x' }, { Cookie => "gazette_author=$author" });
 is($res->{status}, 303, 'a honeypot post from a known author: 303');

@@ -102,7 +102,7 @@ for my $p (@payloads) {
 	is($snap->{js_links}, 0, "payload $i: no javascript: link and no src attribute");
 	my $scope = "//article[\@id='comment-$cid']";
 	is(xpath($html, "count($scope)"), 1, "payload $i: one comment element");
-	is(xpath($html, "count($scope//*[not(self::p or self::span or self::a or self::time or self::div or self::br)])"), 0, "payload $i: only the comment's own elements inside it");
+	is(xpath($html, "count($scope//*[not(self::p or self::header or self::h3 or self::span or self::a or self::time or self::div or self::br)])"), 0, "payload $i: only the comment's own elements inside it");
 	is(xpath($html, "count($scope//\@*[not($allowed_attr)])"), 0, "payload $i: only the comment's own attributes inside it");
 	# Everything the page gained is inside the new comment.
 	my $gained_el = xpath($html, "count($scope/descendant-or-self::*)");
@@ -114,7 +114,7 @@ for my $p (@payloads) {
 	$text =~ s/^ | $//g;
 	(my $want = "Payload $i: $p") =~ s/\s+/ /g;
 	is($text, $want, "payload $i: shown as the same text");
-	my $author = xpath($html, "string($scope//span[\@class='comment-author'])");
+	my $author = xpath($html, "string($scope//h3[\@class='comment-author'])");
 	is($author, $name =~ s/\s+/ /gr =~ s/ $//r, "payload $i: the name is shown as text");
 	for my $a (@{ [xpath($html, "$scope//a/\@href")] }) {
 		unlike($a, qr/javascript:/i, "payload $i: links are http(s) only");

@@ -173,7 +173,7 @@ $res = $g->head('/search?q=walrus');
 is($res->{status}, 200, 'HEAD answers 200');
 
 # Every page has the search box, keeping nothing when nothing was asked.
-like($g->get('/')->{content}, qr{<form class="search" action="/search" method="get" role="search">}, 'the front page has the search box');
+like($g->get('/')->{content}, qr{<form class="search" action="/search" method="get" role="search" aria-label="Site search">}, 'the front page has the search box');
 
 $g->stop;
 unlike($g->app_log, qr/controller returned|sqlite:/, 'no errors in the log');

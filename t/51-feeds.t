@@ -24,7 +24,7 @@ ok($res->{headers}{etag}, 'an ETag');
 ok($res->{headers}{'last-modified'}, 'a Last-Modified');
 my $xml = $res->{content};
 is($g->xml_errors($xml), '', 'well-formed XML (xmllint)');
-like($xml, qr{\A<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http://www\.w3\.org/2005/Atom">}, 'an Atom document');
+like($xml, qr{\A<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http://www\.w3\.org/2005/Atom" xml:lang="en">}, 'an Atom document, in the site\'s language');
 
 # Feed-level elements.
 is(xp($xml, 'string(' . atom('feed/id') . ')'), "$base/feed.atom", 'feed id');
@@ -60,6 +60,7 @@ for my $i (1 .. @$live) {
 # The content is the article's HTML, escaped once: parsed, it is HTML.
 my $html = $g->sql_value("SELECT body_html FROM articles WHERE id = $live->[0]{id}");
 utf8::encode($html);
+$html =~ s{ (href|src)="/}{ $1="$base/}g;	# the site's links, made absolute
 is(xp($xml, 'string(' . atom('feed/entry') . "[1]/*[local-name()='content'])"), $html, "the content is the body's HTML");
 like($xml, qr{<content type="html">&lt;p&gt;}, 'sent escaped');
 unlike($xml, qr{<content type="html"><}, 'never as raw markup');

@@ -23,6 +23,26 @@ is($res->{headers}{'content-type'}, 'text/plain; charset=utf-8', 'as plain text'
 like($res->{content}, qr{^User-agent: \*$}m, 'for every crawler');
 like($res->{content}, qr{^Sitemap: \Q$base\E/sitemap\.xml$}m, 'naming the sitemap by its absolute address');
 like($res->{content}, qr{^Disallow: /admin/$}m, 'keeping crawlers out of the editors\' pages');
+like($res->{content}, qr{^Disallow: /admin$}m, 'and out of the dashboard at /admin itself');
+# As RFC 9309 reads the rules: the longest matching one wins, '*' is any.
+sub robots_allows {
+	my ($txt, $path) = @_;
+	my ($best, $len) = (1, -1);
+	for (split /\n/, $txt) {
+		my ($kind, $pat) = /^(Allow|Disallow):\s*(\S*)/i or next;
+		next if $pat eq '';
+		my $re = join('.*', map { quotemeta } split /\*/, $pat, -1);
+		next unless $path =~ /^$re/;
+		($best, $len) = (lc $kind eq 'allow', length $pat) if length $pat > $len;
+	}
+	return $best;
+}
+for my $p ('/admin', '/admin/', '/admin/articles/new', '/login', '/search?q=x', '/articles/some-story/comments') {
+	ok(!robots_allows($res->{content}, $p), "robots.txt keeps crawlers out of $p");
+}
+for my $p ('/', '/articles/some-story', '/tags/harbour', '/feed.atom', '/articles/admin-news') {
+	ok(robots_allows($res->{content}, $p), "and lets them into $p");
+}
 
 # A small site: one sitemap with everything.
 $g->cli_ok('import', '--draft', $g->wire_file('draft', 'A draft not to list', 'No.', 'Secret tag'));
@@ -64,12 +84,18 @@ is($g->xpath($xml, "local-name(/*)"), 'sitemapindex', 'a sitemap index');
 my @parts = @{ urls($xml) };
 is(scalar @parts, 3, 'of three parts: pages and tags, then two blocks of article ids');
 is($parts[0], "$base/sitemap-1.xml", 'parts are absolute URLs at the root');
+# Each part says when it last changed: the latest lastmod it lists.
+my @part_lastmod = $xml =~ m{<sitemap><loc>[^<]+</loc>(?:<lastmod>([^<]+)</lastmod>)?</sitemap>}g;
+is(scalar(grep { defined && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/ } @part_lastmod), 3, 'every part has a <lastmod>');
 my %articles;
-for my $part (@parts) {
+for my $k (0 .. $#parts) {
+	my $part = $parts[$k];
 	my $path = substr($part, length $base);
 	$res = $g->get($path);
 	is($res->{status}, 200, "$path answers 200");
 	is($g->xml_errors($res->{content}), '', "$path is well-formed");
+	my ($latest) = sort { $b cmp $a } $res->{content} =~ m{<lastmod>([^<]+)</lastmod>}g;
+	is($part_lastmod[$k], $latest, "$path: the index's lastmod is its latest change ($latest)");
 	my $u = urls($res->{content});
 	ok(@$u <= 50000, "$path: at most 50,000 URLs (" . scalar(@$u) . ')');
 	$articles{$_}++ for grep { m{/articles/} } @$u;

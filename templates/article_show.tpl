@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{!
   article_show.tpl: one article with its corrections, tags and comments.
-}}<article class="story"{{#LANG_RU}} lang="ru"{{/LANG_RU}}>
+}}<article class="story"{{#OWN_LANG}} lang="{{LANG}}"{{/OWN_LANG}}>
 <header class="story-head">
 {{#CORRECTED}}  <aside class="correction-notice" role="note">
     <p class="kicker">Correction</p>
@@ -37,11 +37,12 @@
 {{#NO_COMMENTS}}  <p class="empty">No comments yet.</p>
 {{/NO_COMMENTS}}{{#EARLIER_COMMENTS}}  <p class="pager"><a href="/articles/{{SLUG}}#comments">&larr; From the first comment</a></p>
 {{/EARLIER_COMMENTS}}{{#COMMENTS}}  <article class="comment" id="comment-{{ID}}">
-    <p class="comment-meta"><span class="comment-author">{{AUTHOR}}</span> &middot; <a href="#comment-{{ID}}"><time datetime="{{TIME_ISO}}">{{TIME_HUMAN}}</time></a></p>
+    <header class="comment-meta"><h3 class="comment-author">{{AUTHOR}}</h3> &middot; <a href="#comment-{{ID}}"><time datetime="{{TIME_ISO}}">{{TIME_HUMAN}}</time></a></header>
     <div class="comment-body">{{>TEXT}}</div>
   </article>
 {{/COMMENTS}}{{#MORE_COMMENTS}}  <p class="pager"><a href="/articles/{{SLUG}}?comments_after={{LAST_COMMENT_ID}}#comments">Later comments &rarr;</a></p>
-{{/MORE_COMMENTS}}{{>COMMENT_FORM}}
-{{#COMMENTS_CLOSED}}  <p class="closed">Comments are closed for this article.</p>
+{{/MORE_COMMENTS}}{{#PENDING}}  <p class="notice" id="comment-pending" role="status">Thank you. Your comment awaits moderation and will appear here once an editor has approved it.</p>
+{{/PENDING}}{{#COMMENTS_OPEN}}  <p class="write-comment"><a href="/articles/{{SLUG}}/comments#comment-form">Write a comment</a></p>
+{{/COMMENTS_OPEN}}{{#COMMENTS_CLOSED}}  <p class="closed">Comments are closed for this article.</p>
 {{/COMMENTS_CLOSED}}</section>
 {{/SHOW_COMMENTS}}

@@ -1,12 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}{{!
-  comment_form.tpl: the readers' comment form under an article, and the
-  notice shown after a post that waits for moderation.  The form works
-  without JavaScript.  The "website" field is a trap for robots: hidden
-  from people by the .hp class, from screen readers by aria-hidden, and
-  out of the tab order; a post that fills it is quietly set aside.
-}}{{#PENDING}}  <p class="notice" id="comment-pending" role="status">Thank you. Your comment awaits moderation and will appear here once an editor has approved it.</p>
-{{/PENDING}}{{#FORM}}  <form class="stacked comment-form" id="comment-form" action="/articles/{{SLUG}}/comments" method="post">
-    <h3>Leave a comment</h3>
+  comment_form.tpl: the readers' comment form, on the comment page.  It
+  works without JavaScript.  TOKEN is signed with the time this page was
+  asked for.  The "website" field is a trap for robots: hidden from
+  people by the .hp class, from screen readers by aria-hidden, and out
+  of the tab order; a post that fills it is quietly set aside.
+}}  <form class="stacked comment-form" id="comment-form" action="/articles/{{SLUG}}/comments" method="post">
+    <h2>Leave a comment</h2>
 {{#ERROR}}    <p class="form-error" id="comment-error" role="alert">{{ERROR_TEXT}}</p>
 {{/ERROR}}    <input type="hidden" name="token" value="{{TOKEN}}">
     <div>
@@ -24,4 +23,3 @@
     <p class="hint">No e-mail address is asked for. Posting keeps a random cookie so that your later comments are recognised; your network address is kept only in scrambled form, against abuse, and no other site learns of your visit.</p>
     <div class="actions"><button type="submit">Post comment</button></div>
   </form>
-{{/FORM}}

@@ -4,18 +4,21 @@
   article's HTML (cmark's safe output) carried as text, which is what
   type="html" means: escaped once here, unescaped once by the reader.
   Entry ids are tag: URIs made from the article's id, so they survive a
-  change of slug.  Every URL is absolute, from the configured base URL.
+  change of slug.  Every URL is absolute, from the configured base URL,
+  also those inside CONTENT (html_absolute_links()).  The feed carries
+  the site's language, each entry its article's.  The alternate link
+  comes before self: some readers take the first link for the site.
 }}
-<feed xmlns="http://www.w3.org/2005/Atom">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{FEED_LANG}}">
   <id>{{FEED_ID}}</id>
   <title>{{FEED_TITLE}}</title>
   <subtitle>{{SITE_TAGLINE}}</subtitle>
   <updated>{{FEED_UPDATED}}</updated>
-  <link rel="self" type="application/atom+xml" href="{{SELF_URL}}"/>
   <link rel="alternate" type="text/html" href="{{HTML_URL}}"/>
+  <link rel="self" type="application/atom+xml" href="{{SELF_URL}}"/>
   <author><name>{{SITE_TITLE}}</name></author>
   <generator>Gazette</generator>
-{{#ENTRIES}}  <entry>
+{{#ENTRIES}}  <entry xml:lang="{{LANG}}">
     <id>{{ID}}</id>
     <title>{{TITLE}}</title>
     <link rel="alternate" type="text/html" href="{{URL}}"/>

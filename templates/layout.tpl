@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{!
   layout.tpl: the frame of every HTML page.  The page's own template is
-  included as BODY; extra head elements (link previews, JSON-LD) as HEAD.
+  included as BODY; extra head elements (link previews, JSON-LD, a
+  topic's own feed) as HEAD, before the site's feed, so that a feed
+  reader that takes the first feed of a topic page gets the topic's.
 }}<!DOCTYPE html>
 <html lang="{{LANG}}">
 <head>
@@ -10,9 +12,11 @@
 <meta name="description" content="{{DESCRIPTION}}">
 <link rel="canonical" href="{{CANONICAL}}">
 <link rel="stylesheet" href="/static/gazette.css?v={{STATIC_VERSION}}">
-<link rel="alternate" type="application/atom+xml" title="{{SITE_TITLE}}" href="{{BASE_URL}}/feed.atom">
+<link rel="icon" href="/favicon.ico" sizes="16x16 32x32">
+<link rel="icon" href="/static/favicon.svg?v={{ICON_VERSION}}" type="image/svg+xml">
+{{>HEAD}}<link rel="alternate" type="application/atom+xml" title="{{SITE_TITLE}}" href="{{BASE_URL}}/feed.atom">
 {{#NOINDEX}}<meta name="robots" content="noindex">
-{{/NOINDEX}}{{>HEAD}}
+{{/NOINDEX}}
 </head>
 <body>
 <a class="skip" href="#content">Skip to the articles</a>
@@ -26,7 +30,7 @@
     <a href="/tags">Topics</a>
     <a href="/archive">Archive</a>
     <a href="/corrections">Corrections</a>
-    <form class="search" action="/search" method="get" role="search">
+    <form class="search" action="/search" method="get" role="search" aria-label="Site search">
       <label for="q" class="visually-hidden">Search articles</label>
       <input type="search" id="q" name="q" value="{{SEARCH_QUERY}}" placeholder="Search" maxlength="200">
       <button type="submit">Search</button>

@@ -8,7 +8,7 @@
 {{#RESULTS}}  <p class="meta">{{#MORE}}At least {{/MORE}}{{COUNT}} article{{#PLURAL}}s{{/PLURAL}} found for <q>{{WORDS}}</q>{{#PAGED}} &middot; page {{PAGE}} of {{PAGES}}{{/PAGED}}</p>
 {{/RESULTS}}</header>
 {{#HINT}}<p class="hint">Type a few words into the search box to find articles by their headline, summary, text or topics. Every word must appear; the last one may be the start of a word.</p>
-<form class="search-page" action="/search" method="get" role="search">
+<form class="search-page" action="/search" method="get" role="search" aria-label="Search from this page">
   <label for="q-page">Search articles</label>
   <input type="search" id="q-page" name="q" maxlength="200">
   <button type="submit">Search</button>

@@ -5,6 +5,5 @@
   <h1>{{TAG_NAME}}</h1>
   <p class="meta">{{ARTICLE_COUNT}} article{{#PLURAL}}s{{/PLURAL}} &middot; <a href="/tags/{{TAG_SLUG}}/feed.atom">Feed for this topic</a></p>
 </header>
-{{#EMPTY}}<p class="empty">No published article carries this tag yet.</p>
-{{/EMPTY}}{{>LIST}}
+{{>LIST}}
 {{>PAGER}}

@@ -2,6 +2,11 @@
  * import.c: gazette import FILE..., which publishes plain-text wire copy
  * (see src/util/wire.h for the format).
  *
+ * Every file is published at the time of the import, or at --published
+ * TIME (a time to come schedules it); --spread SECONDS instead spreads
+ * the files over the past, the first SECONDS before that time and each
+ * next one SECONDS earlier, as the sample loader does.
+ *
  * Every file is read and checked before anything is written, so that a
  * bad file in a batch leaves the database as it was.
  */
@@ -17,6 +22,7 @@
 #include "../util/buf.h"
 #include "../util/markdown.h"
 #include "../util/text.h"
+#include "../util/timefmt.h"
 #include "../util/wire.h"
 #include "cli.h"
 
@@ -83,6 +89,21 @@ unique_slug(struct store *s, struct arena *a, const char *headline)
 	}
 }
 
+/*
+ * The time of an article's c-th imported comment (from 0): ten minutes
+ * apart after its publication, but never after now, so that no comment
+ * is dated in the future.
+ */
+static int64_t
+comment_time(int64_t published, int64_t now, size_t c)
+{
+	int64_t	 t = published + 600 * (int64_t)(c + 1);
+
+	if (t > now)
+		t = published > now ? published : now;
+	return t;
+}
+
 int
 cli_import(int argc, char *argv[])
 {
@@ -95,10 +116,12 @@ cli_import(int argc, char *argv[])
 	const char	*html, *text;
 	int		 i, k, nfiles = 0, draft = 0, if_empty = 0, rc = 1;
 	int		 first;
-	int64_t		 now = (int64_t)time(NULL);
+	int64_t		 now = (int64_t)time(NULL), at, spread = 0;
+	long long	 secs;
 	size_t		 c;
 
 	arena_init(&a, 0);
+	at = now;
 	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
@@ -113,7 +136,24 @@ cli_import(int argc, char *argv[])
 			dateline = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--source") == 0)
 			source = argv[++i];
-		else {
+		else if (i + 1 < argc && strcmp(argv[i], "--published") == 0) {
+			if ((at = time_local_parse(argv[++i])) <= 0) {
+				fprintf(stderr, "gazette: import: --published "
+				    "'%s' is not YYYY-MM-DDTHH:MM[:SS] (in the "
+				    "site's time zone)\n", argv[i]);
+				rc = 2;
+				goto out;
+			}
+		} else if (i + 1 < argc && strcmp(argv[i], "--spread") == 0) {
+			if (!parse_id(argv[++i], &secs) || secs > 366 * 86400) {
+				fprintf(stderr, "gazette: import: --spread '%s' "
+				    "is not a number of seconds from 1 to "
+				    "31622400\n", argv[i]);
+				rc = 2;
+				goto out;
+			}
+			spread = secs;
+		} else {
 			fprintf(stderr, "gazette: import: unknown option '%s'\n",
 			    argv[i]);
 			rc = 2;
@@ -170,9 +210,9 @@ cli_import(int argc, char *argv[])
 		e.tags_field = w[k].tags_field;
 		e.kind = "import";
 		e.now = now;
-		/* Files in order, newest first, an hour apart. */
+		/* At the time asked for; spread: in order, newest first. */
 		e.status = draft ? ARTICLE_DRAFT : ARTICLE_PUBLISHED;
-		e.published_at = draft ? 0 : now - 3600 * (k + 1);
+		e.published_at = draft ? 0 : at - spread * (k + (spread > 0));
 		if ((e.slug = unique_slug(s, &a, e.headline)) == NULL ||
 		    store_article_save(s, &e) != 0) {
 			fprintf(stderr, "gazette: import: %s: could not be "
@@ -181,15 +221,18 @@ cli_import(int argc, char *argv[])
 		}
 		for (c = 0; c < w[k].ncomments; c++)
 			if (store_comment_import(s, e.id, w[k].comments[c].author,
-			    w[k].comments[c].body, (draft ? now - 3600 :
-			    e.published_at) + 600 * (int64_t)(c + 1)) < 0) {
+			    w[k].comments[c].body, comment_time(draft ? now :
+			    e.published_at, now, c)) < 0) {
 				fprintf(stderr, "gazette: import: %s: a comment "
 				    "could not be saved\n", argv[first + k]);
 				goto out;
 			}
-		printf("%s: %s /articles/%s (%zu tags, %zu comments)\n",
-		    argv[first + k], draft ? "draft" : "published", e.slug,
-		    w[k].ntags, w[k].ncomments);
+		printf("%s: %s /articles/%s%s (%zu tags, %zu comments)\n",
+		    argv[first + k], draft ? "draft" : e.published_at > now ?
+		    "scheduled" : "published", e.slug, draft ? "" :
+		    arena_printf(&a, " %s %s", e.published_at > now ? "for" :
+		    "at", time_human(&a, e.published_at)), w[k].ntags,
+		    w[k].ncomments);
 	}
 	rc = 0;
 out:

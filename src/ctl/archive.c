@@ -79,8 +79,9 @@ ctl_archive_month(struct req *r)
 	if (store_archive_span(r->store, from, to, r->now, &span) < 0)
 		return 500;
 
-	p = page_new(r, "archive_month.tpl", arena_printf(r->arena, "%s %d",
-	    time_month_name(month), year), path);
+	p = page_new(r, "archive_month.tpl", listing_title(r, &l,
+	    arena_printf(r->arena, "%s %d", time_month_name(month), year)),
+	    listing_canonical(r, &l, path));
 	page_describe(p, arena_printf(r->arena, "The articles published in "
 	    "%s %d.", time_month_name(month), year));
 	fill_archive_month(r, p->body, year, month, span.count, span.before,

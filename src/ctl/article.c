@@ -11,18 +11,15 @@
 #include "listing.h"
 
 /*
- * Render the page of live article a, whose comment form shows f (NULL:
- * a fresh form), with the given status: 200 for GET, 4xx when a
- * comment was refused and the page comes back with the reader's text.
+ * Render the page of live article a, the same for every reader: its
+ * comments link to the comment page rather than carry a form.
  * Raises HTTP 400 for a malformed ?comments_after=, 500 on a store or
- * template failure, status otherwise.
+ * template failure, 200 otherwise.
  */
-int
-ctl_article_page(struct req *r, struct article *a,
-    const struct comment_form *f, int status)
+static int
+article_page(struct req *r, struct article *a)
 {
 	struct comment	*comments;
-	struct comment_form fresh;
 	struct article	*related;
 	struct correction *notes;
 	struct page	*p;
@@ -49,16 +46,6 @@ ctl_article_page(struct req *r, struct article *a,
 	if ((nnotes = store_corrections(r->store, r->arena, a->id,
 	    &notes)) < 0)
 		return 500;
-	if (f == NULL) {
-		memset(&fresh, 0, sizeof(fresh));
-		fresh.open = a->comments == COMMENTS_OPEN;
-		if (fresh.open)
-			fresh.token = ctl_comment_token(r, a->id);
-		/* After a post that waits: /articles/<slug>?comment=pending. */
-		s = http_query(r, "comment");
-		fresh.pending = s != NULL && strcmp(s, "pending") == 0;
-		f = &fresh;
-	}
 
 	p = page_new(r, "article_show.tpl", a->headline, arena_printf(r->arena,
 	    "/articles/%s", a->slug));
@@ -72,16 +59,19 @@ ctl_article_page(struct req *r, struct article *a,
 		view_show(p->body, "EARLIER_COMMENTS");
 	fill_article_notes(r, p->body, notes, nnotes);
 	fill_article_related(r, p->body, related, nrelated);
-	if (a->comments != COMMENTS_HIDDEN)
-		fill_comment_form(r, p->body, a->slug, f);
-	return page_render(r, p, status);
+	/* After a post that waits: /articles/<slug>?comment=pending. */
+	if (a->comments != COMMENTS_HIDDEN &&
+	    (s = http_query(r, "comment")) != NULL && strcmp(s, "pending") == 0)
+		view_show(p->body, "PENDING");
+	return page_render(r, p, 200);
 }
 
 /*
  * GET /articles/:slug[?comments_after=ID][?comment=pending|ID]
- * A live article with its approved comments, oldest first, and the
- * comment form while comments are open.  Sets no cookie: the page is
- * the same for every reader, and cacheable until its comments close.
+ * A live article with its approved comments, oldest first, and a link
+ * to the comment page while comments are open.  Sets no cookie: the
+ * page is the same for every reader, and cacheable until its comments
+ * close.
  * The page also lists related articles and carries the metadata of
  * link previews (Open Graph, JSON-LD).
  * Raises HTTP 301 to the current address of an article whose slug
@@ -94,8 +84,8 @@ ctl_article_show(struct req *r)
 {
 	struct article	 a;
 	const char	*moved, *s;
-	int64_t		 closes, epoch_starts = 0, epoch_ends = 0;
-	long long	 after, epoch;
+	int64_t		 closes;
+	long long	 after;
 	int		 rc, current, open;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
@@ -120,25 +110,15 @@ ctl_article_show(struct req *r)
 		return 410;
 	if (a.status != ARTICLE_PUBLISHED || a.published_at > r->now)
 		return 404;
-	/*
-	 * The page changes by itself when its comments close; while they
-	 * are open, the form's signed timestamp must stay younger than
-	 * --comment-max-age in every cache that revalidates it, so the tag
-	 * also changes with the token's epoch.
-	 */
+	/* The page changes by itself when its comments close. */
 	closes = ctl_comment_close_at(&a);
 	open = ctl_comments_open(&a, r->now);
-	epoch = open ? ctl_comment_epoch(r->now, &epoch_starts, &epoch_ends) :
-	    0;
-	/* Last-Modified moves with the epoch too, or else the closing. */
-	current = ctl_not_modified(r, arena_printf(r->arena, "a%lld-%c%lld",
-	    a.id, open ? 'o' : 'c', epoch), open ? epoch_starts :
-	    a.comments == COMMENTS_OPEN ? closes : 0);
-	if (open && closes > r->now && closes < epoch_ends)
-		epoch_ends = closes;
-	if (open && (r->resp.expires == 0 || epoch_ends < r->resp.expires))
-		r->resp.expires = epoch_ends;
+	current = ctl_not_modified(r, arena_printf(r->arena, "a%lld-%c",
+	    a.id, open ? 'o' : 'c'), a.comments == COMMENTS_OPEN ? closes : 0);
+	if (open && closes > r->now && (r->resp.expires == 0 ||
+	    closes < r->resp.expires))
+		r->resp.expires = closes;
 	if (current)
 		return 304;
-	return ctl_article_page(r, &a, NULL, 200);
+	return article_page(r, &a);
 }

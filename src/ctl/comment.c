@@ -1,8 +1,13 @@
 /*
  * comment.c: readers post comments (issue 4).
  *
- * A comment arrives from the form under an article (comment_form.tpl)
- * as name, body, a signed form token and a honeypot field.  Every check
+ * A reader writes a comment on the article's comment page (GET
+ * /articles/<slug>/comments, linked from the article), which is made
+ * for each request and never cached: its form carries a token signed
+ * with the time of that request, so that the time a post took is
+ * measured from when this reader asked for the form, whatever caches
+ * keep the article page.  The comment arrives (POST, same address) as
+ * name, body, the token and a honeypot field.  Every check
  * that can refuse it runs before anything is written; what is stored
  * (approved, pending, or rejected as spam) is decided and written in
  * one transaction by store_comment_post().  Readers have no accounts:
@@ -22,6 +27,7 @@
 #include "../util/formtoken.h"
 #include "../util/log.h"
 #include "../view/page.h"
+#include "../view/view.h"
 #include "ctl.h"
 
 #define AUTHOR_COOKIE		"gazette_author"
@@ -95,26 +101,6 @@ ctl_comments_open(const struct article *a, int64_t now)
 	return a->comments == COMMENTS_OPEN && (closes == 0 || now < closes);
 }
 
-const char *
-ctl_comment_token(struct req *r, long long article_id)
-{
-	return formtoken_make(r->arena, form_key, article_id, r->now);
-}
-
-long long
-ctl_comment_epoch(int64_t now, int64_t *starts, int64_t *ends)
-{
-	int64_t	 period = cfg.comment_max_age / 4;
-
-	if (period > 3600)
-		period = 3600;
-	if (period < 15)
-		period = 15;
-	*starts = now / period * period;
-	*ends = *starts + period;
-	return (long long)(now / period);
-}
-
 /* What the reader is told when a field is at fault. */
 static const char *
 problem_text(struct req *r, enum comment_problem cp)
@@ -155,7 +141,27 @@ problem_text(struct req *r, enum comment_problem cp)
 }
 
 /*
- * The article page again, with the reader's text in the form (made
+ * The comment page of live article a: the form, showing f, with the
+ * given status (200, or 4xx when a post was refused and comes back with
+ * the reader's text).  Never cached (the route says CACHE_NONE), and
+ * not for search engines.
+ */
+static int
+comment_page(struct req *r, const struct article *a,
+    const struct comment_form *f, int status)
+{
+	struct page	*p;
+
+	p = page_new(r, "comment_page.tpl", arena_printf(r->arena,
+	    "Comment on %s", a->headline), arena_printf(r->arena,
+	    "/articles/%s/comments", a->slug));
+	page_noindex(p);
+	fill_comment_page(r, p->body, a, f);
+	return page_render(r, p, status);
+}
+
+/*
+ * The comment page again, with the reader's text in the form (made
  * safe to show), the message, and token for the next attempt.
  */
 static int
@@ -167,14 +173,13 @@ refuse(struct req *r, struct article *a, const char *token, const char *msg,
 	const char		*body = http_form(r, "body");
 
 	memset(&f, 0, sizeof(f));
-	f.open = 1;
 	f.token = token;
 	f.name = comment_scrub(r->arena, name, name ? strlen(name) : 0, 0);
 	f.body = comment_scrub(r->arena, body, body ? strlen(body) : 0, 1);
 	f.error = msg;
 	f.error_name = cp != CP_OK && comment_problem_name(cp);
 	f.error_body = cp != CP_OK && !comment_problem_name(cp);
-	return ctl_article_page(r, a, &f, status);
+	return comment_page(r, a, &f, status);
 }
 
 /* A live article by current or old slug: 1, 0 (none), -1. */
@@ -264,19 +269,52 @@ wait_text(struct arena *a, int secs)
 }
 
 /*
+ * GET /articles/:slug/comments
+ * The comment form of a live article whose comments are open, with a
+ * token signed now.  Cache: none (private, no-store): the page is made
+ * for each reader, while the article page stays the same for all.
+ * Raises HTTP 404 for an unknown or not live article, or one whose
+ * comments are hidden; 403 when its comments are closed; 503 before
+ * the secrets are loaded; 200 otherwise.
+ */
+int
+ctl_comment_page(struct req *r)
+{
+	struct article		 a;
+	struct comment_form	 f;
+	int			 rc;
+
+	if (!ready)
+		return 503;
+	if ((rc = live_article(r, &a)) < 0)
+		return 500;
+	if (rc == 0 || a.comments == COMMENTS_HIDDEN)
+		return 404;
+	if (!ctl_comments_open(&a, r->now)) {
+		r->resp.error = "Comments are closed for this article.";
+		return 403;
+	}
+	memset(&f, 0, sizeof(f));
+	f.token = formtoken_make(r->arena, form_key, a.id, r->now);
+	return comment_page(r, &a, &f, 200);
+}
+
+/*
  * POST /articles/:slug/comments
- * Form: token (signed, from the page), name, body, website (the
+ * Form: token (signed, from the comment page), name, body, website (the
  * honeypot, empty); cookie gazette_author (the returning-author token).
  * The same-site check (Origin, or Referer) has run in ctl_dispatch().
  * Raises HTTP 403 for a missing or forged token, on an article whose
- * comments are closed or hidden, and for an expired form (the page
- * again, with the text kept); 404 for an unknown or not live article;
- * 422 for an invalid name or comment and 429 (with Retry-After) past a
- * rate limit, both with the page again and the text kept; 500 on a
- * store failure; 303 on success: to the comment's anchor, on the page
- * of the thread that holds it, when it is shown at once, else to the "awaits moderation" notice.  A robot's post
- * (honeypot filled, or sent faster than a person types) gets the same
- * 303 and is stored as rejected; a repeated post gets the first one's.
+ * comments are closed or hidden, and for an expired form (the comment
+ * page again, with the text kept); 404 for an unknown or not live
+ * article; 422 for an invalid name or comment and 429 (with
+ * Retry-After) past a rate limit, both with the comment page again and
+ * the text kept; 500 on a store failure; 303 on success: to the
+ * comment's anchor, on the page of the thread that holds it, when it
+ * is shown at once, else to the "awaits moderation" notice.  A robot's
+ * post (honeypot filled, or sent faster than a person types after
+ * opening the comment page) gets the same 303 and is stored as
+ * rejected; a repeated post gets the first one's.
  */
 int
 ctl_comment_create(struct req *r)
@@ -359,7 +397,7 @@ ctl_comment_create(struct req *r)
 		p.spam = "honeypot field filled in";
 	else if (r->now - t < cfg.comment_min_seconds)
 		p.spam = arena_printf(r->arena, "sent %lld s after the form "
-		    "was shown", (long long)(r->now - t));
+		    "was asked for", (long long)(r->now - t));
 
 	switch (store_comment_post(r->store, &p)) {
 	case COMMENT_POSTED:

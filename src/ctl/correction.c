@@ -3,6 +3,7 @@
  */
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "../util/timefmt.h"
 #include "../view/page.h"
 #include "ctl.h"
 #include "listing.h"
@@ -38,7 +39,10 @@ ctl_correction_index(struct req *r)
 		return 500;
 	if (n == 0 && l.have_cursor)
 		return 404;
-	p = page_new(r, "correction_index.tpl", "Corrections", "/corrections");
+	p = page_new(r, "correction_index.tpl", l.have_cursor ?
+	    arena_printf(r->arena, "Corrections up to %s", time_human(r->arena,
+	    rows[0].created_at)) : "Corrections",
+	    listing_canonical(r, &l, "/corrections"));
 	page_describe(p, "Every correction published on this site, newest "
 	    "first.");
 	fill_correction_index(r, p->body, rows, n > CORRECTIONS_PAGE ?

@@ -35,15 +35,18 @@ int	 ctl_article_show(struct req *);
 /* tag.c */
 int	 ctl_tag_index(struct req *);
 int	 ctl_tag_show(struct req *);
+/*
+ * The live tag named by the route's :slug into *t (see store_tag_live):
+ * 0 when found; 301 to the same address under its new slug (suffix:
+ * what follows "/tags/<slug>", "" or "/feed.atom") for a renamed or
+ * merged tag that is live; 404 for any other; 500 on a store failure.
+ */
+struct tag;
+int	 ctl_tag_find(struct req *, struct tag *t, const char *suffix);
 
 /* Readers' comments, posting (issue 4). */
 
 struct article;
-struct comment_form;
-
-/* article.c: the article page, also re-rendered by a refused comment. */
-int	 ctl_article_page(struct req *, struct article *,
-	    const struct comment_form *, int status);
 
 /* samesite.c: 1 if Origin (or, without it, Referer) is this site. */
 int	 ctl_same_site(const struct req *);
@@ -68,17 +71,7 @@ int	 ctl_comments_open(const struct article *, int64_t now);
 
 #define CTL_COMMENTS_PAGE 100	/* comments shown per page of an article */
 
-/* A fresh form token for the article, owned by the arena. */
-const char *ctl_comment_token(struct req *, long long article_id);
-
-/*
- * The epoch of the form tokens rendered at time now, which began at
- * *starts and ends at *ends: it changes often enough (a quarter of
- * --comment-max-age, at most an hour) that a page kept by a cache while
- * its validators stay the same never holds a token too old to post with.
- */
-long long ctl_comment_epoch(int64_t now, int64_t *starts, int64_t *ends);
-
+int	 ctl_comment_page(struct req *);
 int	 ctl_comment_create(struct req *);
 /* Readers find articles (issue 5). */
 /* search.c */

@@ -38,7 +38,8 @@ ctl_feed_site(struct req *r)
  * GET /tags/:slug/feed.atom
  * The same for the articles carrying one tag.
  * Raises HTTP 301 to the feed's new address for a renamed or merged
- * tag, 404 for an unknown tag, 304 if current, 200 otherwise.
+ * tag, 404 for an unknown tag or one with no live article, 304 if
+ * current, 200 otherwise.
  */
 int
 ctl_feed_tag(struct req *r)
@@ -46,21 +47,10 @@ ctl_feed_tag(struct req *r)
 	struct article	*rows;
 	struct tag	 t;
 	struct view	*v;
-	const char	*moved;
 	int		 n, rc;
 
-	rc = store_tag_by_slug(r->store, r->arena, r->param[0], &t);
-	if (rc < 0)
-		return 500;
-	if (rc == 0) {
-		rc = store_tag_old_slug(r->store, r->arena, r->param[0], &moved);
-		if (rc < 0)
-			return 500;
-		if (rc == 0)
-			return 404;
-		return http_redirect(r, 301, arena_printf(r->arena,
-		    "/tags/%s/feed.atom", moved));
-	}
+	if ((rc = ctl_tag_find(r, &t, "/feed.atom")) != 0)
+		return rc;
 	if (ctl_not_modified(r, arena_printf(r->arena, "feed-%s", t.slug), 0))
 		return 304;
 	n = store_articles_feed(r->store, r->arena, t.id, r->now,

@@ -32,8 +32,8 @@ ctl_front_index(struct req *r)
 	if ((rc = listing_finish(&l)) != 0)
 		return rc;
 
-	p = page_new(r, "front_index.tpl", l.have_cursor ? "Older articles" :
-	    "", "/");
+	p = page_new(r, "front_index.tpl", listing_title(r, &l, ""),
+	    listing_canonical(r, &l, "/"));
 	if (l.n == 0)
 		view_show(p->body, "EMPTY");
 	fill_article_list(r, p->body, "LIST", l.rows, l.n, !l.have_cursor);

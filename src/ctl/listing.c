@@ -6,6 +6,7 @@
 #include "../site.h"
 #include "../util/arena.h"
 #include "../util/text.h"
+#include "../util/timefmt.h"
 #include "ctl.h"
 #include "listing.h"
 
@@ -74,6 +75,30 @@ listing_finish(struct listing *l)
 			l->newer = &l->rows[0];
 	}
 	return 0;
+}
+
+const char *
+listing_canonical(struct req *r, const struct listing *l, const char *path)
+{
+	/* Built from the parsed numbers, never from the query as sent. */
+	if (!l->have_cursor)
+		return path;
+	return arena_printf(r->arena, "%s?%s=%lld-%lld", path,
+	    l->after ? "after" : "before", (long long)l->cursor.at,
+	    l->cursor.id);
+}
+
+const char *
+listing_title(struct req *r, const struct listing *l, const char *what)
+{
+	const char	*upto;
+
+	if (!l->have_cursor || l->n <= 0)
+		return what;
+	upto = time_human(r->arena, l->rows[0].published_at);
+	if (*what == '\0')
+		return arena_printf(r->arena, "Articles up to %s", upto);
+	return arena_printf(r->arena, "%s: articles up to %s", what, upto);
 }
 
 int

@@ -33,6 +33,24 @@ int	 listing_cursor(struct req *, struct listing *);
 int	 listing_finish(struct listing *);
 
 /*
+ * The canonical address of the listing at path (a site path): the path
+ * itself for the first page, and with its cursor (?before= or ?after=)
+ * for the others, so that every page is its own.  Owned by the arena.
+ */
+const char *listing_canonical(struct req *, const struct listing *,
+	    const char *path);
+
+/*
+ * The title of the listing called what ("" for the front page): what
+ * alone on the first page; on the others, followed by the time of the
+ * newest article shown ("Articles up to 25 November 2026, 14:07"), so
+ * that each page's title tells it apart.  Call after listing_finish().
+ * Owned by the arena.
+ */
+const char *listing_title(struct req *, const struct listing *,
+	    const char *what);
+
+/*
  * Set ETag and Last-Modified for a page that may depend on anything in
  * the store (and on which scheduled articles are live); extra tells
  * pages apart; since, if past, is another moment the page changed by

@@ -20,9 +20,13 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/tags",                  ctl_tag_index,     0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show,      0,     CACHE_PAGE,  0 },
 
-	/* Readers' comments (issue 4).  64 KiB: 5,000 characters of
+	/* Readers' comments (issue 4).  The form is a page of its own,
+	   made for each request (never cached), so that its signed time
+	   is when this reader asked for it.  64 KiB: 5,000 characters of
 	   four-byte UTF-8, percent-encoded, and the name; nginx's
 	   client_max_body_size for this path says the same. */
+	{ HTTP_GET,  "/articles/:slug/comments", ctl_comment_page,
+	  0, CACHE_NONE, 0 },
 	{ HTTP_POST, "/articles/:slug/comments", ctl_comment_create,
 	  ROUTE_PUBLIC_FORM, CACHE_NONE, 64 * KB },
 	/* Readers find articles (issue 5). */

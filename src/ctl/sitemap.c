@@ -36,7 +36,7 @@ ctl_sitemap_part_of(long long article_id)
  * GET /sitemap.xml
  * Every live article and tag with its last change, the front page and
  * the topic index; or, when they are more than SITEMAP_URLS, a sitemap
- * index naming the parts.
+ * index naming the parts, each with its last change.
  * Cache: public (CACHE_FEED), with ETag and Last-Modified.
  * Raises HTTP 304 if current, 200 otherwise.
  */
@@ -46,7 +46,9 @@ ctl_sitemap(struct req *r)
 	struct sitemap_stats st;
 	struct sitemap_url *tags, *articles;
 	struct view	*v;
-	int		 nt, na;
+	int64_t		*lastmod;
+	long long	 from;
+	int		 nt, na, n, i;
 
 	if (ctl_not_modified(r, "sitemap", 0))
 		return 304;
@@ -54,7 +56,18 @@ ctl_sitemap(struct req *r)
 		return 500;
 	v = doc_new(r);
 	if (2 + st.tags + st.articles > SITEMAP_URLS) {
-		fill_sitemap_index(r, v, (int)parts(&st));
+		/* Part 1 changes with the newest article, the others with
+		 * their own articles. */
+		n = (int)parts(&st);
+		lastmod = arena_calloc(r->arena, (size_t)n, sizeof(*lastmod));
+		lastmod[0] = st.newest;
+		for (i = 1; i < n; i++) {
+			from = (long long)(i - 1) * SITEMAP_URLS;
+			if ((lastmod[i] = store_sitemap_lastmod(r->store, r->now,
+			    from, from + SITEMAP_URLS)) < 0)
+				return 500;
+		}
+		fill_sitemap_index(r, v, n, lastmod);
 		return doc_render(r, v, "sitemap_index.tpl", XML_TYPE, 200);
 	}
 	nt = store_sitemap_tags(r->store, r->arena, r->now, SITEMAP_URLS - 2,

@@ -30,11 +30,42 @@ ctl_tag_index(struct req *r)
 	return page_render(r, p, 200);
 }
 
+int
+ctl_tag_find(struct req *r, struct tag *t, const char *suffix)
+{
+	struct tag	 moved_tag;
+	const char	*moved;
+	int		 rc;
+
+	rc = store_tag_live(r->store, r->arena, r->param[0], r->now, t);
+	if (rc < 0)
+		return 500;
+	if (rc == 1)
+		return 0;
+	rc = store_tag_by_slug(r->store, r->arena, r->param[0], t);
+	if (rc != 0)
+		return rc < 0 ? 500 : 404;	/* it has no live article */
+	rc = store_tag_old_slug(r->store, r->arena, r->param[0], &moved);
+	if (rc < 0)
+		return 500;
+	if (rc == 0)
+		return 404;
+	/* The new name is not shown before the tag is live either. */
+	rc = store_tag_live(r->store, r->arena, moved, r->now, &moved_tag);
+	if (rc < 0)
+		return 500;
+	if (rc == 0)
+		return 404;
+	return http_redirect(r, 301, arena_printf(r->arena, "/tags/%s%s",
+	    moved, suffix));
+}
+
 /*
  * GET /tags/:slug[?before=T-ID | ?after=T-ID]
  * The live articles carrying a tag, newest first.
  * Raises HTTP 301 to the new address of a renamed or merged tag,
- * 400 for a malformed cursor, 404 for an unknown tag or a cursor past
+ * 400 for a malformed cursor, 404 for an unknown tag, one that carries
+ * no live article (its story may be under embargo) or a cursor past
  * the end, 304 if current, 200 otherwise.
  */
 int
@@ -43,27 +74,15 @@ ctl_tag_show(struct req *r)
 	struct listing	 l;
 	struct tag	 t;
 	struct page	*p;
-	const char	*path, *moved;
+	const char	*path;
 	int		 rc;
 
 	if ((rc = listing_cursor(r, &l)) != 0)
 		return rc;
-	rc = store_tag_by_slug(r->store, r->arena, r->param[0], &t);
-	if (rc < 0)
-		return 500;
-	if (rc == 0) {
-		rc = store_tag_old_slug(r->store, r->arena, r->param[0], &moved);
-		if (rc < 0)
-			return 500;
-		if (rc == 0)
-			return 404;
-		return http_redirect(r, 301, arena_printf(r->arena, "/tags/%s",
-		    moved));
-	}
+	if ((rc = ctl_tag_find(r, &t, "")) != 0)
+		return rc;
 	if (ctl_not_modified(r, t.slug, 0))
 		return 304;
-	if (store_tags_due(r->store, r->now, &t, 1) < 0)
-		return 500;
 	l.n = store_articles_by_tag(r->store, r->arena, t.id, r->now,
 	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,
 	    &l.rows);
@@ -73,12 +92,11 @@ ctl_tag_show(struct req *r)
 		return rc;
 
 	path = arena_printf(r->arena, "/tags/%s", t.slug);
-	p = page_new(r, "tag_show.tpl", t.name, path);
+	p = page_new(r, "tag_show.tpl", listing_title(r, &l, t.name),
+	    listing_canonical(r, &l, path));
 	page_describe(p, arena_printf(r->arena, "Articles about %s.", t.name));
 	fill_tag_show(r, p->body, &t);
 	fill_tag_head(r, page_head(p, "tag_head.tpl"), &t);
-	if (l.n == 0)
-		view_show(p->body, "EMPTY");
 	fill_article_list(r, p->body, "LIST", l.rows, l.n, 0);
 	fill_pager(r, p->body, path, l.newer, l.older);
 	return page_render(r, p, 200);

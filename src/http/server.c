@@ -75,6 +75,38 @@ read_body(struct worker *w, FCGX_Request *f, size_t len)
 }
 
 /*
+ * A GET or HEAD of a path that ends in slashes, and exists without
+ * them ("/tags/", "/articles/x/"), is sent there with 301, its query
+ * kept: a link pasted with a slash still works.  Returns 301, or 404
+ * when the path is unknown either way.
+ */
+static int
+trailing_slash(struct req *r)
+{
+	const struct route *found;
+	const char	*params[ROUTE_MAXPARAM];
+	char		*bare;
+	size_t		 n = strlen(r->path);
+	unsigned	 allow;
+
+	if ((r->method != HTTP_GET && r->method != HTTP_HEAD) || n < 2 ||
+	    r->path[n - 1] != '/')
+		return 404;
+	while (n > 1 && r->path[n - 1] == '/')
+		n--;
+	bare = arena_strndup(r->arena, r->path, n);
+	if (router_match(r->arena, ctl_routes, ctl_nroutes, r->method, bare,
+	    &found, params, &allow) != ROUTE_FOUND)
+		return 404;
+	/*
+	 * The bare path matched the table, so it is made of literal
+	 * segments and validated parameters: safe to send as it is.
+	 */
+	return http_redirect(r, 301, r->query_raw != NULL ?
+	    arena_printf(r->arena, "%s?%s", bare, r->query_raw) : bare);
+}
+
+/*
  * Fill r from the FastCGI parameters and route it.  Returns 0 to run
  * the route's controller, or the HTTP status to answer with instead.
  */
@@ -141,7 +173,7 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 	switch (router_match(r->arena, ctl_routes, ctl_nroutes, r->method,
 	    r->path, route, r->param, &allow)) {
 	case ROUTE_NOT_FOUND:
-		return 404;
+		return trailing_slash(r);
 	case ROUTE_BAD_METHOD:
 		for (i = 0; i < HTTP__MAX; i++)
 			if (allow & (1u << i))

@@ -67,6 +67,25 @@ store_sitemap_articles(struct store *s, struct arena *a, int64_t now,
 	return url_rows(s, a, st, out);
 }
 
+int64_t
+store_sitemap_lastmod(struct store *s, int64_t now, long long from,
+    long long to)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_SITEMAP_LASTMOD);
+	int64_t		 t = -1;
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);	/* NULL: 0 */
+	else
+		STORE_ERR(s);
+	stmt_done(st);
+	return t;
+}
+
 int
 store_sitemap_tags(struct store *s, struct arena *a, int64_t now, int limit,
     struct sitemap_url **out)

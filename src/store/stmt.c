@@ -311,6 +311,11 @@ const char *const stmt_sql[ST__MAX] = {
 	    "   WHERE x.tag_id = t.id AND x.live = 1 AND x.published_at <= ?1"
 	    "   ORDER BY x.published_at DESC LIMIT 1)"
 	    " FROM tags t WHERE t.article_count > 0 ORDER BY t.slug LIMIT ?2",
+	/* The latest change in a sitemap part: the rows that part lists. */
+	[ST_SITEMAP_LASTMOD] =
+	    "SELECT max(max(published_at, modified_at)) FROM articles"
+	    " WHERE id > ?2 AND id <= ?3 AND " PUB_HINT
+	    " AND published_at <= ?1",
 	/* Editors (issue 3): accounts, sessions, throttling (user.c). */
 	[ST_USER_INSERT] =
 	    "INSERT INTO users (name, display, role, pw_hash, created_at)"

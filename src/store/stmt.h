@@ -85,6 +85,7 @@ enum stmt {
 	ST_SITEMAP_STATS,
 	ST_SITEMAP_ARTICLES,
 	ST_SITEMAP_TAGS,
+	ST_SITEMAP_LASTMOD,
 	/* Editors (issue 3): accounts, sessions, throttling (user.c). */
 	ST_USER_INSERT,
 	ST_USER_BY_NAME,

@@ -242,6 +242,16 @@ int	 store_tag_old_slug(struct store *, struct arena *, const char *slug,
  */
 int	 store_tags_due(struct store *, int64_t now, struct tag *, int n);
 
+/*
+ * The tag at slug as readers may see it: 1 when it carries at least one
+ * live article (published and due at now), with t->article_count the
+ * number of those; 0 when it does not exist or carries only drafts,
+ * scheduled or withdrawn articles, whose tags are not public yet; -1
+ * on error.
+ */
+int	 store_tag_live(struct store *, struct arena *, const char *slug,
+	    int64_t now, struct tag *t);
+
 /* Every tag with at least one published article, by name. */
 int	 store_tags_all(struct store *, struct arena *, struct tag **);
 
@@ -410,6 +420,14 @@ int	 store_sitemap_stats(struct store *, int64_t now,
 /* Live articles with from < id <= to, by id, with their last change. */
 int	 store_sitemap_articles(struct store *, struct arena *, int64_t now,
 	    long long from, long long to, struct sitemap_url **);
+
+/*
+ * The last change among the live articles with from < id <= to (what
+ * store_sitemap_articles() lists), or 0 if none; -1 on error.  It reads
+ * the same rows as that part of the sitemap does.
+ */
+int64_t	 store_sitemap_lastmod(struct store *, int64_t now, long long from,
+	    long long to);
 
 /* Tags with live articles, by slug, at most limit, with the newest
  * publication among them. */

@@ -39,6 +39,19 @@ store_tag_old_slug(struct store *s, struct arena *a, const char *slug,
 }
 
 int
+store_tag_live(struct store *s, struct arena *a, const char *slug,
+    int64_t now, struct tag *t)
+{
+	int	 rc;
+
+	if ((rc = store_tag_by_slug(s, a, slug, t)) != 1)
+		return rc;
+	if (store_tags_due(s, now, t, 1) < 0)
+		return -1;
+	return t->article_count > 0;
+}
+
+int
 store_tags_all(struct store *s, struct arena *a, struct tag **out)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_TAGS_ALL);

@@ -6,19 +6,10 @@
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/commenttext.h"
+#include "../util/lang.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
-
-/* 1 if s holds Cyrillic letters (U+0400..U+04FF start with D0..D3). */
-static int
-cyrillic(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s >= 0xd0 && (unsigned char)*s <= 0xd3)
-			return 1;
-	return 0;
-}
 
 void
 fill_comment_body(struct req *r, struct view *v, const char *marker,
@@ -57,11 +48,15 @@ fill_article_show(struct req *r, struct view *v, const struct article *a,
     const struct comment *comments, int ncomments, int more_comments)
 {
 	struct view	*row;
+	const char	*lang;
 	size_t		 k;
 	int		 i;
 
-	if (cyrillic(a->headline))
-		view_show(v, "LANG_RU");
+	lang = lang_of_headline(a->headline);
+	if (strcmp(lang, SITE_LANG) != 0) {
+		view_show(v, "OWN_LANG");
+		view_set(v, "LANG", lang);
+	}
 	view_set(v, "SLUG", a->slug);
 	view_set(v, "HEADLINE", a->headline);
 	if (a->summary[0] != '\0') {
@@ -118,4 +113,6 @@ fill_article_show(struct req *r, struct view *v, const struct article *a,
 	}
 	if (a->comments == COMMENTS_CLOSED)
 		view_show(v, "COMMENTS_CLOSED");
+	else if (a->comments == COMMENTS_OPEN)
+		view_show(v, "COMMENTS_OPEN");
 }

@@ -1,24 +1,20 @@
 /*
- * fill_comment.c: comment_form.tpl (issue 4).
+ * fill_comment.c: comment_page.tpl and the comment_form.tpl in it.
  */
 #include "../http/http.h"
+#include "../store/store.h"
 #include "../util/commentcheck.h"
 #include "page.h"
 #include "view.h"
 
-void
-fill_comment_form(struct req *r, struct view *v, const char *slug,
+/* comment_form.tpl, included at COMMENT_FORM. */
+static void
+fill_comment_form(struct view *v, const char *slug,
     const struct comment_form *f)
 {
 	struct view	*cv;
 
-	(void)r;
 	cv = view_include(v, "COMMENT_FORM", "comment_form.tpl");
-	if (f->pending)
-		view_show(cv, "PENDING");
-	if (!f->open)
-		return;
-	view_show(cv, "FORM");
 	view_set(cv, "SLUG", slug);
 	view_set(cv, "TOKEN", f->token);
 	view_set(cv, "NAME", f->name);
@@ -33,4 +29,14 @@ fill_comment_form(struct req *r, struct view *v, const char *slug,
 		view_show(cv, "NAME_INVALID");
 	if (f->error_body)
 		view_show(cv, "BODY_INVALID");
+}
+
+void
+fill_comment_page(struct req *r, struct view *v, const struct article *a,
+    const struct comment_form *f)
+{
+	(void)r;
+	view_set(v, "SLUG", a->slug);
+	view_set(v, "HEADLINE", a->headline);
+	fill_comment_form(v, a->slug, f);
 }

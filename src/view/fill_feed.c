@@ -9,7 +9,9 @@
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "../util/abslinks.h"
 #include "../util/excerpt.h"
+#include "../util/lang.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
@@ -56,12 +58,13 @@ fill_feed(struct req *r, struct view *v, const char *title,
     const struct article *rows, int n)
 {
 	struct view	*e, *c;
-	const char	*authority, *author, *name = site()->title;
+	const char	*authority, *author, *url, *name = site()->title;
 	int64_t		 updated = 0;
 	size_t		 k;
 	int		 i;
 
 	authority = tag_authority(r->arena);
+	view_set(v, "FEED_LANG", SITE_LANG);
 	view_set(v, "FEED_TITLE", title ? arena_printf(r->arena, "%s: %s",
 	    name, title) : name);
 	/* The feed's own address is a permanent, unique id for it. */
@@ -81,8 +84,10 @@ fill_feed(struct req *r, struct view *v, const char *title,
 		    "tag:%s,%d:article-%lld", authority,
 		    year_utc(a->created_at), a->id));
 		view_set(e, "TITLE", a->headline);
-		view_set(e, "URL", arena_printf(r->arena, "%s/articles/%s",
-		    cfg.base_url, a->slug));
+		view_set(e, "LANG", lang_of_headline(a->headline));
+		url = arena_printf(r->arena, "%s/articles/%s", cfg.base_url,
+		    a->slug);
+		view_set(e, "URL", url);
 		view_set(e, "PUBLISHED", time_utc(r->arena, a->published_at));
 		view_set(e, "UPDATED", time_utc(r->arena, entry_updated(a)));
 		author = byline_name(r->arena, a->byline);
@@ -96,7 +101,10 @@ fill_feed(struct req *r, struct view *v, const char *title,
 			view_show(e, "HAS_SUMMARY");
 			view_set(e, "SUMMARY", a->summary);
 		}
-		view_set(e, "CONTENT", a->body_html);
+		/* A reader that stores the content has no base to resolve
+		 * the site's own links against. */
+		view_set(e, "CONTENT", html_absolute_links(r->arena,
+		    a->body_html, url));
 	}
 	/* An empty feed changed when the site last did. */
 	if (updated == 0)

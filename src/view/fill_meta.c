@@ -8,19 +8,10 @@
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/excerpt.h"
+#include "../util/lang.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
-
-/* 1 if s holds Cyrillic letters (as fill_article.c decides lang="ru"). */
-static int
-cyrillic(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s >= 0xd0 && (unsigned char)*s <= 0xd3)
-			return 1;
-	return 0;
-}
 
 const char *
 fill_article_description(struct req *r, const struct article *a)
@@ -41,7 +32,7 @@ fill_article_head(struct req *r, struct view *v, const struct article *a,
 	const char	*author;
 	int64_t		 modified;
 	size_t		 k;
-	int		 ru = cyrillic(a->headline);
+	const char	*lang = lang_of_headline(a->headline);
 
 	modified = a->updated_at > a->published_at ? a->updated_at :
 	    a->published_at;
@@ -51,8 +42,8 @@ fill_article_head(struct req *r, struct view *v, const struct article *a,
 	    cfg.base_url, a->slug));
 	view_set(v, "PUBLISHED", time_iso(r->arena, a->published_at));
 	view_set(v, "MODIFIED", time_iso(r->arena, modified));
-	view_set(v, "LANG", ru ? "ru" : "en");
-	view_set(v, "LOCALE", ru ? "ru_RU" : "en_GB");
+	view_set(v, "LANG", lang);
+	view_set(v, "LOCALE", lang_locale(lang));
 	author = byline_name(r->arena, a->byline);
 	if (*author != '\0') {
 		view_show(v, "PERSON");

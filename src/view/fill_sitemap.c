@@ -45,14 +45,18 @@ fill_sitemap(struct req *r, struct view *v, int pages, int64_t newest,
 }
 
 void
-fill_sitemap_index(struct req *r, struct view *v, int nfiles)
+fill_sitemap_index(struct req *r, struct view *v, int nfiles,
+    const int64_t *lastmod)
 {
-	struct view	*row;
+	struct view	*row, *t;
 	int		 i;
 
-	(void)r;
 	for (i = 1; i <= nfiles; i++) {
 		row = view_row(v, "MAPS");
 		view_set_int(row, "N", i);
+		if (lastmod[i - 1] > 0) {
+			t = view_row(row, "LASTMOD");
+			view_set(t, "TIME", time_utc(r->arena, lastmod[i - 1]));
+		}
 	}
 }

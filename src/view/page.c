@@ -7,6 +7,7 @@
 #include "../site.h"
 #include "../http/http.h"
 #include "../util/arena.h"
+#include "../util/lang.h"
 #include "../util/log.h"
 #include "page.h"
 #include "view.h"
@@ -27,7 +28,7 @@ page_new(struct req *r, const char *tpl, const char *title, const char *path)
 	else
 		view_set(p->root, "TITLE", s->title);
 	view_set(p->root, "DESCRIPTION", s->tagline);
-	view_set(p->root, "LANG", "en");
+	view_set(p->root, "LANG", SITE_LANG);
 	view_set(p->root, "CANONICAL", arena_printf(r->arena, "%s%s",
 	    cfg.base_url, path ? path : "/"));
 	p->body = view_include(p->root, "BODY", tpl);

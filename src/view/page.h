@@ -84,22 +84,21 @@ void	 fill_error(struct view *, int status, const char *message);
 
 /* What the comment form shows besides its fields. */
 struct comment_form {
-	int		 open;		/* comments taken now: show the form */
 	const char	*token;		/* the signed form token */
 	const char	*name;		/* the reader's text, kept, or NULL */
 	const char	*body;
 	const char	*error;		/* why the post was refused, or NULL */
 	int		 error_name;	/* 1: the name field is at fault */
 	int		 error_body;	/* 1: the comment field is at fault */
-	int		 pending;	/* show "awaits moderation" */
 };
 
 /*
- * comment_form.tpl, included at COMMENT_FORM in article_show.tpl (whose
- * comment section must be shown).
+ * comment_page.tpl: the comment page of article a, with the form
+ * (comment_form.tpl) showing f.
  */
-void	 fill_comment_form(struct req *, struct view *, const char *slug,
-	    const struct comment_form *);
+void	 fill_comment_page(struct req *, struct view *,
+	    const struct article *a, const struct comment_form *f);
+
 /*
  * Readers find articles (issue 5): search, feeds, archives, related
  * articles, link-preview metadata and sitemaps.
@@ -168,8 +167,12 @@ void	 fill_sitemap(struct req *, struct view *, int pages, int64_t newest,
 	    const struct sitemap_url *tags, int ntags,
 	    const struct sitemap_url *articles, int narticles);
 
-/* sitemap_index.tpl: nfiles sitemaps, /sitemap-1.xml upwards. */
-void	 fill_sitemap_index(struct req *, struct view *, int nfiles);
+/*
+ * sitemap_index.tpl: nfiles sitemaps, /sitemap-1.xml upwards, the i-th
+ * last changed at lastmod[i - 1] (0: not said).
+ */
+void	 fill_sitemap_index(struct req *, struct view *, int nfiles,
+	    const int64_t *lastmod);
 /*
  * Editors (issue 3).
  */

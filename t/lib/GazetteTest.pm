@@ -75,7 +75,8 @@ sub new {
 	$self->{http} = HTTP::Tiny->new(max_redirect => 0, timeout => 30,
 	    agent => 'gazette-test');
 	$self->cli_ok('migrate');
-	$self->cli_ok('import', sort glob("$TOP/samples/*.txt")) if $opt{samples};
+	# The samples as make run loads them: spread over the past hours.
+	$self->cli_ok('import', '--spread', 3600, sort glob("$TOP/samples/*.txt")) if $opt{samples};
 	$self->cli_ok('import', @{ $opt{import} }) if $opt{import} && @{ $opt{import} };
 	$self->start;
 	return $self;
@@ -425,9 +426,12 @@ sub sql_value {
 
 # Comments (issue 4).
 
-# The comment form's token on the page at path (undef if no form).
+# The comment form's token on the page at path (undef if no form).  An
+# article's address stands for its comment page (GET <article>/comments),
+# where the form is, made with a fresh token for each request.
 sub form_token {
 	my ($self, $path) = @_;
+	$path =~ s{^(/articles/[^/?#]+)(?:[?#].*)?$}{$1/comments};
 	my $res = $self->get($path);
 	my ($tok) = $res->{content} =~ /<input type="hidden" name="token" value="([^"]+)">/;
 	return $tok;
