@@ -18,8 +18,10 @@ CREATE TABLE purge_outbox (
 );
 
 -- The cache nodes purges go to, and how far each has acknowledged.
+-- Writes add outbox rows only while there is a node to purge.
 CREATE TABLE purge_nodes (
 	node		TEXT PRIMARY KEY,	-- as configured: http://HOST:PORT or unix:PATH
+	listed_at	INTEGER NOT NULL,	-- when a serving app last started with it
 	acked		INTEGER NOT NULL DEFAULT 0, -- every outbox id <= this is purged there
 	acked_at	INTEGER,		-- when it last acknowledged
 	failed_at	INTEGER,		-- when a purge to it last failed

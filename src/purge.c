@@ -34,6 +34,8 @@
 #define POLL_MS		500	/* the thread looks for other processes' rows */
 #define CONNECT_MS	500
 #define TIMEOUT_MS	2000
+#define REQUEST_MS	1000	/* what a writer's request spends at most:
+				   waiting for the lock, then sending */
 
 struct node {
 	char		*name;		/* as configured */
@@ -58,7 +60,7 @@ static pthread_t	 thread;
 static int		 running;
 static int		 stopping;
 static pthread_mutex_t	 wake_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t	 wake_cond = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t	 wake_cond;	/* on CLOCK_MONOTONIC: purge_start() */
 
 static int64_t
 now_ms(void)
@@ -84,7 +86,14 @@ node_parse(struct node *n, const char *s)
 		return 0;
 	}
 	if (strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0) {
-		if (strchr(s + 8, '/') != NULL && s[len - 1] != '/') {
+		const char *host = s + (s[4] == 's' ? 8 : 7);
+
+		if (*host == '\0' || *host == '/') {
+			fprintf(stderr, "gazette: --purge: '%s' names no host\n",
+			    s);
+			return -1;
+		}
+		if (strchr(host, '/') != NULL && s[len - 1] != '/') {
 			fprintf(stderr, "gazette: --purge: '%s' has a path; "
 			    "give the node's address only\n", s);
 			return -1;
@@ -279,11 +288,12 @@ cursors(struct store *s, long long *acked)
 
 /*
  * Bring every node up to date, skipping those waiting to be retried
- * unless all is set.  Called with send_lock held.  Returns the number of
- * nodes still behind.
+ * unless all is set, and stopping at until_ms (0: no limit), with what
+ * is left for the next round.  Called with send_lock held.  Returns the
+ * number of nodes still behind.
  */
 static int
-drain(struct store *s, int all)
+drain(struct store *s, int all, int64_t until_ms)
 {
 	struct arena	 a;
 	struct purge_row *rows;
@@ -301,13 +311,26 @@ drain(struct store *s, int all)
 	for (i = 0; i < nnodes; i++) {
 		struct node *n = &nodes[i];
 
-		if (acked[i] < 0)
-			continue;
+		if (acked[i] < 0) {
+			/* Dropped by another process's start: record it again. */
+			const char *name = n->name;
+
+			log_info("purge: %s was not recorded; recording it", name);
+			if (store_purge_nodes_add(s, &name, 1) < 0 ||
+			    cursors(s, acked) < 0 || acked[i] < 0) {
+				behind++;
+				continue;
+			}
+		}
 		if (!all && t < n->retry_ms) {
 			behind++;
 			continue;
 		}
 		for (failed = 0; !failed; ) {
+			if (until_ms > 0 && now_ms() >= until_ms) {
+				failed = 1;	/* out of time, not failed */
+				break;
+			}
 			arena_reset(&a);
 			nrows = store_purge_pending(s, &a, acked[i], BATCH,
 			    &rows);
@@ -316,7 +339,8 @@ drain(struct store *s, int all)
 				break;
 			}
 			paths = purge_paths(&a, rows, nrows, &np);
-			for (k = 0; k < np * ENC__MAX && !failed; k++)
+			for (k = 0; k < np * ENC__MAX && !failed &&
+			    (until_ms == 0 || now_ms() < until_ms); k++)
 				failed = send_one(&a, n, arena_printf(&a,
 				    "/%s%s", coding_class[k % ENC__MAX],
 				    paths[k / ENC__MAX]), &why) < 0;
@@ -325,6 +349,10 @@ drain(struct store *s, int all)
 				store_purge_failed(s, n->name, why,
 				    (int64_t)time(NULL));
 				n->retry_ms = now_ms() + RETRY_MS;
+				break;
+			}
+			if (k < np * ENC__MAX) {
+				failed = 1;	/* out of time */
 				break;
 			}
 			acked[i] = rows[nrows - 1].id;
@@ -341,14 +369,39 @@ drain(struct store *s, int all)
 int
 purge_now(struct store *s)
 {
-	int	 behind;
+	struct timespec	 until;
+	int64_t		 deadline = now_ms() + REQUEST_MS;
+	int		 behind;
 
 	if (nnodes == 0)
 		return 0;
-	pthread_mutex_lock(&send_lock);
-	behind = drain(s, 0);
+	/*
+	 * A writer waits for the lock, and sends, for REQUEST_MS at most:
+	 * a node that is slow to answer, or a long backlog after a node
+	 * was down, is left to the background thread instead of holding
+	 * up the writer's answer (and with it a worker thread).
+	 */
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += REQUEST_MS / 1000;
+	until.tv_nsec += (long)(REQUEST_MS % 1000) * 1000000;
+	if (until.tv_nsec >= 1000000000) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000;
+	}
+	if (pthread_mutex_timedlock(&send_lock, &until) != 0)
+		return (int)nnodes;
+	behind = drain(s, 0, deadline);
 	pthread_mutex_unlock(&send_lock);
 	return behind;
+}
+
+/* The background thread's round: no deadline. */
+static void
+purge_round(struct store *s)
+{
+	pthread_mutex_lock(&send_lock);
+	drain(s, 0, 0);
+	pthread_mutex_unlock(&send_lock);
 }
 
 /* Wait up to ms for a wake-up; 1 if stopping. */
@@ -358,7 +411,7 @@ wait_wake(int ms)
 	struct timespec	 until;
 	int		 stop;
 
-	clock_gettime(CLOCK_REALTIME, &until);
+	clock_gettime(CLOCK_MONOTONIC, &until);
 	until.tv_sec += ms / 1000;
 	until.tv_nsec += (long)(ms % 1000) * 1000000;
 	if (until.tv_nsec >= 1000000000) {
@@ -385,9 +438,9 @@ purge_main(void *arg)
 	struct store	*s = arg;
 
 	while (!wait_wake(POLL_MS))
-		purge_now(s);
+		purge_round(s);
 	pthread_mutex_lock(&send_lock);
-	if (drain(s, 1) > 0)
+	if (drain(s, 1, now_ms() + TIMEOUT_MS) > 0)
 		log_info("purge: stopping with purges not acknowledged; "
 		    "they are sent at the next start");
 	pthread_mutex_unlock(&send_lock);
@@ -423,11 +476,19 @@ purge_start(void)
 	 * is not held back for it: the first write tries it again.
 	 */
 	pthread_mutex_lock(&send_lock);
-	drain(s, 1);
+	drain(s, 1, now_ms() + TIMEOUT_MS);
 	for (size_t i = 0; i < nnodes; i++)
 		nodes[i].retry_ms = 0;
 	pthread_mutex_unlock(&send_lock);
 	stopping = 0;
+	{
+		pthread_condattr_t	 ca;
+
+		pthread_condattr_init(&ca);
+		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+		pthread_cond_init(&wake_cond, &ca);
+		pthread_condattr_destroy(&ca);
+	}
 	if (pthread_create(&thread, NULL, purge_main, s) != 0) {
 		LOG_ERR("pthread_create failed");
 		store_close(s);

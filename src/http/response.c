@@ -28,22 +28,26 @@ static const char security_headers[] =
 
 /*
  * Cache lifetimes, in seconds, per policy: the browser's (max-age),
- * shared caches' (s-maxage) and the project nginx's (X-Accel-Expires).
+ * other shared caches' (s-maxage) and the project nginx's
+ * (X-Accel-Expires).
  *
- * Shared caches keep a page one second: nginx counts whole seconds, so
- * a copy lives one to two, and no reader of a shared cache sees a page
- * more than about two seconds older than the last write, even one that
- * no purge names (a search, an older listing page, a settings change).
- * Writes purge the pages they name at once (src/purge.c).  A reader's
- * own browser may keep a page ten seconds and a feed five minutes; a
- * reload asks again, with the validators.
+ * nginx keeps a page one second: it counts whole seconds, so a copy
+ * lives one to two, and no reader sees a page more than about two
+ * seconds older than the last write, even one that no purge names (an
+ * article page listing another that changed, any page after a settings
+ * change).  Writes purge the pages they name at once (src/purge.c).
+ * Shared caches in front of nginx, which the app cannot purge and
+ * which would add their own life to nginx's, must ask again every time
+ * (s-maxage=0, with the validators: a 304 from nginx).  A reader's own
+ * browser may keep a page ten seconds and a feed five minutes; a
+ * reload asks again.
  */
 static const struct {
 	int	 browser, shared, micro;
 } lifetimes[CACHE__MAX] = {
 	[CACHE_NONE] = { 0, 0, 0 },
-	[CACHE_PAGE] = { 10, 1, 1 },
-	[CACHE_FEED] = { 300, 1, 1 },
+	[CACHE_PAGE] = { 10, 0, 1 },
+	[CACHE_FEED] = { 300, 0, 1 },
 };
 
 const char *
@@ -183,8 +187,8 @@ http_not_modified(struct req *r, const char *etag, int64_t last_modified)
  * 1 if status, for a reader's page, is an answer that caches keep:
  * the page (200, or 304 for one they hold), or one that replaces any
  * copy they hold: the page moved (301), is unknown (404) or was
- * withdrawn (410).  Other errors are failures: caches keep serving what
- * they had (stale-if-error) and store nothing.
+ * withdrawn (410).  Other errors are failures: nginx keeps serving what
+ * it had (fastcgi_cache_use_stale) and stores nothing.
  */
 static int
 answer_status(int status)
@@ -224,29 +228,33 @@ cache_headers(struct req *r, struct buf *h)
 			left = 1;
 		if (left < browser)
 			browser = (int)left;
-		if (left < shared)
+		if (shared > 0 && left < shared)
 			shared = (int)left;
 		if (left < micro)
 			micro = (int)left;
 	}
 	/*
-	 * No stale-while-revalidate: a cache honouring it would show the
-	 * old page after a write for that long.  stale-if-error lets caches
-	 * keep serving while the app is down or failing (5xx, timeouts).
-	 */
-	buf_printf(h, "Cache-Control: public, max-age=%d, s-maxage=%d, "
-	    "stale-if-error=86400\r\n", browser, shared);
-	/* The body depends on the client's Accept-Encoding. */
-	buf_puts(h, "Vary: Accept-Encoding\r\n");
-	/*
 	 * The microcache's life for the page.  A page made while a write
 	 * committed may show the state before it, and the write's purge
 	 * may already have gone by: nginx must not keep it.  A 304 answers
 	 * nginx's own revalidation (fastcgi_cache_revalidate): it renews
-	 * the page nginx already holds for as long.
+	 * the page nginx already holds for as long.  It comes before
+	 * Cache-Control: nginx reads headers in order, and would take
+	 * s-maxage=0 for its own if it met it first.
 	 */
 	buf_printf(h, "X-Accel-Expires: %d\r\n", r->resp.unstorable ? 0 :
 	    micro);
+	/*
+	 * No stale-while-revalidate, nor stale-if-error: a cache honouring
+	 * either would show a changed or withdrawn page after a write.
+	 * nginx serves old pages while the app is down by its own
+	 * configuration (fastcgi_cache_use_stale), with its copies of
+	 * withdrawn pages purged.
+	 */
+	buf_printf(h, "Cache-Control: public, max-age=%d, s-maxage=%d\r\n",
+	    browser, shared);
+	/* The body depends on the client's Accept-Encoding. */
+	buf_puts(h, "Vary: Accept-Encoding\r\n");
 }
 
 int

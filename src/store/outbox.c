@@ -47,24 +47,50 @@ outbox_site(struct store *s)
 	return STMT_EXEC(s, st);
 }
 
+/* Record nodes as listed now (new ones start with every row kept). */
+static int
+nodes_add(struct store *s, const char *const *nodes, size_t n, int64_t now)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		st = stmt_get(s, ST_PURGE_NODE_ADD);
+		bind_text(st, 1, nodes[i]);
+		sqlite3_bind_int64(st, 2, now);
+		if (STMT_EXEC(s, st) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_purge_nodes_add(struct store *s, const char *const *nodes, size_t n)
+{
+	if (store_begin(s) < 0)
+		return -1;
+	if (nodes_add(s, nodes, n, (int64_t)time(NULL)) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit_unseen(s);
+}
+
 int
 store_purge_nodes_set(struct store *s, const char *const *nodes, size_t n)
 {
 	struct arena	 a;
 	struct purge_node *have;
 	sqlite3_stmt	*st;
+	int64_t		 now = (int64_t)time(NULL);
 	size_t		 i;
 	int		 nhave, j, keep;
 
 	arena_init(&a, 1024);
 	if (store_begin(s) < 0)
 		goto fail;
-	for (i = 0; i < n; i++) {
-		st = stmt_get(s, ST_PURGE_NODE_ADD);
-		bind_text(st, 1, nodes[i]);
-		if (STMT_EXEC(s, st) < 0)
-			goto rollback;
-	}
+	if (nodes_add(s, nodes, n, now) < 0)
+		goto rollback;
 	if ((nhave = store_purge_nodes(s, &a, &have)) < 0)
 		goto rollback;
 	for (j = 0; j < nhave; j++) {
@@ -72,8 +98,14 @@ store_purge_nodes_set(struct store *s, const char *const *nodes, size_t n)
 			keep = strcmp(have[j].node, nodes[i]) == 0;
 		if (keep)
 			continue;
+		/*
+		 * Another app server may purge it (a cluster lists the same
+		 * nodes everywhere): drop it only once nobody has listed it,
+		 * or heard from it, for PURGE_NODE_IDLE seconds.
+		 */
 		st = stmt_get(s, ST_PURGE_NODE_DROP);
 		bind_text(st, 1, have[j].node);
+		sqlite3_bind_int64(st, 2, now - PURGE_NODE_IDLE);
 		if (STMT_EXEC(s, st) < 0)
 			goto rollback;
 	}

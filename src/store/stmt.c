@@ -497,37 +497,51 @@ const char *const stmt_sql[ST__MAX] = {
 	    " LEFT JOIN counted c ON c.day = d.day"
 	    " WHERE coalesce(k.n, 0) <> coalesce(c.n, 0)",
 	/*
-	 * The purge outbox: what a write changed, by name, for the caches.
+	 * The purge outbox: what a write changed, by name, for the caches,
+	 * written only while some cache node is recorded.  Each node's
+	 * cursor (purge_nodes.acked) relies on ids following commit order,
+	 * which holds because SQLite commits one write at a time (a
+	 * backend whose transactions commit concurrently needs another
+	 * way to acknowledge rows).
 	 * An article: its slug, old slugs and tags; a tag: its slug, old
 	 * slugs and its published articles; the site: the pages every
 	 * write may change (src/purge.c turns rows into keys).
 	 */
 	[ST_OUTBOX_ARTICLE] =
 	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
-	    " SELECT 'article', slug, id, published_at, ?2 FROM articles"
+	    " SELECT * FROM ("
+	    "   SELECT 'article', slug, id, published_at, ?2 FROM articles"
 	    "   WHERE id = ?1"
-	    " UNION ALL SELECT 'article', slug, article_id, NULL, ?2"
+	    "   UNION ALL SELECT 'article', slug, article_id, NULL, ?2"
 	    "   FROM article_slugs WHERE article_id = ?1"
-	    " UNION ALL SELECT 'tag', t.slug, t.id, NULL, ?2"
+	    "   UNION ALL SELECT 'tag', t.slug, t.id, NULL, ?2"
 	    "   FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-	    "   WHERE x.article_id = ?1",
+	    "   WHERE x.article_id = ?1)"
+	    " WHERE EXISTS (SELECT 1 FROM purge_nodes)",
 	[ST_OUTBOX_TAG] =
 	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
-	    " SELECT 'tag', slug, id, NULL, ?2 FROM tags WHERE id = ?1"
-	    " UNION ALL SELECT 'tag', slug, tag_id, NULL, ?2"
+	    " SELECT * FROM ("
+	    "   SELECT 'tag', slug, id, NULL, ?2 FROM tags WHERE id = ?1"
+	    "   UNION ALL SELECT 'tag', slug, tag_id, NULL, ?2"
 	    "   FROM tag_slugs WHERE tag_id = ?1"
-	    " UNION ALL SELECT 'article', a.slug, a.id, a.published_at, ?2"
+	    "   UNION ALL SELECT 'article', a.slug, a.id, a.published_at, ?2"
 	    "   FROM article_tags x JOIN articles a ON a.id = x.article_id"
-	    "   WHERE x.tag_id = ?1 AND " PUBLISHED,
+	    "   WHERE x.tag_id = ?1 AND " PUBLISHED ")"
+	    " WHERE EXISTS (SELECT 1 FROM purge_nodes)",
 	[ST_OUTBOX_SITE] =
-	    "INSERT INTO purge_outbox (kind, created_at) VALUES ('site', ?1)",
+	    "INSERT INTO purge_outbox (kind, created_at) SELECT 'site', ?1"
+	    " WHERE EXISTS (SELECT 1 FROM purge_nodes)",
 	/* A new node gets every row still kept: it may hold any of them. */
 	[ST_PURGE_NODE_ADD] =
-	    "INSERT INTO purge_nodes (node, acked) VALUES (?1,"
-	    " coalesce((SELECT min(id) - 1 FROM purge_outbox), 0))"
-	    " ON CONFLICT (node) DO NOTHING",
+	    "INSERT INTO purge_nodes (node, listed_at, acked) VALUES (?1, ?2,"
+	    " coalesce((SELECT min(id) - 1 FROM purge_outbox),"
+	    "   (SELECT seq FROM sqlite_sequence WHERE name = 'purge_outbox'),"
+	    "   0))"
+	    " ON CONFLICT (node) DO UPDATE SET listed_at = excluded.listed_at",
+	/* A node no serving app has listed or heard from for a while. */
 	[ST_PURGE_NODE_DROP] =
-	    "DELETE FROM purge_nodes WHERE node = ?1",
+	    "DELETE FROM purge_nodes WHERE node = ?1"
+	    " AND max(listed_at, coalesce(acked_at, 0)) < ?2",
 	[ST_PURGE_NODES] =
 	    "SELECT n.node, n.acked, n.acked_at, n.failed_at, n.error,"
 	    " (SELECT count(*) FROM purge_outbox o WHERE o.id > n.acked),"

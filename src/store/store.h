@@ -699,10 +699,16 @@ struct purge_node {
 };
 
 /*
- * Make the node list in the database the n nodes given: new nodes start
- * with every row still kept; nodes no longer listed are dropped.
- * Returns 0 or -1.  Does not move the generation.
+ * Record the n nodes a serving app purges, as listed now: new nodes
+ * start with every row still kept.  _set also drops the nodes not
+ * given that nobody has listed or heard from for PURGE_NODE_IDLE
+ * seconds (another app server may still purge them), and prunes.
+ * Returns 0 or -1.  Neither moves the generation.  While no node is
+ * recorded, writes add no outbox rows.
  */
+#define PURGE_NODE_IDLE	3600
+int	 store_purge_nodes_add(struct store *, const char *const *nodes,
+	    size_t n);
 int	 store_purge_nodes_set(struct store *, const char *const *nodes,
 	    size_t n);
 

@@ -34,6 +34,14 @@ static const struct {
 	{ ST_TAG_SLUGS_MOVE, "tag_slugs" },	/* merging two tags */
 	{ ST_ARTICLES_ANY, "articles" },	/* LIMIT 1 */
 	{ ST_PURGE_NODES, "n" },		/* one row per cache node */
+	/* The outbox: a few rows of one article or tag, written while a
+	   cache node is recorded (EXISTS stops at the first). */
+	{ ST_OUTBOX_ARTICLE, "(subquery-3)" },
+	{ ST_OUTBOX_ARTICLE, "purge_nodes" },
+	{ ST_OUTBOX_TAG, "(subquery-3)" },
+	{ ST_OUTBOX_TAG, "purge_nodes" },
+	{ ST_OUTBOX_SITE, "purge_nodes" },
+	{ ST_PURGE_NODE_ADD, "sqlite_sequence" }, /* one row per AUTOINCREMENT table */
 	/* Search: bounded windows over the FTS index's own matches. */
 	{ ST_SEARCH, "r" },
 	{ ST_SEARCH, "hits" },
