@@ -52,12 +52,4 @@ int	 purge_now(struct store *s);
 /* Stop the background thread after a last attempt to send everything. */
 void	 purge_stop(void);
 
-/*
- * The cache keys (paths) that rows affect, sorted and without
- * duplicates, in the arena; *n gets their count.  Months are those of
- * the site's time zone.
- */
-const char **purge_paths(struct arena *, const struct purge_row *rows,
-	    int nrows, size_t *n);
-
 #endif

@@ -12,6 +12,12 @@
 
 #define ARCHIVE_MONTHS	1200	/* a hundred years of months at most */
 
+const char *
+ctl_archive_path(struct arena *a, int year, int month)
+{
+	return arena_printf(a, "/archive/%04d/%02d", year, month);
+}
+
 /*
  * GET /archive
  * Every month with live articles, newest first, with their counts.
@@ -64,7 +70,7 @@ ctl_archive_month(struct req *r)
 	    time_month_start(year, month + 1);
 	if (from > r->now)
 		return 404;	/* nothing can be live in the future */
-	path = arena_printf(r->arena, "/archive/%04d/%02d", year, month);
+	path = ctl_archive_path(r->arena, year, month);
 	if (ctl_not_modified(r, path, 0))
 		return 304;
 	l.n = store_articles_between(r->store, r->arena, from, to, r->now,
