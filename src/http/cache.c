@@ -250,9 +250,9 @@ cache_put(struct req *r, uint64_t gen)
 	s->used = ++t->tick;
 	s->gen = gen;
 	/*
-	 * A page that changes by itself says when (a scheduled article,
-	 * comments closing, an article's form tokens growing old: see
-	 * ctl_comment_epoch); any other lives until the next write.
+	 * A page that changes by itself says when (a scheduled article
+	 * going live, comments closing); any other lives until the next
+	 * write.
 	 */
 	s->expires = r->resp.expires;
 	s->last_modified = r->resp.last_modified;
