@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <grp.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -31,12 +32,20 @@
 #include "http/server.h"
 #include "site.h"
 #include "store/store.h"
+#include "systemd.h"
 #include "util/log.h"
 #include "util/secret.h"
 #include "view/view.h"
 
 static int		 listen_fd = -1;
 static pthread_mutex_t	 accept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The socket came from systemd, which keeps it across restarts. */
+static int		 listen_inherited;
+
+/* Workers that have left their accept loop, under done_lock. */
+static pthread_mutex_t	 done_lock = PTHREAD_MUTEX_INITIALIZER;
+static int		 workers_done;
 
 /* Set when a worker could not start; the main thread then gives up. */
 static volatile int	 start_failed;
@@ -66,23 +75,112 @@ worker_main(void *arg)
 		FCGX_Finish_r(&f);
 	}
 	FCGX_Free(&f, 1);
+	pthread_mutex_lock(&done_lock);
+	workers_done++;
+	pthread_mutex_unlock(&done_lock);
 	return NULL;
 }
 
-/* Open the FastCGI socket: a path (mode 0660) or [host]:port. */
-static int
-open_socket(const char *spec)
+/* SIGUSR1 only interrupts a worker's accept() at shutdown. */
+static void
+wake(int sig)
 {
-	mode_t	 old;
-	int	 fd;
+	(void)sig;
+}
 
-	if (strchr(spec, '/') == NULL && strchr(spec, ':') != NULL)
-		return FCGX_OpenSocket(spec, 128);
+/*
+ * Stop the workers blocked in accept().  A socket of our own is shut
+ * down, which fails every accept().  One systemd passed is shared with
+ * systemd and must stay open for the next start: each worker's
+ * accept() is interrupted with SIGUSR1 instead (libfcgi gives up on
+ * EINTR once FCGX_ShutdownPending() was called), again every 50 ms
+ * until all are out, since one may reach accept() just after a signal.
+ */
+static void
+stop_workers(pthread_t *threads, int started)
+{
+	struct timespec	 pause = { 0, 50 * 1000 * 1000 };
+	int		 i, done;
+
+	FCGX_ShutdownPending();
+	if (!listen_inherited) {
+		shutdown(listen_fd, SHUT_RDWR);
+		return;
+	}
+	for (;;) {
+		pthread_mutex_lock(&done_lock);
+		done = workers_done;
+		pthread_mutex_unlock(&done_lock);
+		if (done >= started)
+			return;
+		for (i = 0; i < started; i++)
+			pthread_kill(threads[i], SIGUSR1);
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* 1 if the socket setting is [host]:port rather than a path. */
+static int
+socket_is_tcp(const char *spec)
+{
+	return strchr(spec, '/') == NULL && strchr(spec, ':') != NULL;
+}
+
+/*
+ * Open the FastCGI socket: a path (mode 0660, in group --socket-group
+ * when one is named, so that the web server's user can connect) or
+ * [host]:port.  Returns the descriptor, or -1 after logging why not.
+ */
+static int
+open_socket(const char *spec, const char *group)
+{
+	struct group	*gr;
+	char		*end;
+	gid_t		 gid = 0;
+	mode_t		 old;
+	int		 fd;
+
+	if (socket_is_tcp(spec)) {
+		if (*group != '\0') {
+			LOG_ERR("--socket-group applies to a socket path, "
+			    "not %s", spec);
+			return -1;
+		}
+		if ((fd = FCGX_OpenSocket(spec, 128)) < 0)
+			LOG_ERR("cannot listen on %s", spec);
+		return fd;
+	}
+	if (*group != '\0') {
+		/* A name (www-data), or a number. */
+		if ((gr = getgrnam(group)) != NULL)
+			gid = gr->gr_gid;
+		else {
+			errno = 0;
+			gid = (gid_t)strtoul(group, &end, 10);
+			if (errno != 0 || end == group || *end != '\0') {
+				LOG_ERR("--socket-group: no group '%s'", group);
+				return -1;
+			}
+		}
+	}
 	/* A stale socket from a killed run would make bind() fail. */
 	unlink(spec);
 	old = umask(007);
 	fd = FCGX_OpenSocket(spec, 128);
 	umask(old);
+	if (fd < 0) {
+		LOG_ERR("cannot listen on %s (does its folder exist?)", spec);
+		return -1;
+	}
+	/* Connecting takes write permission: rw for owner and group. */
+	if (chmod(spec, 0660) != 0 ||
+	    (*group != '\0' && chown(spec, (uid_t)-1, gid) != 0)) {
+		LOG_ERR("cannot give %s to group '%s': %s", spec, group,
+		    strerror(errno));
+		close(fd);
+		unlink(spec);
+		return -1;
+	}
 	return fd;
 }
 
@@ -159,10 +257,13 @@ cmd_serve(int argc, char *argv[])
 		LOG_ERR("FCGX_Init failed");
 		return 1;
 	}
-	if ((listen_fd = open_socket(cfg.socket)) < 0) {
-		LOG_ERR("cannot listen on %s", cfg.socket);
+	/* A socket from systemd's gazette.socket, else our own. */
+	if ((listen_fd = systemd_listen_fd()) == -2)
 		return 1;
-	}
+	listen_inherited = listen_fd >= 0;
+	if (!listen_inherited &&
+	    (listen_fd = open_socket(cfg.socket, cfg.socket_group)) < 0)
+		return 1;
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
@@ -171,6 +272,15 @@ cmd_serve(int argc, char *argv[])
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	/* A reader who hangs up must not kill the process. */
 	signal(SIGPIPE, SIG_IGN);
+	{
+		struct sigaction sa;
+
+		/* No SA_RESTART: the signal is to end a blocked accept(). */
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = wake;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGUSR1, &sa, NULL);
+	}
 
 	workers = calloc((size_t)cfg.threads, sizeof(*workers));
 	threads = calloc((size_t)cfg.threads, sizeof(*threads));
@@ -194,8 +304,10 @@ cmd_serve(int argc, char *argv[])
 		}
 		started++;
 	}
-	log_info("serving %s on %s with %d threads", cfg.db, cfg.socket,
+	log_info("serving %s on %s with %d threads", cfg.db,
+	    listen_inherited ? "the socket systemd passed" : cfg.socket,
 	    cfg.threads);
+	systemd_notify("READY=1\nSTATUS=serving");
 	for (;;) {
 		if (start_failed)
 			break;
@@ -203,16 +315,18 @@ cmd_serve(int argc, char *argv[])
 			continue;
 		if (sig == SIGHUP) {
 			log_info("reloading templates");
+			systemd_notify("RELOADING=1");
 			view_reload();
+			systemd_notify("READY=1");
 			continue;
 		}
 		log_info("signal %d: stopping", sig);
 		break;
 	}
 stop:
+	systemd_notify("STOPPING=1");
 	/* Wake the threads blocked in accept(); each finishes its request. */
-	FCGX_ShutdownPending();
-	shutdown(listen_fd, SHUT_RDWR);
+	stop_workers(threads, started);
 	for (i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	close(listen_fd);
@@ -222,7 +336,7 @@ stop:
 		buf_free(&workers[i].body);
 		buf_free(&workers[i].post);
 	}
-	if (strchr(cfg.socket, '/') != NULL)
+	if (!listen_inherited && !socket_is_tcp(cfg.socket))
 		unlink(cfg.socket);
 	free(workers);
 	free(threads);
@@ -323,8 +437,9 @@ main(int argc, char *argv[])
 	/* Shown times are in the site's zone, for every thread. */
 	if (strcmp(cfg.timezone, "UTC") != 0 && (cfg.timezone[0] == '/' ||
 	    strstr(cfg.timezone, "..") != NULL || !zone_exists(cfg.timezone))) {
-		fprintf(stderr, "gazette: unknown time zone '%s' (see "
-		    "/usr/share/zoneinfo)\n", cfg.timezone);
+		fprintf(stderr, "gazette: %s: unknown time zone '%s' (see "
+		    "/usr/share/zoneinfo)\n", config_origin(&cfg.timezone),
+		    cfg.timezone);
 		return 2;
 	}
 	if (setenv("TZ", cfg.timezone, 1) != 0)

@@ -14,7 +14,11 @@ package GazetteTest;
 # Options: env => { GAZETTE_* => ... } for the app, samples => 1 to load
 # samples/*.txt, import => [files], microcache => 1 to keep nginx's
 # microcache on (off by default, so that a read right after a write sees
-# it; the cache tests turn it on).
+# it; the cache tests turn it on), nginx_user => 'www-data' to run
+# nginx's workers as that user (as Debian's nginx does; the folder is
+# then opened to them), app => sub { my ($g) = @_; return @command } to
+# start the app with a command of the test's own (e.g.
+# systemd-socket-activate ... gazette serve) instead of `gazette serve`.
 
 use strict;
 use warnings;
@@ -141,6 +145,8 @@ sub start {
 	local $ENV{GAZETTE_NGINX_RATE} = $self->{opt}{nginx_rate} // 'off';
 	# Hardening (issue 7): nginx sends HSTS for an https site.
 	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
+	local $ENV{GAZETTE_NGINX_USER} = $self->{opt}{nginx_user} // '';
+	chmod(0755, $self->{dir}) if $self->{opt}{nginx_user};
 	$self->start_app;
 	unless ($self->{pids}{nginx}) {
 		system("$TOP/scripts/nginx-conf", $self->{dir}, $self->{port},
@@ -154,7 +160,8 @@ sub start {
 sub start_app {
 	my ($self) = @_;
 	unlink($self->{sock});
-	$self->spawn('app', "$self->{dir}/app.log", $BIN, 'serve');
+	$self->spawn('app', "$self->{dir}/app.log",
+	    $self->{opt}{app} ? $self->{opt}{app}->($self) : ($BIN, 'serve'));
 	my $t = time;
 	until (-S $self->{sock}) {
 		die "the app did not start:\n" . slurp("$self->{dir}/app.log")
