@@ -33,6 +33,7 @@
 #include "site.h"
 #include "store/store.h"
 #include "systemd.h"
+#include "util/dblock.h"
 #include "util/log.h"
 #include "util/secret.h"
 #include "view/view.h"
@@ -211,7 +212,7 @@ cmd_serve(int argc, char *argv[])
 	pthread_t	*threads;
 	sigset_t	 set;
 	struct store	*check;
-	int		 i, sig, started = 0;
+	int		 i, sig, started = 0, lock;
 
 	(void)argv;
 	if (argc > 1) {
@@ -230,6 +231,11 @@ cmd_serve(int argc, char *argv[])
 	/* Refuse a database of an unknown schema before anything else. */
 	if ((check = store_open(cfg.db, 0)) == NULL)
 		return 1;
+	/* Held for the process's life: no restore while this serves. */
+	if ((lock = dblock_serve(cfg.db)) < 0) {
+		store_close(check);
+		return 1;
+	}
 	/* Editors (issue 3): the secret that keys the login throttle. */
 	if (ctl_auth_init(check) < 0) {
 		store_close(check);
@@ -348,6 +354,8 @@ stop:
 		log_info("stopped; page cache: %llu hits, %llu misses",
 		    (unsigned long long)hits, (unsigned long long)misses);
 	}
+	/* After every connection to the database is closed. */
+	close(lock);
 	return started == cfg.threads && !start_failed ? 0 : 1;
 }
 
@@ -360,7 +368,10 @@ static const struct {
 	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
 	{ "import", cli_import, "import [--draft] [--if-empty] [--byline B] [--dateline D] [--source S] FILE...\n"
 	  "                        import plain-text wire copy" },
-	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
+	{ "backup", cli_backup, "backup FILE | backup --keep N DIR\n"
+	  "                        consistent copy of the live database (to DIR,\n"
+	  "                        dated, keeping the newest N)" },
+	{ "restore", cli_restore, "restore [--stop] FILE put a backup in place of the database" },
 	{ "check", cli_check, "check                 integrity, foreign-key and counter checks" },
 	/* Readers find articles (issue 5). */
 	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
