@@ -10,6 +10,9 @@
 #                 (not part of make test)
 #   make install  install into PREFIX (/usr/local), staged under DESTDIR
 #   make uninstall  remove what make install put there (not /etc)
+#   make deb      build/deb/gazette_VERSION_ARCH.deb, with debhelper
+#   make test-package  build the package, lintian it, check it, and
+#                 install it in a throw-away Debian 12 root (debootstrap)
 #
 # Local overrides (compiler, flags) go in Makefile.local.
 
@@ -178,6 +181,17 @@ install: all
 	    install -D -m 644 $(BUILD)/dist/gazette.conf \
 	        $(DESTDIR)$(SYSCONFDIR)/gazette/gazette.conf; \
 	fi
+
+# The Debian package (debian/), built from a copy of the tree under
+# build/deb/, and its tests: t/pkg/ (not part of make test: they take
+# minutes and fetch Debian's packages).
+.PHONY: deb test-package
+deb:
+	@scripts/deps package
+	scripts/make-deb
+
+test-package: deb
+	prove -v t/pkg/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gazette $(DESTDIR)$(MANDIR)/man1/gazette.1
