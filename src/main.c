@@ -359,6 +359,63 @@ stop:
 	return started == cfg.threads && !start_failed ? 0 : 1;
 }
 
+/*
+ * A CGI run (a web server started this process for one request, with
+ * GATEWAY_INTERFACE set and no FastCGI listener): the same start-up
+ * checks as serve, then that one request, answered by the same code,
+ * and exit.  Templates are read for every run, and no page is cached
+ * between runs: README, Performance, shows the price.
+ */
+static int
+cmd_cgi(int argc, char *argv[])
+{
+	extern char	**environ;
+	struct worker	 w;
+	struct store	*s;
+	int		 lock, rc;
+
+	(void)argc;
+	(void)argv;
+	memset(&w, 0, sizeof(w));
+	signal(SIGPIPE, SIG_IGN);
+	if ((s = store_open(cfg.db, 0)) == NULL)
+		goto unavailable;
+	if ((lock = dblock_serve(cfg.db)) < 0) {
+		store_close(s);
+		goto unavailable;
+	}
+	if (ctl_auth_init(s) < 0 || ctl_comment_init(s) < 0 ||
+	    site_load(s) < 0 || view_init(cfg.templates) < 0) {
+		store_close(s);
+		close(lock);
+		goto unavailable;
+	}
+	view_global("BASE_URL", cfg.base_url);
+	view_global("STATIC_VERSION", static_version());
+	cache_init(0);
+	arena_init(&w.arena, 0);
+	w.store = s;
+	rc = http_cgi(&w, environ);
+	/*
+	 * The process ends here, so anything this request left to send
+	 * later (a cache purge for a page its write changed) is to be
+	 * sent from this point, after the response and before the exit.
+	 */
+	store_close(s);
+	close(lock);
+	arena_free(&w.arena);
+	buf_free(&w.body);
+	buf_free(&w.post);
+	site_free();
+	return rc == 0 ? 0 : 1;
+unavailable:
+	/* The reason is in the log (standard error); the reader gets 503. */
+	fputs("Status: 503 Service Unavailable\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+	    "The site is unavailable.\n", stdout);
+	return 1;
+}
+
 static const struct {
 	const char	*name;
 	int		(*fn)(int, char *[]);
@@ -413,12 +470,43 @@ usage(FILE *f)
 	config_usage(f);
 }
 
+/*
+ * Read the settings (removing them from argv), set the time zone and
+ * the store's options, then run the command fn with what is left.
+ */
+static int
+run(int (*fn)(int, char *[]), int argc, char *argv[])
+{
+	int	 n = argc;
+
+	if (config_parse(&n, argv) < 0)
+		return 2;
+	/* Shown times are in the site's zone, for every thread. */
+	if (strcmp(cfg.timezone, "UTC") != 0 && (cfg.timezone[0] == '/' ||
+	    strstr(cfg.timezone, "..") != NULL || !zone_exists(cfg.timezone))) {
+		fprintf(stderr, "gazette: %s: unknown time zone '%s' (see "
+		    "/usr/share/zoneinfo)\n", config_origin(&cfg.timezone),
+		    cfg.timezone);
+		return 2;
+	}
+	if (setenv("TZ", cfg.timezone, 1) != 0)
+		return 1;
+	tzset();
+	store_configure(cfg.sync_full, cfg.cache_kib, cfg.recheck_ms);
+	/* Passwords and session tokens need libsodium ready. */
+	if (secret_init() < 0)
+		return 1;
+	return fn(n, argv);
+}
+
 int
 main(int argc, char *argv[])
 {
 	size_t	 i;
-	int	 n;
 
+	/* A web server's CGI run: no command, its settings from the file. */
+	if (argc < 2 && getenv("GATEWAY_INTERFACE") != NULL && FCGX_IsCGI())
+		return run(cmd_cgi, argc - 1, argv + 1);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -442,23 +530,5 @@ main(int argc, char *argv[])
 		usage(stdout);
 		return 0;
 	}
-	n = argc - 1;
-	if (config_parse(&n, argv + 1) < 0)
-		return 2;
-	/* Shown times are in the site's zone, for every thread. */
-	if (strcmp(cfg.timezone, "UTC") != 0 && (cfg.timezone[0] == '/' ||
-	    strstr(cfg.timezone, "..") != NULL || !zone_exists(cfg.timezone))) {
-		fprintf(stderr, "gazette: %s: unknown time zone '%s' (see "
-		    "/usr/share/zoneinfo)\n", config_origin(&cfg.timezone),
-		    cfg.timezone);
-		return 2;
-	}
-	if (setenv("TZ", cfg.timezone, 1) != 0)
-		return 1;
-	tzset();
-	store_configure(cfg.sync_full, cfg.cache_kib, cfg.recheck_ms);
-	/* Passwords and session tokens need libsodium ready. */
-	if (secret_init() < 0)
-		return 1;
-	return commands[i].fn(n, argv + 1);
+	return run(commands[i].fn, argc - 1, argv + 1);
 }
