@@ -256,6 +256,27 @@ config_origin(const void *setting)
 	return "?";
 }
 
+/*
+ * A copy of a string value read from the file, kept for the process's
+ * life: a setting may point to it even after a later line, the
+ * environment or a flag replaced it.
+ */
+static char	**kept;
+static size_t	  nkept;
+
+static char *
+keep(const char *value)
+{
+	char	**more;
+
+	if ((more = realloc(kept, (nkept + 1) * sizeof(*kept))) == NULL)
+		abort();
+	kept = more;
+	if ((kept[nkept] = strdup(value)) == NULL)
+		abort();
+	return kept[nkept++];
+}
+
 /* Trim white space at both ends of s, in place. */
 static char *
 trim(char *s)
@@ -328,9 +349,8 @@ read_file(const char *path)
 		} else {
 			snprintf(from, sizeof(from), "%s:%d: %s", path,
 			    lineno, key);
-			if ((value = strdup(value)) == NULL)
-				abort();
-			/* The setting keeps the copy for the process's life. */
+			if (opts[i].type == OPT_STR)
+				value = keep(value);
 			rc = set_from(i, value, from);
 		}
 	}
