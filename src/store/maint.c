@@ -61,6 +61,106 @@ store_backup(struct store *s, const char *path)
 	return 0;
 }
 
+int
+store_verify_file(const char *path, int *version)
+{
+	sqlite3		*db = NULL;
+	sqlite3_stmt	*st = NULL;
+	const char	*r;
+	int		 rc = -1, ok = 0;
+
+	*version = -1;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		LOG_ERR("%s: cannot open: %s", path,
+		    db ? sqlite3_errmsg(db) : "out of memory");
+		goto out;
+	}
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st,
+	    NULL) != SQLITE_OK) {
+		/* "file is not a database", for one */
+		LOG_ERR("%s: %s", path, sqlite3_errmsg(db));
+		goto out;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		r = (const char *)sqlite3_column_text(st, 0);
+		if (r != NULL && sqlite3_stricmp(r, "ok") == 0)
+			ok = 1;
+		else {
+			LOG_ERR("%s: integrity check: %s", path,
+			    r ? r : "?");
+			ok = 0;
+			break;
+		}
+	}
+	if (sqlite3_errcode(db) != SQLITE_OK &&
+	    sqlite3_errcode(db) != SQLITE_DONE &&
+	    sqlite3_errcode(db) != SQLITE_ROW) {
+		LOG_ERR("%s: %s", path, sqlite3_errmsg(db));
+		ok = 0;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (!ok)
+		goto out;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) !=
+	    SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		LOG_ERR("%s: %s", path, sqlite3_errmsg(db));
+		goto out;
+	}
+	*version = sqlite3_column_int(st, 0);
+	if (*version < 1) {
+		LOG_ERR("%s: not a Gazette database (schema version %d)",
+		    path, *version);
+		goto out;
+	}
+	if (*version > store_schema_version()) {
+		LOG_ERR("%s: schema version %d is newer than this program "
+		    "knows (%d)", path, *version, store_schema_version());
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return rc;
+}
+
+int
+store_restore(struct store *s, const char *src_path)
+{
+	sqlite3		*src = NULL;
+	sqlite3_backup	*b;
+	int		 rc;
+
+	if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		LOG_ERR("restore: cannot open %s: %s", src_path,
+		    src ? sqlite3_errmsg(src) : "out of memory");
+		sqlite3_close(src);
+		return -1;
+	}
+	if ((b = sqlite3_backup_init(s->db, "main", src, "main")) == NULL) {
+		LOG_ERR("restore: %s", sqlite3_errmsg(s->db));
+		sqlite3_close(src);
+		return -1;
+	}
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(10);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	sqlite3_close(src);
+	if (rc != SQLITE_DONE) {
+		LOG_ERR("restore: %s", sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
 /* Print every row of a check pragma; returns the number of problems. */
 static int
 check_rows(struct store *s, const char *sql, FILE *f, int ok_is_row)
