@@ -67,7 +67,7 @@ unlike($postinst, qr/deb-systemd-invoke\s+(start|restart|enable)\b/, 'it starts 
 like($postinst, qr/was-enabled/, 'it enables a unit only if the admin had enabled it');
 like($postinst, qr/try-restart gazette\.service/, 'an upgrade restarts a server that was running');
 my $postrm = GazetteTest::slurp("$tmp/DEBIAN/postrm");
-like($postrm, qr/GAZETTE_PURGE_DATA.*rm -rf \/var\/lib\/gazette/s, 'purge removes the data only when asked');
+like($postrm, qr/GAZETTE_DELETE_DATA.*rm -rf \/var\/lib\/gazette/s, 'purge removes the data only when asked');
 like($postrm, qr/rm -f \/etc\/nginx\/sites-enabled\/gazette/, 'purge removes the site\'s link, which would break nginx');
 for my $s (qw(postinst postrm)) {
 	system('sh', '-n', "$tmp/DEBIAN/$s") == 0 or fail("$s: sh -n");
