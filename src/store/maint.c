@@ -8,13 +8,44 @@
 #include "../util/log.h"
 #include "impl.h"
 
+/*
+ * Copy database src into dst with SQLite's online backup, in one step,
+ * that is in one read transaction: in WAL mode a reader holds up no
+ * writer, and the copy is the snapshot the transaction began with.
+ * (Copying in small steps instead makes SQLite restart the copy
+ * whenever the site writes in between: under a steady stream of
+ * comments a large database was copied over and over, 36 s instead of
+ * 0.15 s, and might never finish; t/64-backup.t.)  what names the
+ * operation in the log.  0, or -1 (logged).
+ */
+static int
+copy_db(sqlite3 *dst, sqlite3 *src, const char *what)
+{
+	sqlite3_backup	*b;
+	int		 rc;
+
+	if ((b = sqlite3_backup_init(dst, "main", src, "main")) == NULL) {
+		LOG_ERR("%s: %s", what, sqlite3_errmsg(dst));
+		return -1;
+	}
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(10);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		LOG_ERR("%s: %s", what, sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_backup(struct store *s, const char *path)
 {
 	sqlite3		*dst = NULL;
-	sqlite3_backup	*b;
 	struct stat	 st;
-	int		 rc;
 
 	if (stat(path, &st) == 0) {
 		LOG_ERR("backup: %s exists already; not overwriting it", path);
@@ -27,29 +58,7 @@ store_backup(struct store *s, const char *path)
 		sqlite3_close(dst);
 		return -1;
 	}
-	if ((b = sqlite3_backup_init(dst, "main", s->db, "main")) == NULL) {
-		LOG_ERR("backup: %s", sqlite3_errmsg(dst));
-		sqlite3_close(dst);
-		unlink(path);
-		return -1;
-	}
-	/*
-	 * Copy everything in one step, that is in one read transaction:
-	 * in WAL mode a reader holds up no writer, and the copy is the
-	 * snapshot the transaction began with.  (Copying in small steps
-	 * instead makes SQLite restart the copy whenever the site writes
-	 * in between: under a steady stream of comments a large database
-	 * was copied over and over, 36 s instead of 0.15 s, and might
-	 * never finish.  Issue 7, t/64-backup.t.)
-	 */
-	do {
-		rc = sqlite3_backup_step(b, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(10);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		LOG_ERR("backup: %s", sqlite3_errstr(rc));
+	if (copy_db(dst, s->db, "backup") < 0) {
 		sqlite3_close(dst);
 		unlink(path);
 		return -1;
@@ -132,7 +141,6 @@ int
 store_restore(struct store *s, const char *src_path)
 {
 	sqlite3		*src = NULL;
-	sqlite3_backup	*b;
 	int		 rc;
 
 	if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL) !=
@@ -142,23 +150,9 @@ store_restore(struct store *s, const char *src_path)
 		sqlite3_close(src);
 		return -1;
 	}
-	if ((b = sqlite3_backup_init(s->db, "main", src, "main")) == NULL) {
-		LOG_ERR("restore: %s", sqlite3_errmsg(s->db));
-		sqlite3_close(src);
-		return -1;
-	}
-	do {
-		rc = sqlite3_backup_step(b, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(10);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
+	rc = copy_db(s->db, src, "restore");
 	sqlite3_close(src);
-	if (rc != SQLITE_DONE) {
-		LOG_ERR("restore: %s", sqlite3_errstr(rc));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* Print every row of a check pragma; returns the number of problems. */
