@@ -399,10 +399,14 @@ purge_start(void)
 
 		for (i = 0; i < nnodes; i++)
 			names[i] = nodes[i].name;
-		if (store_purge_nodes_set(s, names, nnodes) < 0) {
-			store_close(s);
-			return -1;
-		}
+		/*
+		 * A database busy with another process's long write should
+		 * not stop the site from starting: the first round records
+		 * the nodes then (drain() records any it does not find).
+		 */
+		if (store_purge_nodes_set(s, names, nnodes) < 0)
+			log_info("purge: the cache nodes could not be recorded "
+			    "yet; trying again while serving");
 	}
 	if (nnodes == 0) {
 		store_close(s);

@@ -37,7 +37,8 @@ size_t	 purge_nodes(void);
 
 /*
  * Record the node list in the database, send what is pending, and start
- * the background thread.  0, or -1 (logged) if the database refused.
+ * the background thread.  0, or -1 (logged) if the database cannot be
+ * opened or the thread not started.
  */
 int	 purge_start(void);
 
