@@ -249,6 +249,8 @@ drain(struct store *s, int all, int64_t until_ms)
 	for (i = 0; i < nnodes; i++) {
 		struct node *n = &nodes[i];
 
+		if (acked[i] < 0 && !running)
+			continue;	/* a command: serving apps record nodes */
 		if (acked[i] < 0) {
 			/* Dropped by another process's start: record it again. */
 			const char *name = n->name;
