@@ -14,6 +14,7 @@
 #include <grp.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,13 @@ static int		 listen_inherited;
 static pthread_mutex_t	 done_lock = PTHREAD_MUTEX_INITIALIZER;
 static int		 workers_done;
 
+/*
+ * The worker in accept() right now (it holds accept_lock), or -1: the
+ * only one a stop may interrupt with a signal, since a signal in the
+ * middle of a request would cut its writes short.
+ */
+static _Atomic int	 accepting = -1;
+
 /* Set when a worker could not start; the main thread then gives up. */
 static volatile int	 start_failed;
 
@@ -67,7 +75,9 @@ worker_main(void *arg)
 	for (;;) {
 		/* libfcgi's accept is not safe to call from two threads. */
 		pthread_mutex_lock(&accept_lock);
+		atomic_store(&accepting, w->id);
 		rc = FCGX_Accept_r(&f);
+		atomic_store(&accepting, -1);
 		pthread_mutex_unlock(&accept_lock);
 		if (rc < 0)
 			break;	/* shut down, or the socket closed */
@@ -95,8 +105,9 @@ wake(int sig)
  * down, which fails every accept().  One systemd passed is shared with
  * systemd and must stay open for the next start: each worker's
  * accept() is interrupted with SIGUSR1 instead (libfcgi gives up on
- * EINTR once FCGX_ShutdownPending() was called), again every 50 ms
- * until all are out, since one may reach accept() just after a signal.
+ * EINTR once FCGX_ShutdownPending() was called): only the worker in
+ * accept(), never one answering a request, again every 50 ms until all
+ * are out, since the next one takes accept_lock after its request.
  */
 static void
 stop_workers(pthread_t *threads, int started)
@@ -115,7 +126,7 @@ stop_workers(pthread_t *threads, int started)
 		pthread_mutex_unlock(&done_lock);
 		if (done >= started)
 			return;
-		for (i = 0; i < started; i++)
+		if ((i = atomic_load(&accepting)) >= 0 && i < started)
 			pthread_kill(threads[i], SIGUSR1);
 		nanosleep(&pause, NULL);
 	}
@@ -396,6 +407,7 @@ static int
 cmd_cgi(int argc, char *argv[])
 {
 	extern char	**environ;
+	const char	*method = getenv("REQUEST_METHOD");
 	struct worker	 w;
 	struct store	*s;
 	int		 lock, rc;
@@ -421,11 +433,13 @@ cmd_cgi(int argc, char *argv[])
 	arena_init(&w.arena, 0);
 	w.store = s;
 	/*
-	 * A form's purges go out before its answer, as in the server; what
-	 * is left (a node that did not answer) run() tries again before
-	 * the process ends, and a serving app's thread after that.
+	 * A form's purges go out before its answer, as in the server (a
+	 * POST records the nodes first, there being no serving app to);
+	 * what is left (a node that did not answer) run() tries again
+	 * before the process ends.
 	 */
-	if (purge_init() < 0) {
+	if (purge_init() < 0 || (method != NULL && strcmp(method, "POST") == 0 &&
+	    purge_record(s) < 0)) {
 		store_close(s);
 		close(lock);
 		goto unavailable;
@@ -563,9 +577,13 @@ main(int argc, char *argv[])
 {
 	size_t	 i;
 
-	/* A web server's CGI run: no command, its settings from the file. */
-	if (argc < 2 && getenv("GATEWAY_INTERFACE") != NULL && FCGX_IsCGI())
-		return run(cmd_cgi, argc - 1, argv + 1);
+	/*
+	 * A web server's CGI run: its settings from the file, and never a
+	 * command, whatever the arguments (a server may turn a query
+	 * string without '=' into arguments).
+	 */
+	if (getenv("GATEWAY_INTERFACE") != NULL && FCGX_IsCGI())
+		return run(cmd_cgi, 0, argv + argc);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -307,6 +307,17 @@ drain(struct store *s, int all, int64_t until_ms)
 }
 
 int
+purge_record(struct store *s)
+{
+	const char	*names[NODES_MAX];
+	size_t		 i;
+
+	for (i = 0; i < nnodes; i++)
+		names[i] = nodes[i].name;
+	return nnodes == 0 ? 0 : store_purge_nodes_add(s, names, nnodes);
+}
+
+int
 purge_now(struct store *s)
 {
 	struct timespec	 until;

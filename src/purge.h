@@ -43,6 +43,13 @@ size_t	 purge_nodes(void);
 int	 purge_start(void);
 
 /*
+ * Record the nodes this process purges, as a serving app does at start,
+ * for a process that writes without one (a CGI request): writes add
+ * outbox rows only while some node is recorded.  0 or -1 (logged).
+ */
+int	 purge_record(struct store *s);
+
+/*
  * Send every pending purge to every node that is not waiting to be
  * retried, from the calling thread, with its own connection s.  Waits
  * for a send already running elsewhere.  Returns the number of nodes

@@ -17,7 +17,7 @@ my $TOP = $GazetteTest::TOP;
 my $g = GazetteTest->new(samples => 1);
 my $dir = $g->dir;
 sub cgi_run {
-	my ($env, $body) = @_;
+	my ($env, $body, @args) = @_;
 	open(my $fh, '>:raw', "$dir/cgi.in") or die;
 	print $fh $body // '';
 	close($fh);
@@ -27,7 +27,7 @@ sub cgi_run {
 		    SERVER_PROTOCOL => 'HTTP/1.1', REMOTE_ADDR => '127.0.0.1', %$env);
 		open(STDIN, '<', "$dir/cgi.in") or die;
 		open(STDERR, '>', "$dir/cgi.err") or die;
-		exec($GazetteTest::BIN) or die;
+		exec($GazetteTest::BIN, @args) or die;
 	}
 	binmode($out);
 	local $/;
@@ -45,6 +45,17 @@ like($resp, qr/\AStatus: 404 /, 'a missing page: 404');
 ($rc, $resp) = cgi_run({ REQUEST_METHOD => 'POST', REQUEST_URI => '/search', HTTP_HOST => '127.0.0.1',
     CONTENT_TYPE => 'application/x-www-form-urlencoded', CONTENT_LENGTH => 5000 }, 'q=short');
 like($resp, qr/\AStatus: 4\d\d /, 'a body shorter than its Content-Length: 4xx, no hang');
+# A server may pass a query string without '=' as arguments (Apache's
+# mod_cgi does): a CGI run never takes them for a command.
+my $users = $g->sql_value('SELECT count(*) FROM users');
+($rc, $resp) = cgi_run({ REQUEST_METHOD => 'GET', REQUEST_URI => '/?user+add+eve+--role+admin',
+    QUERY_STRING => 'user+add+eve+--role+admin', HTTP_HOST => '127.0.0.1' }, "secret-password\n",
+    qw(user add eve --role admin));
+like($resp, qr/\AStatus: \d\d\d /, 'a CGI run with arguments answers the request');
+is($g->sql_value('SELECT count(*) FROM users'), $users, 'and runs no command: no account made');
+($rc, $resp) = cgi_run({ REQUEST_METHOD => 'GET', REQUEST_URI => '/', HTTP_HOST => '127.0.0.1' }, '',
+    'backup', "$dir/stolen.db");
+ok(!-e "$dir/stolen.db", 'nor a backup written where the arguments say');
 ($rc, $resp, $err) = cgi_run({ REQUEST_METHOD => 'GET', REQUEST_URI => '/', GAZETTE_DB => "$dir/missing.db" });
 like($resp, qr/\AStatus: 503 /, 'no database: 503');
 isnt($rc, 0, 'and a failure');

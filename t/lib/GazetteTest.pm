@@ -379,7 +379,13 @@ sub sql_write {
 	    . "UNION ALL SELECT 'tag', slug, tag_id, NULL, $now FROM tag_slugs "
 	    . "UNION ALL SELECT 'site', '', NULL, NULL, $now; "
 	    . "UPDATE meta SET generation = generation + 1, changed_at = $now WHERE id = 1; COMMIT;");
-	$self->wait_purged;
+	# A CGI site has no serving process to send another process's
+	# purges: nginx's copies expire instead.
+	if ($self->{opt}{cgi}) {
+		$self->wait_expired;
+	} else {
+		$self->wait_purged;
+	}
 	return $r;
 }
 
