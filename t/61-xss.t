@@ -2,7 +2,8 @@
 # The XSS corpus (issue 7): every payload of t/data/xss.txt goes through
 # every text field a reader or an editor can fill: a comment's name and
 # text; an article's headline, summary, byline, dateline, source, text
-# (Markdown), tags and address; a correction's note; a tag's new name;
+# (Markdown), tags and address; a correction's note; a review note; a
+# tag's new name;
 # the search box; the login name.  Payloads travel in groups of three (one
 # article, comment, correction, tag and so on per group), so that the
 # test stays quick.
@@ -43,6 +44,7 @@ my $g = GazetteTest->new(env => {
 my $base = $g->url('');
 $g->add_user('jane', password => 'janes-long-password');
 my $ed = $g->login('jane');
+my $contrib = $g->login('cora', role => 'contributor');
 my $http = HTTP::Tiny->new;
 
 # The corpus.
@@ -172,6 +174,21 @@ sub exercise {
 	}
 	my @tag_slugs = @tids ? map { $_->{slug} } @{ $g->sql('SELECT slug FROM tags WHERE id IN ('
 	    . join(',', @tids) . ')') } : ();
+
+	# A contributor's draft, sent for review and returned with a note:
+	# her form and dashboard show the note, the editors' queue the
+	# headline.
+	$res = $contrib->post('/admin/articles/new', { %f, action => 'submit' });
+	my ($cid) = ($res->{headers}{location} // '') =~ m{^/admin/articles/(\d+)/edit};
+	ok($cid, "group $k: a contributor's draft sent for review") unless $baseline;
+	if ($cid) {
+		page('dashboard', "group $k: review queue", $ed->get('/admin'), $grp, $baseline);
+		page('edit', "group $k: queued (editor)", $ed->get("/admin/articles/$cid/edit"), $grp, $baseline);
+		$res = $ed->post("/admin/articles/$cid/return", { note => cut($grp, 2000) });
+		is($res->{status}, 303, "group $k: returned with a note") unless $baseline;
+		page('edit', "group $k: returned (contributor)", $contrib->get("/admin/articles/$cid/edit"), $grp, $baseline);
+		page('desk', "group $k: contributor's desk", $contrib->get('/admin'), $grp, $baseline);
+	}
 
 	# The form again with everything, and an address that is refused.
 	$res = $ed->post('/admin/articles/new', { %f, slug => cut($grp, 120), action => 'preview' });

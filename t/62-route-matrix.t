@@ -11,7 +11,11 @@
 #     another article's form token and a foreign or missing Origin, with
 #     403 and no change; the login form refuses a foreign Origin;
 #   - every editor page asked for with GET or HEAD and no session answers
-#     303 to /login?next=<the page>; an admin page refuses an editor;
+#     303 to /login?next=<the page>;
+#   - every route, for every role (contributor, editor, admin) and for
+#     anonymous readers: a role below the route's (the table's ROLE
+#     column) is refused with 403 and changes nothing, a role at or
+#     above it is let through (a contributor on their own draft);
 #   - and, so that the refusals mean something, the same requests with
 #     a valid session and token are not refused.
 # "No change" is a hash of every content table (GazetteTest::fingerprint)
@@ -33,7 +37,12 @@ my $g = GazetteTest->new(samples => 1, env => {
 my ($rc, $out) = $g->cli('routes');
 is($rc, 0, 'gazette routes runs');
 my @routes = map { my @f = split /\t/; { method => $f[0], pattern => $f[1], flags => $f[2],
-    cache => $f[3], max_body => $f[4] } } grep { /\S/ } split(/\n/, $out);
+    cache => $f[3], max_body => $f[4], role => $f[5] } } grep { /\S/ } split(/\n/, $out);
+my %rank = (anyone => 0, contributor => 1, editor => 2, admin => 3);
+for my $r (@routes) {
+	ok(defined $r->{role} && exists $rank{$r->{role}}, "$r->{method} $r->{pattern} names its role ($r->{role})");
+	is($r->{flags} =~ /E/ ? 1 : 0, $rank{$r->{role}} > 0 ? 1 : 0, "$r->{method} $r->{pattern}: E exactly when a role is needed");
+}
 cmp_ok(scalar @routes, '>=', 30, scalar(@routes) . ' routes in the table');
 unlike($g->cli_ok('help'), qr/^\s*routes\b/m, 'the subcommand is not advertised');
 
@@ -51,6 +60,12 @@ for my $r (grep { $_->{flags} =~ /[EAC]/ } @routes) {
 my $admin = $g->login('boss', role => 'admin');
 my $ed = $g->login('jane');
 my $other = $g->login('kim');
+my $contrib = $g->login('cora', role => 'contributor');
+my $own = do {
+	my $res = $contrib->post('/admin/articles/new', { headline => 'Cora\'s draft', body => 'Her text.', action => 'save' });
+	is($res->{status}, 303, 'a contributor saves a draft of her own');
+	$g->sql_value("SELECT max(id) FROM articles WHERE headline = 'Cora''s draft'");
+};
 my $art = $g->sql("SELECT id, slug FROM articles WHERE status = 'published' AND comments = 'open' ORDER BY id LIMIT 1")->[0];
 my $art2 = $g->sql("SELECT id, slug FROM articles WHERE status = 'published' AND id <> $art->{id} ORDER BY id LIMIT 1")->[0];
 my $res = $g->post("/articles/$art->{slug}/comments", { token => $g->sign_form_token($art->{id}, time - 60),
@@ -64,10 +79,11 @@ my $tag_slug = $g->sql_value("SELECT slug FROM tags WHERE id = $tags->[0]{id}");
 
 # A route's pattern with its parameters filled in.
 sub fill {
-	my ($pattern) = @_;
+	my ($pattern, $id) = @_;
 	my $p = $pattern;
+	$id //= $art->{id};
 	$p =~ s{/articles/:slug}{/articles/$art->{slug}}g;
-	$p =~ s{/articles/:id}{/articles/$art->{id}}g;
+	$p =~ s{/articles/:id}{/articles/$id}g;
 	$p =~ s{/revisions/:id}{/revisions/$rev}g;
 	$p =~ s{/tags/:id}{/tags/$tags->[0]{id}}g;
 	$p =~ s{/tags/:slug}{/tags/$tag_slug}g;
@@ -93,6 +109,7 @@ my %form = (
 	'/admin/tags/:id/delete' => {},
 	'/admin/comments' => { action => 'reject', 'id[]' => $cid },
 	'/admin/settings' => { title => 'Matrix', tagline => '', moderation => 'open', close_days => 30 },
+	'/admin/articles/:id/return' => { note => 'Matrix note.' },
 );
 
 sub state {
@@ -132,12 +149,18 @@ for my $r (grep { $_->{method} eq 'GET' && $_->{flags} =~ /E/ } @routes) {
 		my $next = $path =~ s{([^A-Za-z0-9\-._~])}{sprintf('%%%02X', ord $1)}ger . '%3Fx%3D1';
 		is($res->{headers}{location}, "/login?next=$next", "to /login?next=<the page>");
 	}
-	if ($r->{flags} =~ /A/) {
-		is($ed->get($path)->{status}, 403, "GET $r->{pattern} as an editor: 403");
-		is($admin->get($path)->{status}, 200, "GET $r->{pattern} as an admin: 200");
-	} else {
-		is($ed->get($path)->{status}, 200, "GET $r->{pattern} with a session: 200");
+}
+# Every GET route for every role: below the route's role 403, at or
+# above it 200 (a contributor asks for her own draft's pages).
+my %who = (contributor => $contrib, editor => $ed, admin => $admin);
+for my $r (grep { $_->{method} eq 'GET' } @routes) {
+	for my $role (qw(contributor editor admin)) {
+		my $path = fill($r->{pattern}, $role eq 'contributor' ? $own : undef);
+		next if $path =~ m{^/login};	# a session is sent on its way (303)
+		my $want = $rank{$role} >= $rank{$r->{role}} ? 200 : 403;
+		is($who{$role}->get($path)->{status}, $want, "GET $r->{pattern} as $role: $want");
 	}
+	is($g->get(fill($r->{pattern}))->{status}, 200, "GET $r->{pattern} anonymously: 200") if $r->{role} eq 'anyone' && $r->{pattern} ne '/login';
 }
 # A POST-only editor route asked for with GET: 405 rather than a login.
 for my $r (grep { $_->{method} eq 'POST' && $_->{flags} =~ /E/ } @routes) {
@@ -146,6 +169,18 @@ for my $r (grep { $_->{method} eq 'POST' && $_->{flags} =~ /E/ } @routes) {
 	is($g->get($path)->{status}, 405, "GET $r->{pattern} (POST only): 405");
 }
 is(state(), $before, 'the editor pages changed nothing');
+
+# Every state-changing route refuses a role below its own, with a valid
+# session and token, and changes nothing.
+for my $r (@csrf_routes) {
+	for my $role (qw(contributor editor)) {
+		next if $rank{$role} >= $rank{$r->{role}};
+		my $path = fill($r->{pattern}, $role eq 'contributor' ? $own : undef);
+		my $res = $who{$role}->post($path, $form{$r->{pattern}});
+		is($res->{status}, 403, "POST $r->{pattern} as $role: 403");
+	}
+}
+is(state(), $before, 'the refused roles changed nothing');
 
 # The anonymous forms.
 my $cpath = "/articles/$art->{slug}/comments";
@@ -184,9 +219,15 @@ is(state(), $before, 'the refused anonymous forms changed nothing');
 # no route refuses; these change things, so they come last.
 $res = $g->post($cpath, { %comment, token => $tok });
 is($res->{status}, 303, 'a good comment is taken (303)');
+my %contrib_form = ('/admin/articles/:id/edit' => { headline => 'Cora edit', body => 'Text.', action => 'save' });
+for my $r (grep { $_->{role} eq 'contributor' } @csrf_routes) {
+	my $who = $r->{pattern} eq '/logout' ? $g->login('cora') : $contrib;
+	my $res = $who->post(fill($r->{pattern}, $own), $contrib_form{$r->{pattern}} // $form{$r->{pattern}});
+	ok($res->{status} != 403 && $res->{status} < 500, "POST $r->{pattern} as a contributor on her draft is not refused ($res->{status})");
+}
 my @order = sort { ($a->{pattern} =~ /delete|logout/) <=> ($b->{pattern} =~ /delete|logout/) } @csrf_routes;
 for my $r (@order) {
-	my $who = $r->{pattern} eq '/logout' ? $g->login('jane') : $r->{flags} =~ /A/ ? $admin : $ed;
+	my $who = $r->{pattern} eq '/logout' ? $g->login('jane') : $r->{role} eq 'admin' ? $admin : $ed;
 	my $res = $who->post(fill($r->{pattern}), $form{$r->{pattern}});
 	ok($res->{status} != 403 && $res->{status} < 500, "POST $r->{pattern} with a session and its token is not refused ($res->{status})");
 }

@@ -11,7 +11,21 @@
   <h1>Edit article</h1>
   <p class="links">{{#IS_LIVE}}<a href="/articles/{{SLUG_STORED}}">View on the site</a> &middot; {{/IS_LIVE}}<a href="/admin/articles/{{ID}}/preview">Preview as saved</a> &middot; <a href="/admin/articles/{{ID}}/revisions">Revisions</a> &middot; <a href="/admin">Dashboard</a></p>
 {{/IS_OLD}}</header>
-{{#FORM_ERROR}}<p class="form-error" role="alert">{{MESSAGE}}</p>
+{{#IN_QUEUE}}<section class="review" aria-label="Review">
+<p class="review-state">Waiting for review since <time datetime="{{QUEUED_ISO}}">{{QUEUED_HUMAN}}</time>.</p>
+{{#CAN_RETURN}}<form method="post" action="/admin/articles/{{ID}}/return" class="review-return">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p class="field"><label for="review-note">Return it to its writer, with a note</label> <small>(what to change; publish it with the button below the form instead if it is ready)</small><br>
+<textarea id="review-note" name="note" rows="3" cols="80" maxlength="2000" required></textarea></p>
+<p class="buttons"><button type="submit">Return with this note</button></p>
+</form>
+{{/CAN_RETURN}}</section>
+{{/IN_QUEUE}}{{#RETURNED}}<section class="review" aria-label="Review">
+<p class="review-state">An editor returned this draft with a note:</p>
+<blockquote class="review-note">{{NOTE}}</blockquote>
+<p>Change it as asked, then send it for review again.</p>
+</section>
+{{/RETURNED}}{{#FORM_ERROR}}<p class="form-error" role="alert">{{MESSAGE}}</p>
 {{/FORM_ERROR}}{{#PREVIEW}}<section class="preview" aria-label="Preview">
 <p class="preview-banner">Preview: nothing is saved yet. The form is below.</p>
 {{>PREVIEW_ARTICLE}}
@@ -58,12 +72,13 @@
 {{/ASK_CHANGE}}<p class="buttons">
 <button type="submit" name="action" value="save">{{SAVE_LABEL}}</button>
 <button type="submit" name="action" value="preview">Preview</button>
-{{#BTN_PUBLISH}}<button type="submit" name="action" value="publish">Publish</button>
+{{#BTN_SUBMIT}}<button type="submit" name="action" value="submit">Send for review</button>
+{{/BTN_SUBMIT}}{{#BTN_PUBLISH}}<button type="submit" name="action" value="publish">Publish</button>
 {{/BTN_PUBLISH}}{{#BTN_UNPUBLISH}}<button type="submit" name="action" value="unpublish">Unpublish</button>
 {{/BTN_UNPUBLISH}}{{#BTN_DELETE}}<button type="submit" name="action" value="delete" class="danger">Delete&hellip;</button>
 {{/BTN_DELETE}}</p>
 </form>
-{{#IS_OLD}}<form method="post" action="/admin/articles/{{ID}}/comments" class="comments-switch">
+{{#COMMENTS_SWITCH}}<form method="post" action="/admin/articles/{{ID}}/comments" class="comments-switch">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p><label for="comments-mode">Readers' comments</label>
 <select id="comments-mode" name="mode">
@@ -73,4 +88,4 @@
 </select>
 <button type="submit">Set</button></p>
 </form>
-{{/IS_OLD}}</section>
+{{/COMMENTS_SWITCH}}</section>

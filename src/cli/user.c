@@ -1,10 +1,12 @@
 /*
  * user.c: gazette user, the editors' accounts.
  *
- *   user add NAME [--role admin|editor] [--display "Full Name"]
+ *   user add NAME [--role admin|editor|contributor]
+ *                 [--display "Full Name"]
  *                 [--random-password]
  *   user passwd NAME [--random-password]
  *   user list
+ *   user role NAME admin|editor|contributor
  *   user disable NAME
  *   user enable NAME
  *
@@ -149,18 +151,14 @@ user_add(struct store *s, int argc, char *argv[])
 {
 	const char	*name = NULL, *display = NULL;
 	char		 pw[PW_MAX + 2], hash[PW_HASH_MAX];
-	int		 i, admin = 0, random = 0, rc;
+	enum role	 role = ROLE_EDITOR;
+	int		 i, random = 0, rc;
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--role") == 0 && i + 1 < argc) {
-			i++;
-			if (strcmp(argv[i], "admin") == 0)
-				admin = 1;
-			else if (strcmp(argv[i], "editor") == 0)
-				admin = 0;
-			else {
+			if ((role = role_parse(argv[++i])) == ROLE_NONE) {
 				fprintf(stderr, "gazette: user add: --role is "
-				    "admin or editor\n");
+				    "admin, editor or contributor\n");
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--display") == 0 && i + 1 < argc)
@@ -194,7 +192,7 @@ user_add(struct store *s, int argc, char *argv[])
 		return 1;
 	rc = pw_hash(pw, hash);
 	if (rc == 0)
-		rc = store_user_add(s, name, display, admin, hash,
+		rc = store_user_add(s, name, display, role, hash,
 		    (int64_t)time(NULL));
 	if (rc == 1)
 		fprintf(stderr, "gazette: user add: '%s' exists already\n",
@@ -203,8 +201,7 @@ user_add(struct store *s, int argc, char *argv[])
 		if (random)
 			printf("%s\n", pw);
 		else
-			printf("added %s '%s'\n", admin ? "admin" : "editor",
-			    name);
+			printf("added %s '%s'\n", role_name(role), name);
 	}
 	sodium_memzero(pw, sizeof(pw));
 	return rc == 0 ? 0 : 1;
@@ -252,11 +249,30 @@ user_list(struct store *s, struct arena *a)
 	if ((n = store_users_all(s, a, &u)) < 0)
 		return 1;
 	for (i = 0; i < n; i++)
-		printf("%-20s %-7s %-9s %s  %s\n", u[i].name,
-		    u[i].admin ? "admin" : "editor",
+		printf("%-20s %-11s %-9s %s  %s\n", u[i].name,
+		    role_name(u[i].role),
 		    u[i].disabled ? "disabled" : "active",
 		    time_short(a, u[i].created_at), u[i].display);
 	return 0;
+}
+
+static int
+user_role(struct store *s, int argc, char *argv[])
+{
+	enum role	 role;
+	int		 rc;
+
+	if (argc != 2)
+		return usage("role", "give the account's NAME and its ROLE",
+		    NULL);
+	if ((role = role_parse(argv[1])) == ROLE_NONE)
+		return usage("role", "a role is admin, editor or contributor:",
+		    argv[1]);
+	if ((rc = store_user_role(s, argv[0], role)) == 0)
+		fprintf(stderr, "gazette: user role: no user '%s'\n", argv[0]);
+	else if (rc == 1)
+		printf("'%s' is now %s\n", argv[0], role_name(role));
+	return rc == 1 ? 0 : 1;
 }
 
 static int
@@ -282,11 +298,11 @@ cli_user(int argc, char *argv[])
 
 	if (argc < 2)
 		return usage(NULL, "missing command: add, passwd, list, "
-		    "disable or enable", NULL);
+		    "role, disable or enable", NULL);
 	cmd = argv[1];
 	if (strcmp(cmd, "add") != 0 && strcmp(cmd, "passwd") != 0 &&
 	    strcmp(cmd, "list") != 0 && strcmp(cmd, "disable") != 0 &&
-	    strcmp(cmd, "enable") != 0)
+	    strcmp(cmd, "enable") != 0 && strcmp(cmd, "role") != 0)
 		return usage(NULL, "unknown command", cmd);
 	if (strcmp(cmd, "list") == 0 && argc != 2)
 		return usage(cmd, "unexpected argument", argv[2]);
@@ -303,6 +319,8 @@ cli_user(int argc, char *argv[])
 		rc = user_passwd(s, argc - 2, argv + 2);
 	else if (strcmp(cmd, "list") == 0)
 		rc = user_list(s, &a);
+	else if (strcmp(cmd, "role") == 0)
+		rc = user_role(s, argc - 2, argv + 2);
 	else
 		rc = user_disable(s, argv[2], strcmp(cmd, "disable") == 0);
 	arena_free(&a);

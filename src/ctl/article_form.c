@@ -44,6 +44,7 @@ article_form_new(struct article_form *f)
 	for (i = 0; i < AF__MAX; i++)
 		f->val[i] = "";
 	f->val[AF_CHANGE] = "typo";
+	f->review_note = "";
 }
 
 const char *
@@ -208,6 +209,9 @@ article_form_check(struct req *r, struct article_form *f, const char *action,
 	if (status == ARTICLE_PUBLISHED && f->err[AF_BODY] == NULL &&
 	    text_blank(f->val[AF_BODY]))
 		f->err[AF_BODY] = "A published article needs a body.";
+	if (strcmp(action, "submit") == 0 && f->err[AF_BODY] == NULL &&
+	    text_blank(f->val[AF_BODY]))
+		f->err[AF_BODY] = "An article sent for review needs a body.";
 
 	/* A change readers have seen says what kind of change it is. */
 	if (f->live && status == ARTICLE_PUBLISHED &&

@@ -82,6 +82,7 @@ ctl_session_load(struct req *r)
 	e->user_id = u.user_id;
 	e->name = u.name;
 	e->display = u.display;
+	e->role = u.role;
 	e->admin = u.admin;
 	e->csrf = u.csrf;
 	e->session_id = u.session_id;

@@ -139,6 +139,15 @@ int	 ctl_article_preview(struct req *);
 int	 ctl_article_delete_form(struct req *);
 int	 ctl_article_delete(struct req *);
 int	 ctl_article_comments(struct req *);
+int	 ctl_article_return(struct req *);
+/*
+ * 0 if the signed-in account may work on article a (editors: any; a
+ * contributor: their own drafts), with its review state in *rv; else
+ * the status to answer (403 with a message, 404, 500).
+ */
+struct review;
+int	 ctl_article_may(struct req *, const struct article *,
+	    struct review *rv);
 
 /* revision.c */
 int	 ctl_revision_index(struct req *);

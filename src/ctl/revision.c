@@ -53,6 +53,7 @@ int
 ctl_revision_index(struct req *r)
 {
 	struct article		 a;
+	struct review		 rv;
 	struct revision		*revs, from, to;
 	struct diff_line	*d = NULL;
 	struct page		*p;
@@ -66,6 +67,8 @@ ctl_revision_index(struct req *r)
 		return 404;
 	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
+	if ((rc = ctl_article_may(r, &a, &rv)) != 0)
+		return rc;
 	if ((n = store_revisions(r->store, r->arena, id, REVISIONS_SHOWN,
 	    &revs)) < 0)
 		return 500;

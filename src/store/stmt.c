@@ -109,7 +109,8 @@ const char *const stmt_sql[ST__MAX] = {
 	    "UPDATE articles SET slug = ?2, headline = ?3, summary = ?4,"
 	    " byline = ?5, dateline = ?6, source = ?7, body_md = ?8,"
 	    " body_html = ?9, status = ?10, published_at = ?11,"
-	    " updated_at = ?12, modified_at = ?13, tag_list = ?14"
+	    " updated_at = ?12, modified_at = ?13, tag_list = ?14,"
+	    " submitted_at = CASE ?10 WHEN 'draft' THEN submitted_at END"
 	    " WHERE id = ?1",
 	[ST_ARTICLE_STATE] =
 	    "SELECT slug, status, published_at, updated_at FROM articles"
@@ -355,6 +356,30 @@ const char *const stmt_sql[ST__MAX] = {
 	/* Keys from ?1 up to (not including) ?2: one prefix, by the index. */
 	[ST_THROTTLE_PRUNE_RANGE] =
 	    "DELETE FROM throttle WHERE key >= ?1 AND key < ?2 AND at <= ?3",
+	[ST_USER_ROLE] = "UPDATE users SET role = ?2 WHERE name = ?1",
+
+	/* Roles and review (review.c). */
+	[ST_ARTICLE_REVIEW] =
+	    "SELECT author_id, submitted_at, review_note FROM articles"
+	    " WHERE id = ?1",
+	/* Only a draft goes to the queue; a new note replaces the old. */
+	[ST_ARTICLE_SUBMIT] =
+	    "UPDATE articles SET submitted_at = ?2, review_note = ''"
+	    " WHERE id = ?1 AND status = 'draft'",
+	[ST_ARTICLE_RETURN] =
+	    "UPDATE articles SET submitted_at = NULL, review_note = ?2,"
+	    " modified_at = ?3"
+	    " WHERE id = ?1 AND status = 'draft' AND submitted_at IS NOT NULL",
+	[ST_ARTICLES_QUEUE] =
+	    "SELECT " ARTICLE_LIST_COLS ", a.submitted_at, a.review_note,"
+	    " coalesce(u.display, '') FROM articles a"
+	    " LEFT JOIN users u ON u.id = a.author_id"
+	    " WHERE a.submitted_at IS NOT NULL AND a.status = 'draft'"
+	    " ORDER BY a.submitted_at, a.id LIMIT ?1",
+	[ST_ARTICLES_OF_AUTHOR] =
+	    "SELECT " ARTICLE_LIST_COLS ", a.submitted_at, a.review_note,"
+	    " '' FROM articles a WHERE a.author_id = ?1"
+	    " ORDER BY a.modified_at DESC LIMIT ?2",
 
 	/* Editors (issue 3): the desk's article lists (article_admin.c). */
 	[ST_ARTICLES_BY_STATUS] =

@@ -103,6 +103,14 @@ enum stmt {
 	ST_THROTTLE_CLEAR,
 	ST_THROTTLE_PRUNE,
 	ST_THROTTLE_PRUNE_RANGE,
+	ST_USER_ROLE,
+
+	/* Roles and review: contributors' drafts and the queue (review.c). */
+	ST_ARTICLE_REVIEW,
+	ST_ARTICLE_SUBMIT,
+	ST_ARTICLE_RETURN,
+	ST_ARTICLES_QUEUE,
+	ST_ARTICLES_OF_AUTHOR,
 
 	/* Editors (issue 3): the desk's article lists (article_admin.c). */
 	ST_ARTICLES_BY_STATUS,

@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../util/role.h"
+
 struct arena;
 struct store;
 
@@ -444,7 +446,8 @@ struct user {
 	const char	*name;		/* login name, [a-z0-9._-] */
 	const char	*display;	/* full name */
 	const char	*pw_hash;	/* "" in listings */
-	int		 admin;		/* role admin (else editor) */
+	enum role	 role;
+	int		 admin;		/* role is ROLE_ADMIN */
 	int		 disabled;
 	int64_t		 created_at;
 };
@@ -457,12 +460,13 @@ struct session_user {
 	long long	 user_id;
 	const char	*name;
 	const char	*display;
-	int		 admin;
+	enum role	 role;
+	int		 admin;		/* role is ROLE_ADMIN */
 };
 
 /* Returns 0, 1 if the name is taken, or -1. */
 int	 store_user_add(struct store *, const char *name, const char *display,
-	    int admin, const char *pw_hash, int64_t now);
+	    enum role, const char *pw_hash, int64_t now);
 int	 store_user_by_name(struct store *, struct arena *, const char *name,
 	    struct user *);
 /* Set the hash and end the user's sessions: 1 done, 0 no such user. */
@@ -472,6 +476,35 @@ int	 store_user_passwd(struct store *, const char *name,
 int	 store_user_disable(struct store *, const char *name, int disabled);
 /* Every account, by name, without hashes; returns the count or -1. */
 int	 store_users_all(struct store *, struct arena *, struct user **);
+/* Change the role (sessions stay: each request reads the role anew):
+ * 1 done, 0 no such user, -1 error. */
+int	 store_user_role(struct store *, const char *name, enum role);
+
+/*
+ * Roles and review (review.c): a contributor's draft waits in the
+ * editors' queue until published or returned with a note.
+ */
+struct review {
+	long long	 author_id;	/* the account that created it; 0: none */
+	int64_t		 submitted_at;	/* in the queue since; 0: not waiting */
+	const char	*note;		/* the last note an editor returned */
+	const char	*author;	/* display name (queue rows only), "" */
+};
+
+/* The review state of article id: 1 found, 0 not, -1 error. */
+int	 store_article_review(struct store *, struct arena *, long long id,
+	    struct review *);
+/* Put a draft in the queue: 1 done, 0 not a draft, -1 error. */
+int	 store_article_submit(struct store *, long long id, int64_t now);
+/* Return a queued draft with a note: 1 done, 0 not queued, -1 error. */
+int	 store_article_return(struct store *, long long id, const char *note,
+	    int64_t now);
+/* The queue, oldest first, with authors' names: count or -1. */
+int	 store_articles_queue(struct store *, struct arena *, int limit,
+	    struct article **, struct review **);
+/* An account's own articles, last changed first: count or -1. */
+int	 store_articles_of_author(struct store *, struct arena *,
+	    long long user_id, int limit, struct article **, struct review **);
 
 /*
  * Sessions are found by the hash of their token, and only while

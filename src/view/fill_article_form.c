@@ -89,7 +89,7 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 		view_show(v, "IS_NEW");
 		view_set(v, "ACTION", "/admin/articles/new");
 		view_set(v, "SAVE_LABEL", "Save draft");
-		view_show(v, "BTN_PUBLISH");
+		view_show(v, f->may_publish ? "BTN_PUBLISH" : "BTN_SUBMIT");
 	} else {
 		view_show(v, "IS_OLD");
 		view_set_int(v, "ID", f->id);
@@ -106,17 +106,39 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 		}
 		if (f->live)
 			view_show(v, "IS_LIVE");
-		view_show(v, "BTN_DELETE");
+		if (f->may_publish) {
+			view_show(v, "BTN_DELETE");
+			view_show(v, "COMMENTS_SWITCH");
+		}
 		if (f->status == ARTICLE_PUBLISHED) {
 			view_set(v, "SAVE_LABEL", "Save changes");
-			view_show(v, "BTN_UNPUBLISH");
+			if (f->may_publish)
+				view_show(v, "BTN_UNPUBLISH");
 		} else {
 			view_set(v, "SAVE_LABEL", "Save draft");
-			view_show(v, "BTN_PUBLISH");
+			view_show(v, f->may_publish ? "BTN_PUBLISH" :
+			    "BTN_SUBMIT");
 		}
 		view_show(v, f->comments == COMMENTS_CLOSED ? "MODE_CLOSED" :
 		    f->comments == COMMENTS_HIDDEN ? "MODE_HIDDEN" :
 		    "MODE_OPEN");
+		/* Review: waiting in the queue, or returned with a note. */
+		if (f->submitted_at != 0) {
+			row = view_row(v, "IN_QUEUE");
+			view_set(row, "QUEUED_ISO", time_iso(r->arena,
+			    f->submitted_at));
+			view_set(row, "QUEUED_HUMAN", time_human(r->arena,
+			    f->submitted_at));
+			if (f->may_publish) {
+				view_show(row, "CAN_RETURN");
+				view_set_int(row, "ID", f->id);
+				page_csrf(r, row);
+			}
+		} else if (f->review_note != NULL &&
+		    f->review_note[0] != '\0' &&
+		    f->status == ARTICLE_DRAFT)
+			view_set(view_row(v, "RETURNED"), "NOTE",
+			    f->review_note);
 	}
 	if (f->live) {
 		view_show(v, "ASK_CHANGE");

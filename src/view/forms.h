@@ -37,6 +37,10 @@ struct article_form {
 	const char	*val[AF__MAX];	/* as typed, or as stored */
 	const char	*err[AF__MAX];	/* message next to the field, or NULL */
 	const char	*error;		/* message above the form, or NULL */
+	/* Review: what the signed-in account may do, and the queue. */
+	int		 may_publish;	/* an editor: publish, unpublish, delete */
+	int64_t		 submitted_at;	/* waiting for review since; 0: not */
+	const char	*review_note;	/* the note it was returned with, or "" */
 };
 
 /* The form's name of each field ("headline", ...). */

@@ -211,6 +211,13 @@ void	 fill_admin_index(struct req *, struct view *,
  * behind (when its oldest waiting purge was written, and the last
  * error).  Nothing shows without nodes.
  */
+/* The editors' review queue, in admin_index.tpl (fill_review.c). */
+struct review;
+void	 fill_admin_queue(struct req *, struct view *,
+	    const struct article *, const struct review *, int n);
+/* admin_desk.tpl: a contributor's own articles and their review. */
+void	 fill_admin_desk(struct req *, struct view *,
+	    const struct article *, const struct review *, int n);
 void	 fill_admin_caches(struct req *, struct view *,
 	    const struct purge_node *nodes, int n);
 
