@@ -76,6 +76,17 @@ my $rev = $g->sql_value("SELECT max(id) FROM revisions WHERE article_id = $art->
 my $tags = $g->sql('SELECT id, name FROM tags ORDER BY id LIMIT 2');
 ok($rev && @$tags == 2, 'a revision and two tags to act on');
 my $tag_slug = $g->sql_value("SELECT slug FROM tags WHERE id = $tags->[0]{id}");
+# An account to manage, another session of jane's to end, and a
+# one-time link for the password page.
+my $kim_id = $g->sql_value("SELECT id FROM users WHERE name = 'kim'");
+my $ed2 = $g->login('jane');
+my $sess2 = $g->sql_value("SELECT max(id) FROM sessions");
+my $link = do {
+	my $res = $admin->post('/admin/users', { name => 'newbie', display => 'New Bie', role => 'contributor' });
+	is($res->{status}, 200, 'an invitation link for the password page');
+	($res->{content} =~ m{/password\?token=([A-Za-z0-9_-]{43})})[0];
+};
+ok($link, 'the link is shown');
 
 # A route's pattern with its parameters filled in.
 sub fill {
@@ -89,6 +100,9 @@ sub fill {
 	$p =~ s{/tags/:slug}{/tags/$tag_slug}g;
 	$p =~ s{/archive/:year/:month}{'/archive/' . strftime_ym()}ge;
 	$p =~ s{/sitemap-:id\.xml}{/sitemap-1.xml}g;
+	$p =~ s{/users/:id}{/users/$kim_id}g;
+	$p =~ s{/sessions/:id}{/sessions/$sess2}g;
+	$p =~ s{^/password$}{/password?token=$link};
 	die "route matrix: no value for a parameter of $pattern (add one to fill())\n" if $p =~ /:/;
 	return $p;
 }
@@ -110,6 +124,17 @@ my %form = (
 	'/admin/comments' => { action => 'reject', 'id[]' => $cid },
 	'/admin/settings' => { title => 'Matrix', tagline => '', moderation => 'open', close_days => 30 },
 	'/admin/articles/:id/return' => { note => 'Matrix note.' },
+	'/admin/users' => { name => 'matrixuser', display => 'Matrix User', role => 'contributor' },
+	'/admin/users/:id/role' => { role => 'editor' },
+	'/admin/users/:id/disable' => {},
+	'/admin/users/:id/enable' => {},
+	'/admin/users/:id/reset' => {},
+	'/account/profile' => { display => 'Jane Matrix', bio => 'A bio.' },
+	# The same password again, so that later logins still work.
+	'/account/password' => { current => $g->{passwords}{jane}, password => $g->{passwords}{jane},
+	    again => $g->{passwords}{jane} },
+	'/account/sessions/:id/end' => {},
+	'/account/sessions/end-all' => {},
 );
 
 sub state {
@@ -219,15 +244,19 @@ is(state(), $before, 'the refused anonymous forms changed nothing');
 # no route refuses; these change things, so they come last.
 $res = $g->post($cpath, { %comment, token => $tok });
 is($res->{status}, 303, 'a good comment is taken (303)');
-my %contrib_form = ('/admin/articles/:id/edit' => { headline => 'Cora edit', body => 'Text.', action => 'save' });
+my %contrib_form = ('/admin/articles/:id/edit' => { headline => 'Cora edit', body => 'Text.', action => 'save' },
+    '/account/password' => { map { ($_ => $g->{passwords}{cora}) } qw(current password again) });
 for my $r (grep { $_->{role} eq 'contributor' } @csrf_routes) {
-	my $who = $r->{pattern} eq '/logout' ? $g->login('cora') : $contrib;
+	# Signing out everywhere ends every session of the account: another one.
+	my $who = $r->{pattern} eq '/logout' ? $g->login('cora') : $r->{pattern} =~ m{/end-all$} ?
+	    $g->login('dora', role => 'contributor') : $contrib;
 	my $res = $who->post(fill($r->{pattern}, $own), $contrib_form{$r->{pattern}} // $form{$r->{pattern}});
 	ok($res->{status} != 403 && $res->{status} < 500, "POST $r->{pattern} as a contributor on her draft is not refused ($res->{status})");
 }
 my @order = sort { ($a->{pattern} =~ /delete|logout/) <=> ($b->{pattern} =~ /delete|logout/) } @csrf_routes;
 for my $r (@order) {
-	my $who = $r->{pattern} eq '/logout' ? $g->login('jane') : $r->{role} eq 'admin' ? $admin : $ed;
+	my $who = $r->{pattern} eq '/logout' ? $g->login('jane') : $r->{pattern} =~ m{/end-all$} ? $g->login('lee')
+	    : $r->{role} eq 'admin' ? $admin : $ed;
 	my $res = $who->post(fill($r->{pattern}), $form{$r->{pattern}});
 	ok($res->{status} != 403 && $res->{status} < 500, "POST $r->{pattern} with a session and its token is not refused ($res->{status})");
 }

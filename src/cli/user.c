@@ -32,28 +32,6 @@
 #include "../util/timefmt.h"
 #include "cli.h"
 
-#define NAME_MAX_LEN	32
-#define DISPLAY_MAX	100	/* characters */
-
-/* 1 if name is a valid login name: [a-z0-9._-], starting with [a-z0-9]. */
-static int
-name_ok(const char *name)
-{
-	size_t	 i, n = strlen(name);
-
-	if (n == 0 || n > NAME_MAX_LEN)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = name[i];
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			continue;
-		if (i > 0 && (c == '.' || c == '_' || c == '-'))
-			continue;
-		return 0;
-	}
-	return 1;
-}
 
 /* Read one line from f into buf; 0, or -1 at end of input or if too long. */
 static int
@@ -172,20 +150,17 @@ user_add(struct store *s, int argc, char *argv[])
 	}
 	if (name == NULL)
 		return usage("add", "give the account's NAME", NULL);
-	if (!name_ok(name)) {
+	if (!account_name_ok(name)) {
 		fprintf(stderr, "gazette: user add: '%s': a name has 1 to %d "
 		    "characters a-z, 0-9, '.', '_', '-', starting with a "
-		    "letter or digit\n", name, NAME_MAX_LEN);
+		    "letter or digit\n", name, ACCOUNT_NAME_MAX);
 		return 2;
 	}
 	if (display == NULL)
 		display = name;
-	if (!utf8_valid(display, strlen(display)) ||
-	    text_has_control(display, strlen(display), 0) ||
-	    text_blank(display) ||
-	    utf8_len(display, strlen(display)) > DISPLAY_MAX) {
+	if (!account_display_ok(display)) {
 		fprintf(stderr, "gazette: user add: the display name must be "
-		    "1 to %d characters of UTF-8 text\n", DISPLAY_MAX);
+		    "1 to %d characters of UTF-8 text\n", ACCOUNT_DISPLAY_MAX);
 		return 2;
 	}
 	if (get_password(random, pw, sizeof(pw)) < 0)
@@ -251,7 +226,8 @@ user_list(struct store *s, struct arena *a)
 	for (i = 0; i < n; i++)
 		printf("%-20s %-11s %-9s %s  %s\n", u[i].name,
 		    role_name(u[i].role),
-		    u[i].disabled ? "disabled" : "active",
+		    u[i].disabled ? "disabled" : u[i].invited ? "invited" :
+		    "active",
 		    time_short(a, u[i].created_at), u[i].display);
 	return 0;
 }

@@ -1,5 +1,6 @@
 /*
- * admin.c: Editors (issue 3): the dashboard and the accounts page.
+ * admin.c: the dashboard and the lists of drafts and withdrawn
+ * articles.
  */
 #include <string.h>
 
@@ -152,25 +153,5 @@ ctl_admin_articles(struct req *r)
 	page_noindex(p);
 	fill_admin_articles(r, p->body, s, l.rows,
 	    n > DESK_ROWS ? DESK_ROWS : n, n > DESK_ROWS);
-	return page_render(r, p, 200);
-}
-
-/*
- * GET /admin/users (admins only)
- * Every account; they are managed with `gazette user`.
- * Raises HTTP 403 for an editor (dispatch), 200 otherwise.
- */
-int
-ctl_user_index(struct req *r)
-{
-	struct user	*users;
-	struct page	*p;
-	int		 n;
-
-	if ((n = store_users_all(r->store, r->arena, &users)) < 0)
-		return 500;
-	p = page_new(r, "user_index.tpl", "Accounts", "/admin/users");
-	page_noindex(p);
-	fill_user_index(r, p->body, users, n);
 	return page_render(r, p, 200);
 }

@@ -119,6 +119,14 @@ const char *ctl_session_cookie(void);
 int	 ctl_session_load(struct req *);
 /* 1 if the form's csrf field is the session's token. */
 int	 ctl_csrf_ok(const struct req *);
+/* Seconds before name may try a password again from this client (0:
+ * now), or -1: the login throttle, shared by every password check. */
+long	 ctl_login_wait(struct req *, const char *name);
+/* Count a wrong password for name and this client. */
+void	 ctl_login_failed(struct req *, const char *name);
+/* End this browser's session, if any, and start a new one for user_id
+ * (a new cookie): 0 or -1. */
+int	 ctl_session_start(struct req *, long long user_id);
 int	 ctl_login_form(struct req *);
 int	 ctl_login(struct req *);
 int	 ctl_logout(struct req *);
@@ -128,7 +136,26 @@ int	 ctl_admin_index(struct req *);
 int	 ctl_admin_articles(struct req *);
 int	 ctl_settings(struct req *);
 int	 ctl_settings_save(struct req *);
+
+/* user_admin.c: admins manage accounts. */
 int	 ctl_user_index(struct req *);
+int	 ctl_user_invite(struct req *);
+int	 ctl_user_role(struct req *);
+int	 ctl_user_disable(struct req *);
+int	 ctl_user_enable(struct req *);
+int	 ctl_user_reset(struct req *);
+
+/* account.c: everyone's own account, and the one-time links. */
+#define CTL_LINK_HOURS	72	/* an invitation or reset link's life */
+int	 ctl_account(struct req *);
+int	 ctl_account_profile(struct req *);
+int	 ctl_account_password(struct req *);
+int	 ctl_account_session_end(struct req *);
+int	 ctl_account_sessions_end_all(struct req *);
+int	 ctl_password_form(struct req *);
+int	 ctl_password_set(struct req *);
+/* The problem with a new password and its repetition, or NULL. */
+const char *ctl_password_problem(const char *pw, const char *again);
 
 /* article_edit.c */
 int	 ctl_article_new(struct req *);

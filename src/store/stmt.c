@@ -16,6 +16,11 @@
 /* The same with the body, for one article. */
 #define ARTICLE_FULL_COLS ARTICLE_LIST_COLS ", a.body_md, a.body_html"
 
+/* An account's columns, in the order store/user.c reads them. */
+#define USER_COLS \
+	"id, name, display, role, pw_hash, disabled, created_at," \
+	" pw_hash = '', bio"
+
 /* How many of the newest matches a search ranks; see ST_SEARCH. */
 #define SEARCH_WINDOW	"500"	/* = STORE_SEARCH_COUNT_MAX */
 
@@ -323,13 +328,12 @@ const char *const stmt_sql[ST__MAX] = {
 	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING"
 	    " RETURNING id",
 	[ST_USER_BY_NAME] =
-	    "SELECT id, name, display, role, pw_hash, disabled, created_at"
-	    " FROM users WHERE name = ?1",
+	    "SELECT " USER_COLS " FROM users WHERE name = ?1",
 	[ST_USER_PASSWD] = "UPDATE users SET pw_hash = ?2 WHERE name = ?1",
 	[ST_USER_DISABLE] = "UPDATE users SET disabled = ?2 WHERE name = ?1",
 	[ST_USERS_ALL] =
-	    "SELECT id, name, display, role, '', disabled, created_at"
-	    " FROM users ORDER BY name",
+	    "SELECT id, name, display, role, '', disabled, created_at,"
+	    " pw_hash = '', bio FROM users ORDER BY name",
 	[ST_USER_SESSIONS_END] =
 	    "DELETE FROM sessions WHERE user_id IN"
 	    " (SELECT id FROM users WHERE name = ?1)",
@@ -357,6 +361,33 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_THROTTLE_PRUNE_RANGE] =
 	    "DELETE FROM throttle WHERE key >= ?1 AND key < ?2 AND at <= ?3",
 	[ST_USER_ROLE] = "UPDATE users SET role = ?2 WHERE name = ?1",
+
+	/* Accounts in the browser (account.c). */
+	[ST_USER_BY_ID] = "SELECT " USER_COLS " FROM users WHERE id = ?1",
+	[ST_USER_PROFILE] =
+	    "UPDATE users SET display = ?2, bio = ?3 WHERE id = ?1",
+	[ST_USER_PASSWD_ID] = "UPDATE users SET pw_hash = ?2 WHERE id = ?1",
+	/* ?2: the session to keep (0: none). */
+	[ST_USER_SESSIONS_END_OTHERS] =
+	    "DELETE FROM sessions WHERE user_id = ?1 AND id <> ?2",
+	[ST_ACCOUNT_TOKENS_DELETE_USER] =
+	    "DELETE FROM account_tokens WHERE user_id = ?1",
+	[ST_ACCOUNT_TOKEN_INSERT] =
+	    "INSERT INTO account_tokens (token_hash, user_id, kind,"
+	    " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ACCOUNT_TOKEN_GET] =
+	    "SELECT t.kind, t.expires_at, u.id, u.name, u.display, u.role,"
+	    " u.pw_hash, u.disabled, u.created_at, u.pw_hash = '', u.bio"
+	    " FROM account_tokens t JOIN users u ON u.id = t.user_id"
+	    " WHERE t.token_hash = ?1 AND t.expires_at > ?2",
+	[ST_ACCOUNT_TOKEN_TAKE] =
+	    "DELETE FROM account_tokens WHERE token_hash = ?1"
+	    " AND expires_at > ?2 RETURNING user_id",
+	[ST_SESSIONS_OF_USER] =
+	    "SELECT id, created_at, seen_at FROM sessions WHERE user_id = ?1"
+	    " AND expires_at > ?2 AND seen_at > ?3 ORDER BY seen_at DESC",
+	[ST_SESSION_END_ID] =
+	    "DELETE FROM sessions WHERE id = ?1 AND user_id = ?2",
 
 	/* Roles and review (review.c). */
 	[ST_ARTICLE_REVIEW] =

@@ -450,6 +450,8 @@ struct user {
 	int		 admin;		/* role is ROLE_ADMIN */
 	int		 disabled;
 	int64_t		 created_at;
+	int		 invited;	/* no password set yet */
+	const char	*bio;
 };
 
 /* The editor behind a live session. */
@@ -479,6 +481,63 @@ int	 store_users_all(struct store *, struct arena *, struct user **);
 /* Change the role (sessions stay: each request reads the role anew):
  * 1 done, 0 no such user, -1 error. */
 int	 store_user_role(struct store *, const char *name, enum role);
+
+/*
+ * Accounts in the browser (account.c): one-time links, profiles, own
+ * passwords and sessions.
+ */
+enum account_link {
+	LINK_INVITE,
+	LINK_RESET,
+};
+
+/* The account with id: 1 found, 0 not, -1 error. */
+int	 store_user_by_id(struct store *, struct arena *, long long id,
+	    struct user *);
+/*
+ * Add an account with no password (it cannot log in) and the hash of
+ * its invitation link, valid until expires: 0, 1 if the name is taken,
+ * -1.
+ */
+int	 store_user_invite(struct store *, const char *name,
+	    const char *display, enum role, const unsigned char *hash,
+	    size_t hashlen, int64_t now, int64_t expires);
+/* A new reset link for an account, replacing any older link: 0 or -1. */
+int	 store_user_link(struct store *, long long user_id, enum account_link,
+	    const unsigned char *hash, size_t hashlen, int64_t now,
+	    int64_t expires);
+/* The account behind an unexpired link: 1 (*kind set), 0 none, -1. */
+int	 store_user_by_link(struct store *, struct arena *,
+	    const unsigned char *hash, size_t hashlen, int64_t now,
+	    struct user *, enum account_link *kind);
+/*
+ * Use a link: set the password and end every session of its account,
+ * in one transaction.  1 done, 0 the link was used or has expired, -1.
+ */
+int	 store_user_link_redeem(struct store *, const unsigned char *hash,
+	    size_t hashlen, int64_t now, const char *pw_hash);
+/* Set display name and bio: 1 done, 0 no such account, -1. */
+int	 store_user_profile(struct store *, long long id, const char *display,
+	    const char *bio);
+/* Set an account's password and end its sessions but keep (0: none):
+ * 1 done, 0 no such account, -1. */
+int	 store_user_passwd_keep(struct store *, long long id,
+	    const char *pw_hash, long long keep);
+
+struct session_row {
+	long long	 id;
+	int64_t		 created_at;
+	int64_t		 seen_at;
+};
+
+/* An account's live sessions, last used first: count or -1. */
+int	 store_sessions_of(struct store *, struct arena *, long long user_id,
+	    int64_t now, int idle, struct session_row **);
+/* End every session of an account: 0 or -1. */
+int	 store_sessions_end_user(struct store *, long long user_id);
+/* End one of an account's sessions: 1 done, 0 none such, -1. */
+int	 store_session_end_id(struct store *, long long id,
+	    long long user_id);
 
 /*
  * Roles and review (review.c): a contributor's draft waits in the

@@ -11,18 +11,26 @@
 #include "../util/arena.h"
 #include "impl.h"
 
+void
+user_row_at(struct arena *a, sqlite3_stmt *st, int c, struct user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = sqlite3_column_int64(st, c);
+	u->name = col_text(a, st, c + 1);
+	u->display = col_text(a, st, c + 2);
+	u->role = role_parse((const char *)sqlite3_column_text(st, c + 3));
+	u->admin = u->role == ROLE_ADMIN;
+	u->pw_hash = col_text(a, st, c + 4);
+	u->disabled = sqlite3_column_int(st, c + 5) != 0;
+	u->created_at = sqlite3_column_int64(st, c + 6);
+	u->invited = sqlite3_column_int(st, c + 7) != 0;
+	u->bio = col_text(a, st, c + 8);
+}
+
 static void
 user_row(struct arena *a, sqlite3_stmt *st, struct user *u)
 {
-	memset(u, 0, sizeof(*u));
-	u->id = sqlite3_column_int64(st, 0);
-	u->name = col_text(a, st, 1);
-	u->display = col_text(a, st, 2);
-	u->role = role_parse((const char *)sqlite3_column_text(st, 3));
-	u->admin = u->role == ROLE_ADMIN;
-	u->pw_hash = col_text(a, st, 4);
-	u->disabled = sqlite3_column_int(st, 5) != 0;
-	u->created_at = sqlite3_column_int64(st, 6);
+	user_row_at(a, st, 0, u);
 }
 
 int

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../util/role.h"
+
 struct req;
 struct view;
 struct article;
@@ -234,9 +236,27 @@ struct site;
 void	 fill_settings(struct req *, struct view *, const struct site *s,
 	    const char *message);
 
-/* user_index.tpl. */
+/*
+ * Accounts in the browser (fill_account.c).
+ */
+/* user_index.tpl: every account with the admin's actions; the invite
+ * form holds name, display and role as typed (NULL: empty), message
+ * above it (NULL: none). */
 void	 fill_user_index(struct req *, struct view *, const struct user *,
-	    int n);
+	    int n, const char *name, const char *display, enum role,
+	    const char *message);
+/* user_link.tpl: a one-time link for u, shown once. */
+void	 fill_user_link(struct req *, struct view *, const struct user *u,
+	    int invite, const char *link, int64_t expires);
+/* account.tpl: the signed-in account u, its sessions, display and bio
+ * as typed (or stored), message (NULL: none). */
+struct session_row;
+void	 fill_account(struct req *, struct view *, const struct user *u,
+	    const char *display, const char *bio,
+	    const struct session_row *, int nsessions, const char *message);
+/* password_set.tpl: the form a link opens for u. */
+void	 fill_password_set(struct req *, struct view *, const struct user *u,
+	    int invite, const char *token, const char *message);
 
 /* article_form.tpl; with preview, the article as it would appear. */
 void	 fill_article_form(struct req *, struct view *,

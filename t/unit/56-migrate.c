@@ -37,7 +37,7 @@ main(void)
 	    "DROP INDEX article_tags_due; DROP TABLE purge_outbox;"
 	    " DROP TABLE purge_nodes; DROP INDEX article_slugs_article;"
 	    " DROP INDEX tag_slugs_tag; DROP INDEX articles_queue;"
-	    " DROP INDEX articles_author;"
+	    " DROP INDEX articles_author; DROP TABLE account_tokens;"
 	    " ALTER TABLE articles DROP COLUMN review_note;"
 	    " ALTER TABLE articles DROP COLUMN submitted_at;"
 	    " INSERT INTO users (id, name, display, role, pw_hash, created_at)"
