@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/log.h"
+#include "../util/secret.h"
 #include "../util/text.h"
 #include "../view/forms.h"
 #include "../view/page.h"
@@ -36,6 +38,7 @@ static const struct {
 	{ "submitted", "Sent for review: an editor will publish it or "
 	  "return it to you with a note." },
 	{ "returned", "Returned to its writer with your note." },
+	{ "unchanged", "Nothing had changed: no revision was recorded." },
 };
 
 /* The fixed notice for ?done=, or NULL. */
@@ -118,7 +121,59 @@ load_form(struct req *r, struct article *a, struct article_form *f)
 	article_form_load(r, f, a);
 	f->submitted_at = rv.submitted_at;
 	f->review_note = rv.note;
+	f->stored = a;
+	if (store_article_head(r->store, a->id, &f->base_rev) < 0)
+		return 500;
 	return 0;
+}
+
+/* 1 if the edit e would store article a exactly as it is. */
+static int
+unchanged(const struct article *a, const struct article_edit *e)
+{
+	size_t	 i;
+
+	/* The form gives the time to the minute. */
+	if (a == NULL || e->status != a->status || e->touch_updated ||
+	    e->published_at / 60 != a->published_at / 60 ||
+	    e->ntags != a->ntags ||
+	    strcmp(e->slug, a->slug) != 0 ||
+	    strcmp(e->headline, a->headline) != 0 ||
+	    strcmp(e->summary, a->summary) != 0 ||
+	    strcmp(e->byline, a->byline) != 0 ||
+	    strcmp(e->dateline, a->dateline) != 0 ||
+	    strcmp(e->source, a->source) != 0 ||
+	    strcmp(e->body_md, a->body_md) != 0)
+		return 0;
+	for (i = 0; i < e->ntags; i++)
+		if (strcmp(e->tags[i], a->tags[i].name) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The form again, 409, after another editor saved the article since
+ * this one opened it: what was typed, the other version and how this
+ * one differs from it; the form now carries the newer revision, so
+ * that saving again replaces it, on purpose.
+ */
+static int
+conflict_page(struct req *r, struct article_form *f)
+{
+	struct revision	 theirs;
+	int		 rc;
+
+	if (store_article_head(r->store, f->id, &f->base_rev) < 0)
+		return 500;
+	if ((rc = store_revision_get(r->store, r->arena, f->base_rev,
+	    &theirs)) <= 0)
+		return 500;
+	f->theirs = arena_alloc(r->arena, sizeof(*f->theirs));
+	*f->theirs = theirs;
+	f->error = "Nothing was saved: someone else saved this article "
+	    "while you were editing it.  Compare the two versions below, "
+	    "then save yours to replace theirs, or open theirs.";
+	return form_page(r, 409, f, NULL);
 }
 
 /*
@@ -131,7 +186,7 @@ submit(struct req *r, struct article_form *f)
 	struct article_edit	 e;
 	struct article		 pa;
 	const char		*action = http_form(r, "action");
-	const char		*done;
+	const char		*done, *base;
 	int			 n;
 
 	if (action == NULL)
@@ -161,8 +216,18 @@ submit(struct req *r, struct article_form *f)
 		article_form_preview(r, &e, &pa);
 		return form_page(r, 200, f, &pa);
 	}
+	/* The revision the form was opened on; none sent: no check. */
+	if (f->id > 0 && (base = http_form(r, "base")) != NULL &&
+	    parse_id(base, &e.base_rev) && e.base_rev != f->base_rev)
+		return conflict_page(r, f);
+	/* A save that changes nothing records nothing. */
+	if (strcmp(action, "save") == 0 && unchanged(f->stored, &e))
+		return http_redirect(r, 303, arena_printf(r->arena,
+		    "/admin/articles/%lld/edit?done=unchanged", f->id));
 	if ((n = store_article_save(r->store, &e)) < 0)
 		return 500;
+	if (n == 2)
+		return conflict_page(r, f);
 	if (n == 1) {
 		/* Another editor took the address in the meantime. */
 		f->err[AF_SLUG] = "Another article uses (or used) this address.";
@@ -402,4 +467,134 @@ ctl_article_return(struct req *r)
 	}
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=returned", id));
+}
+
+/*
+ * The form as posted, to sign in again and save (status 403, or 429
+ * while the login throttle holds): everything typed comes back, with
+ * the action first pressed and the revision the form was opened on;
+ * it is sent to ACTION/login.  Nothing is read from the store: the
+ * sender is not signed in.
+ */
+static int
+relogin_page(struct req *r, int status, const char *name, const char *message)
+{
+	static const char *const actions[] = {
+		"save", "preview", "publish", "unpublish", "submit",
+	};
+	struct article_form	 f;
+	const char		*action = http_form(r, "action");
+	const char		*base = http_form(r, "base");
+	size_t			 i;
+	long long		 id = 0;
+
+	if (r->param[0] != NULL && !parse_id(r->param[0], &id))
+		return 404;
+	article_form_new(&f);
+	f.id = id;
+	article_form_read(r, &f);
+	if (base == NULL || !parse_id(base, &f.base_rev))
+		f.base_rev = 0;
+	f.relogin = 1;
+	f.relogin_name = name != NULL ? name : "";
+	f.relogin_action = "save";
+	for (i = 0; action != NULL && i < sizeof(actions) / sizeof(actions[0]);
+	    i++)
+		if (strcmp(action, actions[i]) == 0)
+			f.relogin_action = actions[i];
+	f.relogin_message = message;
+	return form_page(r, status, &f, NULL);
+}
+
+/*
+ * POST /admin/articles/new or /admin/articles/:id/edit, from dispatch,
+ * when the session has ended or the form's token is stale.
+ * Raises HTTP 403 with the form as typed and a password field.
+ */
+int
+ctl_article_relogin_form(struct req *r)
+{
+	return relogin_page(r, 403, r->editor != NULL ? r->editor->name :
+	    http_form(r, "relogin_name"), r->editor != NULL ?
+	    "This form had expired: nothing was saved yet.  Enter your "
+	    "password to sign in again and save it." :
+	    "Your session has ended: nothing was saved yet.  Sign in again "
+	    "to save it; everything you typed is below.");
+}
+
+/*
+ * Sign in with the form's relogin_name and relogin_password, as
+ * POST /login does (same-origin check by dispatch, the login
+ * throttle, a fresh session), then run save with the same form.
+ */
+static int
+relogin(struct req *r, int (*save)(struct req *))
+{
+	struct user	 u;
+	const char	*name = http_form(r, "relogin_name");
+	const char	*pw = http_form(r, "relogin_password");
+	long		 wait;
+	int		 found, ok;
+
+	if (name == NULL || pw == NULL) {
+		r->resp.error = "The form is incomplete.";
+		return 400;
+	}
+	if (strlen(name) > ACCOUNT_NAME_MAX)
+		name = arena_strndup(r->arena, name, ACCOUNT_NAME_MAX);
+	if ((wait = ctl_login_wait(r, name)) < 0)
+		return 500;
+	if (wait > 0) {
+		http_header(r, "Retry-After", arena_printf(r->arena, "%ld",
+		    wait));
+		return relogin_page(r, 429, name, arena_printf(r->arena,
+		    "Too many failed logins: nothing was saved.  Try again in "
+		    "%ld minute%s; everything you typed is below.",
+		    (wait + 59) / 60, (wait + 59) / 60 == 1 ? "" : "s"));
+	}
+	if ((found = store_user_by_name(r->store, r->arena, name, &u)) < 0)
+		return 500;
+	ok = pw_verify(found && !u.disabled && !u.invited &&
+	    strlen(pw) <= PW_MAX ? u.pw_hash : NULL,
+	    strlen(pw) <= PW_MAX ? pw : "");
+	if (ok < 0) {
+		http_header(r, "Retry-After", "5");
+		return 503;
+	}
+	if (!ok) {
+		ctl_login_failed(r, name);
+		return relogin_page(r, 403, name, "The name or the password "
+		    "is wrong: nothing was saved yet.  Try again.");
+	}
+	if (ctl_session_start(r, &u) < 0)
+		return 500;
+	log_info("login (to save a form): %s", u.name);
+	return save(r);
+}
+
+/*
+ * POST /admin/articles/new/login (relogin_name, relogin_password,
+ * action, the fields); same-origin checked by dispatch.
+ * Raises HTTP 400 for a form without name or password, 403 with the
+ * form for a wrong one, 429 with it while the login throttle holds,
+ * 503 if no password check could start in time; then as
+ * ctl_article_create.
+ */
+int
+ctl_article_create_login(struct req *r)
+{
+	return relogin(r, ctl_article_create);
+}
+
+/*
+ * POST /admin/articles/:id/edit/login (relogin_name, relogin_password,
+ * base, action, the fields); same-origin checked by dispatch.
+ * Raises the statuses of ctl_article_create_login, then as
+ * ctl_article_update (409 with both versions if another revision was
+ * saved meanwhile).
+ */
+int
+ctl_article_update_login(struct req *r)
+{
+	return relogin(r, ctl_article_update);
 }

@@ -136,6 +136,19 @@ read_field(struct req *r, struct article_form *f, enum af_field i)
 		    rules[i].max);
 }
 
+void
+article_form_read(struct req *r, struct article_form *f)
+{
+	int	 i;
+
+	for (i = 0; i < AF__MAX; i++)
+		read_field(r, f, (enum af_field)i);
+	/* What was typed comes back; nothing here is an error yet. */
+	for (i = 0; i < AF__MAX; i++)
+		if (f->err[i] != NULL && f->val[i][0] == '\0')
+			f->err[i] = NULL;
+}
+
 /* A slug from the headline that no other article has or had. */
 static const char *
 derive_slug(struct req *r, const char *headline, long long id)

@@ -29,6 +29,9 @@ void	 article_form_load(struct req *, struct article_form *,
 int	 article_form_check(struct req *, struct article_form *,
 	    const char *action, struct article_edit *e);
 
+/* Read the posted fields into f as typed, without checking them. */
+void	 article_form_read(struct req *, struct article_form *);
+
 /* The article readers would see from a checked edit (for a preview). */
 void	 article_form_preview(struct req *, const struct article_edit *,
 	    struct article *out);

@@ -209,8 +209,9 @@ ctl_login_failed(struct req *r, const char *name)
 }
 
 int
-ctl_session_start(struct req *r, long long user_id)
+ctl_session_start(struct req *r, const struct user *u)
 {
+	struct editor	*e;
 	char		 tok[TOKEN_LEN + 1], csrf[TOKEN_LEN + 1];
 	unsigned char	 h[TOKEN_HASH_LEN];
 	const char	*old;
@@ -223,10 +224,19 @@ ctl_session_start(struct req *r, long long user_id)
 	token_new(tok);
 	token_new(csrf);
 	token_hash(tok, h);
-	if (store_session_create(r->store, h, sizeof(h), user_id, csrf, r->now,
+	if (store_session_create(r->store, h, sizeof(h), u->id, csrf, r->now,
 	    r->now + cfg.session_max) < 0)
 		return -1;
 	http_set_cookie(r, ctl_session_cookie(), tok, cfg.session_max);
+	e = arena_alloc(r->arena, sizeof(*e));
+	e->user_id = u->id;
+	e->name = u->name;
+	e->display = u->display;
+	e->role = u->role;
+	e->admin = u->admin;
+	e->csrf = arena_strdup(r->arena, csrf);
+	e->session_id = 0;	/* not needed by the rest of this request */
+	r->editor = e;
 	return 0;
 }
 
@@ -292,7 +302,7 @@ ctl_login(struct req *r)
 	store_throttle_clear(r->store, ukey);
 	store_throttle_prune(r->store, "login:", r->now - cfg.login_window);
 	store_sessions_prune(r->store, r->now, cfg.session_idle);
-	if (ctl_session_start(r, u.id) < 0)
+	if (ctl_session_start(r, &u) < 0)
 		return 500;
 	log_info("login: %s", u.name);
 	return http_redirect(r, 303, next ? next : "/admin");

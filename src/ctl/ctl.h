@@ -124,9 +124,10 @@ int	 ctl_csrf_ok(const struct req *);
 long	 ctl_login_wait(struct req *, const char *name);
 /* Count a wrong password for name and this client. */
 void	 ctl_login_failed(struct req *, const char *name);
-/* End this browser's session, if any, and start a new one for user_id
- * (a new cookie): 0 or -1. */
-int	 ctl_session_start(struct req *, long long user_id);
+/* End this browser's session, if any, and start a new one for the
+ * account (a new cookie), which r->editor then is: 0 or -1. */
+struct user;
+int	 ctl_session_start(struct req *, const struct user *);
 int	 ctl_login_form(struct req *);
 int	 ctl_login(struct req *);
 int	 ctl_logout(struct req *);
@@ -167,6 +168,14 @@ int	 ctl_article_delete_form(struct req *);
 int	 ctl_article_delete(struct req *);
 int	 ctl_article_comments(struct req *);
 int	 ctl_article_return(struct req *);
+/*
+ * The article form of a save whose session has ended or whose token is
+ * stale, with everything as typed and a password field (403): nothing
+ * is saved until ctl_article_create_login or ctl_article_update_login.
+ */
+int	 ctl_article_relogin_form(struct req *);
+int	 ctl_article_create_login(struct req *);
+int	 ctl_article_update_login(struct req *);
 /*
  * 0 if the signed-in account may work on article a (editors: any; a
  * contributor: their own drafts), with its review state in *rv; else

@@ -53,6 +53,7 @@ const struct route ctl_routes[] = {
 #define AD	ROLE_ADMIN
 #define C	ROUTE_CSRF
 #define P	ROUTE_PUBLIC_FORM
+#define RL	ROUTE_RELOGIN
 	/* method     pattern                    controller           role  flags cache      body */
 	{ HTTP_GET,  "/login",                   ctl_login_form,       R0,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/login",                   ctl_login,            R0,  P,  CACHE_NONE, 8 * KB },
@@ -77,9 +78,13 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/admin/settings",          ctl_settings,         AD,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/settings",          ctl_settings_save,    AD,  C,  CACHE_NONE, 4 * KB },
 	{ HTTP_GET,  "/admin/articles/new",      ctl_article_new,      W,   0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/articles/new",      ctl_article_create,   W,   C,  CACHE_NONE, 4 * MB },
+	{ HTTP_POST, "/admin/articles/new",      ctl_article_create,   W,   C | RL, CACHE_NONE, 4 * MB },
+	/* Sign in again and save in one step (the form of a session that
+	 * ended): a login, so an anonymous form like /login. */
+	{ HTTP_POST, "/admin/articles/new/login", ctl_article_create_login, R0, P, CACHE_NONE, 4 * MB },
 	{ HTTP_GET,  "/admin/articles/:id/edit", ctl_article_edit,     W,   0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/articles/:id/edit", ctl_article_update,   W,   C,  CACHE_NONE, 4 * MB },
+	{ HTTP_POST, "/admin/articles/:id/edit", ctl_article_update,   W,   C | RL, CACHE_NONE, 4 * MB },
+	{ HTTP_POST, "/admin/articles/:id/edit/login", ctl_article_update_login, R0, P, CACHE_NONE, 4 * MB },
 	{ HTTP_GET,  "/admin/articles/:id/preview", ctl_article_preview, W, 0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/articles/:id/return", ctl_article_return, ED,  C,  CACHE_NONE, 16 * KB },
 	{ HTTP_GET,  "/admin/articles/:id/delete", ctl_article_delete_form, ED, 0, CACHE_NONE, 0 },
@@ -98,6 +103,7 @@ const struct route ctl_routes[] = {
 #undef AD
 #undef C
 #undef P
+#undef RL
 #undef R0
 };
 
@@ -119,6 +125,10 @@ ctl_dispatch(struct req *r, const struct route *route)
 
 	if (ctl_session_load(r) < 0)
 		return 500;
+	/* A save that would be lost: the form comes back, to sign in. */
+	if ((route->flags & ROUTE_RELOGIN) && r->method == HTTP_POST &&
+	    (r->editor == NULL || !ctl_csrf_ok(r)))
+		return ctl_article_relogin_form(r);
 	if (route->role > ROLE_NONE && r->editor == NULL) {
 		if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 			r->resp.error = "You are not logged in, or your "

@@ -20,6 +20,8 @@
 /* What a route asks of the request before its controller runs. */
 #define ROUTE_CSRF	0x04	/* POST carrying the session's CSRF token */
 #define ROUTE_PUBLIC_FORM 0x08	/* anonymous POST: same-site Origin check */
+#define ROUTE_RELOGIN	0x10	/* without a session or with a stale token,
+				   the form comes back to sign in and save */
 
 struct route {
 	enum http_method  method;	/* HTTP_GET also answers HEAD */

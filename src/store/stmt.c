@@ -140,6 +140,8 @@ const char *const stmt_sql[ST__MAX] = {
 	    " headline, summary, byline, dateline, source, body_md, tags,"
 	    " slug, status, published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	    " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[ST_REVISION_HEAD] =
+	    "SELECT max(id) FROM revisions WHERE article_id = ?1",
 	[ST_FTS_DELETE] = "DELETE FROM articles_fts WHERE rowid = ?1",
 	[ST_FTS_INSERT] =
 	    "INSERT INTO articles_fts (rowid, headline, summary, body, tags)"

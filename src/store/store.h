@@ -105,6 +105,9 @@ struct article_edit {
 	/* Editors (issue 3): with kind "update" or "correction", the
 	 * public note saved in the same transaction (NULL: none). */
 	const char	*note;
+	/* The newest revision the editor's form was opened on (0: do not
+	 * check): a save on top of a newer one is refused (store returns 2). */
+	long long	 base_rev;
 };
 
 /* The front page and other listings page through with a cursor. */
@@ -212,9 +215,14 @@ int	 store_articles_by_tag(struct store *, struct arena *, long long tag_id,
 /*
  * Create or update an article with its tags, revision and search entry,
  * all in one transaction.  Sets e->id for a new article.  Returns 0,
- * -1 on error, or 1 if the slug is taken by another article.
+ * -1 on error, 1 if the slug is taken by another article, or 2 if
+ * e->base_rev is set and another revision was saved since (nothing is
+ * written then).
  */
 int	 store_article_save(struct store *, struct article_edit *);
+
+/* The id of an article's newest revision into *rev (0: none): 0 or -1. */
+int	 store_article_head(struct store *, long long id, long long *rev);
 
 /*
  * 1 if the database holds no article at all (of any status: a withdrawn

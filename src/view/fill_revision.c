@@ -11,6 +11,21 @@
 
 #define CONTEXT	3	/* unchanged lines shown around a change */
 
+void
+fill_diff_words(struct view *v, const char *section,
+    const struct diff_word *d, size_t n)
+{
+	struct view	*row;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		row = view_row(v, section);
+		view_show(row, d[i].op == DIFF_ADD ? "P_INS" :
+		    d[i].op == DIFF_DEL ? "P_DEL" : "P_SAME");
+		view_set(row, "T", d[i].text);
+	}
+}
+
 /* The difference as rows; long unchanged runs fold into one row. */
 static void
 diff_rows(struct req *r, struct view *v, const struct diff_line *d, size_t n)

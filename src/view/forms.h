@@ -41,6 +41,17 @@ struct article_form {
 	int		 may_publish;	/* an editor: publish, unpublish, delete */
 	int64_t		 submitted_at;	/* waiting for review since; 0: not */
 	const char	*review_note;	/* the note it was returned with, or "" */
+	/* Conflicts: the newest revision when the form was made, the
+	 * article as stored, and the other editor's version (or NULL). */
+	long long	 base_rev;
+	const struct article *stored;
+	struct revision	*theirs;
+	/* Signing in again to save: the form goes to ACTION/login with
+	 * the action first pressed; name as typed; message above. */
+	int		 relogin;
+	const char	*relogin_name;
+	const char	*relogin_action;
+	const char	*relogin_message;
 };
 
 /* The form's name of each field ("headline", ...). */

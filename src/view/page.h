@@ -237,6 +237,14 @@ void	 fill_settings(struct req *, struct view *, const struct site *s,
 	    const char *message);
 
 /*
+ * A word-by-word difference as rows of section (fill_revision.c): each
+ * row shows one of P_SAME, P_DEL, P_INS with the piece's text in T.
+ */
+struct diff_word;
+void	 fill_diff_words(struct view *, const char *section,
+	    const struct diff_word *, size_t n);
+
+/*
  * Accounts in the browser (fill_account.c).
  */
 /* user_index.tpl: every account with the admin's actions; the invite
