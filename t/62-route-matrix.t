@@ -72,7 +72,7 @@ my $res = $g->post("/articles/$art->{slug}/comments", { token => $g->sign_form_t
     name => 'Ann', body => 'A first comment.', website => '' });
 is($res->{status}, 303, 'a comment to moderate');
 my $cid = $g->sql_value('SELECT max(id) FROM comments');
-my $rev = $g->sql_value("SELECT max(id) FROM revisions WHERE article_id = $art->{id}");
+my $rev = $g->sql_value("SELECT max(number) FROM revisions WHERE article_id = $art->{id}");
 my $tags = $g->sql('SELECT id, name FROM tags ORDER BY id LIMIT 2');
 ok($rev && @$tags == 2, 'a revision and two tags to act on');
 my $tag_slug = $g->sql_value("SELECT slug FROM tags WHERE id = $tags->[0]{id}");

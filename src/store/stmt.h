@@ -133,6 +133,7 @@ enum stmt {
 	/* Editors (issue 3): revisions and corrections (revision.c). */
 	ST_REVISIONS_LIST,
 	ST_REVISION_GET,
+	ST_REVISION_BY_NUMBER,
 	ST_CORRECTION_INSERT,
 	ST_CORRECTIONS_ARTICLE,
 	ST_CORRECTIONS_ALL,

@@ -623,6 +623,7 @@ int	 store_articles_scheduled(struct store *, struct arena *, int64_t now,
 struct revision {
 	long long	 id;
 	long long	 article_id;
+	long long	 number;	/* the article's 1st, 2nd ... revision */
 	long long	 user_id;	/* 0: the command line */
 	const char	*user_display;	/* "" for the command line */
 	int64_t		 created_at;
@@ -653,6 +654,9 @@ struct correction {
 /* An article's revisions, newest first, without bodies; count or -1. */
 int	 store_revisions(struct store *, struct arena *, long long article_id,
 	    int limit, struct revision **);
+/* Revision number of article_id: 1, 0 (none such) or -1. */
+int	 store_revision_by_number(struct store *, struct arena *,
+	    long long article_id, long long number, struct revision *);
 int	 store_revision_get(struct store *, struct arena *, long long id,
 	    struct revision *);
 /* An article's updates and corrections, newest first; count or -1. */
