@@ -272,7 +272,7 @@ static const struct {
 	/* Editors (issue 3). */
 	{ "user", cli_user, "user add NAME [--role admin|editor|contributor] [--display \"Full Name\"] [--random-password]\n"
 	  "  user passwd NAME [--random-password] | user list | user role NAME ROLE\n"
-	  "  user disable NAME | user enable NAME\n"
+	  "  user disable NAME | user enable NAME | user 2fa-reset NAME\n"
 	  "                        editors' accounts (password on standard input)" },
 	/* Benchmarks (issue 6). */
 	{ "generate", cli_generate, "generate [--articles N] [--comments-per-article M] [--tags T]\n"

@@ -134,6 +134,10 @@ my %form = (
 	'/account/password' => { current => $g->{passwords}{jane}, password => $g->{passwords}{jane},
 	    again => $g->{passwords}{jane} },
 	'/account/sessions/:id/end' => {},
+	'/account/2fa' => { secret => 'A' x 32, code => '000000' },
+	'/account/2fa/off' => { password => 'not this one' },
+	'/admin/users/:id/2fa-reset' => {},
+	'/admin/users/2fa' => { require => '0' },
 	'/account/sessions/end-all' => {},
 );
 

@@ -47,6 +47,8 @@
 <input id="relogin-name" name="relogin_name" value="{{RELOGIN_NAME}}" autocomplete="username" maxlength="64" required></p>
 <p class="field"><label for="relogin-password">Password</label><br>
 <input id="relogin-password" name="relogin_password" type="password" autocomplete="current-password" maxlength="1024" required autofocus></p>
+<p class="field"><label for="relogin-code">Two-factor code</label> <small>(if you use it)</small><br>
+<input id="relogin-code" name="relogin_code" autocomplete="one-time-code" maxlength="32" size="12"></p>
 <input type="hidden" name="action" value="{{RELOGIN_ACTION}}">
 <input type="hidden" name="change" value="{{CHANGE}}">
 <input type="hidden" name="note" value="{{NOTE}}">

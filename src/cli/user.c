@@ -7,6 +7,7 @@
  *   user passwd NAME [--random-password]
  *   user list
  *   user role NAME admin|editor|contributor
+ *   user 2fa-reset NAME      (a lost phone: two-factor sign-in off)
  *   user disable NAME
  *   user enable NAME
  *
@@ -252,6 +253,23 @@ user_role(struct store *s, int argc, char *argv[])
 }
 
 static int
+user_2fa_reset(struct store *s, struct arena *a, const char *name)
+{
+	struct user	 u;
+	int		 rc;
+
+	if ((rc = store_user_by_name(s, a, name, &u)) == 0)
+		fprintf(stderr, "gazette: user 2fa-reset: no user '%s'\n", name);
+	if (rc <= 0)
+		return 1;
+	if (store_totp_reset(s, u.id) < 0)
+		return 1;
+	printf("two-factor sign-in of '%s' is off; its recovery codes are "
+	    "gone\n", name);
+	return 0;
+}
+
+static int
 user_disable(struct store *s, const char *name, int disabled)
 {
 	int	 rc;
@@ -274,16 +292,17 @@ cli_user(int argc, char *argv[])
 
 	if (argc < 2)
 		return usage(NULL, "missing command: add, passwd, list, "
-		    "role, disable or enable", NULL);
+		    "role, 2fa-reset, disable or enable", NULL);
 	cmd = argv[1];
 	if (strcmp(cmd, "add") != 0 && strcmp(cmd, "passwd") != 0 &&
 	    strcmp(cmd, "list") != 0 && strcmp(cmd, "disable") != 0 &&
-	    strcmp(cmd, "enable") != 0 && strcmp(cmd, "role") != 0)
+	    strcmp(cmd, "enable") != 0 && strcmp(cmd, "role") != 0 &&
+	    strcmp(cmd, "2fa-reset") != 0)
 		return usage(NULL, "unknown command", cmd);
 	if (strcmp(cmd, "list") == 0 && argc != 2)
 		return usage(cmd, "unexpected argument", argv[2]);
-	if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) &&
-	    argc != 3)
+	if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0 ||
+	    strcmp(cmd, "2fa-reset") == 0) && argc != 3)
 		return argc < 3 ? usage(cmd, "give the account's NAME", NULL) :
 		    usage(cmd, "unexpected argument", argv[3]);
 	if ((s = store_open(cfg.db, 0)) == NULL)
@@ -297,6 +316,8 @@ cli_user(int argc, char *argv[])
 		rc = user_list(s, &a);
 	else if (strcmp(cmd, "role") == 0)
 		rc = user_role(s, argc - 2, argv + 2);
+	else if (strcmp(cmd, "2fa-reset") == 0)
+		rc = user_2fa_reset(s, &a, argv[2]);
 	else
 		rc = user_disable(s, argv[2], strcmp(cmd, "disable") == 0);
 	arena_free(&a);

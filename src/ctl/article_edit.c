@@ -566,6 +566,17 @@ relogin(struct req *r, int (*save)(struct req *))
 		return relogin_page(r, 403, name, "The name or the password "
 		    "is wrong: nothing was saved yet.  Try again.");
 	}
+	if (u.totp_on) {
+		if ((ok = ctl_second_factor(r, &u,
+		    http_form(r, "relogin_code"))) < 0)
+			return 500;
+		if (!ok) {
+			ctl_login_failed(r, name);
+			return relogin_page(r, 403, name, "The two-factor code "
+			    "is missing, wrong or used already: nothing was "
+			    "saved yet.  Try again.");
+		}
+	}
 	if (ctl_session_start(r, &u) < 0)
 		return 500;
 	log_info("login (to save a form): %s", u.name);

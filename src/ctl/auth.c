@@ -19,6 +19,7 @@
 #include "../util/arena.h"
 #include "../util/log.h"
 #include "../util/secret.h"
+#include "../util/totp.h"
 #include "../view/page.h"
 #include "ctl.h"
 
@@ -39,6 +40,10 @@ ctl_auth_init(struct store *s)
 	const char	*v;
 	int		 rc;
 
+	if (totp_init() < 0) {
+		LOG_ERR("liboath would not start");
+		return -1;
+	}
 	arena_init(&a, 0);
 	rc = store_setting_get(s, &a, "login_key", &v);
 	if (rc == 1 && strlen(v) < sizeof(login_key))
@@ -84,6 +89,7 @@ ctl_session_load(struct req *r)
 	e->display = u.display;
 	e->role = u.role;
 	e->admin = u.admin;
+	e->totp_on = u.totp_on;
 	e->csrf = u.csrf;
 	e->session_id = u.session_id;
 	r->editor = e;
@@ -234,6 +240,7 @@ ctl_session_start(struct req *r, const struct user *u)
 	e->display = u->display;
 	e->role = u->role;
 	e->admin = u->admin;
+	e->totp_on = u->totp_on;
 	e->csrf = arena_strdup(r->arena, csrf);
 	e->session_id = 0;	/* not needed by the rest of this request */
 	r->editor = e;
@@ -296,6 +303,24 @@ ctl_login(struct req *r)
 	if (!ok) {
 		failed(r, ukey, ikey);
 		return login_page(r, 403, name, next ? next : "", bad_login);
+	}
+	/* The second factor, when the account has one: a wrong code is a
+	 * failed login like a wrong password. */
+	if (u.totp_on) {
+		const char *code = http_form(r, "code");
+
+		if (code == NULL || *code == '\0')
+			return login_page(r, 403, name, next ? next : "",
+			    "Enter the code from your authenticator app (or a "
+			    "recovery code) with your password.");
+		if ((ok = ctl_second_factor(r, &u, code)) < 0)
+			return 500;
+		if (!ok) {
+			failed(r, ukey, ikey);
+			return login_page(r, 403, name, next ? next : "",
+			    "The two-factor code is wrong or was used "
+			    "already.");
+		}
 	}
 
 	/* Housekeeping, now and then: old failures and sessions go. */

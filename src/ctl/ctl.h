@@ -146,6 +146,18 @@ int	 ctl_user_disable(struct req *);
 int	 ctl_user_enable(struct req *);
 int	 ctl_user_reset(struct req *);
 
+/* twofactor.c: two-factor sign-in. */
+/* 1 if code is right for u: a TOTP code of a time step not used
+ * before, or an unused recovery code (then used up); 0, or -1. */
+int	 ctl_second_factor(struct req *, const struct user *, const char *);
+/* 1 if an admin requires two-factor sign-in of every account. */
+int	 ctl_2fa_required(struct req *);
+int	 ctl_twofactor(struct req *);
+int	 ctl_twofactor_enable(struct req *);
+int	 ctl_twofactor_off(struct req *);
+int	 ctl_user_2fa_reset(struct req *);
+int	 ctl_user_2fa_require(struct req *);
+
 /* account.c: everyone's own account, and the one-time links. */
 #define CTL_LINK_HOURS	72	/* an invitation or reset link's life */
 int	 ctl_account(struct req *);

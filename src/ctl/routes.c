@@ -71,6 +71,11 @@ const struct route ctl_routes[] = {
 	{ HTTP_POST, "/account/password",        ctl_account_password, W,   C,  CACHE_NONE, 8 * KB },
 	{ HTTP_POST, "/account/sessions/:id/end", ctl_account_session_end, W, C, CACHE_NONE, 1 * KB },
 	{ HTTP_POST, "/account/sessions/end-all", ctl_account_sessions_end_all, W, C, CACHE_NONE, 1 * KB },
+	{ HTTP_GET,  "/account/2fa",             ctl_twofactor,        W,   0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/account/2fa",             ctl_twofactor_enable, W,   C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/account/2fa/off",         ctl_twofactor_off,    W,   C,  CACHE_NONE, 8 * KB },
+	{ HTTP_POST, "/admin/users/:id/2fa-reset", ctl_user_2fa_reset, AD,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/users/2fa",         ctl_user_2fa_require, AD,  C,  CACHE_NONE, 1 * KB },
 	/* One-time links (invitations, resets): anyone holding one. */
 	{ HTTP_GET,  "/password",                ctl_password_form,    R0,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/password",                ctl_password_set,     R0,  P,  CACHE_NONE, 8 * KB },
@@ -140,6 +145,17 @@ ctl_dispatch(struct req *r, const struct route *route)
 		    "%s?%s", r->path, r->query_raw) : r->path;
 		return http_redirect(r, 303, arena_printf(r->arena,
 		    "/login?next=%s", url_encode(r->arena, here)));
+	}
+	/* Required two-factor sign-in: enrol first, nothing else. */
+	if (route->role > ROLE_NONE && !r->editor->totp_on &&
+	    route->handler != ctl_twofactor &&
+	    route->handler != ctl_twofactor_enable &&
+	    route->handler != ctl_logout && ctl_2fa_required(r)) {
+		if (r->method == HTTP_GET || r->method == HTTP_HEAD)
+			return http_redirect(r, 303, "/account/2fa");
+		r->resp.error = "Turn on two-factor sign-in first (an "
+		    "administrator requires it): see /account/2fa.";
+		return 403;
 	}
 	if (route->role > ROLE_NONE && r->editor->role < route->role) {
 		r->resp.error = route->role == ROLE_ADMIN ?

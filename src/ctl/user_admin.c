@@ -16,6 +16,7 @@
 #include "../util/secret.h"
 #include "../util/text.h"
 #include "../view/page.h"
+#include "../view/view.h"
 #include "ctl.h"
 
 /* The accounts page with status; the invite form as typed. */
@@ -40,8 +41,17 @@ users_page(struct req *r, int status, const char *name, const char *display,
 			    "have ended.");
 		else if (strcmp(done, "enabled") == 0)
 			page_flash(p, "The account is enabled.");
+		else if (strcmp(done, "2fa") == 0)
+			page_flash(p, "Two-factor sign-in is off for that "
+			    "account.");
+		else if (strcmp(done, "2fa-policy") == 0)
+			page_flash(p, "The two-factor policy was saved.");
 	}
 	fill_user_index(r, p->body, users, n, name, display, role, message);
+	if (ctl_2fa_required(r))
+		view_show(p->body, "TFA_REQUIRED");
+	else
+		view_show(p->body, "TFA_OPTIONAL");
 	return page_render(r, p, status);
 }
 
@@ -200,6 +210,48 @@ int
 ctl_user_enable(struct req *r)
 {
 	return set_disabled(r, 0);
+}
+
+/*
+ * POST /admin/users/:id/2fa-reset (csrf) (admins)
+ * Turns an account's two-factor sign-in off (a lost phone); its owner
+ * enrols again at the next sign-in if it is required.
+ * Raises HTTP 404 for an unknown account, 409 for the admin's own, 303.
+ */
+int
+ctl_user_2fa_reset(struct req *r)
+{
+	struct user	 u;
+	int		 rc;
+
+	if ((rc = other_user(r, &u)) != 0)
+		return rc;
+	if (store_totp_reset(r->store, u.id) < 0)
+		return 500;
+	log_info("two-factor sign-in reset for %s, by %s", u.name,
+	    r->editor->name);
+	return http_redirect(r, 303, "/admin/users?done=2fa");
+}
+
+/*
+ * POST /admin/users/2fa (csrf, require=1|0) (admins)
+ * Requires two-factor sign-in of every account, or stops requiring it.
+ * Raises HTTP 422 for another value, 303 to /admin/users.
+ */
+int
+ctl_user_2fa_require(struct req *r)
+{
+	const char	*v = http_form(r, "require");
+
+	if (v == NULL || (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)) {
+		r->resp.error = "Say require=1 or require=0.";
+		return 422;
+	}
+	if (store_setting_put(r->store, "auth.require_2fa", v) < 0)
+		return 500;
+	log_info("two-factor sign-in %s, by %s", *v == '1' ? "required" :
+	    "optional", r->editor->name);
+	return http_redirect(r, 303, "/admin/users?done=2fa-policy");
 }
 
 /*

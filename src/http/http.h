@@ -85,6 +85,7 @@ struct editor {
 	const char	*display;	/* full name */
 	enum role	 role;		/* ROLE_CONTRIBUTOR .. ROLE_ADMIN */
 	int		 admin;		/* role is ROLE_ADMIN */
+	int		 totp_on;	/* two-factor sign-in enrolled */
 	const char	*csrf;		/* the session's CSRF token */
 	long long	 session_id;
 };

@@ -19,7 +19,7 @@
 /* An account's columns, in the order store/user.c reads them. */
 #define USER_COLS \
 	"id, name, display, role, pw_hash, disabled, created_at," \
-	" pw_hash = '', bio"
+	" pw_hash = '', bio, totp_secret, totp_step"
 
 /* How many of the newest matches a search ranks; see ST_SEARCH. */
 #define SEARCH_WINDOW	"500"	/* = STORE_SEARCH_COUNT_MAX */
@@ -337,7 +337,8 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_USER_DISABLE] = "UPDATE users SET disabled = ?2 WHERE name = ?1",
 	[ST_USERS_ALL] =
 	    "SELECT id, name, display, role, '', disabled, created_at,"
-	    " pw_hash = '', bio FROM users ORDER BY name",
+	    " pw_hash = '', bio, CASE totp_secret WHEN '' THEN '' ELSE '*' END,"
+	    " 0 FROM users ORDER BY name",
 	[ST_USER_SESSIONS_END] =
 	    "DELETE FROM sessions WHERE user_id IN"
 	    " (SELECT id FROM users WHERE name = ?1)",
@@ -346,8 +347,8 @@ const char *const stmt_sql[ST__MAX] = {
 	    " seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
 	/* Idle and absolute expiry are both checked here, by the query. */
 	[ST_SESSION_GET] =
-	    "SELECT s.id, s.csrf, s.seen_at, u.id, u.name, u.display, u.role"
-	    " FROM sessions s JOIN users u ON u.id = s.user_id"
+	    "SELECT s.id, s.csrf, s.seen_at, u.id, u.name, u.display, u.role,"
+	    " u.totp_secret <> '' FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ?1 AND s.expires_at > ?2"
 	    " AND s.seen_at > ?3 AND u.disabled = 0",
 	[ST_SESSION_TOUCH] =
@@ -381,7 +382,8 @@ const char *const stmt_sql[ST__MAX] = {
 	    " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_ACCOUNT_TOKEN_GET] =
 	    "SELECT t.kind, t.expires_at, u.id, u.name, u.display, u.role,"
-	    " u.pw_hash, u.disabled, u.created_at, u.pw_hash = '', u.bio"
+	    " u.pw_hash, u.disabled, u.created_at, u.pw_hash = '', u.bio,"
+	    " u.totp_secret, u.totp_step"
 	    " FROM account_tokens t JOIN users u ON u.id = t.user_id"
 	    " WHERE t.token_hash = ?1 AND t.expires_at > ?2",
 	[ST_ACCOUNT_TOKEN_TAKE] =
@@ -390,6 +392,23 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_SESSIONS_OF_USER] =
 	    "SELECT id, created_at, seen_at FROM sessions WHERE user_id = ?1"
 	    " AND expires_at > ?2 AND seen_at > ?3 ORDER BY seen_at DESC",
+	/* Two-factor sign-in (twofactor.c). */
+	[ST_TOTP_ENABLE] =
+	    "UPDATE users SET totp_secret = ?3, totp_step = ?2"
+	    " WHERE id = ?1 AND totp_secret = ''",
+	/* A time step is used once: a later code only. */
+	[ST_TOTP_STEP] =
+	    "UPDATE users SET totp_step = ?2 WHERE id = ?1 AND totp_step < ?2",
+	[ST_TOTP_RESET] =
+	    "UPDATE users SET totp_secret = '', totp_step = 0 WHERE id = ?1",
+	[ST_RECOVERY_DELETE_USER] =
+	    "DELETE FROM recovery_codes WHERE user_id = ?1",
+	[ST_RECOVERY_INSERT] =
+	    "INSERT INTO recovery_codes (code_hash, user_id) VALUES (?1, ?2)",
+	[ST_RECOVERY_USE] =
+	    "DELETE FROM recovery_codes WHERE code_hash = ?1 AND user_id = ?2",
+	[ST_RECOVERY_COUNT] =
+	    "SELECT count(*) FROM recovery_codes WHERE user_id = ?1",
 	[ST_SESSION_END_ID] =
 	    "DELETE FROM sessions WHERE id = ?1 AND user_id = ?2",
 

@@ -460,6 +460,10 @@ struct user {
 	int64_t		 created_at;
 	int		 invited;	/* no password set yet */
 	const char	*bio;
+	/* Two-factor sign-in ("" in listings but for totp_on). */
+	int		 totp_on;
+	const char	*totp_secret;	/* base32 */
+	long long	 totp_step;	/* last time step used */
 };
 
 /* The editor behind a live session. */
@@ -472,6 +476,7 @@ struct session_user {
 	const char	*display;
 	enum role	 role;
 	int		 admin;		/* role is ROLE_ADMIN */
+	int		 totp_on;	/* two-factor sign-in enrolled */
 };
 
 /* Returns 0, 1 if the name is taken, or -1. */
@@ -541,6 +546,28 @@ struct session_row {
 /* An account's live sessions, last used first: count or -1. */
 int	 store_sessions_of(struct store *, struct arena *, long long user_id,
 	    int64_t now, int idle, struct session_row **);
+/*
+ * Two-factor sign-in (twofactor.c).
+ */
+#define RECOVERY_CODES	10
+/* Make secret (base32) the account's, step used, with n recovery code
+ * hashes replacing any others: 1 done, 0 it had one already, -1. */
+int	 store_totp_enable(struct store *, long long user_id,
+	    const char *secret_b32, long long step,
+	    const unsigned char (*hashes)[32], int n);
+/* Record step as used: 1, or 0 if it (or a later one) was used. */
+int	 store_totp_step(struct store *, long long user_id, long long step);
+/* Use a recovery code (by hash): 1, or 0 if none such is left. */
+int	 store_recovery_use(struct store *, long long user_id,
+	    const unsigned char hash[32]);
+/* How many recovery codes are left, or -1. */
+int	 store_recovery_count(struct store *, long long user_id);
+/* Replace the recovery codes: 0 or -1. */
+int	 store_recovery_replace(struct store *, long long user_id,
+	    const unsigned char (*hashes)[32], int n);
+/* Turn two-factor sign-in off, codes gone: 1, 0 no such account, -1. */
+int	 store_totp_reset(struct store *, long long user_id);
+
 /* End every session of an account: 0 or -1. */
 int	 store_sessions_end_user(struct store *, long long user_id);
 /* End one of an account's sessions: 1 done, 0 none such, -1. */

@@ -25,6 +25,9 @@ user_row_at(struct arena *a, sqlite3_stmt *st, int c, struct user *u)
 	u->created_at = sqlite3_column_int64(st, c + 6);
 	u->invited = sqlite3_column_int(st, c + 7) != 0;
 	u->bio = col_text(a, st, c + 8);
+	u->totp_secret = col_text(a, st, c + 9);
+	u->totp_step = sqlite3_column_int64(st, c + 10);
+	u->totp_on = u->totp_secret[0] != '\0';
 }
 
 static void
@@ -190,6 +193,7 @@ store_session_get(struct store *s, struct arena *a, const unsigned char *hash,
 		u->role = role_parse((const char *)
 		    sqlite3_column_text(st, 6));
 		u->admin = u->role == ROLE_ADMIN;
+		u->totp_on = sqlite3_column_int(st, 7) != 0;
 	} else if (rc != SQLITE_DONE)
 		STORE_ERR(s);
 	stmt_done(st);

@@ -42,6 +42,7 @@ fill_user_index(struct req *r, struct view *v, const struct user *users,
 		    "invited" : "active");
 		view_set(row, "CREATED_ISO", time_iso(r->arena, u->created_at));
 		view_set(row, "CREATED", time_short(r->arena, u->created_at));
+		view_set(row, "TFA", u->totp_on ? "on" : "off");
 		if (u->id == r->editor->user_id) {
 			view_show(row, "YOU");
 			continue;
@@ -56,6 +57,8 @@ fill_user_index(struct req *r, struct view *v, const struct user *users,
 		    "Disable");
 		view_set(act, "RESET_LABEL", u->invited ? "New invitation link" :
 		    "Password reset link");
+		if (u->totp_on)
+			view_show(act, "TFA_ON");
 	}
 }
 
@@ -112,4 +115,51 @@ fill_password_set(struct req *r, struct view *v, const struct user *u,
 	view_set(v, "TOKEN", token);
 	if (message != NULL)
 		view_set(view_row(v, "ERROR"), "MESSAGE", message);
+}
+
+void
+fill_twofactor(struct req *r, struct view *v, const struct user *u,
+    const char *secret, const char *uri, const unsigned char *qr, int width, const char **codes,
+    int left, int required, const char *message)
+{
+	struct view	*sec, *row;
+	int		 x, y, run, i;
+
+	page_csrf(r, v);
+	if (message != NULL)
+		view_set(view_row(v, "FORM_ERROR"), "MESSAGE", message);
+	if (required)
+		view_show(v, "REQUIRED");
+	if (codes != NULL) {
+		sec = view_row(v, "CODES");
+		for (i = 0; i < RECOVERY_CODES; i++)
+			view_set(view_row(sec, "CODE"), "C", codes[i]);
+		return;
+	}
+	if (u->totp_on) {
+		sec = view_row(v, "ON");
+		view_set_int(sec, "LEFT", left);
+		if (!required)
+			view_show(sec, "CAN_OFF");
+		return;
+	}
+	sec = view_row(v, "ENROL");
+	view_set(sec, "SECRET", secret);
+	view_set(sec, "URI", uri);
+	/* Four modules of quiet zone around the code, as the standard asks. */
+	view_set_int(sec, "SIZE", width + 8);
+	for (y = 0; y < width; y++)
+		for (x = 0; x < width; x += run) {
+			for (run = 0; x + run < width &&
+			    qr[y * width + x + run]; run++)
+				;
+			if (run == 0) {
+				run = 1;
+				continue;
+			}
+			row = view_row(sec, "RUN");
+			view_set_int(row, "X", x + 4);
+			view_set_int(row, "Y", y + 4);
+			view_set_int(row, "W", run);
+		}
 }

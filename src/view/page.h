@@ -262,6 +262,12 @@ struct session_row;
 void	 fill_account(struct req *, struct view *, const struct user *u,
 	    const char *display, const char *bio,
 	    const struct session_row *, int nsessions, const char *message);
+/* twofactor.tpl: enrolment (uri and its QR matrix, width x width),
+ * the recovery codes just made (codes: RECOVERY_CODES of them, or
+ * NULL), or the state with left codes; required by an admin. */
+void	 fill_twofactor(struct req *, struct view *, const struct user *u,
+	    const char *secret, const char *uri, const unsigned char *qr, int width,
+	    const char **codes, int left, int required, const char *message);
 /* password_set.tpl: the form a link opens for u. */
 void	 fill_password_set(struct req *, struct view *, const struct user *u,
 	    int invite, const char *token, const char *message);
