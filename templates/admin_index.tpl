@@ -5,7 +5,7 @@
   writes.
 }}<header class="page-head">
   <h1>Dashboard</h1>
-  <p class="links"><a href="/admin/articles/new">Write a new article</a> &middot; <a href="/admin/tags">Tags</a> &middot; <a href="/admin/comments">Comments</a>{{#IS_ADMIN}} &middot; <a href="/admin/users">Accounts</a> &middot; <a href="/admin/settings">Settings</a>{{/IS_ADMIN}}</p>
+  <p class="links"><a href="/admin/articles/new">Write a new article</a> &middot; <a href="/admin/tags">Tags</a> &middot; <a href="/admin/comments">Comments</a>{{#IS_ADMIN}} &middot; <a href="/admin/users">Accounts</a> &middot; <a href="/admin/audit">Audit log</a> &middot; <a href="/admin/settings">Settings</a>{{/IS_ADMIN}}</p>
 </header>
 <section class="desk" id="queue" aria-label="Waiting for review">
 <h2>Waiting for review <span class="count">{{QUEUE_TOTAL}}</span></h2>

@@ -247,8 +247,11 @@ user_role(struct store *s, int argc, char *argv[])
 		    argv[1]);
 	if ((rc = store_user_role(s, argv[0], role)) == 0)
 		fprintf(stderr, "gazette: user role: no user '%s'\n", argv[0]);
-	else if (rc == 1)
+	else if (rc == 1) {
+		store_audit(s, (int64_t)time(NULL), 0, "", "user.role", argv[0],
+		    role_name(role));
 		printf("'%s' is now %s\n", argv[0], role_name(role));
+	}
 	return rc == 1 ? 0 : 1;
 }
 
@@ -264,6 +267,7 @@ user_2fa_reset(struct store *s, struct arena *a, const char *name)
 		return 1;
 	if (store_totp_reset(s, u.id) < 0)
 		return 1;
+	store_audit(s, (int64_t)time(NULL), 0, "", "2fa.reset", name, "");
 	printf("two-factor sign-in of '%s' is off; its recovery codes are "
 	    "gone\n", name);
 	return 0;
@@ -276,7 +280,8 @@ user_disable(struct store *s, const char *name, int disabled)
 
 	if ((rc = store_user_disable(s, name, disabled)) == 0)
 		fprintf(stderr, "gazette: user: no user '%s'\n", name);
-	else if (rc == 1)
+	else if (rc == 1 && store_audit(s, (int64_t)time(NULL), 0, "",
+	    disabled ? "user.disable" : "user.enable", name, "") == 0)
 		printf("'%s' %s\n", name, disabled ?
 		    "disabled; its sessions ended" : "enabled");
 	return rc == 1 ? 0 : 1;

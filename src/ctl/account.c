@@ -158,6 +158,7 @@ ctl_account_password(struct req *r)
 	if (store_user_passwd_keep(r->store, u.id, hash,
 	    r->editor->session_id) < 0)
 		return 500;
+	ctl_audit(r, "user.password", u.name, "");
 	log_info("password changed: %s", u.name);
 	return http_redirect(r, 303, "/account?done=password");
 }
@@ -194,6 +195,7 @@ ctl_account_sessions_end_all(struct req *r)
 	if (store_sessions_end_user(r->store, r->editor->user_id) < 0)
 		return 500;
 	http_set_cookie(r, ctl_session_cookie(), "", 0);
+	ctl_audit(r, "user.sign-out-everywhere", r->editor->name, "");
 	log_info("signed out everywhere: %s", r->editor->name);
 	return http_redirect(r, 303, "/login?done=out");
 }
@@ -294,6 +296,10 @@ ctl_password_set(struct req *r)
 		r->resp.error = "This link has just been used.";
 		return 410;
 	}
+	/* No session here: the link's owner is who. */
+	if (store_audit(r->store, r->now, u.id, u.name, "user.password-link",
+	    u.name, invite ? "invitation" : "reset") < 0)
+		LOG_ERR("audit log: could not record a password link");
 	log_info("password set by %s link: %s", invite ? "invitation" :
 	    "reset", u.name);
 	return http_redirect(r, 303, "/login?done=password");

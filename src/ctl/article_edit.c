@@ -246,6 +246,12 @@ submit(struct req *r, struct article_form *f)
 		done = "unpublished";
 	else
 		done = "saved";
+	if (strcmp(done, "published") == 0 || strcmp(done, "scheduled") == 0 ||
+	    strcmp(done, "unpublished") == 0)
+		ctl_audit(r, arena_printf(r->arena, "article.%s",
+		    strcmp(done, "published") == 0 ? "publish" :
+		    strcmp(done, "scheduled") == 0 ? "schedule" : "unpublish"),
+		    arena_printf(r->arena, "article %lld", e.id), e.headline);
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=%s", e.id, done));
 }
@@ -396,6 +402,8 @@ ctl_article_delete(struct req *r)
 		e.kind = "delete";
 		if (store_article_save(r->store, &e) != 0)
 			return 500;
+		ctl_audit(r, "article.delete", arena_printf(r->arena,
+		    "article %lld", a.id), a.headline);
 	}
 	return http_redirect(r, 303, "/admin?done=deleted");
 }
@@ -465,6 +473,8 @@ ctl_article_return(struct req *r)
 		r->resp.error = "That article is not waiting for review.";
 		return 409;
 	}
+	ctl_audit(r, "article.return", arena_printf(r->arena, "article %lld",
+	    id), "");
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=returned", id));
 }
@@ -579,6 +589,7 @@ relogin(struct req *r, int (*save)(struct req *))
 	}
 	if (ctl_session_start(r, &u) < 0)
 		return 500;
+	ctl_audit(r, "login", u.name, "to save a form");
 	log_info("login (to save a form): %s", u.name);
 	return save(r);
 }

@@ -329,6 +329,7 @@ ctl_login(struct req *r)
 	store_sessions_prune(r->store, r->now, cfg.session_idle);
 	if (ctl_session_start(r, &u) < 0)
 		return 500;
+	ctl_audit(r, "login", u.name, "");
 	log_info("login: %s", u.name);
 	return http_redirect(r, 303, next ? next : "/admin");
 }

@@ -146,6 +146,12 @@ int	 ctl_user_disable(struct req *);
 int	 ctl_user_enable(struct req *);
 int	 ctl_user_reset(struct req *);
 
+/* audit.c: the audit log. */
+/* Record that the signed-in account (or nobody) did action. */
+void	 ctl_audit(struct req *, const char *action, const char *target,
+	    const char *detail);
+int	 ctl_audit_index(struct req *);
+
 /* twofactor.c: two-factor sign-in. */
 /* 1 if code is right for u: a TOTP code of a time step not used
  * before, or an unused recovery code (then used up); 0, or -1. */

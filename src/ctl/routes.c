@@ -61,6 +61,7 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/corrections",             ctl_correction_index, R0,  0,  CACHE_PAGE, 0 },
 	{ HTTP_GET,  "/admin",                   ctl_admin_index,      W,   0,  CACHE_NONE, 0 },
 	{ HTTP_GET,  "/admin/users",             ctl_user_index,       AD,  0,  CACHE_NONE, 0 },
+	{ HTTP_GET,  "/admin/audit",             ctl_audit_index,      AD,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/users",             ctl_user_invite,      AD,  C,  CACHE_NONE, 4 * KB },
 	{ HTTP_POST, "/admin/users/:id/role",    ctl_user_role,        AD,  C,  CACHE_NONE, 1 * KB },
 	{ HTTP_POST, "/admin/users/:id/disable", ctl_user_disable,     AD,  C,  CACHE_NONE, 1 * KB },

@@ -203,6 +203,7 @@ ctl_twofactor_enable(struct req *r)
 		r->resp.error = "Open the two-factor page again to enrol.";
 		return 409;
 	}
+	ctl_audit(r, "2fa.on", u.name, "");
 	log_info("two-factor sign-in on: %s", u.name);
 	return twofactor_page(r, 200, NULL, codes, NULL);
 }
@@ -255,6 +256,7 @@ ctl_twofactor_off(struct req *r)
 	}
 	if (store_totp_reset(r->store, u.id) < 0)
 		return 500;
+	ctl_audit(r, "2fa.off", u.name, "");
 	log_info("two-factor sign-in off: %s", u.name);
 	return http_redirect(r, 303, "/account/2fa");
 }

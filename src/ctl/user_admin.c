@@ -124,6 +124,7 @@ ctl_user_invite(struct req *r)
 		    "name is taken already.");
 	if (store_user_by_name(r->store, r->arena, name, &u) <= 0)
 		return 500;
+	ctl_audit(r, "user.invite", name, role_name(role));
 	log_info("invited %s (%s) by %s", name, role_name(role),
 	    r->editor->name);
 	return link_page(r, &u, 1, tok, expires);
@@ -169,6 +170,7 @@ ctl_user_role(struct req *r)
 	}
 	if (store_user_role(r->store, u.name, role) < 0)
 		return 500;
+	ctl_audit(r, "user.role", u.name, role_name(role));
 	log_info("role of %s: %s, by %s", u.name, role_name(role),
 	    r->editor->name);
 	return http_redirect(r, 303, "/admin/users?done=role");
@@ -185,6 +187,7 @@ set_disabled(struct req *r, int disabled)
 		return rc;
 	if (store_user_disable(r->store, u.name, disabled) < 0)
 		return 500;
+	ctl_audit(r, disabled ? "user.disable" : "user.enable", u.name, "");
 	log_info("%s %s, by %s", disabled ? "disabled" : "enabled", u.name,
 	    r->editor->name);
 	return http_redirect(r, 303, disabled ? "/admin/users?done=disabled" :
@@ -228,6 +231,7 @@ ctl_user_2fa_reset(struct req *r)
 		return rc;
 	if (store_totp_reset(r->store, u.id) < 0)
 		return 500;
+	ctl_audit(r, "2fa.reset", u.name, "");
 	log_info("two-factor sign-in reset for %s, by %s", u.name,
 	    r->editor->name);
 	return http_redirect(r, 303, "/admin/users?done=2fa");
@@ -249,6 +253,7 @@ ctl_user_2fa_require(struct req *r)
 	}
 	if (store_setting_put(r->store, "auth.require_2fa", v) < 0)
 		return 500;
+	ctl_audit(r, "2fa.policy", "", *v == '1' ? "required" : "optional");
 	log_info("two-factor sign-in %s, by %s", *v == '1' ? "required" :
 	    "optional", r->editor->name);
 	return http_redirect(r, 303, "/admin/users?done=2fa-policy");
@@ -278,6 +283,8 @@ ctl_user_reset(struct req *r)
 	if (store_user_link(r->store, u.id, u.invited ? LINK_INVITE :
 	    LINK_RESET, h, sizeof(h), r->now, expires) < 0)
 		return 500;
+	ctl_audit(r, u.invited ? "user.invite-link" : "user.reset-link",
+	    u.name, "");
 	log_info("%s link for %s, by %s", u.invited ? "invitation" : "reset",
 	    u.name, r->editor->name);
 	return link_page(r, &u, u.invited, tok, expires);

@@ -393,6 +393,13 @@ const char *const stmt_sql[ST__MAX] = {
 	    "SELECT id, created_at, seen_at FROM sessions WHERE user_id = ?1"
 	    " AND expires_at > ?2 AND seen_at > ?3 ORDER BY seen_at DESC",
 	/* Two-factor sign-in (twofactor.c). */
+	/* The audit log (audit.c): newest first, by the primary key. */
+	[ST_AUDIT_INSERT] =
+	    "INSERT INTO audit_log (at, user_id, who, action, target, detail)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_AUDIT_LIST_BEFORE] =
+	    "SELECT id, at, who, action, target, detail FROM audit_log"
+	    " WHERE id < ?2 ORDER BY id DESC LIMIT ?1",
 	[ST_TOTP_ENABLE] =
 	    "UPDATE users SET totp_secret = ?3, totp_step = ?2"
 	    " WHERE id = ?1 AND totp_secret = ''",

@@ -568,6 +568,26 @@ int	 store_recovery_replace(struct store *, long long user_id,
 /* Turn two-factor sign-in off, codes gone: 1, 0 no such account, -1. */
 int	 store_totp_reset(struct store *, long long user_id);
 
+/*
+ * The audit log (audit.c): append-only.
+ */
+struct audit_row {
+	long long	 id;
+	int64_t		 at;
+	const char	*who;		/* "" : the command line */
+	const char	*action;
+	const char	*target;
+	const char	*detail;
+};
+/* Add a row; user_id 0 and who "" for the command line.  0 or -1. */
+int	 store_audit(struct store *, int64_t now, long long user_id,
+	    const char *who, const char *action, const char *target,
+	    const char *detail);
+/* Up to limit rows, newest first, older than id before (0: the
+ * newest): count or -1. */
+int	 store_audit_list(struct store *, struct arena *, long long before,
+	    int limit, struct audit_row **);
+
 /* End every session of an account: 0 or -1. */
 int	 store_sessions_end_user(struct store *, long long user_id);
 /* End one of an account's sessions: 1 done, 0 none such, -1. */

@@ -163,3 +163,26 @@ fill_twofactor(struct req *r, struct view *v, const struct user *u,
 			view_set_int(row, "W", run);
 		}
 }
+
+void
+fill_audit_index(struct req *r, struct view *v, const struct audit_row *rows,
+    int n, long long older)
+{
+	struct view	*row;
+	int		 i;
+
+	if (n == 0)
+		view_show(v, "EMPTY");
+	for (i = 0; i < n; i++) {
+		row = view_row(v, "ROWS");
+		view_set(row, "AT_ISO", time_iso(r->arena, rows[i].at));
+		view_set(row, "AT", time_human(r->arena, rows[i].at));
+		view_set(row, "WHO", rows[i].who[0] != '\0' ? rows[i].who :
+		    "command line");
+		view_set(row, "ACTION", rows[i].action);
+		view_set(row, "TARGET", rows[i].target);
+		view_set(row, "DETAIL", rows[i].detail);
+	}
+	if (older > 0)
+		view_set_int(view_row(v, "OLDER"), "BEFORE", older);
+}

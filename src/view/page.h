@@ -268,6 +268,11 @@ void	 fill_account(struct req *, struct view *, const struct user *u,
 void	 fill_twofactor(struct req *, struct view *, const struct user *u,
 	    const char *secret, const char *uri, const unsigned char *qr, int width,
 	    const char **codes, int left, int required, const char *message);
+/* audit_index.tpl: rows newest first; older: the cursor of the next
+ * page (0: none). */
+struct audit_row;
+void	 fill_audit_index(struct req *, struct view *,
+	    const struct audit_row *, int n, long long older);
 /* password_set.tpl: the form a link opens for u. */
 void	 fill_password_set(struct req *, struct view *, const struct user *u,
 	    int invite, const char *token, const char *message);

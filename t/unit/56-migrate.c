@@ -40,6 +40,7 @@ main(void)
 	    " DROP INDEX tag_slugs_tag; DROP INDEX articles_queue;"
 	    " DROP INDEX articles_author; DROP TABLE account_tokens;"
 	    " DROP INDEX revisions_number; DROP TABLE recovery_codes;"
+	    " DROP TABLE audit_log;"
 	    " ALTER TABLE users DROP COLUMN totp_secret;"
 	    " ALTER TABLE users DROP COLUMN totp_step;"
 	    " ALTER TABLE revisions DROP COLUMN number;"
