@@ -135,5 +135,13 @@ like($ed->get($res->{headers}{location})->{content}, qr/Nothing had changed: no 
 is($g->sql_value("SELECT count(*) FROM revisions WHERE article_id = $id"), $revs, 'and records no revision');
 is($g->sql_value("SELECT modified_at FROM articles WHERE id = $id"), $mod, 'nor a change');
 
+# Pasted wire copy: its no-break spaces become plain ones, as the
+# importer makes them, so that they do not hide in the text box.
+$res = $ed->post('/admin/articles/new', { headline => "Wire\x{a0}copy", body => "PORT\x{a0}ARDENT \x{2014} The\x{a0}council met.\n\n    indented",
+    action => 'preview' });
+is($res->{status}, 200, 'a preview of pasted wire copy');
+like($res->{content}, qr/>PORT ARDENT \xe2\x80\x94 The council met\.\n\n    indented</, 'the text box holds plain spaces, the rest as typed');
+unlike($res->{content}, qr/\xc2\xa0/, 'no no-break space anywhere in the form');
+
 $g->stop;
 done_testing();

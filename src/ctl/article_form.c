@@ -126,8 +126,8 @@ read_field(struct req *r, struct article_form *f, enum af_field i)
 		return;
 	}
 	/* One-line fields fold every run of white space, newlines too. */
-	f->val[i] = rules[i].multiline ? unix_lines(r->arena, v) :
-	    text_squish(r->arena, v);
+	f->val[i] = rules[i].multiline ? text_plain_spaces(r->arena,
+	    unix_lines(r->arena, v)) : text_squish(r->arena, v);
 	n = strlen(f->val[i]);
 	if (i == AF_BODY ? n > rules[i].max :
 	    utf8_len(f->val[i], n) > rules[i].max)
