@@ -143,5 +143,16 @@ is($res->{status}, 200, 'a preview of pasted wire copy');
 like($res->{content}, qr/>PORT ARDENT \xe2\x80\x94 The council met\.\n\n    indented</, 'the text box holds plain spaces, the rest as typed');
 unlike($res->{content}, qr/\xc2\xa0/, 'no no-break space anywhere in the form');
 
+# The preview says what rendering changes.
+$res = $ed->post('/admin/articles/new', { headline => 'Notes', dateline => 'PORT ARDENT',
+    body => "PORT ARDENT \x{2014} The <b>council</b> met.", action => 'preview' });
+like($res->{content}, qr/<p class="notice render-note" role="status">The text holds raw HTML, which is not shown to readers/,
+    'raw HTML: the preview says it is dropped');
+like($res->{content}, qr/The text starts with the dateline &quot;PORT ARDENT&quot; that its own field already holds/,
+    'a dateline typed twice: the preview says so');
+$res = $ed->post('/admin/articles/new', { headline => 'Notes', dateline => 'PORT ARDENT', body => 'The council met.',
+    action => 'preview' });
+unlike($res->{content}, qr/render-note/, 'a plain text: no notes');
+
 $g->stop;
 done_testing();

@@ -35,6 +35,8 @@
 </section>
 {{/CONFLICT}}{{#PREVIEW}}<section class="preview" aria-label="Preview">
 <p class="preview-banner">Preview: nothing is saved yet. The form is below.</p>
+{{#RENDER_NOTE}}<p class="notice render-note" role="status">{{TEXT}}</p>
+{{/RENDER_NOTE}}
 {{>PREVIEW_ARTICLE}}
 </section>
 {{/PREVIEW}}<form method="post" action="{{ACTION}}" class="article-form">

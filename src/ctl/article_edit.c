@@ -13,9 +13,11 @@
  * message next to each field in error: nothing is lost, nothing saved.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "../util/arena.h"
 #include "../util/log.h"
+#include "../util/markdown.h"
 #include "../util/secret.h"
 #include "../util/text.h"
 #include "../view/forms.h"
@@ -177,6 +179,31 @@ conflict_page(struct req *r, struct article_form *f)
 }
 
 /*
+ * What rendering changes that the editor may not expect, for the
+ * preview: raw HTML dropped, a dateline typed in its field and left at
+ * the start of the text too (readers would see it twice).
+ */
+static void
+render_notes(struct req *r, struct article_form *f)
+{
+	const char	*body = f->val[AF_BODY], *dl = f->val[AF_DATELINE];
+	size_t		 n = strlen(dl);
+	int		 k = 0;
+
+	if (md_raw_html(body) == 1)
+		f->render_note[k++] = "The text holds raw HTML, which is not "
+		    "shown to readers: use Markdown instead (see the hint "
+		    "under Text).";
+	while (*body == ' ' || *body == '\n' || *body == '\t')
+		body++;
+	if (n > 0 && strncasecmp(body, dl, n) == 0)
+		f->render_note[k++] = arena_printf(r->arena, "The text starts "
+		    "with the dateline \"%s\" that its own field already "
+		    "holds: readers would see it twice.  Remove it from the "
+		    "text.", dl);
+}
+
+/*
  * Check and act on a posted form (f already holds the stored state).
  * The action is the button pressed: save, preview, publish, unpublish.
  */
@@ -214,6 +241,7 @@ submit(struct req *r, struct article_form *f)
 		return form_page(r, 422, f, NULL);
 	if (strcmp(action, "preview") == 0) {
 		article_form_preview(r, &e, &pa);
+		render_notes(r, f);
 		return form_page(r, 200, f, &pa);
 	}
 	/* The revision the form was opened on; none sent: no check. */

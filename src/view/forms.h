@@ -48,6 +48,8 @@ struct article_form {
 	struct revision	*theirs;
 	/* Signing in again to save: the form goes to ACTION/login with
 	 * the action first pressed; name as typed; message above. */
+	/* What rendering changed, told with a preview (NULL: nothing). */
+	const char	*render_note[2];
 	int		 relogin;
 	const char	*relogin_name;
 	const char	*relogin_action;
