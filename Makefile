@@ -37,7 +37,8 @@ endif
 
 CC	?= cc
 CXX	?= c++
-PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc
+PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc \
+	   liboath libqrencode
 
 ifeq ($(FUZZ),1)
 # libFuzzer harnesses (make fuzz): clang, coverage and sanitizers.

@@ -480,8 +480,9 @@ static const struct {
 	/* Readers find articles (issue 5). */
 	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
 	/* Editors (issue 3). */
-	{ "user", cli_user, "user add NAME [--role admin|editor] [--display \"Full Name\"] [--random-password]\n"
-	  "  user passwd NAME [--random-password] | user list | user disable NAME | user enable NAME\n"
+	{ "user", cli_user, "user add NAME [--role admin|editor|contributor] [--display \"Full Name\"] [--random-password]\n"
+	  "  user passwd NAME [--random-password] | user list | user role NAME ROLE\n"
+	  "  user disable NAME | user enable NAME | user 2fa-reset NAME\n"
 	  "                        editors' accounts (password on standard input)" },
 	/* Benchmarks (issue 6). */
 	{ "generate", cli_generate, "generate [--articles N] [--comments-per-article M] [--tags T]\n"

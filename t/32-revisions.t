@@ -1,6 +1,8 @@
 #!/usr/bin/env perl
-# Revisions: every save keeps one, the list, a line-by-line difference
-# between any two, and restoring one (itself a new revision).
+# Revisions: every save keeps one, numbered 1, 2, 3 ... per article;
+# the list; the difference between any two, line by line and word by
+# word within a changed line (<del> and <ins> that wrap); restoring
+# one (itself a new revision).
 use strict;
 use warnings;
 use lib 't/lib';
@@ -25,10 +27,12 @@ is($ed->post("/admin/articles/$id/edit", \%v2)->{status}, 303, 'a second save');
 my %v3 = (%v2, headline => 'Night ferry leaves later from March', tags => 'Ferries, Timetables, Harbour', action => 'publish');
 is($ed->post("/admin/articles/$id/edit", \%v3)->{status}, 303, 'a third, publishing');
 
-my $revs = $g->sql("SELECT id, kind, user_id, headline FROM revisions WHERE article_id = $id ORDER BY id");
+my $revs = $g->sql("SELECT id, number, kind, user_id, headline FROM revisions WHERE article_id = $id ORDER BY id");
 is(scalar @$revs, 3, 'three saves, three revisions');
 is_deeply([map { $_->{kind} } @$revs], ['edit', 'edit', 'publish'], 'kinds: edit, edit, publish');
 ok(!(grep { !$_->{user_id} } @$revs), 'each names its editor');
+is_deeply([map { $_->{number} } @$revs], [1, 2, 3], 'numbered 1, 2, 3 for this article');
+$_->{id} = $_->{number} for @$revs;	# addresses and the page use numbers
 
 # The list, and by default the difference between the last two.
 $res = $ed->get("/admin/articles/$id/revisions");
@@ -37,25 +41,24 @@ my @listed = $res->{content} =~ m{<td>(\d+)</td><td><time}g;
 is_deeply(\@listed, [reverse map { $_->{id} } @$revs], 'lists them newest first');
 like($res->{content}, qr{<td>Ana Lind</td><td>publish</td>}, 'with who and what');
 like($res->{content}, qr{Revision $revs->[1]{id} &rarr; revision $revs->[2]{id}}, 'compares the last two by default');
-like($res->{content}, qr{<tr class="del"><td class="ln">1</td><td class="ln"></td><td class="mark">-</td><td class="text"><pre>Headline: Night ferry timetable changes from March</pre>},
-    'the old headline removed');
-like($res->{content}, qr{<tr class="ins"><td class="ln"></td><td class="ln">1</td><td class="mark">\+</td><td class="text"><pre>Headline: Night ferry leaves later from March</pre>},
-    'the new one added');
-like($res->{content}, qr{<pre>Tags: Ferries, Timetables, Harbour</pre>}, 'tags are compared too');
+like($res->{content}, qr{<tr class="chg"><td class="ln">1</td><td class="ln">1</td><td class="mark">~</td><td class="text">Headline: Night ferry <del>timetable changes </del><ins>leaves later </ins>from March</td></tr>},
+    'the headline changed, word by word');
+like($res->{content}, qr{<td class="text">Tags: Ferries, <del>Timetables</del><ins>Timetables, Harbour</ins></td>}, 'tags are compared too');
+unlike($res->{content}, qr{<pre>}, 'no <pre> that would not wrap');
 unlike($res->{content}, qr{class="(?:del|ins)"[^\n]*23:55}, 'the unchanged body line is not marked');
 
 # Any two.
 $res = $ed->get("/admin/articles/$id/revisions?from=$revs->[0]{id}&to=$revs->[1]{id}");
 is($res->{status}, 200, 'comparing the first two');
-like($res->{content}, qr{<tr class="del">[^\n]*<pre>The last ferry will leave at 23:40\.</pre>}, 'shows the removed line');
-like($res->{content}, qr{<tr class="ins">[^\n]*<pre>The last ferry will leave at 23:55\.</pre>}, 'and the added one');
-like($res->{content}, qr{<tr class="same">[^\n]*<pre>Tickets bought earlier stay valid\.</pre>}, 'with unchanged context');
+like($res->{content}, qr{<tr class="chg">[^\n]*<td class="text">The last ferry will leave at <del>23:40\.</del><ins>23:55\.</ins></td>},
+    'one word changed in a paragraph: only that word is marked');
+like($res->{content}, qr{<tr class="same">[^\n]*<td class="text">Tickets bought earlier stay valid\.</td>}, 'with unchanged context');
 $res = $ed->get("/admin/articles/$id/revisions?from=$revs->[0]{id}&to=$revs->[0]{id}");
 like($res->{content}, qr{The two revisions are the same}, 'a revision against itself: no differences');
 is($ed->get("/admin/articles/$id/revisions?from=x&to=1")->{status}, 400, 'a malformed revision number: 400');
 is($ed->get("/admin/articles/$id/revisions?from=$revs->[0]{id}")->{status}, 400, 'only one revision: 400');
 $ed->post('/admin/articles/new', { %v1, headline => 'Another article' });
-my $foreign = $g->sql_value("SELECT max(id) FROM revisions");
+my $foreign = 99;	# no revision 99 of this article
 is($ed->get("/admin/articles/$id/revisions?from=$foreign&to=$revs->[0]{id}")->{status}, 404, "another article's revision: 404");
 is($ed->get('/admin/articles/99999/revisions')->{status}, 404, 'an unknown article: 404');
 

@@ -2,7 +2,9 @@
 # The XSS corpus (issue 7): every payload of t/data/xss.txt goes through
 # every text field a reader or an editor can fill: a comment's name and
 # text; an article's headline, summary, byline, dateline, source, text
-# (Markdown), tags and address; a correction's note; a tag's new name;
+# (Markdown), tags and address; a correction's note; a review note; a
+# contributor's display name and bio; an invitation's display name; a
+# tag's new name;
 # the search box; the login name.  Payloads travel in groups of three (one
 # article, comment, correction, tag and so on per group), so that the
 # test stays quick.
@@ -43,6 +45,8 @@ my $g = GazetteTest->new(env => {
 my $base = $g->url('');
 $g->add_user('jane', password => 'janes-long-password');
 my $ed = $g->login('jane');
+my $contrib = $g->login('cora', role => 'contributor');
+my $boss = $g->login('boss', role => 'admin');
 my $http = HTTP::Tiny->new;
 
 # The corpus.
@@ -173,6 +177,29 @@ sub exercise {
 	my @tag_slugs = @tids ? map { $_->{slug} } @{ $g->sql('SELECT slug FROM tags WHERE id IN ('
 	    . join(',', @tids) . ')') } : ();
 
+	# A contributor's draft, sent for review and returned with a note:
+	# her form and dashboard show the note, the editors' queue the
+	# headline.
+	# Her display name and bio (the first shows on the queue too).
+	$res = $contrib->post('/account/profile', { display => cut($grp, 100), bio => cut($grp, 1000, "\n") });
+	page('account', "group $k: profile", $res, $grp, $baseline);
+	page('account', "group $k: account page", $contrib->get('/account'), $grp, $baseline);
+	page('users', "group $k: accounts", $boss->get('/admin/users'), $grp, $baseline);
+	# An invitation with the same display name: the link page.
+	page('users', "group $k: invitation", $boss->post('/admin/users', { name => "inv$k", display => cut($grp, 100),
+	    role => 'contributor' }), $grp, $baseline);
+	$res = $contrib->post('/admin/articles/new', { %f, action => 'submit' });
+	my ($cid) = ($res->{headers}{location} // '') =~ m{^/admin/articles/(\d+)/edit};
+	ok($cid, "group $k: a contributor's draft sent for review") unless $baseline;
+	if ($cid) {
+		page('dashboard', "group $k: review queue", $ed->get('/admin'), $grp, $baseline);
+		page('edit', "group $k: queued (editor)", $ed->get("/admin/articles/$cid/edit"), $grp, $baseline);
+		$res = $ed->post("/admin/articles/$cid/return", { note => cut($grp, 2000) });
+		is($res->{status}, 303, "group $k: returned with a note") unless $baseline;
+		page('edit', "group $k: returned (contributor)", $contrib->get("/admin/articles/$cid/edit"), $grp, $baseline);
+		page('desk', "group $k: contributor's desk", $contrib->get('/admin'), $grp, $baseline);
+	}
+
 	# The form again with everything, and an address that is refused.
 	$res = $ed->post('/admin/articles/new', { %f, slug => cut($grp, 120), action => 'preview' });
 	page('edit', "group $k: refused address", $res, $grp, $baseline);
@@ -277,6 +304,9 @@ $plain_logins->();
 	page('edit', 'baseline refused form', $ed->post('/admin/articles/new',
 	    { headline => '', body => '', action => 'publish' }), [], 1);
 	page('tags-admin', 'baseline refused rename', $ed->post('/admin/tags/1/rename', { name => '' }), [], 1);
+	page('account', 'baseline refused profile', $contrib->post('/account/profile', { display => '', bio => '' }), [], 1);
+	page('users', 'baseline refused invitation', $boss->post('/admin/users', { name => 'Bad Name', display => 'x',
+	    role => 'editor' }), [], 1);
 	page('search', 'baseline search results', $g->get('/search?q=plain+words'), [], 1);
 }
 lists(1);

@@ -11,7 +11,11 @@
 #     another article's form token and a foreign or missing Origin, with
 #     403 and no change; the login form refuses a foreign Origin;
 #   - every editor page asked for with GET or HEAD and no session answers
-#     303 to /login?next=<the page>; an admin page refuses an editor;
+#     303 to /login?next=<the page>;
+#   - every route, for every role (contributor, editor, admin) and for
+#     anonymous readers: a role below the route's (the table's ROLE
+#     column) is refused with 403 and changes nothing, a role at or
+#     above it is let through (a contributor on their own draft);
 #   - and, so that the refusals mean something, the same requests with
 #     a valid session and token are not refused.
 # "No change" is a hash of every content table (GazetteTest::fingerprint)
@@ -33,7 +37,12 @@ my $g = GazetteTest->new(samples => 1, env => {
 my ($rc, $out) = $g->cli('routes');
 is($rc, 0, 'gazette routes runs');
 my @routes = map { my @f = split /\t/; { method => $f[0], pattern => $f[1], flags => $f[2],
-    cache => $f[3], max_body => $f[4] } } grep { /\S/ } split(/\n/, $out);
+    cache => $f[3], max_body => $f[4], role => $f[5] } } grep { /\S/ } split(/\n/, $out);
+my %rank = (anyone => 0, contributor => 1, editor => 2, admin => 3);
+for my $r (@routes) {
+	ok(defined $r->{role} && exists $rank{$r->{role}}, "$r->{method} $r->{pattern} names its role ($r->{role})");
+	is($r->{flags} =~ /E/ ? 1 : 0, $rank{$r->{role}} > 0 ? 1 : 0, "$r->{method} $r->{pattern}: E exactly when a role is needed");
+}
 cmp_ok(scalar @routes, '>=', 30, scalar(@routes) . ' routes in the table');
 unlike($g->cli_ok('help'), qr/^\s*routes\b/m, 'the subcommand is not advertised');
 
@@ -51,28 +60,49 @@ for my $r (grep { $_->{flags} =~ /[EAC]/ } @routes) {
 my $admin = $g->login('boss', role => 'admin');
 my $ed = $g->login('jane');
 my $other = $g->login('kim');
+my $contrib = $g->login('cora', role => 'contributor');
+my $own = do {
+	my $res = $contrib->post('/admin/articles/new', { headline => 'Cora\'s draft', body => 'Her text.', action => 'save' });
+	is($res->{status}, 303, 'a contributor saves a draft of her own');
+	$g->sql_value("SELECT max(id) FROM articles WHERE headline = 'Cora''s draft'");
+};
 my $art = $g->sql("SELECT id, slug FROM articles WHERE status = 'published' AND comments = 'open' ORDER BY id LIMIT 1")->[0];
 my $art2 = $g->sql("SELECT id, slug FROM articles WHERE status = 'published' AND id <> $art->{id} ORDER BY id LIMIT 1")->[0];
 my $res = $g->post("/articles/$art->{slug}/comments", { token => $g->sign_form_token($art->{id}, time - 60),
     name => 'Ann', body => 'A first comment.', website => '' });
 is($res->{status}, 303, 'a comment to moderate');
 my $cid = $g->sql_value('SELECT max(id) FROM comments');
-my $rev = $g->sql_value("SELECT max(id) FROM revisions WHERE article_id = $art->{id}");
+my $rev = $g->sql_value("SELECT max(number) FROM revisions WHERE article_id = $art->{id}");
 my $tags = $g->sql('SELECT id, name FROM tags ORDER BY id LIMIT 2');
 ok($rev && @$tags == 2, 'a revision and two tags to act on');
 my $tag_slug = $g->sql_value("SELECT slug FROM tags WHERE id = $tags->[0]{id}");
+# An account to manage, another session of jane's to end, and a
+# one-time link for the password page.
+my $kim_id = $g->sql_value("SELECT id FROM users WHERE name = 'kim'");
+my $ed2 = $g->login('jane');
+my $sess2 = $g->sql_value("SELECT max(id) FROM sessions");
+my $link = do {
+	my $res = $admin->post('/admin/users', { name => 'newbie', display => 'New Bie', role => 'contributor' });
+	is($res->{status}, 200, 'an invitation link for the password page');
+	($res->{content} =~ m{/password\?token=([A-Za-z0-9_-]{43})})[0];
+};
+ok($link, 'the link is shown');
 
 # A route's pattern with its parameters filled in.
 sub fill {
-	my ($pattern) = @_;
+	my ($pattern, $id) = @_;
 	my $p = $pattern;
+	$id //= $art->{id};
 	$p =~ s{/articles/:slug}{/articles/$art->{slug}}g;
-	$p =~ s{/articles/:id}{/articles/$art->{id}}g;
+	$p =~ s{/articles/:id}{/articles/$id}g;
 	$p =~ s{/revisions/:id}{/revisions/$rev}g;
 	$p =~ s{/tags/:id}{/tags/$tags->[0]{id}}g;
 	$p =~ s{/tags/:slug}{/tags/$tag_slug}g;
 	$p =~ s{/archive/:year/:month}{'/archive/' . strftime_ym()}ge;
 	$p =~ s{/sitemap-:id\.xml}{/sitemap-1.xml}g;
+	$p =~ s{/users/:id}{/users/$kim_id}g;
+	$p =~ s{/sessions/:id}{/sessions/$sess2}g;
+	$p =~ s{^/password$}{/password?token=$link};
 	die "route matrix: no value for a parameter of $pattern (add one to fill())\n" if $p =~ /:/;
 	return $p;
 }
@@ -93,6 +123,22 @@ my %form = (
 	'/admin/tags/:id/delete' => {},
 	'/admin/comments' => { action => 'reject', 'id[]' => $cid },
 	'/admin/settings' => { title => 'Matrix', tagline => '', moderation => 'open', close_days => 30 },
+	'/admin/articles/:id/return' => { note => 'Matrix note.' },
+	'/admin/users' => { name => 'matrixuser', display => 'Matrix User', role => 'contributor' },
+	'/admin/users/:id/role' => { role => 'editor' },
+	'/admin/users/:id/disable' => {},
+	'/admin/users/:id/enable' => {},
+	'/admin/users/:id/reset' => {},
+	'/account/profile' => { display => 'Jane Matrix', bio => 'A bio.' },
+	# The same password again, so that later logins still work.
+	'/account/password' => { current => $g->{passwords}{jane}, password => $g->{passwords}{jane},
+	    again => $g->{passwords}{jane} },
+	'/account/sessions/:id/end' => {},
+	'/account/2fa' => { secret => 'A' x 32, code => '000000' },
+	'/account/2fa/off' => { password => 'not this one' },
+	'/admin/users/:id/2fa-reset' => {},
+	'/admin/users/2fa' => { require => '0' },
+	'/account/sessions/end-all' => {},
 );
 
 sub state {
@@ -132,12 +178,18 @@ for my $r (grep { $_->{method} eq 'GET' && $_->{flags} =~ /E/ } @routes) {
 		my $next = $path =~ s{([^A-Za-z0-9\-._~])}{sprintf('%%%02X', ord $1)}ger . '%3Fx%3D1';
 		is($res->{headers}{location}, "/login?next=$next", "to /login?next=<the page>");
 	}
-	if ($r->{flags} =~ /A/) {
-		is($ed->get($path)->{status}, 403, "GET $r->{pattern} as an editor: 403");
-		is($admin->get($path)->{status}, 200, "GET $r->{pattern} as an admin: 200");
-	} else {
-		is($ed->get($path)->{status}, 200, "GET $r->{pattern} with a session: 200");
+}
+# Every GET route for every role: below the route's role 403, at or
+# above it 200 (a contributor asks for her own draft's pages).
+my %who = (contributor => $contrib, editor => $ed, admin => $admin);
+for my $r (grep { $_->{method} eq 'GET' } @routes) {
+	for my $role (qw(contributor editor admin)) {
+		my $path = fill($r->{pattern}, $role eq 'contributor' ? $own : undef);
+		next if $path =~ m{^/login};	# a session is sent on its way (303)
+		my $want = $rank{$role} >= $rank{$r->{role}} ? 200 : 403;
+		is($who{$role}->get($path)->{status}, $want, "GET $r->{pattern} as $role: $want");
 	}
+	is($g->get(fill($r->{pattern}))->{status}, 200, "GET $r->{pattern} anonymously: 200") if $r->{role} eq 'anyone' && $r->{pattern} ne '/login';
 }
 # A POST-only editor route asked for with GET: 405 rather than a login.
 for my $r (grep { $_->{method} eq 'POST' && $_->{flags} =~ /E/ } @routes) {
@@ -146,6 +198,18 @@ for my $r (grep { $_->{method} eq 'POST' && $_->{flags} =~ /E/ } @routes) {
 	is($g->get($path)->{status}, 405, "GET $r->{pattern} (POST only): 405");
 }
 is(state(), $before, 'the editor pages changed nothing');
+
+# Every state-changing route refuses a role below its own, with a valid
+# session and token, and changes nothing.
+for my $r (@csrf_routes) {
+	for my $role (qw(contributor editor)) {
+		next if $rank{$role} >= $rank{$r->{role}};
+		my $path = fill($r->{pattern}, $role eq 'contributor' ? $own : undef);
+		my $res = $who{$role}->post($path, $form{$r->{pattern}});
+		is($res->{status}, 403, "POST $r->{pattern} as $role: 403");
+	}
+}
+is(state(), $before, 'the refused roles changed nothing');
 
 # The anonymous forms.
 my $cpath = "/articles/$art->{slug}/comments";
@@ -184,9 +248,19 @@ is(state(), $before, 'the refused anonymous forms changed nothing');
 # no route refuses; these change things, so they come last.
 $res = $g->post($cpath, { %comment, token => $tok });
 is($res->{status}, 303, 'a good comment is taken (303)');
+my %contrib_form = ('/admin/articles/:id/edit' => { headline => 'Cora edit', body => 'Text.', action => 'save' },
+    '/account/password' => { map { ($_ => $g->{passwords}{cora}) } qw(current password again) });
+for my $r (grep { $_->{role} eq 'contributor' } @csrf_routes) {
+	# Signing out everywhere ends every session of the account: another one.
+	my $who = $r->{pattern} eq '/logout' ? $g->login('cora') : $r->{pattern} =~ m{/end-all$} ?
+	    $g->login('dora', role => 'contributor') : $contrib;
+	my $res = $who->post(fill($r->{pattern}, $own), $contrib_form{$r->{pattern}} // $form{$r->{pattern}});
+	ok($res->{status} != 403 && $res->{status} < 500, "POST $r->{pattern} as a contributor on her draft is not refused ($res->{status})");
+}
 my @order = sort { ($a->{pattern} =~ /delete|logout/) <=> ($b->{pattern} =~ /delete|logout/) } @csrf_routes;
 for my $r (@order) {
-	my $who = $r->{pattern} eq '/logout' ? $g->login('jane') : $r->{flags} =~ /A/ ? $admin : $ed;
+	my $who = $r->{pattern} eq '/logout' ? $g->login('jane') : $r->{pattern} =~ m{/end-all$} ? $g->login('lee')
+	    : $r->{role} eq 'admin' ? $admin : $ed;
 	my $res = $who->post(fill($r->{pattern}), $form{$r->{pattern}});
 	ok($res->{status} != 403 && $res->{status} < 500, "POST $r->{pattern} with a session and its token is not refused ($res->{status})");
 }

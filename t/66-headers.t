@@ -193,6 +193,12 @@ for (1 .. 30) {
 }
 is($st[-1], 429, 'a flood of logins meets 429 from nginx') or diag("@st");
 ok(@st >= 5, 'after the burst allowed (' . scalar(@st) . ' requests)');
+# Signing in again to save a form is a login: the same rate holds it.
+for my $path ('/admin/articles/new/login', '/admin/articles/1/edit/login') {
+	my $res = $g->post($path, { relogin_name => 'nobody', relogin_password => 'x', headline => 'h', body => 'b' });
+	is($res->{status}, 429, "POST $path meets nginx's login rate too");
+	ok($res->{headers}{'retry-after'}, 'with Retry-After');
+}
 # Privacy (README): the refusals are not logged (each line would name
 # the client), and the access log names no client at all.
 unlike(GazetteTest::slurp($g->dir . '/nginx-error.log'), qr/limiting requests/, 'nginx does not log the refusals');

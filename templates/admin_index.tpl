@@ -1,11 +1,19 @@
 {{%AUTOESCAPE context="HTML"}}{{!
-  admin_index.tpl: the editors' dashboard: drafts, scheduled, published
-  and withdrawn articles, the comments waiting for moderation, and the
-  caches the app purges after writes.
+  admin_index.tpl: the editors' dashboard: contributors' drafts waiting
+  for review, drafts, scheduled, published and withdrawn articles, the
+  comments waiting for moderation, and the caches the app purges after
+  writes.
 }}<header class="page-head">
   <h1>Dashboard</h1>
-  <p class="links"><a href="/admin/articles/new">Write a new article</a> &middot; <a href="/admin/tags">Tags</a> &middot; <a href="/admin/comments">Comments</a>{{#IS_ADMIN}} &middot; <a href="/admin/users">Accounts</a> &middot; <a href="/admin/settings">Settings</a>{{/IS_ADMIN}}</p>
+  <p class="links"><a href="/admin/articles/new">Write a new article</a> &middot; <a href="/admin/tags">Tags</a> &middot; <a href="/admin/comments">Comments</a>{{#IS_ADMIN}} &middot; <a href="/admin/users">Accounts</a> &middot; <a href="/admin/audit">Audit log</a> &middot; <a href="/admin/settings">Settings</a>{{/IS_ADMIN}}</p>
 </header>
+<section class="desk" id="queue" aria-label="Waiting for review">
+<h2>Waiting for review <span class="count">{{QUEUE_TOTAL}}</span></h2>
+{{#NO_QUEUE}}<p class="empty">No draft is waiting.</p>
+{{/NO_QUEUE}}{{#HAS_QUEUE}}<ul class="desk-list">
+{{#QUEUE}}<li class="desk-item"><a class="headline" href="/admin/articles/{{ID}}/edit">{{HEADLINE}}</a> by <span class="writer">{{WRITER}}</span>, sent <time datetime="{{QUEUED_ISO}}">{{QUEUED_HUMAN}}</time></li>
+{{/QUEUE}}</ul>
+{{/HAS_QUEUE}}</section>
 <section class="desk" id="pending" aria-label="Comments waiting">
 <h2>Comments waiting <span class="count">{{PENDING_TOTAL}}</span></h2>
 {{#NO_PENDING}}<p class="empty">No comment is waiting.</p>

@@ -10,15 +10,53 @@
 {{/IS_NEW}}{{#IS_OLD}}  <p class="kicker">Article {{ID}} &middot; <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#HAS_TIME}} &middot; <time datetime="{{TIME_ISO}}">{{TIME_HUMAN}}</time>{{/HAS_TIME}}</p>
   <h1>Edit article</h1>
   <p class="links">{{#IS_LIVE}}<a href="/articles/{{SLUG_STORED}}">View on the site</a> &middot; {{/IS_LIVE}}<a href="/admin/articles/{{ID}}/preview">Preview as saved</a> &middot; <a href="/admin/articles/{{ID}}/revisions">Revisions</a> &middot; <a href="/admin">Dashboard</a></p>
-{{/IS_OLD}}</header>
-{{#FORM_ERROR}}<p class="form-error" role="alert">{{MESSAGE}}</p>
-{{/FORM_ERROR}}{{#PREVIEW}}<section class="preview" aria-label="Preview">
+{{/IS_OLD}}{{#RELOGIN_HEAD}}  <h1>Sign in again to save</h1>
+{{/RELOGIN_HEAD}}</header>
+{{#IN_QUEUE}}<section class="review" aria-label="Review">
+<p class="review-state">Waiting for review since <time datetime="{{QUEUED_ISO}}">{{QUEUED_HUMAN}}</time>.</p>
+{{#CAN_RETURN}}<form method="post" action="/admin/articles/{{ID}}/return" class="review-return">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p class="field"><label for="review-note">Return it to its writer, with a note</label> <small>(what to change; publish it with the button below the form instead if it is ready)</small><br>
+<textarea id="review-note" name="note" rows="3" cols="80" maxlength="2000" required></textarea></p>
+<p class="buttons"><button type="submit">Return with this note</button></p>
+</form>
+{{/CAN_RETURN}}</section>
+{{/IN_QUEUE}}{{#RETURNED}}<section class="review" aria-label="Review">
+<p class="review-state">An editor returned this draft with a note:</p>
+<blockquote class="review-note">{{NOTE}}</blockquote>
+<p>Change it as asked, then send it for review again.</p>
+</section>
+{{/RETURNED}}{{#FORM_ERROR}}<p class="form-error" role="alert">{{MESSAGE}}</p>
+{{/FORM_ERROR}}{{#CONFLICT}}<section class="conflict" aria-label="Conflict">
+<h2>Saved by {{WHO}} at <time datetime="{{THEIR_ISO}}">{{THEIR_TIME}}</time>, while you were editing</h2>
+<p>How your version (below, in the form) differs from theirs: <del>struck through</del> is only in theirs, <ins>underlined</ins> only in yours.</p>
+<div class="diff-words">{{#PIECES}}{{#P_SAME}}{{T:pre_escape}}{{/P_SAME}}{{#P_DEL}}<del>{{T:pre_escape}}</del>{{/P_DEL}}{{#P_INS}}<ins>{{T:pre_escape}}</ins>{{/P_INS}}{{/PIECES}}</div>
+<p class="buttons">Save yours with the form's buttons to replace theirs, or <a href="/admin/articles/{{ID}}/edit">open their version</a> (what you typed here is then lost).</p>
+</section>
+{{/CONFLICT}}{{#PREVIEW}}<section class="preview" aria-label="Preview">
 <p class="preview-banner">Preview: nothing is saved yet. The form is below.</p>
+{{#RENDER_NOTE}}<p class="notice render-note" role="status">{{TEXT}}</p>
+{{/RENDER_NOTE}}
 {{>PREVIEW_ARTICLE}}
 </section>
 {{/PREVIEW}}<form method="post" action="{{ACTION}}" class="article-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<p class="field"><label for="headline">Headline</label><br>
+{{#BASE}}<input type="hidden" name="base" value="{{REV}}">
+{{/BASE}}{{#RELOGIN}}<fieldset class="relogin">
+<legend>Sign in again to save</legend>
+<p class="form-error" role="alert">{{MESSAGE}}</p>
+<p class="field"><label for="relogin-name">Name</label><br>
+<input id="relogin-name" name="relogin_name" value="{{RELOGIN_NAME}}" autocomplete="username" maxlength="64" required></p>
+<p class="field"><label for="relogin-password">Password</label><br>
+<input id="relogin-password" name="relogin_password" type="password" autocomplete="current-password" maxlength="1024" required autofocus></p>
+<p class="field"><label for="relogin-code">Two-factor code</label> <small>(if you use it)</small><br>
+<input id="relogin-code" name="relogin_code" autocomplete="one-time-code" maxlength="32" size="12"></p>
+<input type="hidden" name="action" value="{{RELOGIN_ACTION}}">
+<input type="hidden" name="change" value="{{CHANGE}}">
+<input type="hidden" name="note" value="{{NOTE}}">
+<p class="buttons"><button type="submit">Sign in and save</button></p>
+</fieldset>
+{{/RELOGIN}}<p class="field"><label for="headline">Headline</label><br>
 <input id="headline" name="headline" value="{{HEADLINE}}" maxlength="300" size="80"{{#HEADLINE_ERROR}} aria-invalid="true" aria-describedby="headline-error"{{/HEADLINE_ERROR}}>
 {{#HEADLINE_ERROR}}<br><span class="field-error" id="headline-error">{{MESSAGE}}</span>{{/HEADLINE_ERROR}}</p>
 <p class="field"><label for="summary">Summary</label> <small>(the line under the headline)</small><br>
@@ -55,15 +93,16 @@
 <textarea id="note" name="note" rows="2" cols="80"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="note-error"{{/NOTE_ERROR}}>{{NOTE:pre_escape}}</textarea>
 {{#NOTE_ERROR}}<br><span class="field-error" id="note-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}</p>
 </fieldset>
-{{/ASK_CHANGE}}<p class="buttons">
+{{/ASK_CHANGE}}{{#BTN_SAVE}}<p class="buttons">
 <button type="submit" name="action" value="save">{{SAVE_LABEL}}</button>
 <button type="submit" name="action" value="preview">Preview</button>
-{{#BTN_PUBLISH}}<button type="submit" name="action" value="publish">Publish</button>
+{{#BTN_SUBMIT}}<button type="submit" name="action" value="submit">Send for review</button>
+{{/BTN_SUBMIT}}{{#BTN_PUBLISH}}<button type="submit" name="action" value="publish">Publish</button>
 {{/BTN_PUBLISH}}{{#BTN_UNPUBLISH}}<button type="submit" name="action" value="unpublish">Unpublish</button>
 {{/BTN_UNPUBLISH}}{{#BTN_DELETE}}<button type="submit" name="action" value="delete" class="danger">Delete&hellip;</button>
 {{/BTN_DELETE}}</p>
-</form>
-{{#IS_OLD}}<form method="post" action="/admin/articles/{{ID}}/comments" class="comments-switch">
+{{/BTN_SAVE}}</form>
+{{#COMMENTS_SWITCH}}<form method="post" action="/admin/articles/{{ID}}/comments" class="comments-switch">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <p><label for="comments-mode">Readers' comments</label>
 <select id="comments-mode" name="mode">
@@ -73,4 +112,4 @@
 </select>
 <button type="submit">Set</button></p>
 </form>
-{{/IS_OLD}}</section>
+{{/COMMENTS_SWITCH}}</section>

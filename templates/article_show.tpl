@@ -8,7 +8,8 @@
   </aside>
 {{/CORRECTED}}  <h1 class="headline">{{HEADLINE}}</h1>
 {{#HAS_SUMMARY}}  <p class="dek">{{SUMMARY}}</p>
-{{/HAS_SUMMARY}}  <p class="byline">{{#HAS_BYLINE}}<span class="author">{{BYLINE}}</span> &middot; {{/HAS_BYLINE}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_HUMAN}}</time>{{#UPDATED}} &middot; Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_HUMAN}}</time>{{/UPDATED}}</p>
+{{/HAS_SUMMARY}}{{#EDIT_LINK}}  <p class="edit-link"><a href="/admin/articles/{{ID}}/edit">Edit this article</a></p>
+{{/EDIT_LINK}}  <p class="byline">{{#HAS_BYLINE}}<span class="author">{{BYLINE}}</span> &middot; {{/HAS_BYLINE}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_HUMAN}}</time>{{#UPDATED}} &middot; Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_HUMAN}}</time>{{/UPDATED}}</p>
 </header>
 <div class="story-body">
 {{#HAS_DATELINE}}<p class="dateline">{{DATELINE}} &mdash;</p>

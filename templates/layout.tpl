@@ -40,6 +40,7 @@
     <span>Signed in as {{EDITOR_NAME}}</span>
     <a href="/admin">Dashboard</a>
     <a href="/admin/articles/new">New article</a>
+    <a href="/account">Your account</a>
     <form action="/logout" method="post"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Log out</button></form>
   </nav>
 {{/EDITOR}}</header>

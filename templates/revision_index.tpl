@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{!
   revision_index.tpl: an article's revisions, newest first, and the
-  line-by-line difference between two of them.
+  difference between two of them: line by line, word by word within a
+  changed line, with <del> and <ins> marked by colour and by text.
 }}<header class="page-head">
   <p class="kicker"><a href="/admin/articles/{{ID}}/edit">{{HEADLINE}}</a></p>
   <h1>Revisions</h1>
@@ -20,7 +21,7 @@
 {{#NO_CHANGES}}<p>The two revisions are the same.</p>
 {{/NO_CHANGES}}<table class="diff">
 <tbody>
-{{#LINES}}{{#LINE}}<tr class="{{CLASS}}"><td class="ln">{{OLD_NO}}</td><td class="ln">{{NEW_NO}}</td><td class="mark">{{MARK}}</td><td class="text"><pre>{{TEXT:pre_escape}}</pre></td></tr>
+{{#LINES}}{{#LINE}}<tr class="{{CLASS}}"><td class="ln">{{OLD_NO}}</td><td class="ln">{{NEW_NO}}</td><td class="mark">{{MARK}}</td><td class="text">{{#PIECES}}{{#P_SAME}}{{T:pre_escape}}{{/P_SAME}}{{#P_DEL}}<del>{{T:pre_escape}}</del>{{/P_DEL}}{{#P_INS}}<ins>{{T:pre_escape}}</ins>{{/P_INS}}{{/PIECES}}</td></tr>
 {{/LINE}}{{#SKIP}}<tr class="skip"><td colspan="4">&hellip; {{SKIPPED}} unchanged lines &hellip;</td></tr>
 {{/SKIP}}{{/LINES}}</tbody>
 </table>

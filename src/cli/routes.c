@@ -2,11 +2,12 @@
  * routes.c: gazette routes, a hidden subcommand (issue 7) that prints
  * the route table of src/ctl/routes.c, one route a line:
  *
- *   METHOD<TAB>PATTERN<TAB>FLAGS<TAB>CACHE<TAB>MAX_BODY
+ *   METHOD<TAB>PATTERN<TAB>FLAGS<TAB>CACHE<TAB>MAX_BODY<TAB>ROLE
  *
- * FLAGS is a string of letters, '-' when none: E (an editor's session),
- * A (an admin), C (the session's CSRF token), P (an anonymous form:
- * same-site check).  CACHE is none, page or feed.  The tests build
+ * FLAGS is a string of letters, '-' when none: E (a session: any
+ * role), A (an admin), C (the session's CSRF token), P (an anonymous
+ * form: same-site check).  ROLE is the least role the route needs:
+ * anyone, contributor, editor or admin.  CACHE is none, page or feed.  The tests build
  * their route matrix from this, so that a new route is checked the
  * day it is added.
  */
@@ -35,9 +36,9 @@ cli_routes(int argc, char *argv[])
 	for (i = 0; i < ctl_nroutes; i++) {
 		rt = &ctl_routes[i];
 		n = 0;
-		if (rt->flags & ROUTE_EDITOR)
+		if (rt->role > ROLE_NONE)
 			flags[n++] = 'E';
-		if (rt->flags & ROUTE_ADMIN)
+		if (rt->role == ROLE_ADMIN)
 			flags[n++] = 'A';
 		if (rt->flags & ROUTE_CSRF)
 			flags[n++] = 'C';
@@ -46,9 +47,11 @@ cli_routes(int argc, char *argv[])
 		if (n == 0)
 			flags[n++] = '-';
 		flags[n] = '\0';
-		printf("%s\t%s\t%s\t%s\t%zu\n", http_method_name(rt->method),
-		    rt->pattern, flags, rt->cache < CACHE__MAX ?
-		    caches[rt->cache] : "?", rt->max_body);
+		printf("%s\t%s\t%s\t%s\t%zu\t%s\n",
+		    http_method_name(rt->method), rt->pattern, flags,
+		    rt->cache < CACHE__MAX ? caches[rt->cache] : "?",
+		    rt->max_body, rt->role > ROLE_NONE ? role_name(rt->role) :
+		    "anyone");
 	}
 	return 0;
 }

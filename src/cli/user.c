@@ -1,10 +1,13 @@
 /*
  * user.c: gazette user, the editors' accounts.
  *
- *   user add NAME [--role admin|editor] [--display "Full Name"]
+ *   user add NAME [--role admin|editor|contributor]
+ *                 [--display "Full Name"]
  *                 [--random-password]
  *   user passwd NAME [--random-password]
  *   user list
+ *   user role NAME admin|editor|contributor
+ *   user 2fa-reset NAME      (a lost phone: two-factor sign-in off)
  *   user disable NAME
  *   user enable NAME
  *
@@ -30,28 +33,6 @@
 #include "../util/timefmt.h"
 #include "cli.h"
 
-#define NAME_MAX_LEN	32
-#define DISPLAY_MAX	100	/* characters */
-
-/* 1 if name is a valid login name: [a-z0-9._-], starting with [a-z0-9]. */
-static int
-name_ok(const char *name)
-{
-	size_t	 i, n = strlen(name);
-
-	if (n == 0 || n > NAME_MAX_LEN)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = name[i];
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			continue;
-		if (i > 0 && (c == '.' || c == '_' || c == '-'))
-			continue;
-		return 0;
-	}
-	return 1;
-}
 
 /* Read one line from f into buf; 0, or -1 at end of input or if too long. */
 static int
@@ -149,18 +130,14 @@ user_add(struct store *s, int argc, char *argv[])
 {
 	const char	*name = NULL, *display = NULL;
 	char		 pw[PW_MAX + 2], hash[PW_HASH_MAX];
-	int		 i, admin = 0, random = 0, rc;
+	enum role	 role = ROLE_EDITOR;
+	int		 i, random = 0, rc;
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--role") == 0 && i + 1 < argc) {
-			i++;
-			if (strcmp(argv[i], "admin") == 0)
-				admin = 1;
-			else if (strcmp(argv[i], "editor") == 0)
-				admin = 0;
-			else {
+			if ((role = role_parse(argv[++i])) == ROLE_NONE) {
 				fprintf(stderr, "gazette: user add: --role is "
-				    "admin or editor\n");
+				    "admin, editor or contributor\n");
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--display") == 0 && i + 1 < argc)
@@ -174,27 +151,24 @@ user_add(struct store *s, int argc, char *argv[])
 	}
 	if (name == NULL)
 		return usage("add", "give the account's NAME", NULL);
-	if (!name_ok(name)) {
+	if (!account_name_ok(name)) {
 		fprintf(stderr, "gazette: user add: '%s': a name has 1 to %d "
 		    "characters a-z, 0-9, '.', '_', '-', starting with a "
-		    "letter or digit\n", name, NAME_MAX_LEN);
+		    "letter or digit\n", name, ACCOUNT_NAME_MAX);
 		return 2;
 	}
 	if (display == NULL)
 		display = name;
-	if (!utf8_valid(display, strlen(display)) ||
-	    text_has_control(display, strlen(display), 0) ||
-	    text_blank(display) ||
-	    utf8_len(display, strlen(display)) > DISPLAY_MAX) {
+	if (!account_display_ok(display)) {
 		fprintf(stderr, "gazette: user add: the display name must be "
-		    "1 to %d characters of UTF-8 text\n", DISPLAY_MAX);
+		    "1 to %d characters of UTF-8 text\n", ACCOUNT_DISPLAY_MAX);
 		return 2;
 	}
 	if (get_password(random, pw, sizeof(pw)) < 0)
 		return 1;
 	rc = pw_hash(pw, hash);
 	if (rc == 0)
-		rc = store_user_add(s, name, display, admin, hash,
+		rc = store_user_add(s, name, display, role, hash,
 		    (int64_t)time(NULL));
 	if (rc == 1)
 		fprintf(stderr, "gazette: user add: '%s' exists already\n",
@@ -203,8 +177,7 @@ user_add(struct store *s, int argc, char *argv[])
 		if (random)
 			printf("%s\n", pw);
 		else
-			printf("added %s '%s'\n", admin ? "admin" : "editor",
-			    name);
+			printf("added %s '%s'\n", role_name(role), name);
 	}
 	sodium_memzero(pw, sizeof(pw));
 	return rc == 0 ? 0 : 1;
@@ -252,10 +225,51 @@ user_list(struct store *s, struct arena *a)
 	if ((n = store_users_all(s, a, &u)) < 0)
 		return 1;
 	for (i = 0; i < n; i++)
-		printf("%-20s %-7s %-9s %s  %s\n", u[i].name,
-		    u[i].admin ? "admin" : "editor",
-		    u[i].disabled ? "disabled" : "active",
+		printf("%-20s %-11s %-9s %s  %s\n", u[i].name,
+		    role_name(u[i].role),
+		    u[i].disabled ? "disabled" : u[i].invited ? "invited" :
+		    "active",
 		    time_short(a, u[i].created_at), u[i].display);
+	return 0;
+}
+
+static int
+user_role(struct store *s, int argc, char *argv[])
+{
+	enum role	 role;
+	int		 rc;
+
+	if (argc != 2)
+		return usage("role", "give the account's NAME and its ROLE",
+		    NULL);
+	if ((role = role_parse(argv[1])) == ROLE_NONE)
+		return usage("role", "a role is admin, editor or contributor:",
+		    argv[1]);
+	if ((rc = store_user_role(s, argv[0], role)) == 0)
+		fprintf(stderr, "gazette: user role: no user '%s'\n", argv[0]);
+	else if (rc == 1) {
+		store_audit(s, (int64_t)time(NULL), 0, "", "user.role", argv[0],
+		    role_name(role));
+		printf("'%s' is now %s\n", argv[0], role_name(role));
+	}
+	return rc == 1 ? 0 : 1;
+}
+
+static int
+user_2fa_reset(struct store *s, struct arena *a, const char *name)
+{
+	struct user	 u;
+	int		 rc;
+
+	if ((rc = store_user_by_name(s, a, name, &u)) == 0)
+		fprintf(stderr, "gazette: user 2fa-reset: no user '%s'\n", name);
+	if (rc <= 0)
+		return 1;
+	if (store_totp_reset(s, u.id) < 0)
+		return 1;
+	store_audit(s, (int64_t)time(NULL), 0, "", "2fa.reset", name, "");
+	printf("two-factor sign-in of '%s' is off; its recovery codes are "
+	    "gone\n", name);
 	return 0;
 }
 
@@ -266,7 +280,8 @@ user_disable(struct store *s, const char *name, int disabled)
 
 	if ((rc = store_user_disable(s, name, disabled)) == 0)
 		fprintf(stderr, "gazette: user: no user '%s'\n", name);
-	else if (rc == 1)
+	else if (rc == 1 && store_audit(s, (int64_t)time(NULL), 0, "",
+	    disabled ? "user.disable" : "user.enable", name, "") == 0)
 		printf("'%s' %s\n", name, disabled ?
 		    "disabled; its sessions ended" : "enabled");
 	return rc == 1 ? 0 : 1;
@@ -282,16 +297,17 @@ cli_user(int argc, char *argv[])
 
 	if (argc < 2)
 		return usage(NULL, "missing command: add, passwd, list, "
-		    "disable or enable", NULL);
+		    "role, 2fa-reset, disable or enable", NULL);
 	cmd = argv[1];
 	if (strcmp(cmd, "add") != 0 && strcmp(cmd, "passwd") != 0 &&
 	    strcmp(cmd, "list") != 0 && strcmp(cmd, "disable") != 0 &&
-	    strcmp(cmd, "enable") != 0)
+	    strcmp(cmd, "enable") != 0 && strcmp(cmd, "role") != 0 &&
+	    strcmp(cmd, "2fa-reset") != 0)
 		return usage(NULL, "unknown command", cmd);
 	if (strcmp(cmd, "list") == 0 && argc != 2)
 		return usage(cmd, "unexpected argument", argv[2]);
-	if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) &&
-	    argc != 3)
+	if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0 ||
+	    strcmp(cmd, "2fa-reset") == 0) && argc != 3)
 		return argc < 3 ? usage(cmd, "give the account's NAME", NULL) :
 		    usage(cmd, "unexpected argument", argv[3]);
 	if ((s = store_open(cfg.db, 0)) == NULL)
@@ -303,6 +319,10 @@ cli_user(int argc, char *argv[])
 		rc = user_passwd(s, argc - 2, argv + 2);
 	else if (strcmp(cmd, "list") == 0)
 		rc = user_list(s, &a);
+	else if (strcmp(cmd, "role") == 0)
+		rc = user_role(s, argc - 2, argv + 2);
+	else if (strcmp(cmd, "2fa-reset") == 0)
+		rc = user_2fa_reset(s, &a, argv[2]);
 	else
 		rc = user_disable(s, argv[2], strcmp(cmd, "disable") == 0);
 	arena_free(&a);

@@ -1,5 +1,6 @@
 /*
- * admin.c: Editors (issue 3): the dashboard and the accounts page.
+ * admin.c: the dashboard and the lists of drafts and withdrawn
+ * articles.
  */
 #include <string.h>
 
@@ -17,13 +18,36 @@
 
 /*
  * GET /admin[?before=T-ID | ?after=T-ID][&done=deleted]
- * Drafts (last changed first), scheduled articles (soonest first),
+ * A contributor gets their own articles (desk_contributor).  Editors:
+ * contributors' drafts waiting for review (oldest first), drafts (last
+ * changed first), scheduled articles (soonest first),
  * published ones (newest first, LISTING_PAGE at a time), withdrawn
  * ones, the comments waiting for moderation, and the caches purged
  * after writes, with any that is behind.
  * Raises HTTP 400 for a malformed cursor, 404 for one past the end,
  * 200 otherwise.
  */
+/*
+ * A contributor's dashboard: their own articles, last changed first,
+ * with the state of each in review.  Raises HTTP 200.
+ */
+static int
+desk_contributor(struct req *r)
+{
+	struct article	*arts;
+	struct review	*rvs;
+	struct page	*p;
+	int		 n;
+
+	if ((n = store_articles_of_author(r->store, r->arena,
+	    r->editor->user_id, DESK_ROWS, &arts, &rvs)) < 0)
+		return 500;
+	p = page_new(r, "admin_desk.tpl", "Your articles", "/admin");
+	page_noindex(p);
+	fill_admin_desk(r, p->body, arts, rvs, n);
+	return page_render(r, p, 200);
+}
+
 int
 ctl_admin_index(struct req *r)
 {
@@ -31,11 +55,15 @@ ctl_admin_index(struct req *r)
 	struct article		*drafts, *sched, *gone;
 	struct comment_queued	*pending;
 	struct purge_node	*caches;
+	struct article		*queue;
+	struct review		*qrv;
 	struct page		*p;
 	const char		*done;
 	long long		 npending;
-	int			 nd, ns, ng, np, nc, rc;
+	int			 nd, ns, ng, np, nc, nq, rc;
 
+	if (r->editor->role < ROLE_EDITOR)
+		return desk_contributor(r);
 	if ((rc = listing_cursor(r, &l)) != 0)
 		return rc;
 	l.n = store_articles_live(r->store, r->arena, r->now,
@@ -55,7 +83,9 @@ ctl_admin_index(struct req *r)
 	    (np = store_comments_moderation(r->store, r->arena,
 	    COMMENT_PENDING, 0, PENDING_ROWS, &pending)) < 0 ||
 	    (npending = store_comments_pending(r->store)) < 0 ||
-	    (nc = store_purge_nodes(r->store, r->arena, &caches)) < 0)
+	    (nc = store_purge_nodes(r->store, r->arena, &caches)) < 0 ||
+	    (nq = store_articles_queue(r->store, r->arena, DESK_ROWS, &queue,
+	    &qrv)) < 0)
 		return 500;
 
 	p = page_new(r, "admin_index.tpl", "Dashboard", "/admin");
@@ -68,6 +98,7 @@ ctl_admin_index(struct req *r)
 	    sched, ns, l.rows, l.n, gone, ng > DESK_ROWS ? DESK_ROWS : ng,
 	    pending, np, npending);
 	fill_admin_caches(r, p->body, caches, nc);
+	fill_admin_queue(r, p->body, queue, qrv, nq);
 	if (nd > DESK_ROWS)
 		view_show(p->body, "MORE_DRAFTS");
 	if (ng > DESK_ROWS)
@@ -122,25 +153,5 @@ ctl_admin_articles(struct req *r)
 	page_noindex(p);
 	fill_admin_articles(r, p->body, s, l.rows,
 	    n > DESK_ROWS ? DESK_ROWS : n, n > DESK_ROWS);
-	return page_render(r, p, 200);
-}
-
-/*
- * GET /admin/users (admins only)
- * Every account; they are managed with `gazette user`.
- * Raises HTTP 403 for an editor (dispatch), 200 otherwise.
- */
-int
-ctl_user_index(struct req *r)
-{
-	struct user	*users;
-	struct page	*p;
-	int		 n;
-
-	if ((n = store_users_all(r->store, r->arena, &users)) < 0)
-		return 500;
-	p = page_new(r, "user_index.tpl", "Accounts", "/admin/users");
-	page_noindex(p);
-	fill_user_index(r, p->body, users, n);
 	return page_render(r, p, 200);
 }

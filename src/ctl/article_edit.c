@@ -1,6 +1,11 @@
 /*
- * article_edit.c: Editors (issue 3): writing, previewing, publishing,
- * unpublishing and deleting articles, and their comment switch.
+ * article_edit.c: writing, previewing, publishing, unpublishing and
+ * deleting articles, their comment switch, and their review.
+ *
+ * Contributors reach only their own drafts: they save, preview and
+ * submit them for review; an editor publishes a submitted draft or
+ * returns it with a note (ctl_article_return) that its writer sees on
+ * the form and the dashboard.
  *
  * Every form posts to the address it was shown at; success answers 303
  * (post/redirect/get) to the edit page with a ?done= notice.  A form
@@ -8,8 +13,12 @@
  * message next to each field in error: nothing is lost, nothing saved.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "../util/arena.h"
+#include "../util/log.h"
+#include "../util/markdown.h"
+#include "../util/secret.h"
 #include "../util/text.h"
 #include "../view/forms.h"
 #include "../view/page.h"
@@ -28,6 +37,10 @@ static const struct {
 	{ "unpublished", "Unpublished: readers no longer see it." },
 	{ "restored", "The revision was restored, as a new revision." },
 	{ "comments", "The comment setting was saved." },
+	{ "submitted", "Sent for review: an editor will publish it or "
+	  "return it to you with a note." },
+	{ "returned", "Returned to its writer with your note." },
+	{ "unchanged", "Nothing had changed: no revision was recorded." },
 };
 
 /* The fixed notice for ?done=, or NULL. */
@@ -58,6 +71,7 @@ form_page(struct req *r, int status, struct article_form *f,
 	page_noindex(p);
 	if ((n = notice(r)) != NULL && status == 200 && preview == NULL)
 		page_flash(p, n);
+	f->may_publish = r->editor != NULL && r->editor->role >= ROLE_EDITOR;
 	fill_article_form(r, p->body, f, preview);
 	return page_render(r, p, status);
 }
@@ -73,6 +87,122 @@ load(struct req *r, struct article *a)
 	return store_article_by_id(r->store, r->arena, id, a);
 }
 
+int
+ctl_article_may(struct req *r, const struct article *a, struct review *rv)
+{
+	int	 rc;
+
+	if ((rc = store_article_review(r->store, r->arena, a->id, rv)) <= 0)
+		return rc < 0 ? 500 : 404;
+	if (r->editor->role >= ROLE_EDITOR)
+		return 0;
+	if (rv->author_id != r->editor->user_id) {
+		r->resp.error = "You may work on your own articles only.";
+		return 403;
+	}
+	if (a->status != ARTICLE_DRAFT) {
+		r->resp.error = "Only an editor may change an article once "
+		    "it is published or withdrawn.";
+		return 403;
+	}
+	return 0;
+}
+
+/* The stored article for :id that this account may work on, its form
+ * loaded with its review state: 0, or the status to answer. */
+static int
+load_form(struct req *r, struct article *a, struct article_form *f)
+{
+	struct review	 rv;
+	int		 rc;
+
+	if ((rc = load(r, a)) <= 0)
+		return rc < 0 ? 500 : 404;
+	if ((rc = ctl_article_may(r, a, &rv)) != 0)
+		return rc;
+	article_form_load(r, f, a);
+	f->submitted_at = rv.submitted_at;
+	f->review_note = rv.note;
+	f->stored = a;
+	if (store_article_head(r->store, a->id, &f->base_rev) < 0)
+		return 500;
+	return 0;
+}
+
+/* 1 if the edit e would store article a exactly as it is. */
+static int
+unchanged(const struct article *a, const struct article_edit *e)
+{
+	size_t	 i;
+
+	/* The form gives the time to the minute. */
+	if (a == NULL || e->status != a->status || e->touch_updated ||
+	    e->published_at / 60 != a->published_at / 60 ||
+	    e->ntags != a->ntags ||
+	    strcmp(e->slug, a->slug) != 0 ||
+	    strcmp(e->headline, a->headline) != 0 ||
+	    strcmp(e->summary, a->summary) != 0 ||
+	    strcmp(e->byline, a->byline) != 0 ||
+	    strcmp(e->dateline, a->dateline) != 0 ||
+	    strcmp(e->source, a->source) != 0 ||
+	    strcmp(e->body_md, a->body_md) != 0)
+		return 0;
+	for (i = 0; i < e->ntags; i++)
+		if (strcmp(e->tags[i], a->tags[i].name) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The form again, 409, after another editor saved the article since
+ * this one opened it: what was typed, the other version and how this
+ * one differs from it; the form now carries the newer revision, so
+ * that saving again replaces it, on purpose.
+ */
+static int
+conflict_page(struct req *r, struct article_form *f)
+{
+	struct revision	 theirs;
+	int		 rc;
+
+	if (store_article_head(r->store, f->id, &f->base_rev) < 0)
+		return 500;
+	if ((rc = store_revision_get(r->store, r->arena, f->base_rev,
+	    &theirs)) <= 0)
+		return 500;
+	f->theirs = arena_alloc(r->arena, sizeof(*f->theirs));
+	*f->theirs = theirs;
+	f->error = "Nothing was saved: someone else saved this article "
+	    "while you were editing it.  Compare the two versions below, "
+	    "then save yours to replace theirs, or open theirs.";
+	return form_page(r, 409, f, NULL);
+}
+
+/*
+ * What rendering changes that the editor may not expect, for the
+ * preview: raw HTML dropped, a dateline typed in its field and left at
+ * the start of the text too (readers would see it twice).
+ */
+static void
+render_notes(struct req *r, struct article_form *f)
+{
+	const char	*body = f->val[AF_BODY], *dl = f->val[AF_DATELINE];
+	size_t		 n = strlen(dl);
+	int		 k = 0;
+
+	if (md_raw_html(body) == 1)
+		f->render_note[k++] = "The text holds raw HTML, which is not "
+		    "shown to readers: use Markdown instead (see the hint "
+		    "under Text).";
+	while (*body == ' ' || *body == '\n' || *body == '\t')
+		body++;
+	if (n > 0 && strncasecmp(body, dl, n) == 0)
+		f->render_note[k++] = arena_printf(r->arena, "The text starts "
+		    "with the dateline \"%s\" that its own field already "
+		    "holds: readers would see it twice.  Remove it from the "
+		    "text.", dl);
+}
+
 /*
  * Check and act on a posted form (f already holds the stored state).
  * The action is the button pressed: save, preview, publish, unpublish.
@@ -83,16 +213,27 @@ submit(struct req *r, struct article_form *f)
 	struct article_edit	 e;
 	struct article		 pa;
 	const char		*action = http_form(r, "action");
-	const char		*done;
+	const char		*done, *base;
 	int			 n;
 
 	if (action == NULL)
 		action = "save";
 	if (strcmp(action, "save") != 0 && strcmp(action, "preview") != 0 &&
 	    strcmp(action, "publish") != 0 &&
-	    strcmp(action, "unpublish") != 0) {
+	    strcmp(action, "unpublish") != 0 &&
+	    strcmp(action, "submit") != 0) {
 		r->resp.error = "The form asked for an unknown action.";
 		return 400;
+	}
+	if (r->editor->role < ROLE_EDITOR && (strcmp(action, "publish") == 0 ||
+	    strcmp(action, "unpublish") == 0)) {
+		r->resp.error = "Only an editor may publish or unpublish. "
+		    "Send the article for review instead.";
+		return 403;
+	}
+	if (strcmp(action, "submit") == 0 && f->status != ARTICLE_DRAFT) {
+		r->resp.error = "Only a draft can be sent for review.";
+		return 409;
 	}
 	if ((n = article_form_check(r, f, action, &e)) < 0)
 		return 500;
@@ -100,10 +241,21 @@ submit(struct req *r, struct article_form *f)
 		return form_page(r, 422, f, NULL);
 	if (strcmp(action, "preview") == 0) {
 		article_form_preview(r, &e, &pa);
+		render_notes(r, f);
 		return form_page(r, 200, f, &pa);
 	}
+	/* The revision the form was opened on; none sent: no check. */
+	if (f->id > 0 && (base = http_form(r, "base")) != NULL &&
+	    parse_id(base, &e.base_rev) && e.base_rev != f->base_rev)
+		return conflict_page(r, f);
+	/* A save that changes nothing records nothing. */
+	if (strcmp(action, "save") == 0 && unchanged(f->stored, &e))
+		return http_redirect(r, 303, arena_printf(r->arena,
+		    "/admin/articles/%lld/edit?done=unchanged", f->id));
 	if ((n = store_article_save(r->store, &e)) < 0)
 		return 500;
+	if (n == 2)
+		return conflict_page(r, f);
 	if (n == 1) {
 		/* Another editor took the address in the meantime. */
 		f->err[AF_SLUG] = "Another article uses (or used) this address.";
@@ -111,12 +263,23 @@ submit(struct req *r, struct article_form *f)
 		    "next to the fields.";
 		return form_page(r, 422, f, NULL);
 	}
-	if (e.status == ARTICLE_PUBLISHED && f->status != ARTICLE_PUBLISHED)
+	if (strcmp(action, "submit") == 0) {
+		if (store_article_submit(r->store, e.id, r->now) < 0)
+			return 500;
+		done = "submitted";
+	} else if (e.status == ARTICLE_PUBLISHED &&
+	    f->status != ARTICLE_PUBLISHED)
 		done = e.published_at > r->now ? "scheduled" : "published";
 	else if (e.status == ARTICLE_DRAFT && f->status == ARTICLE_PUBLISHED)
 		done = "unpublished";
 	else
 		done = "saved";
+	if (strcmp(done, "published") == 0 || strcmp(done, "scheduled") == 0 ||
+	    strcmp(done, "unpublished") == 0)
+		ctl_audit(r, arena_printf(r->arena, "article.%s",
+		    strcmp(done, "published") == 0 ? "publish" :
+		    strcmp(done, "scheduled") == 0 ? "schedule" : "unpublish"),
+		    arena_printf(r->arena, "article %lld", e.id), e.headline);
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=%s", e.id, done));
 }
@@ -136,9 +299,11 @@ ctl_article_new(struct req *r)
 
 /*
  * POST /admin/articles/new (csrf, action, the fields)
- * Saves a new draft, publishes or schedules it, or previews it.
- * Raises HTTP 400 for an unknown action, 422 with the form for
- * mistakes, 200 for a preview, 303 to its edit page once saved.
+ * Saves a new draft, sends it for review, publishes or schedules it
+ * (editors), or previews it.
+ * Raises HTTP 400 for an unknown action, 403 for a contributor who
+ * publishes, 422 with the form for mistakes, 200 for a preview, 303 to
+ * its edit page once saved.
  */
 int
 ctl_article_create(struct req *r)
@@ -151,8 +316,10 @@ ctl_article_create(struct req *r)
 
 /*
  * GET /admin/articles/:id/edit[?done=CODE]
- * The form for a stored article, whatever its status.
- * Raises HTTP 404 for an unknown id, 200 otherwise.
+ * The form for a stored article, whatever its status (a contributor:
+ * their own drafts), with its review state.
+ * Raises HTTP 404 for an unknown id, 403 for another's article or a
+ * published one asked for by a contributor, 200 otherwise.
  */
 int
 ctl_article_edit(struct req *r)
@@ -161,18 +328,19 @@ ctl_article_edit(struct req *r)
 	struct article		 a;
 	int			 rc;
 
-	if ((rc = load(r, &a)) <= 0)
-		return rc < 0 ? 500 : 404;
-	article_form_load(r, &f, &a);
+	if ((rc = load_form(r, &a, &f)) != 0)
+		return rc;
 	return form_page(r, 200, &f, NULL);
 }
 
 /*
  * POST /admin/articles/:id/edit (csrf, action, the fields)
- * Saves, previews, publishes or unpublishes; "delete" leads to the
- * confirmation page and changes nothing.
- * Raises HTTP 404 for an unknown id, 400 for an unknown action, 422
- * with the form for mistakes, 200 for a preview, 303 once saved.
+ * Saves, previews, sends for review, publishes or unpublishes;
+ * "delete" leads to the confirmation page and changes nothing.
+ * Raises HTTP 404 for an unknown id, 400 for an unknown action, 403
+ * for another's article or a contributor who publishes, 409 for a
+ * review asked of an article that is no draft, 422 with the form for
+ * mistakes, 200 for a preview, 303 once saved.
  */
 int
 ctl_article_update(struct req *r)
@@ -182,29 +350,38 @@ ctl_article_update(struct req *r)
 	const char		*action = http_form(r, "action");
 	int			 rc;
 
-	if ((rc = load(r, &a)) <= 0)
-		return rc < 0 ? 500 : 404;
-	if (action != NULL && strcmp(action, "delete") == 0)
+	if ((rc = load_form(r, &a, &f)) != 0)
+		return rc;
+	if (action != NULL && strcmp(action, "delete") == 0) {
+		if (r->editor->role < ROLE_EDITOR) {
+			r->resp.error = "Only an editor may delete an "
+			    "article.";
+			return 403;
+		}
 		return http_redirect(r, 303, arena_printf(r->arena,
 		    "/admin/articles/%lld/delete", a.id));
-	article_form_load(r, &f, &a);
+	}
 	return submit(r, &f);
 }
 
 /*
  * GET /admin/articles/:id/preview
  * The stored article as readers would see it, drafts included.
- * Raises HTTP 404 for an unknown id, 200 otherwise.
+ * Raises HTTP 404 for an unknown id, 403 for another's article asked
+ * for by a contributor, 200 otherwise.
  */
 int
 ctl_article_preview(struct req *r)
 {
 	struct article	 a;
+	struct review	 rv;
 	struct page	*p;
 	int		 rc;
 
 	if ((rc = load(r, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
+	if ((rc = ctl_article_may(r, &a, &rv)) != 0)
+		return rc;
 	p = page_new(r, "article_preview.tpl", a.headline, arena_printf(
 	    r->arena, "/admin/articles/%lld/preview", a.id));
 	page_noindex(p);
@@ -253,6 +430,8 @@ ctl_article_delete(struct req *r)
 		e.kind = "delete";
 		if (store_article_save(r->store, &e) != 0)
 			return 500;
+		ctl_audit(r, "article.delete", arena_printf(r->arena,
+		    "article %lld", a.id), a.headline);
 	}
 	return http_redirect(r, 303, "/admin?done=deleted");
 }
@@ -287,4 +466,185 @@ ctl_article_comments(struct req *r)
 		return rc < 0 ? 500 : 404;
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=comments", id));
+}
+
+#define NOTE_MAX	2000	/* characters of a review note */
+
+/*
+ * POST /admin/articles/:id/return (csrf, note); editors.
+ * Takes a submitted draft out of the queue with a note for its writer,
+ * who sees it on the form and the dashboard.  Nothing readers see
+ * changes.
+ * Raises HTTP 404 for an unknown id, 409 for an article that is not
+ * waiting for review, 422 for a missing or overlong note, 303 to the
+ * edit page.
+ */
+int
+ctl_article_return(struct req *r)
+{
+	const char	*note = http_form(r, "note");
+	long long	 id;
+	int		 rc;
+
+	if (!parse_id(r->param[0], &id))
+		return 404;
+	if (note == NULL || !utf8_valid(note, strlen(note)) ||
+	    text_has_control(note, strlen(note), 1) || text_blank(note) ||
+	    utf8_len(note, strlen(note)) > NOTE_MAX) {
+		r->resp.error = "A returned article needs a note of 1 to 2000 "
+		    "characters saying what to change.";
+		return 422;
+	}
+	if ((rc = store_article_return(r->store, id, note, r->now)) < 0)
+		return 500;
+	if (rc == 0) {
+		r->resp.error = "That article is not waiting for review.";
+		return 409;
+	}
+	ctl_audit(r, "article.return", arena_printf(r->arena, "article %lld",
+	    id), "");
+	return http_redirect(r, 303, arena_printf(r->arena,
+	    "/admin/articles/%lld/edit?done=returned", id));
+}
+
+/*
+ * The form as posted, to sign in again and save (status 403, or 429
+ * while the login throttle holds): everything typed comes back, with
+ * the action first pressed and the revision the form was opened on;
+ * it is sent to ACTION/login.  Nothing is read from the store: the
+ * sender is not signed in.
+ */
+static int
+relogin_page(struct req *r, int status, const char *name, const char *message)
+{
+	static const char *const actions[] = {
+		"save", "preview", "publish", "unpublish", "submit",
+	};
+	struct article_form	 f;
+	const char		*action = http_form(r, "action");
+	const char		*base = http_form(r, "base");
+	size_t			 i;
+	long long		 id = 0;
+
+	if (r->param[0] != NULL && !parse_id(r->param[0], &id))
+		return 404;
+	article_form_new(&f);
+	f.id = id;
+	article_form_read(r, &f);
+	if (base == NULL || !parse_id(base, &f.base_rev))
+		f.base_rev = 0;
+	f.relogin = 1;
+	f.relogin_name = name != NULL ? name : "";
+	f.relogin_action = "save";
+	for (i = 0; action != NULL && i < sizeof(actions) / sizeof(actions[0]);
+	    i++)
+		if (strcmp(action, actions[i]) == 0)
+			f.relogin_action = actions[i];
+	f.relogin_message = message;
+	return form_page(r, status, &f, NULL);
+}
+
+/*
+ * POST /admin/articles/new or /admin/articles/:id/edit, from dispatch,
+ * when the session has ended or the form's token is stale.
+ * Raises HTTP 403 with the form as typed and a password field.
+ */
+int
+ctl_article_relogin_form(struct req *r)
+{
+	return relogin_page(r, 403, r->editor != NULL ? r->editor->name :
+	    http_form(r, "relogin_name"), r->editor != NULL ?
+	    "This form had expired: nothing was saved yet.  Enter your "
+	    "password to sign in again and save it." :
+	    "Your session has ended: nothing was saved yet.  Sign in again "
+	    "to save it; everything you typed is below.");
+}
+
+/*
+ * Sign in with the form's relogin_name and relogin_password, as
+ * POST /login does (same-origin check by dispatch, the login
+ * throttle, a fresh session), then run save with the same form.
+ */
+static int
+relogin(struct req *r, int (*save)(struct req *))
+{
+	struct user	 u;
+	const char	*name = http_form(r, "relogin_name");
+	const char	*pw = http_form(r, "relogin_password");
+	long		 wait;
+	int		 found, ok;
+
+	if (name == NULL || pw == NULL) {
+		r->resp.error = "The form is incomplete.";
+		return 400;
+	}
+	if (strlen(name) > ACCOUNT_NAME_MAX)
+		name = arena_strndup(r->arena, name, ACCOUNT_NAME_MAX);
+	if ((wait = ctl_login_wait(r, name)) < 0)
+		return 500;
+	if (wait > 0) {
+		http_header(r, "Retry-After", arena_printf(r->arena, "%ld",
+		    wait));
+		return relogin_page(r, 429, name, arena_printf(r->arena,
+		    "Too many failed logins: nothing was saved.  Try again in "
+		    "%ld minute%s; everything you typed is below.",
+		    (wait + 59) / 60, (wait + 59) / 60 == 1 ? "" : "s"));
+	}
+	if ((found = store_user_by_name(r->store, r->arena, name, &u)) < 0)
+		return 500;
+	ok = pw_verify(found && !u.disabled && !u.invited &&
+	    strlen(pw) <= PW_MAX ? u.pw_hash : NULL,
+	    strlen(pw) <= PW_MAX ? pw : "");
+	if (ok < 0) {
+		http_header(r, "Retry-After", "5");
+		return 503;
+	}
+	if (!ok) {
+		ctl_login_failed(r, name);
+		return relogin_page(r, 403, name, "The name or the password "
+		    "is wrong: nothing was saved yet.  Try again.");
+	}
+	if (u.totp_on) {
+		if ((ok = ctl_second_factor(r, &u,
+		    http_form(r, "relogin_code"))) < 0)
+			return 500;
+		if (!ok) {
+			ctl_login_failed(r, name);
+			return relogin_page(r, 403, name, "The two-factor code "
+			    "is missing, wrong or used already: nothing was "
+			    "saved yet.  Try again.");
+		}
+	}
+	if (ctl_session_start(r, &u) < 0)
+		return 500;
+	ctl_audit(r, "login", u.name, "to save a form");
+	log_info("login (to save a form): %s", u.name);
+	return save(r);
+}
+
+/*
+ * POST /admin/articles/new/login (relogin_name, relogin_password,
+ * action, the fields); same-origin checked by dispatch.
+ * Raises HTTP 400 for a form without name or password, 403 with the
+ * form for a wrong one, 429 with it while the login throttle holds,
+ * 503 if no password check could start in time; then as
+ * ctl_article_create.
+ */
+int
+ctl_article_create_login(struct req *r)
+{
+	return relogin(r, ctl_article_create);
+}
+
+/*
+ * POST /admin/articles/:id/edit/login (relogin_name, relogin_password,
+ * base, action, the fields); same-origin checked by dispatch.
+ * Raises the statuses of ctl_article_create_login, then as
+ * ctl_article_update (409 with both versions if another revision was
+ * saved meanwhile).
+ */
+int
+ctl_article_update_login(struct req *r)
+{
+	return relogin(r, ctl_article_update);
 }

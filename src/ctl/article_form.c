@@ -44,6 +44,7 @@ article_form_new(struct article_form *f)
 	for (i = 0; i < AF__MAX; i++)
 		f->val[i] = "";
 	f->val[AF_CHANGE] = "typo";
+	f->review_note = "";
 }
 
 const char *
@@ -125,14 +126,27 @@ read_field(struct req *r, struct article_form *f, enum af_field i)
 		return;
 	}
 	/* One-line fields fold every run of white space, newlines too. */
-	f->val[i] = rules[i].multiline ? unix_lines(r->arena, v) :
-	    text_squish(r->arena, v);
+	f->val[i] = rules[i].multiline ? text_plain_spaces(r->arena,
+	    unix_lines(r->arena, v)) : text_squish(r->arena, v);
 	n = strlen(f->val[i]);
 	if (i == AF_BODY ? n > rules[i].max :
 	    utf8_len(f->val[i], n) > rules[i].max)
 		f->err[i] = i == AF_BODY ? "The body is limited to 1 MiB." :
 		    arena_printf(r->arena, "At most %zu characters, please.",
 		    rules[i].max);
+}
+
+void
+article_form_read(struct req *r, struct article_form *f)
+{
+	int	 i;
+
+	for (i = 0; i < AF__MAX; i++)
+		read_field(r, f, (enum af_field)i);
+	/* What was typed comes back; nothing here is an error yet. */
+	for (i = 0; i < AF__MAX; i++)
+		if (f->err[i] != NULL && f->val[i][0] == '\0')
+			f->err[i] = NULL;
 }
 
 /* A slug from the headline that no other article has or had. */
@@ -208,6 +222,9 @@ article_form_check(struct req *r, struct article_form *f, const char *action,
 	if (status == ARTICLE_PUBLISHED && f->err[AF_BODY] == NULL &&
 	    text_blank(f->val[AF_BODY]))
 		f->err[AF_BODY] = "A published article needs a body.";
+	if (strcmp(action, "submit") == 0 && f->err[AF_BODY] == NULL &&
+	    text_blank(f->val[AF_BODY]))
+		f->err[AF_BODY] = "An article sent for review needs a body.";
 
 	/* A change readers have seen says what kind of change it is. */
 	if (f->live && status == ARTICLE_PUBLISHED &&

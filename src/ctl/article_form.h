@@ -21,13 +21,16 @@ void	 article_form_load(struct req *, struct article_form *,
 
 /*
  * Read the posted form into f (values as typed, cleaned) for action
- * ("save", "publish", "unpublish" or "preview") and check it.  When it
+ * ("save", "submit", "publish", "unpublish" or "preview") and check it.  When it
  * is valid, fill e for store_article_save(): status, times, revision
  * kind, rendered body, a unique slug.  Returns the number of fields in
  * error (0: e is ready), or -1 on a store error.
  */
 int	 article_form_check(struct req *, struct article_form *,
 	    const char *action, struct article_edit *e);
+
+/* Read the posted fields into f as typed, without checking them. */
+void	 article_form_read(struct req *, struct article_form *);
 
 /* The article readers would see from a checked edit (for a preview). */
 void	 article_form_preview(struct req *, const struct article_edit *,

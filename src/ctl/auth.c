@@ -19,6 +19,7 @@
 #include "../util/arena.h"
 #include "../util/log.h"
 #include "../util/secret.h"
+#include "../util/totp.h"
 #include "../view/page.h"
 #include "ctl.h"
 
@@ -39,6 +40,10 @@ ctl_auth_init(struct store *s)
 	const char	*v;
 	int		 rc;
 
+	if (totp_init() < 0) {
+		LOG_ERR("liboath would not start");
+		return -1;
+	}
 	arena_init(&a, 0);
 	rc = store_setting_get(s, &a, "login_key", &v);
 	if (rc == 1 && strlen(v) < sizeof(login_key))
@@ -82,7 +87,9 @@ ctl_session_load(struct req *r)
 	e->user_id = u.user_id;
 	e->name = u.name;
 	e->display = u.display;
+	e->role = u.role;
 	e->admin = u.admin;
+	e->totp_on = u.totp_on;
 	e->csrf = u.csrf;
 	e->session_id = u.session_id;
 	r->editor = e;
@@ -124,6 +131,9 @@ login_page(struct req *r, int status, const char *name, const char *next,
 	if (http_query(r, "done") != NULL &&
 	    strcmp(http_query(r, "done"), "out") == 0)
 		page_flash(p, "You have logged out.");
+	else if (http_query(r, "done") != NULL &&
+	    strcmp(http_query(r, "done"), "password") == 0)
+		page_flash(p, "Your password is set: log in with it now.");
 	fill_login(r, p->body, name, next, message);
 	return page_render(r, p, status);
 }
@@ -184,6 +194,59 @@ failed(struct req *r, const char *ukey, const char *ikey)
 		LOG_ERR("could not record a failed login");
 }
 
+long
+ctl_login_wait(struct req *r, const char *name)
+{
+	long	 wait, iwait;
+
+	if ((wait = throttled(r, throttle_key(r, "user", name),
+	    cfg.login_failures)) < 0 ||
+	    (iwait = throttled(r, throttle_key(r, "ip", r->remote_addr),
+	    cfg.login_failures * IP_FACTOR)) < 0)
+		return -1;
+	return iwait > wait ? iwait : wait;
+}
+
+void
+ctl_login_failed(struct req *r, const char *name)
+{
+	failed(r, throttle_key(r, "user", name),
+	    throttle_key(r, "ip", r->remote_addr));
+}
+
+int
+ctl_session_start(struct req *r, const struct user *u)
+{
+	struct editor	*e;
+	char		 tok[TOKEN_LEN + 1], csrf[TOKEN_LEN + 1];
+	unsigned char	 h[TOKEN_HASH_LEN];
+	const char	*old;
+
+	/* The session this browser had, if any, ends: a new token always. */
+	if ((old = http_cookie(r, ctl_session_cookie())) != NULL) {
+		token_hash(old, h);
+		store_session_end(r->store, h, sizeof(h));
+	}
+	token_new(tok);
+	token_new(csrf);
+	token_hash(tok, h);
+	if (store_session_create(r->store, h, sizeof(h), u->id, csrf, r->now,
+	    r->now + cfg.session_max) < 0)
+		return -1;
+	http_set_cookie(r, ctl_session_cookie(), tok, cfg.session_max);
+	e = arena_alloc(r->arena, sizeof(*e));
+	e->user_id = u->id;
+	e->name = u->name;
+	e->display = u->display;
+	e->role = u->role;
+	e->admin = u->admin;
+	e->totp_on = u->totp_on;
+	e->csrf = arena_strdup(r->arena, csrf);
+	e->session_id = 0;	/* not needed by the rest of this request */
+	r->editor = e;
+	return 0;
+}
+
 /*
  * POST /login (name, password, next); same-origin checked by dispatch.
  * Checks the password and starts a session: a new token in the cookie,
@@ -200,9 +263,7 @@ ctl_login(struct req *r)
 	const char	*name = http_form(r, "name");
 	const char	*pw = http_form(r, "password");
 	const char	*next = safe_next(http_form(r, "next"));
-	const char	*ukey, *ikey, *old;
-	char		 tok[TOKEN_LEN + 1], csrf[TOKEN_LEN + 1];
-	unsigned char	 h[TOKEN_HASH_LEN];
+	const char	*ukey, *ikey;
 	long		 wait, iwait;
 	int		 found, ok;
 
@@ -231,8 +292,10 @@ ctl_login(struct req *r)
 	if ((found = store_user_by_name(r->store, r->arena, name, &u)) < 0)
 		return 500;
 	/* An unknown or disabled name costs as much as a wrong password. */
-	ok = pw_verify(found && !u.disabled && strlen(pw) <= PW_MAX ?
-	    u.pw_hash : NULL, strlen(pw) <= PW_MAX ? pw : "");
+	/* An account invited but without a password yet: the same. */
+	ok = pw_verify(found && !u.disabled && !u.invited &&
+	    strlen(pw) <= PW_MAX ? u.pw_hash : NULL,
+	    strlen(pw) <= PW_MAX ? pw : "");
 	if (ok < 0) {
 		http_header(r, "Retry-After", "5");
 		return 503;
@@ -241,23 +304,32 @@ ctl_login(struct req *r)
 		failed(r, ukey, ikey);
 		return login_page(r, 403, name, next ? next : "", bad_login);
 	}
+	/* The second factor, when the account has one: a wrong code is a
+	 * failed login like a wrong password. */
+	if (u.totp_on) {
+		const char *code = http_form(r, "code");
+
+		if (code == NULL || *code == '\0')
+			return login_page(r, 403, name, next ? next : "",
+			    "Enter the code from your authenticator app (or a "
+			    "recovery code) with your password.");
+		if ((ok = ctl_second_factor(r, &u, code)) < 0)
+			return 500;
+		if (!ok) {
+			failed(r, ukey, ikey);
+			return login_page(r, 403, name, next ? next : "",
+			    "The two-factor code is wrong or was used "
+			    "already.");
+		}
+	}
 
 	/* Housekeeping, now and then: old failures and sessions go. */
 	store_throttle_clear(r->store, ukey);
 	store_throttle_prune(r->store, "login:", r->now - cfg.login_window);
 	store_sessions_prune(r->store, r->now, cfg.session_idle);
-	/* The session this browser had, if any, ends: a new token always. */
-	if ((old = http_cookie(r, ctl_session_cookie())) != NULL) {
-		token_hash(old, h);
-		store_session_end(r->store, h, sizeof(h));
-	}
-	token_new(tok);
-	token_new(csrf);
-	token_hash(tok, h);
-	if (store_session_create(r->store, h, sizeof(h), u.id, csrf, r->now,
-	    r->now + cfg.session_max) < 0)
+	if (ctl_session_start(r, &u) < 0)
 		return 500;
-	http_set_cookie(r, ctl_session_cookie(), tok, cfg.session_max);
+	ctl_audit(r, "login", u.name, "");
 	log_info("login: %s", u.name);
 	return http_redirect(r, 303, next ? next : "/admin");
 }

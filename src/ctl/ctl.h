@@ -119,6 +119,15 @@ const char *ctl_session_cookie(void);
 int	 ctl_session_load(struct req *);
 /* 1 if the form's csrf field is the session's token. */
 int	 ctl_csrf_ok(const struct req *);
+/* Seconds before name may try a password again from this client (0:
+ * now), or -1: the login throttle, shared by every password check. */
+long	 ctl_login_wait(struct req *, const char *name);
+/* Count a wrong password for name and this client. */
+void	 ctl_login_failed(struct req *, const char *name);
+/* End this browser's session, if any, and start a new one for the
+ * account (a new cookie), which r->editor then is: 0 or -1. */
+struct user;
+int	 ctl_session_start(struct req *, const struct user *);
 int	 ctl_login_form(struct req *);
 int	 ctl_login(struct req *);
 int	 ctl_logout(struct req *);
@@ -128,7 +137,44 @@ int	 ctl_admin_index(struct req *);
 int	 ctl_admin_articles(struct req *);
 int	 ctl_settings(struct req *);
 int	 ctl_settings_save(struct req *);
+
+/* user_admin.c: admins manage accounts. */
 int	 ctl_user_index(struct req *);
+int	 ctl_user_invite(struct req *);
+int	 ctl_user_role(struct req *);
+int	 ctl_user_disable(struct req *);
+int	 ctl_user_enable(struct req *);
+int	 ctl_user_reset(struct req *);
+
+/* audit.c: the audit log. */
+/* Record that the signed-in account (or nobody) did action. */
+void	 ctl_audit(struct req *, const char *action, const char *target,
+	    const char *detail);
+int	 ctl_audit_index(struct req *);
+
+/* twofactor.c: two-factor sign-in. */
+/* 1 if code is right for u: a TOTP code of a time step not used
+ * before, or an unused recovery code (then used up); 0, or -1. */
+int	 ctl_second_factor(struct req *, const struct user *, const char *);
+/* 1 if an admin requires two-factor sign-in of every account. */
+int	 ctl_2fa_required(struct req *);
+int	 ctl_twofactor(struct req *);
+int	 ctl_twofactor_enable(struct req *);
+int	 ctl_twofactor_off(struct req *);
+int	 ctl_user_2fa_reset(struct req *);
+int	 ctl_user_2fa_require(struct req *);
+
+/* account.c: everyone's own account, and the one-time links. */
+#define CTL_LINK_HOURS	72	/* an invitation or reset link's life */
+int	 ctl_account(struct req *);
+int	 ctl_account_profile(struct req *);
+int	 ctl_account_password(struct req *);
+int	 ctl_account_session_end(struct req *);
+int	 ctl_account_sessions_end_all(struct req *);
+int	 ctl_password_form(struct req *);
+int	 ctl_password_set(struct req *);
+/* The problem with a new password and its repetition, or NULL. */
+const char *ctl_password_problem(const char *pw, const char *again);
 
 /* article_edit.c */
 int	 ctl_article_new(struct req *);
@@ -139,6 +185,23 @@ int	 ctl_article_preview(struct req *);
 int	 ctl_article_delete_form(struct req *);
 int	 ctl_article_delete(struct req *);
 int	 ctl_article_comments(struct req *);
+int	 ctl_article_return(struct req *);
+/*
+ * The article form of a save whose session has ended or whose token is
+ * stale, with everything as typed and a password field (403): nothing
+ * is saved until ctl_article_create_login or ctl_article_update_login.
+ */
+int	 ctl_article_relogin_form(struct req *);
+int	 ctl_article_create_login(struct req *);
+int	 ctl_article_update_login(struct req *);
+/*
+ * 0 if the signed-in account may work on article a (editors: any; a
+ * contributor: their own drafts), with its review state in *rv; else
+ * the status to answer (403 with a message, 404, 500).
+ */
+struct review;
+int	 ctl_article_may(struct req *, const struct article *,
+	    struct review *rv);
 
 /* revision.c */
 int	 ctl_revision_index(struct req *);

@@ -26,26 +26,26 @@ revision_text(struct req *r, const struct revision *v)
 	    v->dateline, v->source, v->tags, v->slug, v->status, v->body_md);
 }
 
-/* Revision id from query parameter name, of article id; 1, 0 or -1. */
+/* The article's revision numbered by query parameter name; 1, 0, -1. */
 static int
 revision_param(struct req *r, const char *name, long long article_id,
     struct revision *v)
 {
 	const char	*s = http_query(r, name);
-	long long	 id;
-	int		 rc;
+	long long	 number;
 
-	if (s == NULL || !parse_id(s, &id))
+	if (s == NULL || !parse_id(s, &number))
 		return 0;
-	if ((rc = store_revision_get(r->store, r->arena, id, v)) <= 0)
-		return rc;
-	return v->article_id == article_id;
+	return store_revision_by_number(r->store, r->arena, article_id,
+	    number, v);
 }
 
 /*
  * GET /admin/articles/:id/revisions[?from=REV&to=REV]
- * The revisions, newest first, and a line-by-line difference between
- * from and to (by default the newest and the one before it).
+ * The revisions, newest first, numbered 1, 2, 3 ... per article, and
+ * the difference between from and to (by default the newest and the
+ * one before it): line by line, and word by word within a changed
+ * line (a paragraph of Markdown).
  * Raises HTTP 404 for an unknown article or a revision of another one,
  * 400 for a malformed revision number, 200 otherwise.
  */
@@ -53,6 +53,7 @@ int
 ctl_revision_index(struct req *r)
 {
 	struct article		 a;
+	struct review		 rv;
 	struct revision		*revs, from, to;
 	struct diff_line	*d = NULL;
 	struct page		*p;
@@ -66,6 +67,8 @@ ctl_revision_index(struct req *r)
 		return 404;
 	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
+	if ((rc = ctl_article_may(r, &a, &rv)) != 0)
+		return rc;
 	if ((n = store_revisions(r->store, r->arena, id, REVISIONS_SHOWN,
 	    &revs)) < 0)
 		return 500;
@@ -103,7 +106,7 @@ ctl_revision_index(struct req *r)
 }
 
 /*
- * POST /admin/articles/:id/revisions/:id/restore (csrf)
+ * POST /admin/articles/:id/revisions/:number/restore (csrf)
  * Makes a revision's text, summary, byline, dateline, source and tags
  * the article's again, as a new revision (kind "restore").  The slug,
  * status and publication time stay as they are now.
@@ -124,10 +127,9 @@ ctl_revision_restore(struct req *r)
 		return 404;
 	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
-	if ((rc = store_revision_get(r->store, r->arena, rid, &v)) <= 0)
+	if ((rc = store_revision_by_number(r->store, r->arena, id, rid,
+	    &v)) <= 0)
 		return rc < 0 ? 500 : 404;
-	if (v.article_id != id)
-		return 404;
 	if ((ntags = tags_split(r->arena, v.tags, &tags, &err)) < 0 ||
 	    md_render(r->arena, v.body_md, &html, &text) < 0)
 		return 500;

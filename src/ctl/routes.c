@@ -13,111 +13,162 @@
 #define KB	1024
 #define MB	(1024 * KB)
 
+#define R0	ROLE_NONE	/* anyone, readers included */
+
 const struct route ctl_routes[] = {
-	/* method     pattern                  controller         flags  cache        body */
-	{ HTTP_GET,  "/",                      ctl_front_index,   0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/articles/:slug",        ctl_article_show,  0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/tags",                  ctl_tag_index,     0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show,      0,     CACHE_PAGE,  0 },
+	/* method     pattern                  controller    role     flags  cache        body */
+	{ HTTP_GET,  "/",                      ctl_front_index, R0,   0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/articles/:slug",        ctl_article_show, R0,  0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/tags",                  ctl_tag_index, R0,     0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show, R0,      0,     CACHE_PAGE,  0 },
 
 	/* Readers' comments (issue 4).  The form is a page of its own,
 	   made for each request (never cached), so that its signed time
 	   is when this reader asked for it.  64 KiB: 5,000 characters of
 	   four-byte UTF-8, percent-encoded, and the name; nginx's
 	   client_max_body_size for this path says the same. */
-	{ HTTP_GET,  "/articles/:slug/comments", ctl_comment_page,
+	{ HTTP_GET,  "/articles/:slug/comments", ctl_comment_page, R0,
 	  0, CACHE_NONE, 0 },
-	{ HTTP_POST, "/articles/:slug/comments", ctl_comment_create,
+	{ HTTP_POST, "/articles/:slug/comments", ctl_comment_create, R0,
 	  ROUTE_PUBLIC_FORM, CACHE_NONE, 64 * KB },
 	/* Readers find articles (issue 5). */
-	{ HTTP_GET,  "/search",                ctl_search,        0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/feed.atom",             ctl_feed_site,     0,     CACHE_FEED,  0 },
-	{ HTTP_GET,  "/tags/:slug/feed.atom",  ctl_feed_tag,      0,     CACHE_FEED,  0 },
-	{ HTTP_GET,  "/archive",               ctl_archive_index, 0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/archive/:year/:month",  ctl_archive_month, 0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/sitemap.xml",           ctl_sitemap,       0,     CACHE_FEED,  0 },
-	{ HTTP_GET,  "/sitemap-:id.xml",       ctl_sitemap_part,  0,     CACHE_FEED,  0 },
-	{ HTTP_GET,  "/robots.txt",            ctl_robots,        0,     CACHE_FEED,  0 },
-	/* Editors (issue 3).  E: editor session, A: admin, C: CSRF token,
-	 * P: public form (same-origin check).  Article forms carry bodies
-	 * of up to 1 MiB, which urlencoding can triple: nginx's /admin/
-	 * location allows the same 4 MiB. */
-#define E	ROUTE_EDITOR
-#define A	(ROUTE_EDITOR | ROUTE_ADMIN)
-#define C	(ROUTE_EDITOR | ROUTE_CSRF)
+	{ HTTP_GET,  "/search",                ctl_search, R0,        0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/feed.atom",             ctl_feed_site, R0,     0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/tags/:slug/feed.atom",  ctl_feed_tag, R0,      0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/archive",               ctl_archive_index, R0, 0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/archive/:year/:month",  ctl_archive_month, R0, 0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/sitemap.xml",           ctl_sitemap, R0,       0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/sitemap-:id.xml",       ctl_sitemap_part, R0,  0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/robots.txt",            ctl_robots, R0,        0,     CACHE_FEED,  0 },
+	/* The newsroom.  The role column is the least role a route needs
+	 * (util/role.h): a higher role may too; anonymous readers asking
+	 * for a page that needs one are sent to the login form.  C: the
+	 * session's CSRF token, P: an anonymous form (same-origin check).
+	 * Controllers check what a role may do with one article: a
+	 * contributor reaches only their own drafts.  Article forms carry
+	 * bodies of up to 1 MiB, which urlencoding can triple: nginx's
+	 * /admin/ location allows the same 4 MiB. */
+#define W	ROLE_CONTRIBUTOR	/* a writer: any account */
+#define ED	ROLE_EDITOR
+#define AD	ROLE_ADMIN
+#define C	ROUTE_CSRF
 #define P	ROUTE_PUBLIC_FORM
-	{ HTTP_GET,  "/login",                 ctl_login_form,    0,     CACHE_NONE,  0 },
-	{ HTTP_POST, "/login",                 ctl_login,         P,     CACHE_NONE,  8 * KB },
-	{ HTTP_POST, "/logout",                ctl_logout,        C,     CACHE_NONE,  1 * KB },
-	{ HTTP_GET,  "/corrections",           ctl_correction_index, 0,  CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/admin",                 ctl_admin_index,   E,     CACHE_NONE,  0 },
-	{ HTTP_GET,  "/admin/users",           ctl_user_index,    A,     CACHE_NONE,  0 },
-	{ HTTP_GET,  "/admin/articles",        ctl_admin_articles, E,    CACHE_NONE,  0 },
-	{ HTTP_GET,  "/admin/settings",        ctl_settings,      A,     CACHE_NONE,  0 },
-	{ HTTP_POST, "/admin/settings",        ctl_settings_save, A | C, CACHE_NONE,  4 * KB },
-	{ HTTP_GET,  "/admin/articles/new",    ctl_article_new,   E,     CACHE_NONE,  0 },
-	{ HTTP_POST, "/admin/articles/new",    ctl_article_create, C,    CACHE_NONE,  4 * MB },
-	{ HTTP_GET,  "/admin/articles/:id/edit", ctl_article_edit, E,    CACHE_NONE,  0 },
-	{ HTTP_POST, "/admin/articles/:id/edit", ctl_article_update, C,  CACHE_NONE,  4 * MB },
-	{ HTTP_GET,  "/admin/articles/:id/preview", ctl_article_preview, E, CACHE_NONE, 0 },
-	{ HTTP_GET,  "/admin/articles/:id/delete", ctl_article_delete_form, E, CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/articles/:id/delete", ctl_article_delete, C, CACHE_NONE, 1 * KB },
-	{ HTTP_POST, "/admin/articles/:id/comments", ctl_article_comments, C, CACHE_NONE, 1 * KB },
-	{ HTTP_GET,  "/admin/articles/:id/revisions", ctl_revision_index, E, CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/articles/:id/revisions/:id/restore", ctl_revision_restore, C, CACHE_NONE, 1 * KB },
-	{ HTTP_GET,  "/admin/tags",            ctl_tag_admin,     E,     CACHE_NONE,  0 },
-	{ HTTP_POST, "/admin/tags/:id/rename", ctl_tag_rename,    C,     CACHE_NONE,  4 * KB },
-	{ HTTP_POST, "/admin/tags/:id/merge",  ctl_tag_merge,     C,     CACHE_NONE,  4 * KB },
-	{ HTTP_POST, "/admin/tags/:id/delete", ctl_tag_delete,    C,     CACHE_NONE,  1 * KB },
-	{ HTTP_GET,  "/admin/comments",        ctl_comment_admin, E,     CACHE_NONE,  0 },
-	{ HTTP_POST, "/admin/comments",        ctl_comment_moderate, C,  CACHE_NONE,  64 * KB },
-#undef E
-#undef A
+#define RL	ROUTE_RELOGIN
+	/* method     pattern                    controller           role  flags cache      body */
+	{ HTTP_GET,  "/login",                   ctl_login_form,       R0,  0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/login",                   ctl_login,            R0,  P,  CACHE_NONE, 8 * KB },
+	{ HTTP_POST, "/logout",                  ctl_logout,           W,   C,  CACHE_NONE, 1 * KB },
+	{ HTTP_GET,  "/corrections",             ctl_correction_index, R0,  0,  CACHE_PAGE, 0 },
+	{ HTTP_GET,  "/admin",                   ctl_admin_index,      W,   0,  CACHE_NONE, 0 },
+	{ HTTP_GET,  "/admin/users",             ctl_user_index,       AD,  0,  CACHE_NONE, 0 },
+	{ HTTP_GET,  "/admin/audit",             ctl_audit_index,      AD,  0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/users",             ctl_user_invite,      AD,  C,  CACHE_NONE, 4 * KB },
+	{ HTTP_POST, "/admin/users/:id/role",    ctl_user_role,        AD,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/users/:id/disable", ctl_user_disable,     AD,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/users/:id/enable",  ctl_user_enable,      AD,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/users/:id/reset",   ctl_user_reset,       AD,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_GET,  "/account",                 ctl_account,          W,   0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/account/profile",         ctl_account_profile,  W,   C,  CACHE_NONE, 16 * KB },
+	{ HTTP_POST, "/account/password",        ctl_account_password, W,   C,  CACHE_NONE, 8 * KB },
+	{ HTTP_POST, "/account/sessions/:id/end", ctl_account_session_end, W, C, CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/account/sessions/end-all", ctl_account_sessions_end_all, W, C, CACHE_NONE, 1 * KB },
+	{ HTTP_GET,  "/account/2fa",             ctl_twofactor,        W,   0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/account/2fa",             ctl_twofactor_enable, W,   C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/account/2fa/off",         ctl_twofactor_off,    W,   C,  CACHE_NONE, 8 * KB },
+	{ HTTP_POST, "/admin/users/:id/2fa-reset", ctl_user_2fa_reset, AD,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/users/2fa",         ctl_user_2fa_require, AD,  C,  CACHE_NONE, 1 * KB },
+	/* One-time links (invitations, resets): anyone holding one. */
+	{ HTTP_GET,  "/password",                ctl_password_form,    R0,  0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/password",                ctl_password_set,     R0,  P,  CACHE_NONE, 8 * KB },
+	{ HTTP_GET,  "/admin/articles",          ctl_admin_articles,   ED,  0,  CACHE_NONE, 0 },
+	{ HTTP_GET,  "/admin/settings",          ctl_settings,         AD,  0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/settings",          ctl_settings_save,    AD,  C,  CACHE_NONE, 4 * KB },
+	{ HTTP_GET,  "/admin/articles/new",      ctl_article_new,      W,   0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/articles/new",      ctl_article_create,   W,   C | RL, CACHE_NONE, 4 * MB },
+	/* Sign in again and save in one step (the form of a session that
+	 * ended): a login, so an anonymous form like /login. */
+	{ HTTP_POST, "/admin/articles/new/login", ctl_article_create_login, R0, P, CACHE_NONE, 4 * MB },
+	{ HTTP_GET,  "/admin/articles/:id/edit", ctl_article_edit,     W,   0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/articles/:id/edit", ctl_article_update,   W,   C | RL, CACHE_NONE, 4 * MB },
+	{ HTTP_POST, "/admin/articles/:id/edit/login", ctl_article_update_login, R0, P, CACHE_NONE, 4 * MB },
+	{ HTTP_GET,  "/admin/articles/:id/preview", ctl_article_preview, W, 0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/articles/:id/return", ctl_article_return, ED,  C,  CACHE_NONE, 16 * KB },
+	{ HTTP_GET,  "/admin/articles/:id/delete", ctl_article_delete_form, ED, 0, CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/articles/:id/delete", ctl_article_delete, ED,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/articles/:id/comments", ctl_article_comments, ED, C, CACHE_NONE, 1 * KB },
+	{ HTTP_GET,  "/admin/articles/:id/revisions", ctl_revision_index, W, 0, CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/articles/:id/revisions/:id/restore", ctl_revision_restore, ED, C, CACHE_NONE, 1 * KB },
+	{ HTTP_GET,  "/admin/tags",              ctl_tag_admin,        ED,  0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/tags/:id/rename",   ctl_tag_rename,       ED,  C,  CACHE_NONE, 4 * KB },
+	{ HTTP_POST, "/admin/tags/:id/merge",    ctl_tag_merge,        ED,  C,  CACHE_NONE, 4 * KB },
+	{ HTTP_POST, "/admin/tags/:id/delete",   ctl_tag_delete,       ED,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_GET,  "/admin/comments",          ctl_comment_admin,    ED,  0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/comments",          ctl_comment_moderate, ED,  C,  CACHE_NONE, 64 * KB },
+#undef W
+#undef ED
+#undef AD
 #undef C
 #undef P
+#undef RL
+#undef R0
 };
 
 const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);
 
 /*
- * The checks a route's flags ask for, in Fossil's order: who is asking
- * (the session behind the cookie, loaded for every route so that any
- * page knows its editor), may they (editor, admin), and did the form
+ * The checks a route asks for, in Fossil's order: who is asking (the
+ * session behind the cookie, loaded for every route so that any page
+ * knows its editor), may they (the route's role), and did the form
  * come from this site (CSRF token; Origin for anonymous forms).
- * Raises HTTP 303 to /login for an editor page asked for with GET and
- * no session, 403 for any other refusal; nothing has changed then.
+ * Raises HTTP 303 to /login for a page that needs a role asked for
+ * with GET and no session, 403 for any other refusal; nothing has
+ * changed then.
  */
 int
 ctl_dispatch(struct req *r, const struct route *route)
 {
 	const char	*here;
 
-	/* Editors (issue 3). */
 	if (ctl_session_load(r) < 0)
 		return 500;
-	if (route->flags & (ROUTE_EDITOR | ROUTE_ADMIN | ROUTE_CSRF)) {
-		if (r->editor == NULL) {
-			if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
-				r->resp.error = "You are not logged in, or your "
-				    "session has expired. Log in and try again.";
-				return 403;
-			}
-			/* The way back is a path of this site, encoded. */
-			here = r->query_raw != NULL ? arena_printf(r->arena,
-			    "%s?%s", r->path, r->query_raw) : r->path;
-			return http_redirect(r, 303, arena_printf(r->arena,
-			    "/login?next=%s", url_encode(r->arena, here)));
-		}
-		if ((route->flags & ROUTE_ADMIN) && !r->editor->admin) {
-			r->resp.error = "Only an administrator may do that.";
+	/* A save that would be lost: the form comes back, to sign in. */
+	if ((route->flags & ROUTE_RELOGIN) && r->method == HTTP_POST &&
+	    (r->editor == NULL || !ctl_csrf_ok(r)))
+		return ctl_article_relogin_form(r);
+	if (route->role > ROLE_NONE && r->editor == NULL) {
+		if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
+			r->resp.error = "You are not logged in, or your "
+			    "session has expired. Log in and try again.";
 			return 403;
 		}
-		if ((route->flags & ROUTE_CSRF) && !ctl_csrf_ok(r)) {
-			r->resp.error = "The form had expired or did not come "
-			    "from this site. Go back, reload the page and try "
-			    "again.";
-			return 403;
-		}
+		/* The way back is a path of this site, encoded. */
+		here = r->query_raw != NULL ? arena_printf(r->arena,
+		    "%s?%s", r->path, r->query_raw) : r->path;
+		return http_redirect(r, 303, arena_printf(r->arena,
+		    "/login?next=%s", url_encode(r->arena, here)));
+	}
+	/* Required two-factor sign-in: enrol first, nothing else. */
+	if (route->role > ROLE_NONE && !r->editor->totp_on &&
+	    route->handler != ctl_twofactor &&
+	    route->handler != ctl_twofactor_enable &&
+	    route->handler != ctl_logout && ctl_2fa_required(r)) {
+		if (r->method == HTTP_GET || r->method == HTTP_HEAD)
+			return http_redirect(r, 303, "/account/2fa");
+		r->resp.error = "Turn on two-factor sign-in first (an "
+		    "administrator requires it): see /account/2fa.";
+		return 403;
+	}
+	if (route->role > ROLE_NONE && r->editor->role < route->role) {
+		r->resp.error = route->role == ROLE_ADMIN ?
+		    "Only an administrator may do that." :
+		    "Only an editor may do that.";
+		return 403;
+	}
+	if ((route->flags & ROUTE_CSRF) && !ctl_csrf_ok(r)) {
+		r->resp.error = "The form had expired or did not come "
+		    "from this site. Go back, reload the page and try "
+		    "again.";
+		return 403;
 	}
 	/* Anonymous forms (login, comments): from this site's pages only. */
 	if ((route->flags & ROUTE_PUBLIC_FORM) && r->method == HTTP_POST &&

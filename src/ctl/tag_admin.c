@@ -140,6 +140,8 @@ ctl_tag_merge(struct req *r)
 		return 404;
 	if (rc == 1)
 		return tag_page(r, 422, "A tag cannot be merged into itself.");
+	ctl_audit(r, "tag.merge", arena_printf(r->arena, "tag %lld", id),
+	    arena_printf(r->arena, "into %s", into.name));
 	return http_redirect(r, 303, "/admin/tags?done=merged");
 }
 

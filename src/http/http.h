@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "../util/buf.h"
+#include "../util/role.h"
 #include "encoding.h"
 
 struct arena;
@@ -82,7 +83,9 @@ struct editor {
 	long long	 user_id;
 	const char	*name;		/* login name */
 	const char	*display;	/* full name */
-	int		 admin;		/* role admin (else editor) */
+	enum role	 role;		/* ROLE_CONTRIBUTOR .. ROLE_ADMIN */
+	int		 admin;		/* role is ROLE_ADMIN */
+	int		 totp_on;	/* two-factor sign-in enrolled */
 	const char	*csrf;		/* the session's CSRF token */
 	long long	 session_id;
 };

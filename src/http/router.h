@@ -18,15 +18,16 @@
 #include "http.h"
 
 /* What a route asks of the request before its controller runs. */
-#define ROUTE_EDITOR	0x01	/* a logged-in editor (or admin) */
-#define ROUTE_ADMIN	0x02	/* an admin */
 #define ROUTE_CSRF	0x04	/* POST carrying the session's CSRF token */
 #define ROUTE_PUBLIC_FORM 0x08	/* anonymous POST: same-site Origin check */
+#define ROUTE_RELOGIN	0x10	/* without a session or with a stale token,
+				   the form comes back to sign in and save */
 
 struct route {
 	enum http_method  method;	/* HTTP_GET also answers HEAD */
 	const char	 *pattern;
 	int		(*handler)(struct req *);
+	enum role	  role;		/* the least role it needs (ROLE_NONE: anyone) */
 	unsigned	  flags;	/* ROUTE_* */
 	enum cache_policy cache;
 	size_t		  max_body;	/* POST body limit in bytes */

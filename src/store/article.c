@@ -448,6 +448,21 @@ old_state(struct store *s, struct arena *a, long long id, const char **slug,
 }
 
 int
+store_article_head(struct store *s, long long id, long long *rev)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_HEAD);
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*rev = sqlite3_column_int64(st, 0);
+	else
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
 store_article_save(struct store *s, struct article_edit *e)
 {
 	struct arena	 a;
@@ -461,6 +476,17 @@ store_article_save(struct store *s, struct article_edit *e)
 	live = e->status == ARTICLE_PUBLISHED;
 	if (store_begin(s) < 0)
 		goto out;
+	/* Another editor saved since this form was opened: nothing. */
+	if (e->id > 0 && e->base_rev > 0) {
+		long long	 head;
+
+		if (store_article_head(s, e->id, &head) < 0)
+			goto rollback;
+		if (head != e->base_rev) {
+			rc = 2;
+			goto rollback;
+		}
+	}
 	if ((free_ = store_slug_free(s, e->slug, e->id)) <= 0) {
 		rc = free_ == 0 ? 1 : -1;
 		goto rollback;

@@ -182,6 +182,28 @@ store_close(struct store *s)
 	free(s);
 }
 
+/* Rows whose foreign key points nowhere: 0, else 1 (logged) or -1. */
+static int
+fk_violations(struct store *s)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st,
+	    NULL) != SQLITE_OK) {
+		STORE_ERR(s);
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		LOG_ERR("a row of %s refers to a missing row of %s",
+		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 2));
+	else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? 1 : -1;
+}
+
 int
 store_migrate(struct store *s, int *from, int *to)
 {
@@ -199,18 +221,26 @@ store_migrate(struct store *s, int *from, int *to)
 		return -1;
 	}
 	for (i = v; i < store_nmigrations; i++) {
-		/* Each migration applies whole or not at all. */
-		if (exec_sql(s, "BEGIN IMMEDIATE") < 0)
+		/*
+		 * Each migration applies whole or not at all.  Foreign keys
+		 * are off meanwhile (the pragma has no effect inside a
+		 * transaction), so that a table can be rebuilt without its
+		 * references cascading; they are checked before COMMIT.
+		 */
+		if (exec_sql(s, "PRAGMA foreign_keys=OFF") < 0 ||
+		    exec_sql(s, "BEGIN IMMEDIATE") < 0)
 			return -1;
 		snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", i + 1);
 		if (exec_sql(s, store_migrations[i]) < 0 ||
-		    exec_sql(s, sql) < 0) {
+		    exec_sql(s, sql) < 0 || fk_violations(s) != 0) {
 			LOG_ERR("migration %d failed; database left at version "
 			    "%d", i + 1, i);
 			exec_sql(s, "ROLLBACK");
+			exec_sql(s, "PRAGMA foreign_keys=ON");
 			return -1;
 		}
-		if (exec_sql(s, "COMMIT") < 0)
+		if (exec_sql(s, "COMMIT") < 0 ||
+		    exec_sql(s, "PRAGMA foreign_keys=ON") < 0)
 			return -1;
 		*to = i + 1;
 	}

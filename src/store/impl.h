@@ -49,6 +49,10 @@ int		 bind_time(sqlite3_stmt *, int, int64_t);
 
 /* A column copied into the arena; NULL becomes "". */
 const char	*col_text(struct arena *, sqlite3_stmt *, int);
+/* An account from USER_COLS (stmt.c) starting at column c (user.c). */
+struct user;
+void		 user_row_at(struct arena *, sqlite3_stmt *, int c,
+		    struct user *);
 
 /*
  * Run st with key bound to ?1 and copy the first column of its one row

@@ -36,8 +36,10 @@ store_revisions(struct store *s, struct arena *a, long long article_id,
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
 	sqlite3_bind_int64(st, 1, article_id);
 	sqlite3_bind_int(st, 2, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		revision_row(a, st, &rows[n++]);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		revision_row(a, st, &rows[n]);
+		rows[n++].number = sqlite3_column_int64(st, 10);
+	}
 	stmt_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		STORE_ERR(s);
@@ -47,14 +49,13 @@ store_revisions(struct store *s, struct arena *a, long long article_id,
 	return n;
 }
 
-int
-store_revision_get(struct store *s, struct arena *a, long long id,
+/* Step st (bound) for one whole revision: 1, 0 or -1. */
+static int
+revision_one(struct store *s, struct arena *a, sqlite3_stmt *st,
     struct revision *r)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_GET);
-	int		 rc;
+	int	 rc;
 
-	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		revision_row(a, st, r);
 		r->summary = col_text(a, st, 10);
@@ -63,10 +64,32 @@ store_revision_get(struct store *s, struct arena *a, long long id,
 		r->source = col_text(a, st, 13);
 		r->body_md = col_text(a, st, 14);
 		r->tags = col_text(a, st, 15);
+		r->number = sqlite3_column_int64(st, 16);
 	} else if (rc != SQLITE_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_revision_get(struct store *s, struct arena *a, long long id,
+    struct revision *r)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_GET);
+
+	sqlite3_bind_int64(st, 1, id);
+	return revision_one(s, a, st, r);
+}
+
+int
+store_revision_by_number(struct store *s, struct arena *a,
+    long long article_id, long long number, struct revision *r)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_BY_NUMBER);
+
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int64(st, 2, number);
+	return revision_one(s, a, st, r);
 }
 
 /* Step st into a growing array of corrections; count or -1. */

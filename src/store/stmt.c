@@ -16,6 +16,11 @@
 /* The same with the body, for one article. */
 #define ARTICLE_FULL_COLS ARTICLE_LIST_COLS ", a.body_md, a.body_html"
 
+/* An account's columns, in the order store/user.c reads them. */
+#define USER_COLS \
+	"id, name, display, role, pw_hash, disabled, created_at," \
+	" pw_hash = '', bio, totp_secret, totp_step"
+
 /* How many of the newest matches a search ranks; see ST_SEARCH. */
 #define SEARCH_WINDOW	"500"	/* = STORE_SEARCH_COUNT_MAX */
 
@@ -109,7 +114,8 @@ const char *const stmt_sql[ST__MAX] = {
 	    "UPDATE articles SET slug = ?2, headline = ?3, summary = ?4,"
 	    " byline = ?5, dateline = ?6, source = ?7, body_md = ?8,"
 	    " body_html = ?9, status = ?10, published_at = ?11,"
-	    " updated_at = ?12, modified_at = ?13, tag_list = ?14"
+	    " updated_at = ?12, modified_at = ?13, tag_list = ?14,"
+	    " submitted_at = CASE ?10 WHEN 'draft' THEN submitted_at END"
 	    " WHERE id = ?1",
 	[ST_ARTICLE_STATE] =
 	    "SELECT slug, status, published_at, updated_at FROM articles"
@@ -132,8 +138,12 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_REVISION_INSERT] =
 	    "INSERT INTO revisions (article_id, user_id, created_at, kind,"
 	    " headline, summary, byline, dateline, source, body_md, tags,"
-	    " slug, status, published_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-	    " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	    " slug, status, published_at, number) VALUES (?1, ?2, ?3, ?4,"
+	    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+	    " (SELECT coalesce(max(number), 0) + 1 FROM revisions"
+	    "  WHERE article_id = ?1))",
+	[ST_REVISION_HEAD] =
+	    "SELECT max(id) FROM revisions WHERE article_id = ?1",
 	[ST_FTS_DELETE] = "DELETE FROM articles_fts WHERE rowid = ?1",
 	[ST_FTS_INSERT] =
 	    "INSERT INTO articles_fts (rowid, headline, summary, body, tags)"
@@ -322,13 +332,13 @@ const char *const stmt_sql[ST__MAX] = {
 	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING"
 	    " RETURNING id",
 	[ST_USER_BY_NAME] =
-	    "SELECT id, name, display, role, pw_hash, disabled, created_at"
-	    " FROM users WHERE name = ?1",
+	    "SELECT " USER_COLS " FROM users WHERE name = ?1",
 	[ST_USER_PASSWD] = "UPDATE users SET pw_hash = ?2 WHERE name = ?1",
 	[ST_USER_DISABLE] = "UPDATE users SET disabled = ?2 WHERE name = ?1",
 	[ST_USERS_ALL] =
-	    "SELECT id, name, display, role, '', disabled, created_at"
-	    " FROM users ORDER BY name",
+	    "SELECT id, name, display, role, '', disabled, created_at,"
+	    " pw_hash = '', bio, CASE totp_secret WHEN '' THEN '' ELSE '*' END,"
+	    " 0 FROM users ORDER BY name",
 	[ST_USER_SESSIONS_END] =
 	    "DELETE FROM sessions WHERE user_id IN"
 	    " (SELECT id FROM users WHERE name = ?1)",
@@ -337,8 +347,8 @@ const char *const stmt_sql[ST__MAX] = {
 	    " seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
 	/* Idle and absolute expiry are both checked here, by the query. */
 	[ST_SESSION_GET] =
-	    "SELECT s.id, s.csrf, s.seen_at, u.id, u.name, u.display, u.role"
-	    " FROM sessions s JOIN users u ON u.id = s.user_id"
+	    "SELECT s.id, s.csrf, s.seen_at, u.id, u.name, u.display, u.role,"
+	    " u.totp_secret <> '' FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ?1 AND s.expires_at > ?2"
 	    " AND s.seen_at > ?3 AND u.disabled = 0",
 	[ST_SESSION_TOUCH] =
@@ -355,6 +365,82 @@ const char *const stmt_sql[ST__MAX] = {
 	/* Keys from ?1 up to (not including) ?2: one prefix, by the index. */
 	[ST_THROTTLE_PRUNE_RANGE] =
 	    "DELETE FROM throttle WHERE key >= ?1 AND key < ?2 AND at <= ?3",
+	[ST_USER_ROLE] = "UPDATE users SET role = ?2 WHERE name = ?1",
+
+	/* Accounts in the browser (account.c). */
+	[ST_USER_BY_ID] = "SELECT " USER_COLS " FROM users WHERE id = ?1",
+	[ST_USER_PROFILE] =
+	    "UPDATE users SET display = ?2, bio = ?3 WHERE id = ?1",
+	[ST_USER_PASSWD_ID] = "UPDATE users SET pw_hash = ?2 WHERE id = ?1",
+	/* ?2: the session to keep (0: none). */
+	[ST_USER_SESSIONS_END_OTHERS] =
+	    "DELETE FROM sessions WHERE user_id = ?1 AND id <> ?2",
+	[ST_ACCOUNT_TOKENS_DELETE_USER] =
+	    "DELETE FROM account_tokens WHERE user_id = ?1",
+	[ST_ACCOUNT_TOKEN_INSERT] =
+	    "INSERT INTO account_tokens (token_hash, user_id, kind,"
+	    " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ACCOUNT_TOKEN_GET] =
+	    "SELECT t.kind, t.expires_at, u.id, u.name, u.display, u.role,"
+	    " u.pw_hash, u.disabled, u.created_at, u.pw_hash = '', u.bio,"
+	    " u.totp_secret, u.totp_step"
+	    " FROM account_tokens t JOIN users u ON u.id = t.user_id"
+	    " WHERE t.token_hash = ?1 AND t.expires_at > ?2",
+	[ST_ACCOUNT_TOKEN_TAKE] =
+	    "DELETE FROM account_tokens WHERE token_hash = ?1"
+	    " AND expires_at > ?2 RETURNING user_id",
+	[ST_SESSIONS_OF_USER] =
+	    "SELECT id, created_at, seen_at FROM sessions WHERE user_id = ?1"
+	    " AND expires_at > ?2 AND seen_at > ?3 ORDER BY seen_at DESC",
+	/* Two-factor sign-in (twofactor.c). */
+	/* The audit log (audit.c): newest first, by the primary key. */
+	[ST_AUDIT_INSERT] =
+	    "INSERT INTO audit_log (at, user_id, who, action, target, detail)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_AUDIT_LIST_BEFORE] =
+	    "SELECT id, at, who, action, target, detail FROM audit_log"
+	    " WHERE id < ?2 ORDER BY id DESC LIMIT ?1",
+	[ST_TOTP_ENABLE] =
+	    "UPDATE users SET totp_secret = ?3, totp_step = ?2"
+	    " WHERE id = ?1 AND totp_secret = ''",
+	/* A time step is used once: a later code only. */
+	[ST_TOTP_STEP] =
+	    "UPDATE users SET totp_step = ?2 WHERE id = ?1 AND totp_step < ?2",
+	[ST_TOTP_RESET] =
+	    "UPDATE users SET totp_secret = '', totp_step = 0 WHERE id = ?1",
+	[ST_RECOVERY_DELETE_USER] =
+	    "DELETE FROM recovery_codes WHERE user_id = ?1",
+	[ST_RECOVERY_INSERT] =
+	    "INSERT INTO recovery_codes (code_hash, user_id) VALUES (?1, ?2)",
+	[ST_RECOVERY_USE] =
+	    "DELETE FROM recovery_codes WHERE code_hash = ?1 AND user_id = ?2",
+	[ST_RECOVERY_COUNT] =
+	    "SELECT count(*) FROM recovery_codes WHERE user_id = ?1",
+	[ST_SESSION_END_ID] =
+	    "DELETE FROM sessions WHERE id = ?1 AND user_id = ?2",
+
+	/* Roles and review (review.c). */
+	[ST_ARTICLE_REVIEW] =
+	    "SELECT author_id, submitted_at, review_note FROM articles"
+	    " WHERE id = ?1",
+	/* Only a draft goes to the queue; a new note replaces the old. */
+	[ST_ARTICLE_SUBMIT] =
+	    "UPDATE articles SET submitted_at = ?2, review_note = ''"
+	    " WHERE id = ?1 AND status = 'draft'",
+	[ST_ARTICLE_RETURN] =
+	    "UPDATE articles SET submitted_at = NULL, review_note = ?2,"
+	    " modified_at = ?3"
+	    " WHERE id = ?1 AND status = 'draft' AND submitted_at IS NOT NULL",
+	[ST_ARTICLES_QUEUE] =
+	    "SELECT " ARTICLE_LIST_COLS ", a.submitted_at, a.review_note,"
+	    " coalesce(u.display, '') FROM articles a"
+	    " LEFT JOIN users u ON u.id = a.author_id"
+	    " WHERE a.submitted_at IS NOT NULL AND a.status = 'draft'"
+	    " ORDER BY a.submitted_at, a.id LIMIT ?1",
+	[ST_ARTICLES_OF_AUTHOR] =
+	    "SELECT " ARTICLE_LIST_COLS ", a.submitted_at, a.review_note,"
+	    " '' FROM articles a WHERE a.author_id = ?1"
+	    " ORDER BY a.modified_at DESC LIMIT ?2",
 
 	/* Editors (issue 3): the desk's article lists (article_admin.c). */
 	[ST_ARTICLES_BY_STATUS] =
@@ -373,15 +459,22 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_REVISIONS_LIST] =
 	    "SELECT r.id, r.article_id, r.user_id, coalesce(u.display, ''),"
 	    " r.created_at, r.kind, r.headline, r.slug, r.status,"
-	    " r.published_at FROM revisions r"
+	    " r.published_at, r.number FROM revisions r"
 	    " LEFT JOIN users u ON u.id = r.user_id"
 	    " WHERE r.article_id = ?1 ORDER BY r.id DESC LIMIT ?2",
 	[ST_REVISION_GET] =
 	    "SELECT r.id, r.article_id, r.user_id, coalesce(u.display, ''),"
 	    " r.created_at, r.kind, r.headline, r.slug, r.status,"
 	    " r.published_at, r.summary, r.byline, r.dateline, r.source,"
-	    " r.body_md, r.tags FROM revisions r"
+	    " r.body_md, r.tags, r.number FROM revisions r"
 	    " LEFT JOIN users u ON u.id = r.user_id WHERE r.id = ?1",
+	[ST_REVISION_BY_NUMBER] =
+	    "SELECT r.id, r.article_id, r.user_id, coalesce(u.display, ''),"
+	    " r.created_at, r.kind, r.headline, r.slug, r.status,"
+	    " r.published_at, r.summary, r.byline, r.dateline, r.source,"
+	    " r.body_md, r.tags, r.number FROM revisions r"
+	    " LEFT JOIN users u ON u.id = r.user_id"
+	    " WHERE r.article_id = ?1 AND r.number = ?2",
 	[ST_CORRECTION_INSERT] =
 	    "INSERT INTO corrections (article_id, kind, note, created_at)"
 	    " VALUES (?1, ?2, ?3, ?4)",

@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../util/role.h"
+
 struct arena;
 struct store;
 
@@ -103,6 +105,9 @@ struct article_edit {
 	/* Editors (issue 3): with kind "update" or "correction", the
 	 * public note saved in the same transaction (NULL: none). */
 	const char	*note;
+	/* The newest revision the editor's form was opened on (0: do not
+	 * check): a save on top of a newer one is refused (store returns 2). */
+	long long	 base_rev;
 };
 
 /* The front page and other listings page through with a cursor. */
@@ -230,9 +235,14 @@ int	 store_articles_by_tag(struct store *, struct arena *, long long tag_id,
 /*
  * Create or update an article with its tags, revision and search entry,
  * all in one transaction.  Sets e->id for a new article.  Returns 0,
- * -1 on error, or 1 if the slug is taken by another article.
+ * -1 on error, 1 if the slug is taken by another article, or 2 if
+ * e->base_rev is set and another revision was saved since (nothing is
+ * written then).
  */
 int	 store_article_save(struct store *, struct article_edit *);
+
+/* The id of an article's newest revision into *rev (0: none): 0 or -1. */
+int	 store_article_head(struct store *, long long id, long long *rev);
 
 /*
  * 1 if the database holds no article at all (of any status: a withdrawn
@@ -464,9 +474,16 @@ struct user {
 	const char	*name;		/* login name, [a-z0-9._-] */
 	const char	*display;	/* full name */
 	const char	*pw_hash;	/* "" in listings */
-	int		 admin;		/* role admin (else editor) */
+	enum role	 role;
+	int		 admin;		/* role is ROLE_ADMIN */
 	int		 disabled;
 	int64_t		 created_at;
+	int		 invited;	/* no password set yet */
+	const char	*bio;
+	/* Two-factor sign-in ("" in listings but for totp_on). */
+	int		 totp_on;
+	const char	*totp_secret;	/* base32 */
+	long long	 totp_step;	/* last time step used */
 };
 
 /* The editor behind a live session. */
@@ -477,12 +494,14 @@ struct session_user {
 	long long	 user_id;
 	const char	*name;
 	const char	*display;
-	int		 admin;
+	enum role	 role;
+	int		 admin;		/* role is ROLE_ADMIN */
+	int		 totp_on;	/* two-factor sign-in enrolled */
 };
 
 /* Returns 0, 1 if the name is taken, or -1. */
 int	 store_user_add(struct store *, const char *name, const char *display,
-	    int admin, const char *pw_hash, int64_t now);
+	    enum role, const char *pw_hash, int64_t now);
 int	 store_user_by_name(struct store *, struct arena *, const char *name,
 	    struct user *);
 /* Set the hash and end the user's sessions: 1 done, 0 no such user. */
@@ -492,6 +511,134 @@ int	 store_user_passwd(struct store *, const char *name,
 int	 store_user_disable(struct store *, const char *name, int disabled);
 /* Every account, by name, without hashes; returns the count or -1. */
 int	 store_users_all(struct store *, struct arena *, struct user **);
+/* Change the role (sessions stay: each request reads the role anew):
+ * 1 done, 0 no such user, -1 error. */
+int	 store_user_role(struct store *, const char *name, enum role);
+
+/*
+ * Accounts in the browser (account.c): one-time links, profiles, own
+ * passwords and sessions.
+ */
+enum account_link {
+	LINK_INVITE,
+	LINK_RESET,
+};
+
+/* The account with id: 1 found, 0 not, -1 error. */
+int	 store_user_by_id(struct store *, struct arena *, long long id,
+	    struct user *);
+/*
+ * Add an account with no password (it cannot log in) and the hash of
+ * its invitation link, valid until expires: 0, 1 if the name is taken,
+ * -1.
+ */
+int	 store_user_invite(struct store *, const char *name,
+	    const char *display, enum role, const unsigned char *hash,
+	    size_t hashlen, int64_t now, int64_t expires);
+/* A new reset link for an account, replacing any older link: 0 or -1. */
+int	 store_user_link(struct store *, long long user_id, enum account_link,
+	    const unsigned char *hash, size_t hashlen, int64_t now,
+	    int64_t expires);
+/* The account behind an unexpired link: 1 (*kind set), 0 none, -1. */
+int	 store_user_by_link(struct store *, struct arena *,
+	    const unsigned char *hash, size_t hashlen, int64_t now,
+	    struct user *, enum account_link *kind);
+/*
+ * Use a link: set the password and end every session of its account,
+ * in one transaction.  1 done, 0 the link was used or has expired, -1.
+ */
+int	 store_user_link_redeem(struct store *, const unsigned char *hash,
+	    size_t hashlen, int64_t now, const char *pw_hash);
+/* Set display name and bio: 1 done, 0 no such account, -1. */
+int	 store_user_profile(struct store *, long long id, const char *display,
+	    const char *bio);
+/* Set an account's password and end its sessions but keep (0: none):
+ * 1 done, 0 no such account, -1. */
+int	 store_user_passwd_keep(struct store *, long long id,
+	    const char *pw_hash, long long keep);
+
+struct session_row {
+	long long	 id;
+	int64_t		 created_at;
+	int64_t		 seen_at;
+};
+
+/* An account's live sessions, last used first: count or -1. */
+int	 store_sessions_of(struct store *, struct arena *, long long user_id,
+	    int64_t now, int idle, struct session_row **);
+/*
+ * Two-factor sign-in (twofactor.c).
+ */
+#define RECOVERY_CODES	10
+/* Make secret (base32) the account's, step used, with n recovery code
+ * hashes replacing any others: 1 done, 0 it had one already, -1. */
+int	 store_totp_enable(struct store *, long long user_id,
+	    const char *secret_b32, long long step,
+	    const unsigned char (*hashes)[32], int n);
+/* Record step as used: 1, or 0 if it (or a later one) was used. */
+int	 store_totp_step(struct store *, long long user_id, long long step);
+/* Use a recovery code (by hash): 1, or 0 if none such is left. */
+int	 store_recovery_use(struct store *, long long user_id,
+	    const unsigned char hash[32]);
+/* How many recovery codes are left, or -1. */
+int	 store_recovery_count(struct store *, long long user_id);
+/* Replace the recovery codes: 0 or -1. */
+int	 store_recovery_replace(struct store *, long long user_id,
+	    const unsigned char (*hashes)[32], int n);
+/* Turn two-factor sign-in off, codes gone: 1, 0 no such account, -1. */
+int	 store_totp_reset(struct store *, long long user_id);
+
+/*
+ * The audit log (audit.c): append-only.
+ */
+struct audit_row {
+	long long	 id;
+	int64_t		 at;
+	const char	*who;		/* "" : the command line */
+	const char	*action;
+	const char	*target;
+	const char	*detail;
+};
+/* Add a row; user_id 0 and who "" for the command line.  0 or -1. */
+int	 store_audit(struct store *, int64_t now, long long user_id,
+	    const char *who, const char *action, const char *target,
+	    const char *detail);
+/* Up to limit rows, newest first, older than id before (0: the
+ * newest): count or -1. */
+int	 store_audit_list(struct store *, struct arena *, long long before,
+	    int limit, struct audit_row **);
+
+/* End every session of an account: 0 or -1. */
+int	 store_sessions_end_user(struct store *, long long user_id);
+/* End one of an account's sessions: 1 done, 0 none such, -1. */
+int	 store_session_end_id(struct store *, long long id,
+	    long long user_id);
+
+/*
+ * Roles and review (review.c): a contributor's draft waits in the
+ * editors' queue until published or returned with a note.
+ */
+struct review {
+	long long	 author_id;	/* the account that created it; 0: none */
+	int64_t		 submitted_at;	/* in the queue since; 0: not waiting */
+	const char	*note;		/* the last note an editor returned */
+	const char	*author;	/* display name (queue rows only), "" */
+};
+
+/* The review state of article id: 1 found, 0 not, -1 error. */
+int	 store_article_review(struct store *, struct arena *, long long id,
+	    struct review *);
+/* Put a draft in the queue: 1 done, 0 not a draft, -1 error. */
+int	 store_article_submit(struct store *, long long id, int64_t now);
+/* Return a queued draft with a note: 1 done, 0 not queued, -1 error. */
+int	 store_article_return(struct store *, long long id, const char *note,
+	    int64_t now);
+/* The queue, oldest first, with authors' names: count or -1. */
+int	 store_articles_queue(struct store *, struct arena *, int limit,
+	    struct article **, struct review **);
+/* An account's own articles, last changed first: count or -1. */
+int	 store_articles_of_author(struct store *, struct arena *,
+	    long long user_id, int limit, struct article **, struct review **);
 
 /*
  * Sessions are found by the hash of their token, and only while
@@ -543,6 +690,7 @@ int	 store_articles_scheduled(struct store *, struct arena *, int64_t now,
 struct revision {
 	long long	 id;
 	long long	 article_id;
+	long long	 number;	/* the article's 1st, 2nd ... revision */
 	long long	 user_id;	/* 0: the command line */
 	const char	*user_display;	/* "" for the command line */
 	int64_t		 created_at;
@@ -573,6 +721,9 @@ struct correction {
 /* An article's revisions, newest first, without bodies; count or -1. */
 int	 store_revisions(struct store *, struct arena *, long long article_id,
 	    int limit, struct revision **);
+/* Revision number of article_id: 1, 0 (none such) or -1. */
+int	 store_revision_by_number(struct store *, struct arena *,
+	    long long article_id, long long number, struct revision *);
 int	 store_revision_get(struct store *, struct arena *, long long id,
 	    struct revision *);
 /* An article's updates and corrections, newest first; count or -1. */

@@ -11,23 +11,34 @@
 #include "../util/arena.h"
 #include "impl.h"
 
+void
+user_row_at(struct arena *a, sqlite3_stmt *st, int c, struct user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = sqlite3_column_int64(st, c);
+	u->name = col_text(a, st, c + 1);
+	u->display = col_text(a, st, c + 2);
+	u->role = role_parse((const char *)sqlite3_column_text(st, c + 3));
+	u->admin = u->role == ROLE_ADMIN;
+	u->pw_hash = col_text(a, st, c + 4);
+	u->disabled = sqlite3_column_int(st, c + 5) != 0;
+	u->created_at = sqlite3_column_int64(st, c + 6);
+	u->invited = sqlite3_column_int(st, c + 7) != 0;
+	u->bio = col_text(a, st, c + 8);
+	u->totp_secret = col_text(a, st, c + 9);
+	u->totp_step = sqlite3_column_int64(st, c + 10);
+	u->totp_on = u->totp_secret[0] != '\0';
+}
+
 static void
 user_row(struct arena *a, sqlite3_stmt *st, struct user *u)
 {
-	memset(u, 0, sizeof(*u));
-	u->id = sqlite3_column_int64(st, 0);
-	u->name = col_text(a, st, 1);
-	u->display = col_text(a, st, 2);
-	u->admin = strcmp((const char *)sqlite3_column_text(st, 3),
-	    "admin") == 0;
-	u->pw_hash = col_text(a, st, 4);
-	u->disabled = sqlite3_column_int(st, 5) != 0;
-	u->created_at = sqlite3_column_int64(st, 6);
+	user_row_at(a, st, 0, u);
 }
 
 int
 store_user_add(struct store *s, const char *name, const char *display,
-    int admin, const char *pw_hash, int64_t now)
+    enum role role, const char *pw_hash, int64_t now)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -37,7 +48,7 @@ store_user_add(struct store *s, const char *name, const char *display,
 	st = stmt_get(s, ST_USER_INSERT);
 	bind_text(st, 1, name);
 	bind_text(st, 2, display);
-	bind_text(st, 3, admin ? "admin" : "editor");
+	bind_text(st, 3, role_name(role));
 	bind_text(st, 4, pw_hash);
 	sqlite3_bind_int64(st, 5, now);
 	rc = sqlite3_step(st);
@@ -115,6 +126,18 @@ store_user_disable(struct store *s, const char *name, int disabled)
 }
 
 int
+store_user_role(struct store *s, const char *name, enum role role)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_USER_ROLE);
+
+	bind_text(st, 1, name);
+	bind_text(st, 2, role_name(role));
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	return sqlite3_changes(s->db) > 0;
+}
+
+int
 store_users_all(struct store *s, struct arena *a, struct user **out)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_USERS_ALL);
@@ -167,8 +190,10 @@ store_session_get(struct store *s, struct arena *a, const unsigned char *hash,
 		u->user_id = sqlite3_column_int64(st, 3);
 		u->name = col_text(a, st, 4);
 		u->display = col_text(a, st, 5);
-		u->admin = strcmp((const char *)sqlite3_column_text(st, 6),
-		    "admin") == 0;
+		u->role = role_parse((const char *)
+		    sqlite3_column_text(st, 6));
+		u->admin = u->role == ROLE_ADMIN;
+		u->totp_on = sqlite3_column_int(st, 7) != 0;
 	} else if (rc != SQLITE_DONE)
 		STORE_ERR(s);
 	stmt_done(st);

@@ -1,6 +1,8 @@
 /*
- * diff.c: line differences.  See diff.h.
+ * diff.c: line and word differences, over one longest-common-
+ * subsequence core.  See diff.h.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,29 +50,27 @@ same(const struct line *x, const struct line *y)
 	return x->n == y->n && memcmp(x->s, y->s, x->n) == 0;
 }
 
-static void
-emit(struct arena *a, struct diff_line *d, size_t *k, enum diff_op op,
-    const struct line *l, size_t old_no, size_t new_no)
-{
-	d[*k].op = op;
-	d[*k].text = arena_strndup(a, l->s, l->n);
-	d[*k].old_no = op == DIFF_ADD ? 0 : old_no;
-	d[*k].new_no = op == DIFF_DEL ? 0 : new_no;
-	(*k)++;
-}
+/* One step of the shortest edit: op, and the token of x or y. */
+struct step {
+	enum diff_op	 op;
+	size_t		 xi, yi;	/* 0-based indexes */
+};
 
-size_t
-diff_lines(struct arena *a, const char *old, const char *new_,
-    struct diff_line **out)
+/*
+ * The difference of token lists x and y as steps (arena), removals
+ * before additions within a change; returns their number.
+ */
+static size_t
+steps(struct arena *a, const struct line *x, size_t nx, const struct line *y,
+    size_t ny, struct step **out)
 {
-	struct line	*x, *y;
-	struct diff_line *d;
-	size_t		 nx, ny, head = 0, tail = 0, mx, my, i, j, k = 0;
+	struct step	*d;
+	size_t		 head = 0, tail = 0, mx, my, i, j, k = 0;
 	uint32_t	*t = NULL;
 
-	nx = split(a, old ? old : "", &x);
-	ny = split(a, new_ ? new_ : "", &y);
 	d = arena_calloc(a, nx + ny + 1, sizeof(*d));
+#define STEP(o, xx, yy) do { d[k].op = (o); d[k].xi = (xx); \
+	d[k].yi = (yy); k++; } while (0)
 	while (head < nx && head < ny && same(&x[head], &y[head]))
 		head++;
 	while (tail < nx - head && tail < ny - head &&
@@ -80,7 +80,7 @@ diff_lines(struct arena *a, const char *old, const char *new_,
 	my = ny - head - tail;
 
 	for (i = 0; i < head; i++)
-		emit(a, d, &k, DIFF_SAME, &x[i], i + 1, i + 1);
+		STEP(DIFF_SAME, i, i);
 
 	/* t[i][j]: the LCS length of x[head+i..] and y[head+j..]. */
 	if (mx > 0 && my > 0 &&
@@ -97,18 +97,15 @@ diff_lines(struct arena *a, const char *old, const char *new_,
 		while (i < mx || j < my) {
 			if (i < mx && j < my &&
 			    same(&x[head + i], &y[head + j])) {
-				emit(a, d, &k, DIFF_SAME, &x[head + i],
-				    head + i + 1, head + j + 1);
+				STEP(DIFF_SAME, head + i, head + j);
 				i++;
 				j++;
 			} else if (j == my || (i < mx &&
 			    T(i + 1, j) >= T(i, j + 1))) {
-				emit(a, d, &k, DIFF_DEL, &x[head + i],
-				    head + i + 1, 0);
+				STEP(DIFF_DEL, head + i, 0);
 				i++;
 			} else {
-				emit(a, d, &k, DIFF_ADD, &y[head + j], 0,
-				    head + j + 1);
+				STEP(DIFF_ADD, 0, head + j);
 				j++;
 			}
 		}
@@ -116,14 +113,106 @@ diff_lines(struct arena *a, const char *old, const char *new_,
 		free(t);
 	} else {
 		for (i = 0; i < mx; i++)
-			emit(a, d, &k, DIFF_DEL, &x[head + i], head + i + 1, 0);
+			STEP(DIFF_DEL, head + i, 0);
 		for (j = 0; j < my; j++)
-			emit(a, d, &k, DIFF_ADD, &y[head + j], 0, head + j + 1);
+			STEP(DIFF_ADD, 0, head + j);
 	}
 
 	for (i = 0; i < tail; i++)
-		emit(a, d, &k, DIFF_SAME, &x[nx - tail + i], nx - tail + i + 1,
-		    ny - tail + i + 1);
+		STEP(DIFF_SAME, nx - tail + i, ny - tail + i);
+#undef STEP
+	*out = d;
+	return k;
+}
+
+size_t
+diff_lines(struct arena *a, const char *old, const char *new_,
+    struct diff_line **out)
+{
+	struct line	*x, *y, *l;
+	struct diff_line *d;
+	struct step	*st;
+	size_t		 nx, ny, n, i;
+
+	nx = split(a, old ? old : "", &x);
+	ny = split(a, new_ ? new_ : "", &y);
+	n = steps(a, x, nx, y, ny, &st);
+	d = arena_calloc(a, n + 1, sizeof(*d));
+	for (i = 0; i < n; i++) {
+		l = st[i].op == DIFF_ADD ? &y[st[i].yi] : &x[st[i].xi];
+		d[i].op = st[i].op;
+		d[i].text = arena_strndup(a, l->s, l->n);
+		d[i].old_no = st[i].op == DIFF_ADD ? 0 : st[i].xi + 1;
+		d[i].new_no = st[i].op == DIFF_DEL ? 0 : st[i].yi + 1;
+	}
+	*out = d;
+	return n;
+}
+
+/*
+ * Split text into words, each with the white space after it (white
+ * space at the very start is a token of its own); returns their number.
+ */
+static size_t
+split_words(struct arena *a, const char *text, struct line **out)
+{
+	const char	*p;
+	size_t		 n = 0, i = 0;
+	struct line	*w;
+
+	for (p = text; *p != '\0'; n++) {
+		while (*p != '\0' && !isspace((unsigned char)*p))
+			p++;
+		while (*p != '\0' && isspace((unsigned char)*p))
+			p++;
+	}
+	w = arena_calloc(a, n ? n : 1, sizeof(*w));
+	for (p = text; *p != '\0' && i < n; i++) {
+		w[i].s = p;
+		while (*p != '\0' && !isspace((unsigned char)*p))
+			p++;
+		while (*p != '\0' && isspace((unsigned char)*p))
+			p++;
+		w[i].n = (size_t)(p - w[i].s);
+	}
+	*out = w;
+	return n;
+}
+
+size_t
+diff_words(struct arena *a, const char *old, const char *new_,
+    struct diff_word **out)
+{
+	struct line	*x, *y, *l;
+	struct diff_word *d;
+	struct step	*st;
+	size_t		 nx, ny, n, i, k = 0, len;
+	char		*buf;
+
+	nx = split_words(a, old ? old : "", &x);
+	ny = split_words(a, new_ ? new_ : "", &y);
+	n = steps(a, x, nx, y, ny, &st);
+	d = arena_calloc(a, n + 1, sizeof(*d));
+	/* Runs of one kind join into one piece. */
+	for (i = 0; i < n; ) {
+		enum diff_op op = st[i].op;
+		size_t j;
+
+		for (len = 0, j = i; j < n && st[j].op == op; j++) {
+			l = op == DIFF_ADD ? &y[st[j].yi] : &x[st[j].xi];
+			len += l->n;
+		}
+		buf = arena_alloc(a, len + 1);
+		for (len = 0; i < j; i++) {
+			l = op == DIFF_ADD ? &y[st[i].yi] : &x[st[i].xi];
+			memcpy(buf + len, l->s, l->n);
+			len += l->n;
+		}
+		buf[len] = '\0';
+		d[k].op = op;
+		d[k].text = buf;
+		k++;
+	}
 	*out = d;
 	return k;
 }

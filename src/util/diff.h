@@ -1,6 +1,6 @@
 /*
- * diff.h: a line-by-line difference between two texts, as the
- * revisions page shows it.  The classic longest-common-subsequence
+ * diff.h: a line-by-line or word-by-word difference between two texts,
+ * as the revisions page and an editing conflict show it.  The classic longest-common-subsequence
  * table over the lines that differ once the common head and tail are
  * set aside; past DIFF_MAX_CELLS table cells (two long texts that
  * differ everywhere) the middle is shown as removed, then added, which
@@ -35,6 +35,23 @@ struct diff_line {
  */
 size_t	 diff_lines(struct arena *, const char *old, const char *new_,
 	    struct diff_line **out);
+
+/* A piece of a word-by-word difference: a run of words (each with the
+ * white space after it) of one kind. */
+struct diff_word {
+	enum diff_op	 op;
+	const char	*text;
+};
+
+/*
+ * Compare old and new word by word: a word is a run of characters other
+ * than ASCII white space, with the white space after it, so that the
+ * pieces put together give back the texts, line breaks included.  Runs
+ * of one kind are joined.  Stores the pieces in order, removals before
+ * additions within a change, in *out (arena); returns their number.
+ */
+size_t	 diff_words(struct arena *, const char *old, const char *new_,
+	    struct diff_word **out);
 
 /* How many lines of the result are not DIFF_SAME. */
 size_t	 diff_changes(const struct diff_line *, size_t n);

@@ -134,3 +134,24 @@ md_render(struct arena *a, const char *md, const char **html,
 	buf_free(&plain);
 	return 0;
 }
+
+int
+md_raw_html(const char *md)
+{
+	cmark_node	*doc;
+	cmark_iter	*it;
+	cmark_node_type	 t;
+	int		 found = 0;
+
+	if ((doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT |
+	    CMARK_OPT_VALIDATE_UTF8)) == NULL)
+		return -1;
+	it = cmark_iter_new(doc);
+	while (!found && cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		t = cmark_node_get_type(cmark_iter_get_node(it));
+		found = t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	return found;
+}

@@ -19,4 +19,7 @@ struct arena;
 int	 md_render(struct arena *, const char *md, const char **html,
 	    const char **text);
 
+/* 1 if md holds raw HTML, which md_render() drops; 0, or -1. */
+int	 md_raw_html(const char *md);
+
 #endif

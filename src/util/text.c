@@ -409,3 +409,28 @@ parse_id(const char *s, long long *out)
 	*out = v;
 	return 1;
 }
+
+char *
+text_plain_spaces(struct arena *a, const char *s)
+{
+	char	*out = arena_alloc(a, strlen(s) + 1), *q = out;
+
+	for (; *s != '\0'; s++) {
+		const unsigned char *u = (const unsigned char *)s;
+
+		if (u[0] == 0xc2 && u[1] == 0xa0) {
+			*q++ = ' ';
+			s++;
+			continue;
+		}
+		if (u[0] == 0xe2 && ((u[1] == 0x80 && u[2] == 0xaf) ||
+		    (u[1] == 0x80 && u[2] == 0x87))) {
+			*q++ = ' ';
+			s += 2;
+			continue;
+		}
+		*q++ = *s;
+	}
+	*q = '\0';
+	return out;
+}

@@ -59,6 +59,14 @@ int	 text_displayable(struct buf *out, const char *s, size_t n);
  */
 char	*text_squish(struct arena *, const char *s);
 
+/*
+ * A copy of s with the no-break spaces of pasted wire copy (U+00A0,
+ * U+2007, U+202F) made ASCII spaces, as the importer folds them; line
+ * breaks and other white space stay, so that Markdown keeps its
+ * meaning (indented code, two spaces for a line break).
+ */
+char	*text_plain_spaces(struct arena *, const char *s);
+
 /* 1 if s is empty or only white space (ASCII or Unicode, as above). */
 int	 text_blank(const char *s);
 

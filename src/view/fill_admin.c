@@ -1,6 +1,6 @@
 /*
  * fill_admin.c: Editors (issue 3): admin_index.tpl (with
- * admin_article_list.tpl for each of its lists) and user_index.tpl.
+ * admin_article_list.tpl for each of its lists).
  */
 #include <string.h>
 
@@ -187,26 +187,5 @@ fill_settings(struct req *r, struct view *v, const struct site *s,
 		view_set(row, "VALUE", moderation_name((enum moderation)i));
 		if (s->moderation == (enum moderation)i)
 			view_show(row, "CHECKED");
-	}
-}
-
-void
-fill_user_index(struct req *r, struct view *v, const struct user *users,
-    int n)
-{
-	struct view	*row;
-	int		 i;
-
-	for (i = 0; i < n; i++) {
-		row = view_row(v, "USERS");
-		view_set(row, "NAME", users[i].name);
-		view_set(row, "DISPLAY", users[i].display);
-		view_set(row, "ROLE", users[i].admin ? "admin" : "editor");
-		view_set(row, "STATE", users[i].disabled ? "disabled" :
-		    "active");
-		view_set(row, "CREATED_ISO", time_iso(r->arena,
-		    users[i].created_at));
-		view_set(row, "CREATED", time_short(r->arena,
-		    users[i].created_at));
 	}
 }

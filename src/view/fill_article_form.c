@@ -8,6 +8,7 @@
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "../util/diff.h"
 #include "../util/timefmt.h"
 #include "forms.h"
 #include "page.h"
@@ -66,6 +67,37 @@ status_of(struct view *v, enum article_status st, int live)
 	view_set(v, "STATUS_LABEL", label);
 }
 
+/* The fields of a version as one text, for a word difference. */
+static const char *
+version_text(struct req *r, const char *headline, const char *summary,
+    const char *byline, const char *dateline, const char *source,
+    const char *tags, const char *body)
+{
+	return arena_printf(r->arena, "Headline: %s\nSummary: %s\n"
+	    "Byline: %s\nDateline: %s\nSource: %s\nTags: %s\n\n%s",
+	    headline, summary, byline, dateline, source, tags, body);
+}
+
+/* The other editor's version and how the form's differs from it. */
+static void
+conflict(struct req *r, struct view *v, const struct article_form *f)
+{
+	const struct revision	*t = f->theirs;
+	struct diff_word	*d;
+	size_t			 n;
+
+	view_set(v, "WHO", t->user_display[0] != '\0' ? t->user_display :
+	    "the command line");
+	view_set(v, "THEIR_ISO", time_iso(r->arena, t->created_at));
+	view_set(v, "THEIR_TIME", time_human(r->arena, t->created_at));
+	n = diff_words(r->arena, version_text(r, t->headline, t->summary,
+	    t->byline, t->dateline, t->source, t->tags, t->body_md),
+	    version_text(r, f->val[AF_HEADLINE], f->val[AF_SUMMARY],
+	    f->val[AF_BYLINE], f->val[AF_DATELINE], f->val[AF_SOURCE],
+	    f->val[AF_TAGS], f->val[AF_BODY]), &d);
+	fill_diff_words(v, "PIECES", d, n);
+}
+
 void
 fill_article_form(struct req *r, struct view *v, const struct article_form *f,
     const struct article *preview)
@@ -85,11 +117,26 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 	}
 	if (f->error != NULL)
 		view_set(view_row(v, "FORM_ERROR"), "MESSAGE", f->error);
+	if (f->relogin) {
+		/* Only the form, as typed, to sign in and save. */
+		view_show(v, "RELOGIN_HEAD");
+		row = view_row(v, "RELOGIN");
+		view_set(row, "RELOGIN_NAME", f->relogin_name);
+		view_set(row, "RELOGIN_ACTION", f->relogin_action);
+		view_set(row, "MESSAGE", f->relogin_message);
+		view_set(v, "ACTION", f->id ? arena_printf(r->arena,
+		    "/admin/articles/%lld/edit/login", f->id) :
+		    "/admin/articles/new/login");
+		if (f->base_rev > 0)
+			view_set_int(view_row(v, "BASE"), "REV", f->base_rev);
+		return;
+	}
+	view_show(v, "BTN_SAVE");
 	if (f->id == 0) {
 		view_show(v, "IS_NEW");
 		view_set(v, "ACTION", "/admin/articles/new");
 		view_set(v, "SAVE_LABEL", "Save draft");
-		view_show(v, "BTN_PUBLISH");
+		view_show(v, f->may_publish ? "BTN_PUBLISH" : "BTN_SUBMIT");
 	} else {
 		view_show(v, "IS_OLD");
 		view_set_int(v, "ID", f->id);
@@ -106,18 +153,44 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 		}
 		if (f->live)
 			view_show(v, "IS_LIVE");
-		view_show(v, "BTN_DELETE");
+		if (f->may_publish) {
+			view_show(v, "BTN_DELETE");
+			view_show(v, "COMMENTS_SWITCH");
+		}
 		if (f->status == ARTICLE_PUBLISHED) {
 			view_set(v, "SAVE_LABEL", "Save changes");
-			view_show(v, "BTN_UNPUBLISH");
+			if (f->may_publish)
+				view_show(v, "BTN_UNPUBLISH");
 		} else {
 			view_set(v, "SAVE_LABEL", "Save draft");
-			view_show(v, "BTN_PUBLISH");
+			view_show(v, f->may_publish ? "BTN_PUBLISH" :
+			    "BTN_SUBMIT");
 		}
 		view_show(v, f->comments == COMMENTS_CLOSED ? "MODE_CLOSED" :
 		    f->comments == COMMENTS_HIDDEN ? "MODE_HIDDEN" :
 		    "MODE_OPEN");
+		/* Review: waiting in the queue, or returned with a note. */
+		if (f->submitted_at != 0) {
+			row = view_row(v, "IN_QUEUE");
+			view_set(row, "QUEUED_ISO", time_iso(r->arena,
+			    f->submitted_at));
+			view_set(row, "QUEUED_HUMAN", time_human(r->arena,
+			    f->submitted_at));
+			if (f->may_publish) {
+				view_show(row, "CAN_RETURN");
+				view_set_int(row, "ID", f->id);
+				page_csrf(r, row);
+			}
+		} else if (f->review_note != NULL &&
+		    f->review_note[0] != '\0' &&
+		    f->status == ARTICLE_DRAFT)
+			view_set(view_row(v, "RETURNED"), "NOTE",
+			    f->review_note);
 	}
+	if (f->id != 0 && f->base_rev > 0)
+		view_set_int(view_row(v, "BASE"), "REV", f->base_rev);
+	if (f->theirs != NULL)
+		conflict(r, view_row(v, "CONFLICT"), f);
 	if (f->live) {
 		view_show(v, "ASK_CHANGE");
 		if (strcmp(f->val[AF_CHANGE], "update") == 0)
@@ -129,6 +202,10 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 	}
 	if (preview != NULL) {
 		row = view_row(v, "PREVIEW");
+		for (i = 0; i < 2; i++)
+			if (f->render_note[i] != NULL)
+				view_set(view_row(row, "RENDER_NOTE"), "TEXT",
+				    f->render_note[i]);
 		fill_article_show(r, view_include(row, "PREVIEW_ARTICLE",
 		    "article_show.tpl"), preview, NULL, 0, 0);
 	}

@@ -11,13 +11,62 @@
 
 #define CONTEXT	3	/* unchanged lines shown around a change */
 
-/* The difference as rows; long unchanged runs fold into one row. */
+void
+fill_diff_words(struct view *v, const char *section,
+    const struct diff_word *d, size_t n)
+{
+	struct view	*row;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		row = view_row(v, section);
+		view_show(row, d[i].op == DIFF_ADD ? "P_INS" :
+		    d[i].op == DIFF_DEL ? "P_DEL" : "P_SAME");
+		view_set(row, "T", d[i].text);
+	}
+}
+
+/* One row of the difference: line numbers, mark, and its pieces. */
+static struct view *
+diff_row(struct view *v, const char *cls, const char *mark, size_t old_no,
+    size_t new_no)
+{
+	struct view	*row;
+
+	row = view_row(v, "LINES");
+	view_show(row, "LINE");
+	view_set(row, "CLASS", cls);
+	view_set(row, "MARK", mark);
+	if (old_no)
+		view_set_int(row, "OLD_NO", (long long)old_no);
+	if (new_no)
+		view_set_int(row, "NEW_NO", (long long)new_no);
+	return row;
+}
+
+/* A whole line as one piece of kind op. */
+static void
+whole_line(struct view *row, enum diff_op op, const char *text)
+{
+	struct diff_word	 w;
+
+	w.op = op;
+	w.text = text;
+	fill_diff_words(row, "PIECES", &w, 1);
+}
+
+/*
+ * The difference as rows; long unchanged runs fold into one row.  A
+ * run of removed lines followed by a run of added ones is a change:
+ * its lines pair up, one row each, marked word by word.
+ */
 static void
 diff_rows(struct req *r, struct view *v, const struct diff_line *d, size_t n)
 {
-	struct view	*row;
-	char		*keep;
-	size_t		 i, j, lo, hi, skipped;
+	struct view		*row;
+	struct diff_word	*w;
+	char			*keep;
+	size_t			 i, j, k, lo, hi, skipped, ndel, nadd, nw;
 
 	keep = arena_calloc(r->arena, n + 1, 1);
 	for (i = 0; i < n; i++) {
@@ -37,18 +86,37 @@ diff_rows(struct req *r, struct view *v, const struct diff_line *d, size_t n)
 			view_set_int(row, "SKIPPED", (long long)skipped);
 			continue;
 		}
-		row = view_row(v, "LINES");
-		view_show(row, "LINE");
-		view_set(row, "CLASS", d[i].op == DIFF_ADD ? "ins" :
-		    d[i].op == DIFF_DEL ? "del" : "same");
-		view_set(row, "MARK", d[i].op == DIFF_ADD ? "+" :
-		    d[i].op == DIFF_DEL ? "-" : "");
-		if (d[i].old_no)
-			view_set_int(row, "OLD_NO", (long long)d[i].old_no);
-		if (d[i].new_no)
-			view_set_int(row, "NEW_NO", (long long)d[i].new_no);
-		view_set(row, "TEXT", d[i].text);
-		i++;
+		if (d[i].op == DIFF_SAME) {
+			row = diff_row(v, "same", "", d[i].old_no, d[i].new_no);
+			whole_line(row, DIFF_SAME, d[i].text);
+			i++;
+			continue;
+		}
+		for (ndel = 0; i + ndel < n && d[i + ndel].op == DIFF_DEL; )
+			ndel++;
+		for (nadd = 0; i + ndel + nadd < n &&
+		    d[i + ndel + nadd].op == DIFF_ADD; )
+			nadd++;
+		for (k = 0; k < ndel || k < nadd; k++) {
+			if (k < ndel && k < nadd) {
+				const struct diff_line *o = &d[i + k];
+				const struct diff_line *a = &d[i + ndel + k];
+
+				row = diff_row(v, "chg", "~", o->old_no,
+				    a->new_no);
+				nw = diff_words(r->arena, o->text, a->text, &w);
+				fill_diff_words(row, "PIECES", w, nw);
+			} else if (k < ndel) {
+				row = diff_row(v, "del", "\xe2\x88\x92",
+				    d[i + k].old_no, 0);
+				whole_line(row, DIFF_DEL, d[i + k].text);
+			} else {
+				row = diff_row(v, "ins", "+", 0,
+				    d[i + ndel + k].new_no);
+				whole_line(row, DIFF_ADD, d[i + ndel + k].text);
+			}
+		}
+		i += ndel + nadd;
 	}
 }
 
@@ -64,12 +132,12 @@ fill_revision_index(struct req *r, struct view *v, const struct article *a,
 	view_set_int(v, "ID", a->id);
 	view_set(v, "HEADLINE", a->headline);
 	if (n > 0)
-		view_set_int(v, "LATEST", revs[0].id);
+		view_set_int(v, "LATEST", revs[0].number);
 	if (n < 2)
 		view_show(v, "FEW");
 	for (i = 0; i < n; i++) {
 		row = view_row(v, "REVS");
-		view_set_int(row, "REV", revs[i].id);
+		view_set_int(row, "REV", revs[i].number);
 		view_set(row, "TIME_ISO", time_iso(r->arena,
 		    revs[i].created_at));
 		view_set(row, "TIME_HUMAN", time_human(r->arena,
@@ -88,8 +156,8 @@ fill_revision_index(struct req *r, struct view *v, const struct article *a,
 	if (from == NULL || to == NULL)
 		return;
 	dv = view_row(v, "DIFF");
-	view_set_int(dv, "FROM", from->id);
-	view_set_int(dv, "TO", to->id);
+	view_set_int(dv, "FROM", from->number);
+	view_set_int(dv, "TO", to->number);
 	if (diff_changes(diff, ndiff) == 0)
 		view_show(dv, "NO_CHANGES");
 	else

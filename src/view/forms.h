@@ -37,6 +37,23 @@ struct article_form {
 	const char	*val[AF__MAX];	/* as typed, or as stored */
 	const char	*err[AF__MAX];	/* message next to the field, or NULL */
 	const char	*error;		/* message above the form, or NULL */
+	/* Review: what the signed-in account may do, and the queue. */
+	int		 may_publish;	/* an editor: publish, unpublish, delete */
+	int64_t		 submitted_at;	/* waiting for review since; 0: not */
+	const char	*review_note;	/* the note it was returned with, or "" */
+	/* Conflicts: the newest revision when the form was made, the
+	 * article as stored, and the other editor's version (or NULL). */
+	long long	 base_rev;
+	const struct article *stored;
+	struct revision	*theirs;
+	/* Signing in again to save: the form goes to ACTION/login with
+	 * the action first pressed; name as typed; message above. */
+	/* What rendering changed, told with a preview (NULL: nothing). */
+	const char	*render_note[2];
+	int		 relogin;
+	const char	*relogin_name;
+	const char	*relogin_action;
+	const char	*relogin_message;
 };
 
 /* The form's name of each field ("headline", ...). */

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../util/role.h"
+
 struct req;
 struct view;
 struct article;
@@ -211,6 +213,13 @@ void	 fill_admin_index(struct req *, struct view *,
  * behind (when its oldest waiting purge was written, and the last
  * error).  Nothing shows without nodes.
  */
+/* The editors' review queue, in admin_index.tpl (fill_review.c). */
+struct review;
+void	 fill_admin_queue(struct req *, struct view *,
+	    const struct article *, const struct review *, int n);
+/* admin_desk.tpl: a contributor's own articles and their review. */
+void	 fill_admin_desk(struct req *, struct view *,
+	    const struct article *, const struct review *, int n);
 void	 fill_admin_caches(struct req *, struct view *,
 	    const struct purge_node *nodes, int n);
 
@@ -227,9 +236,46 @@ struct site;
 void	 fill_settings(struct req *, struct view *, const struct site *s,
 	    const char *message);
 
-/* user_index.tpl. */
+/*
+ * A word-by-word difference as rows of section (fill_revision.c): each
+ * row shows one of P_SAME, P_DEL, P_INS with the piece's text in T.
+ */
+struct diff_word;
+void	 fill_diff_words(struct view *, const char *section,
+	    const struct diff_word *, size_t n);
+
+/*
+ * Accounts in the browser (fill_account.c).
+ */
+/* user_index.tpl: every account with the admin's actions; the invite
+ * form holds name, display and role as typed (NULL: empty), message
+ * above it (NULL: none). */
 void	 fill_user_index(struct req *, struct view *, const struct user *,
-	    int n);
+	    int n, const char *name, const char *display, enum role,
+	    const char *message);
+/* user_link.tpl: a one-time link for u, shown once. */
+void	 fill_user_link(struct req *, struct view *, const struct user *u,
+	    int invite, const char *link, int64_t expires);
+/* account.tpl: the signed-in account u, its sessions, display and bio
+ * as typed (or stored), message (NULL: none). */
+struct session_row;
+void	 fill_account(struct req *, struct view *, const struct user *u,
+	    const char *display, const char *bio,
+	    const struct session_row *, int nsessions, const char *message);
+/* twofactor.tpl: enrolment (uri and its QR matrix, width x width),
+ * the recovery codes just made (codes: RECOVERY_CODES of them, or
+ * NULL), or the state with left codes; required by an admin. */
+void	 fill_twofactor(struct req *, struct view *, const struct user *u,
+	    const char *secret, const char *uri, const unsigned char *qr, int width,
+	    const char **codes, int left, int required, const char *message);
+/* audit_index.tpl: rows newest first; older: the cursor of the next
+ * page (0: none). */
+struct audit_row;
+void	 fill_audit_index(struct req *, struct view *,
+	    const struct audit_row *, int n, long long older);
+/* password_set.tpl: the form a link opens for u. */
+void	 fill_password_set(struct req *, struct view *, const struct user *u,
+	    int invite, const char *token, const char *message);
 
 /* article_form.tpl; with preview, the article as it would appear. */
 void	 fill_article_form(struct req *, struct view *,

@@ -589,7 +589,7 @@ sub raw_request {
 # A hash of everything readers and editors write (not sessions, nor
 # the throttle, which requests legitimately touch): two equal
 # fingerprints mean that nothing was changed in between.
-our @CONTENT_TABLES = qw(users articles article_slugs tags tag_slugs
+our @CONTENT_TABLES = qw(users account_tokens articles article_slugs tags tag_slugs
     article_tags comments revisions corrections settings);
 sub fingerprint {
 	my ($self, @tables) = @_;

@@ -26,15 +26,15 @@ static int h_three(struct req *r) { (void)r; return 200; }
 static int h_four(struct req *r) { (void)r; return 200; }
 
 static const struct route T[] = {
-	{ HTTP_GET,    "/",                     h_root,  0, CACHE_PAGE, 0 },
-	{ HTTP_GET,    "/articles/:slug",       h_show,  0, CACHE_PAGE, 0 },
-	{ HTTP_POST,   "/articles/:slug",       h_post,  0, CACHE_NONE, 1024 },
-	{ HTTP_GET,    "/articles/:id/edit",    h_edit,  0, CACHE_NONE, 0 },
-	{ HTTP_GET,    "/archive/:year/:month", h_month, 0, CACHE_PAGE, 0 },
-	{ HTTP_DELETE, "/things/:id",           h_thing, 0, CACHE_NONE, 0 },
-	{ HTTP_PUT,    "/things/:id",           h_thing, 0, CACHE_NONE, 0 },
-	{ HTTP_GET,    "/t/:tag/:id/:year",     h_three, 0, CACHE_PAGE, 0 },
-	{ HTTP_GET,    "/f/:slug/:slug/:slug/:slug", h_four, 0, CACHE_PAGE, 0 },
+	{ HTTP_GET,    "/",                     h_root,  0, 0, CACHE_PAGE, 0 },
+	{ HTTP_GET,    "/articles/:slug",       h_show,  0, 0, CACHE_PAGE, 0 },
+	{ HTTP_POST,   "/articles/:slug",       h_post,  0, 0, CACHE_NONE, 1024 },
+	{ HTTP_GET,    "/articles/:id/edit",    h_edit,  0, 0, CACHE_NONE, 0 },
+	{ HTTP_GET,    "/archive/:year/:month", h_month, 0, 0, CACHE_PAGE, 0 },
+	{ HTTP_DELETE, "/things/:id",           h_thing, 0, 0, CACHE_NONE, 0 },
+	{ HTTP_PUT,    "/things/:id",           h_thing, 0, 0, CACHE_NONE, 0 },
+	{ HTTP_GET,    "/t/:tag/:id/:year",     h_three, 0, 0, CACHE_PAGE, 0 },
+	{ HTTP_GET,    "/f/:slug/:slug/:slug/:slug", h_four, 0, 0, CACHE_PAGE, 0 },
 };
 #define NT (sizeof(T) / sizeof(T[0]))
 

@@ -101,6 +101,10 @@ test_control(void)
 static void
 test_squish(void)
 {
+	is_str(text_plain_spaces(&A, "Wire\xc2\xa0" "copy \xe2\x80\xaf" "a\xe2\x80\x87" "b  \n\n    code\t\nend \xc2\xa0"),
+	    "Wire copy  a b  \n\n    code\t\nend  ", "no-break spaces plain, the rest kept");
+	is_str(text_plain_spaces(&A, "caf\xc3\xa9 \xe2\x80\x94 ok"), "caf\xc3\xa9 \xe2\x80\x94 ok",
+	    "other characters untouched");
 	is_str(text_squish(&A, "  a  b  "), "a b", "ASCII spaces");
 	is_str(text_squish(&A, "a\t\n\r\f\v b"), "a b", "every ASCII space");
 	is_str(text_squish(&A, "\xc2\xa0" "a\xc2\xa0\xc2\xa0" "b\xc2\xa0"),

@@ -175,5 +175,9 @@ main(void)
 	test_images();
 	test_text();
 	arena_free(&A);
+	is_int(md_raw_html("Plain *text* and [a link](/x)."), 0, "no raw HTML");
+	is_int(md_raw_html("Some <b>bold</b> words."), 1, "inline raw HTML");
+	is_int(md_raw_html("<div>\nblock\n</div>\n"), 1, "a raw HTML block");
+	is_int(md_raw_html("`<b>` in code"), 0, "HTML in code is text");
 	return done_testing();
 }

@@ -115,6 +115,36 @@ main(void)
 	n = diff_lines(&a, buf_cstr(&x), buf_cstr(&y), &d);
 	is_int(diff_changes(d, n), 6000, "every line removed and added");
 
+	/* Word by word: the pieces give back both texts; one changed word
+	 * is one removal and one addition, the rest unchanged. */
+	{
+		struct diff_word	*w;
+		struct buf		 o = BUF_INIT, n2 = BUF_INIT;
+		const char		*wx = "The last ferry leaves at 23:40.\n\nTickets stay valid.";
+		const char		*wy = "The last ferry leaves at 23:55.\n\nTickets stay valid.";
+		size_t			 nw, k, changed = 0;
+
+		nw = diff_words(&a, wx, wy, &w);
+		for (k = 0; k < nw; k++) {
+			if (w[k].op != DIFF_ADD)
+				buf_puts(&o, w[k].text);
+			if (w[k].op != DIFF_DEL)
+				buf_puts(&n2, w[k].text);
+			if (w[k].op != DIFF_SAME)
+				changed++;
+		}
+		is_str(buf_cstr(&o), wx, "words: the old text comes back");
+		is_str(buf_cstr(&n2), wy, "words: the new text comes back");
+		is_int((long long)changed, 2, "one word removed, one added");
+		ok(nw == 4 && w[1].op == DIFF_DEL &&
+		    strcmp(w[1].text, "23:40.\n\n") == 0 &&
+		    w[2].op == DIFF_ADD, "the changed word with its spaces");
+		buf_free(&o);
+		buf_free(&n2);
+		nw = diff_words(&a, "", "new words", &w);
+		ok(nw == 1 && w[0].op == DIFF_ADD &&
+		    strcmp(w[0].text, "new words") == 0, "from nothing: one addition");
+	}
 	buf_free(&x);
 	buf_free(&y);
 	arena_free(&a);

@@ -1,0 +1,55 @@
+/*
+ * audit.c: recording who did what (ctl_audit), and the log's page for
+ * admins.  A failure to record is logged and does not undo the action:
+ * the action has committed already.
+ */
+#include <string.h>
+
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/log.h"
+#include "../util/text.h"
+#include "../view/page.h"
+#include "ctl.h"
+
+#define AUDIT_PAGE	100	/* rows a page */
+
+void
+ctl_audit(struct req *r, const char *action, const char *target,
+    const char *detail)
+{
+	if (store_audit(r->store, r->now, r->editor ? r->editor->user_id : 0,
+	    r->editor ? r->editor->name : "", action, target, detail) < 0)
+		LOG_ERR("audit log: could not record %s", action);
+}
+
+/*
+ * GET /admin/audit[?before=ID] (admins)
+ * The audit log, newest first, AUDIT_PAGE rows a page.
+ * Raises HTTP 400 for a malformed cursor, 404 for one past the end,
+ * 200 otherwise.
+ */
+int
+ctl_audit_index(struct req *r)
+{
+	struct audit_row	*rows;
+	struct page		*p;
+	const char		*b = http_query(r, "before");
+	long long		 before = 0;
+	int			 n;
+
+	if (b != NULL && !parse_id(b, &before)) {
+		r->resp.error = "?before= takes a row number.";
+		return 400;
+	}
+	if ((n = store_audit_list(r->store, r->arena, before, AUDIT_PAGE + 1,
+	    &rows)) < 0)
+		return 500;
+	if (n == 0 && before > 0)
+		return 404;
+	p = page_new(r, "audit_index.tpl", "Audit log", "/admin/audit");
+	page_noindex(p);
+	fill_audit_index(r, p->body, rows, n > AUDIT_PAGE ? AUDIT_PAGE : n,
+	    n > AUDIT_PAGE ? rows[AUDIT_PAGE - 1].id : 0);
+	return page_render(r, p, 200);
+}
