@@ -17,7 +17,8 @@ SOAK_MINUTES ?= 5
 
 CC	?= cc
 CXX	?= c++
-PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc
+PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc \
+	   vips
 
 ifeq ($(FUZZ),1)
 # libFuzzer harnesses (make fuzz): clang, coverage and sanitizers.

@@ -29,6 +29,7 @@
 #include "ctl/ctl.h"
 #include "http/cache.h"
 #include "http/server.h"
+#include "media.h"
 #include "purge.h"
 #include "site.h"
 #include "store/store.h"
@@ -155,6 +156,8 @@ cmd_serve(int argc, char *argv[])
 	store_close(check);
 	if (purge_init() < 0)
 		return 2;
+	if (media_init() < 0)
+		return 1;
 	if (view_init(cfg.templates) < 0)
 		return 1;
 	view_global("BASE_URL", cfg.base_url);
@@ -280,6 +283,8 @@ static const struct {
 	/* Hardening (issue 7): the route table, for the tests; not in
 	   the usage text. */
 	{ "routes", cli_routes, NULL },
+	/* Photographs: started by the server for each upload; hidden. */
+	{ "media-process", cli_media_process, NULL },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -22,6 +22,8 @@
 #define ROUTE_ADMIN	0x02	/* an admin */
 #define ROUTE_CSRF	0x04	/* POST carrying the session's CSRF token */
 #define ROUTE_PUBLIC_FORM 0x08	/* anonymous POST: same-site Origin check */
+#define ROUTE_UPLOAD	0x10	/* POST as multipart/form-data, its file
+				   streamed to a temporary file */
 
 struct route {
 	enum http_method  method;	/* HTTP_GET also answers HEAD */

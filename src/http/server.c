@@ -22,6 +22,7 @@
 #include "response.h"
 #include "router.h"
 #include "server.h"
+#include "upload.h"
 
 #define URI_MAX		8192	/* longer request targets: 414 */
 
@@ -198,6 +199,12 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 	if (clen == -2)
 		return 413;
 	ctype = FCGX_GetParam("CONTENT_TYPE", f->envp);
+	if ((*route)->flags & ROUTE_UPLOAD) {
+		buf_reset(&w->post);
+		buf_reserve(&w->post, http_upload_chunk());
+		return http_read_upload(r, f, ctype, (size_t)clen,
+		    w->post.data);
+	}
 	if (clen > 0 && (ctype == NULL || strncmp(ctype,
 	    "application/x-www-form-urlencoded", 33) != 0 ||
 	    (ctype[33] != '\0' && ctype[33] != ';'))) {
