@@ -73,4 +73,4 @@
 </select>
 <button type="submit">Set</button></p>
 </form>
-{{/IS_OLD}}</section>
+{{>LEAD_FORM}}{{/IS_OLD}}</section>

@@ -28,6 +28,8 @@ static const struct {
 	{ "unpublished", "Unpublished: readers no longer see it." },
 	{ "restored", "The revision was restored, as a new revision." },
 	{ "comments", "The comment setting was saved." },
+	{ "photo", "The lead photograph was set." },
+	{ "nophoto", "The lead photograph was removed." },
 };
 
 /* The fixed notice for ?done=, or NULL. */
@@ -50,7 +52,9 @@ form_page(struct req *r, int status, struct article_form *f,
     const struct article *preview)
 {
 	struct page	*p;
+	struct media	*lead;
 	const char	*n;
+	int		 rc;
 
 	p = page_new(r, "article_form.tpl", f->id ? "Edit article" :
 	    "New article", f->id ? arena_printf(r->arena,
@@ -58,6 +62,13 @@ form_page(struct req *r, int status, struct article_form *f,
 	page_noindex(p);
 	if ((n = notice(r)) != NULL && status == 200 && preview == NULL)
 		page_flash(p, n);
+	if (f->id > 0) {
+		lead = arena_alloc(r->arena, sizeof(*lead));
+		if ((rc = store_article_lead(r->store, r->arena, f->id,
+		    lead)) < 0)
+			return 500;
+		f->lead = rc == 1 ? lead : NULL;
+	}
 	fill_article_form(r, p->body, f, preview);
 	return page_render(r, p, status);
 }

@@ -46,6 +46,7 @@ const struct route ctl_routes[] = {
 #define A	(ROUTE_EDITOR | ROUTE_ADMIN)
 #define C	(ROUTE_EDITOR | ROUTE_CSRF)
 #define P	ROUTE_PUBLIC_FORM
+#define U	ROUTE_UPLOAD
 	{ HTTP_GET,  "/login",                 ctl_login_form,    0,     CACHE_NONE,  0 },
 	{ HTTP_POST, "/login",                 ctl_login,         P,     CACHE_NONE,  8 * KB },
 	{ HTTP_POST, "/logout",                ctl_logout,        C,     CACHE_NONE,  1 * KB },
@@ -71,10 +72,17 @@ const struct route ctl_routes[] = {
 	{ HTTP_POST, "/admin/tags/:id/delete", ctl_tag_delete,    C,     CACHE_NONE,  1 * KB },
 	{ HTTP_GET,  "/admin/comments",        ctl_comment_admin, E,     CACHE_NONE,  0 },
 	{ HTTP_POST, "/admin/comments",        ctl_comment_moderate, C,  CACHE_NONE,  64 * KB },
+	/* Photographs: a file of up to 40 MiB and its fields, streamed to
+	   a temporary file; nginx's location = /admin/media allows the
+	   same 41 MiB. */
+	{ HTTP_GET,  "/admin/media",           ctl_media_index,   E,     CACHE_NONE,  0 },
+	{ HTTP_POST, "/admin/media",           ctl_media_upload,  C | U, CACHE_NONE,  41 * MB },
+	{ HTTP_POST, "/admin/articles/:id/lead", ctl_article_lead, C,    CACHE_NONE,  1 * KB },
 #undef E
 #undef A
 #undef C
 #undef P
+#undef U
 };
 
 const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);

@@ -37,6 +37,7 @@ struct article_form {
 	const char	*val[AF__MAX];	/* as typed, or as stored */
 	const char	*err[AF__MAX];	/* message next to the field, or NULL */
 	const char	*error;		/* message above the form, or NULL */
+	const struct media *lead;	/* the stored lead photograph, or NULL */
 };
 
 /* The form's name of each field ("headline", ...). */

@@ -264,6 +264,32 @@ void	 fill_revision_index(struct req *, struct view *,
 void	 fill_tag_admin(struct req *, struct view *, const struct tag_use *,
 	    int n, const char *message);
 
+struct arena;
+struct media;
+/*
+ * Photographs (fill_media.c).  The address of m's variant of width in
+ * ext (webp, jpg), and of its link preview crop (16x9, 4x3, 1x1).
+ */
+const char *media_url(struct arena *, const struct media *, int width,
+	    const char *ext);
+const char *media_crop_url(struct arena *, const struct media *,
+	    const char *crop);
+/*
+ * picture.tpl for m: WebP and JPEG srcsets, sizes (a media query
+ * list), width, height and alt; eager for the page's first picture,
+ * else loaded lazily.
+ */
+void	 fill_picture(struct req *, struct view *, const struct media *,
+	    const char *sizes, int eager);
+/* media_index.tpl: n images, each with nuses[i] uses[i][]. */
+struct media_use;
+void	 fill_media_index(struct req *, struct view *, const struct media *,
+	    int n, const struct media_use *const *uses, const int *nuses,
+	    int more, const char *message);
+/* lead_form.tpl: an article's lead image (or NULL) and its forms. */
+void	 fill_article_lead(struct req *, struct view *, long long article_id,
+	    const struct media *lead);
+
 /* comment_admin.tpl: one page of comments with status show. */
 void	 fill_comment_admin(struct req *, struct view *, const char *show,
 	    const struct comment_queued *, int n, long long older);

@@ -36,7 +36,8 @@ main(void)
 	ok(sqlite3_open(path, &db) == SQLITE_OK && sqlite3_exec(db,
 	    "DROP INDEX article_tags_due; DROP TABLE purge_outbox;"
 	    " DROP TABLE purge_nodes; DROP INDEX article_slugs_article;"
-	    " DROP INDEX tag_slugs_tag; PRAGMA user_version = 2", NULL, NULL,
+	    " DROP INDEX tag_slugs_tag; DROP TABLE article_media;"
+	    " DROP TABLE media; PRAGMA user_version = 2", NULL, NULL,
 	    NULL) == SQLITE_OK, "made old: version 2 without article_tags_due");
 	sqlite3_close(db);
 	fflush(stderr);

@@ -1,0 +1,149 @@
+/*
+ * fill_media.c: media_index.tpl (the media library), the lead image
+ * part of article_form.tpl, and picture.tpl, the <picture> element
+ * every page shows a photograph with.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../http/http.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/timefmt.h"
+#include "page.h"
+#include "view.h"
+
+const char *
+media_url(struct arena *a, const struct media *m, int width, const char *ext)
+{
+	return arena_printf(a, "/media/%s-%d.%s", m->hash, width, ext);
+}
+
+const char *
+media_crop_url(struct arena *a, const struct media *m, const char *crop)
+{
+	return arena_printf(a, "/media/%s-og-%s.jpg", m->hash, crop);
+}
+
+/* The width of m's smallest variant of at least want pixels. */
+static int
+media_fit(const struct media *m, int want)
+{
+	const char	*p = m->widths;
+	char		*end;
+	long		 w, last = m->width;
+
+	while (*p != '\0') {
+		w = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		if (w >= want)
+			return (int)w;
+		last = w;
+		p = *end == ',' ? end + 1 : end;
+	}
+	return (int)last;
+}
+
+/* "URL 320w, URL 640w" for ext. */
+static const char *
+srcset(struct arena *a, const struct media *m, const char *ext)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p = m->widths, *s;
+	char		*end;
+	long		 w;
+
+	while (*p != '\0') {
+		w = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		buf_printf(&b, "%s%s %ldw", b.len ? ", " : "",
+		    media_url(a, m, (int)w, ext), w);
+		p = *end == ',' ? end + 1 : end;
+	}
+	s = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+void
+fill_picture(struct req *r, struct view *v, const struct media *m,
+    const char *sizes, int eager)
+{
+	view_set(v, "SRCSET_WEBP", srcset(r->arena, m, "webp"));
+	view_set(v, "SRCSET_JPEG", srcset(r->arena, m, "jpg"));
+	view_set(v, "SRC", media_url(r->arena, m, media_fit(m, 960), "jpg"));
+	view_set(v, "SIZES", sizes);
+	view_set_int(v, "WIDTH", m->width);
+	view_set_int(v, "HEIGHT", m->height);
+	view_set(v, "ALT", m->alt);
+	view_show(v, eager ? "EAGER" : "LAZY");
+}
+
+/* One library entry (or the lead of an article form) into row. */
+static void
+media_entry(struct req *r, struct view *row, const struct media *m)
+{
+	view_set_int(row, "ID", m->id);
+	fill_picture(r, view_include(row, "PICTURE", "picture.tpl"), m,
+	    "160px", 0);
+	view_set(row, "ALT", m->alt);
+	view_set(row, "CAPTION", m->caption);
+	view_set(row, "CREDIT", m->credit);
+	view_set(row, "FILENAME", m->filename);
+	view_set_int(row, "WIDTH", m->width);
+	view_set_int(row, "HEIGHT", m->height);
+	view_set_int(row, "KIB", (m->bytes + 1023) / 1024);
+	view_set(row, "TIME_ISO", time_iso(r->arena, m->created_at));
+	view_set(row, "TIME_HUMAN", time_human(r->arena, m->created_at));
+	if (*m->alt == '\0')
+		view_show(row, "NO_ALT");
+}
+
+void
+fill_media_index(struct req *r, struct view *v, const struct media *rows,
+    int n, const struct media_use *const *uses, const int *nuses, int more,
+    const char *message)
+{
+	struct view	*row, *use;
+	int		 i, j;
+
+	page_csrf(r, v);
+	if (message != NULL)
+		view_set(view_row(v, "ERROR"), "MESSAGE", message);
+	if (n == 0)
+		view_show(v, "EMPTY");
+	else
+		view_show(v, "HAS_MEDIA");
+	for (i = 0; i < n; i++) {
+		row = view_row(v, "MEDIA");
+		media_entry(r, row, &rows[i]);
+		if (nuses[i] == 0)
+			view_show(row, "UNUSED");
+		for (j = 0; j < nuses[i]; j++) {
+			use = view_row(row, "USES");
+			view_set_int(use, "ARTICLE_ID", uses[i][j].article_id);
+			view_set(use, "HEADLINE", uses[i][j].headline);
+		}
+	}
+	if (more && n > 0)
+		view_set_int(view_row(v, "OLDER"), "BEFORE", rows[n - 1].id);
+}
+
+void
+fill_article_lead(struct req *r, struct view *v, long long article_id,
+    const struct media *lead)
+{
+	struct view	*row;
+
+	view_set_int(v, "ARTICLE_ID", article_id);
+	page_csrf(r, v);
+	if (lead == NULL) {
+		view_show(v, "NO_LEAD");
+		return;
+	}
+	row = view_row(v, "LEAD");
+	media_entry(r, row, lead);
+}

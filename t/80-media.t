@@ -1,0 +1,199 @@
+#!/usr/bin/env perl
+# Photographs: the upload route (multipart, streamed), processing in a
+# process of its own (formats by content, EXIF orientation, no metadata
+# in any served file), the refusals that store nothing, a decoder that
+# crashes or hangs, the library page and nginx serving the files.
+use strict;
+use warnings;
+use lib 't/lib';
+use GazetteTest;
+use Compress::Zlib qw(compress crc32);
+use File::Temp qw(tempdir);
+use JSON::PP;
+use Test::More;
+use Time::HiRes qw(time);
+
+for my $tool (qw(vips exiftool)) {
+	plan skip_all => "$tool is not installed (scripts/deps installs it)"
+	    unless grep { -x "$_/$tool" } split(/:/, $ENV{PATH});
+}
+
+my $g = GazetteTest->new(samples => 1);
+my $ed = $g->login('jane', display => 'Jane Doe');
+my $tmp = tempdir('gazette-media-XXXXXX', TMPDIR => 1, CLEANUP => 1);
+my $media = "$g->{dir}/media";
+
+sub run_ok { system(@_) == 0 or die "@_ failed" }
+sub slurp { GazetteTest::slurp(@_) }
+
+# A photograph as a phone makes it: 1200x800 pixels stored sideways
+# (EXIF orientation 6: turn 90 degrees clockwise to view), with a GPS
+# position, camera and author names in EXIF, XMP and IPTC.
+run_ok('vips', 'gaussnoise', "$tmp/n.v", 1200, 800);
+run_ok('vips', 'bandjoin_const', "$tmp/n.v", "$tmp/rgb.v", '40 200');
+run_ok('vips', 'copy', "$tmp/rgb.v", "$tmp/photo.jpg[Q=90]");
+run_ok('exiftool', '-q', '-overwrite_original', '-Orientation#=6',
+    '-GPSLatitude=51.5012', '-GPSLatitudeRef=N', '-GPSLongitude=0.1419',
+    '-GPSLongitudeRef=W', '-Make=SecretCam', '-SerialNumber=SN998877',
+    '-Artist=Source Person', '-XMP:Creator=Xmp Person',
+    '-IPTC:By-line=Iptc Person', "$tmp/photo.jpg");
+like(`exiftool -s -GPSLatitude $tmp/photo.jpg`, qr/51 deg/, 'the test photograph has a GPS position');
+my $photo = slurp("$tmp/photo.jpg");
+
+my $count = sub { $g->sql_value('SELECT count(*) FROM media') };
+# The files in the media folder (not its work folder), and what is
+# left in the work folder (uploads, staging): nothing, between requests.
+my $files = sub { opendir(my $d, $media) or return -1; scalar grep { !/^\./ } readdir($d) };
+my $leftover = sub { opendir(my $d, "$media/.tmp") or return -1; scalar grep { !/^\.\.?$/ } readdir($d) };
+
+# The library page and its form.
+my $res = $ed->get('/admin/media');
+is($res->{status}, 200, 'GET /admin/media: 200');
+like($res->{content}, qr{<form method="post" action="/admin/media" enctype="multipart/form-data"}, 'an upload form without script');
+like($res->{content}, qr/The library is empty/, 'empty at first');
+is($g->get('/admin/media')->{status}, 303, 'readers are sent to the login');
+
+# Refused before anything is processed.
+$res = $ed->upload('/admin/media', [ csrf => 'x' x 43 ], [ [ 'file', 'p.jpg', $photo, 'image/jpeg' ] ]);
+is($res->{status}, 403, 'without the CSRF token: 403');
+$res = $ed->post('/admin/media', { alt => 'x' });
+is($res->{status}, 415, 'a form sent urlencoded: 415');
+is($count->(), 0, 'nothing stored');
+
+# The upload.
+$res = $ed->upload('/admin/media', [ alt => 'A grey <field> of "noise"', caption => 'Noise & static',
+    credit => 'Photo: Jane Doe' ], [ [ 'file', 'IMG_0001.jpg', $photo, 'image/jpeg' ] ]);
+is($res->{status}, 303, 'upload: 303');
+like($res->{headers}{location} // '', qr{^/admin/media\?done=uploaded#media-\d+$}, 'to the library');
+my $m = $g->sql('SELECT * FROM media')->[0];
+ok($m, 'one row');
+is("$m->{width}x$m->{height}", '800x1200', 'upright: the EXIF orientation was applied');
+is($m->{widths}, '320,640,800', 'widths below the image and its own, never upscaled');
+is($m->{alt}, 'A grey <field> of "noise"', 'alt text stored as typed');
+is($m->{filename}, 'IMG_0001.jpg', 'file name kept for editors');
+is($m->{bytes}, length($photo), 'size recorded');
+like($m->{hash}, qr/^[0-9a-f]{20}$/, 'a content hash names the files');
+is($leftover->(), 0, 'no temporary file is left');
+
+# Every file, served by nginx, carries no metadata.
+my @names = ((map { ("$m->{hash}-$_.webp", "$m->{hash}-$_.jpg") } split(/,/, $m->{widths})),
+    map { "$m->{hash}-og-$_.jpg" } qw(16x9 4x3 1x1));
+is($files->(), scalar @names, 'the variants and crops, nothing else');
+my %dims = (320 => '320x480', 640 => '640x960', 800 => '800x1200',
+    'og-16x9' => '1200x675', 'og-4x3' => '1200x900', 'og-1x1' => '1200x1200');
+for my $name (@names) {
+	$res = $g->get("/media/$name");
+	is($res->{status}, 200, "GET /media/$name: 200");
+	is($res->{headers}{'cache-control'}, 'public, max-age=31536000, immutable', '... cached for a year');
+	like($res->{headers}{'content-type'}, $name =~ /webp$/ ? qr{^image/webp} : qr{^image/jpeg}, '... with its type');
+	open(my $fh, '>:raw', "$tmp/served") or die;
+	print $fh $res->{content};
+	close($fh);
+	my $json = `exiftool -j -a -G1 -u $tmp/served`;
+	my $info = JSON::PP->new->decode($json)->[0];
+	my @meta = grep { /^(EXIF|IFD\d|ExifIFD|GPS|XMP|XMP-\w+|IPTC|ICC\w*|MakerNotes|JFIF|Photoshop|InteropIFD|Comment)/ || /GPS|Make|Serial|Artist|Creator|By-line/ } keys %$info;
+	is_deeply(\@meta, [], "... no metadata in it (exiftool)")
+	    or diag(join(', ', @meta));
+	unlike($res->{content}, qr/Exif|GPS|SecretCam|SN998877|Person|ns\.adobe\.com/, '... nor any of its bytes');
+	my ($suffix) = $name =~ /-((?:og-)?[0-9x]+)\.\w+$/;
+	is("$info->{'File:ImageWidth'}x$info->{'File:ImageHeight'}", $dims{$suffix}, '... its size')
+	    if $name =~ /jpg$/;
+	is("$info->{'RIFF:ImageWidth'}x$info->{'RIFF:ImageHeight'}", $dims{$suffix}, '... its size')
+	    if $name =~ /webp$/;
+}
+is($g->get('/media/.tmp/')->{status}, 404, 'the work folder is not served');
+
+# The library lists it, escaped.
+$res = $ed->get('/admin/media');
+like($res->{content}, qr{id="media-$m->{id}"}, 'listed in the library');
+like($res->{content}, qr{alt="A grey &lt;field&gt; of &quot;noise&quot;"}, 'alt text escaped');
+like($res->{content}, qr{Noise &amp; static}, 'caption escaped');
+like($res->{content}, qr{srcset="/media/$m->{hash}-320\.webp 320w, /media/$m->{hash}-640\.webp 640w, /media/$m->{hash}-800\.webp 800w"}, 'a WebP srcset');
+like($res->{content}, qr{width="800" height="1200"}, 'width and height');
+
+# The same file again: the library keeps one entry.
+$res = $ed->upload('/admin/media', [], [ [ 'file', 'again.jpg', $photo, 'image/jpeg' ] ]);
+is($res->{status}, 303, 'the same photograph again: 303');
+like($res->{headers}{location} // '', qr{done=known#media-$m->{id}$}, 'to its existing entry');
+is($count->(), 1, 'still one row');
+
+# Other formats that are accepted, found by their content.
+for my $fmt (qw(png webp gif)) {
+	run_ok('vips', 'gaussnoise', "$tmp/x.v", 500 + length($fmt), 300);
+	run_ok('vips', 'copy', "$tmp/x.v", "$tmp/x.$fmt");
+	$res = $ed->upload('/admin/media', [ alt => "a $fmt" ], [ [ 'file', "picture.jpg", slurp("$tmp/x.$fmt"), 'image/jpeg' ] ]);
+	is($res->{status}, 303, "a $fmt named .jpg: accepted by its content");
+}
+my $n = $count->();
+my $nfiles = $files->();
+
+# Refusals: each with its status and message, nothing stored, the
+# server alive.
+run_ok('vips', 'gaussnoise', "$tmp/big.jpg", 2000, 1500);
+my $big = slurp("$tmp/big.jpg");
+run_ok('vips', 'copy', "$tmp/x.v", "$tmp/x.tif");
+# A decompression bomb: a PNG header claiming 30000x30000 pixels.
+my $ihdr = pack('NNCCCCC', 30000, 30000, 8, 2, 0, 0, 0);
+my $chunk = sub { my ($t, $d) = @_; pack('N', length $d) . $t . $d . pack('N', crc32($t . $d)) };
+my $bomb = "\x89PNG\r\n\x1a\n" . $chunk->('IHDR', $ihdr) . $chunk->('IDAT', compress("\0" x 1000)) . $chunk->('IEND', '');
+my @bad = (
+	[ 'an SVG named .jpg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>', 415, qr/not accepted|not an image/ ],
+	[ 'HTML named .jpg', "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>", 415, qr/not an image/ ],
+	[ 'a PDF', "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n", 415, qr/not accepted|not an image/ ],
+	[ 'a TIFF', slurp("$tmp/x.tif"), 415, qr/not accepted/ ],
+	[ 'zero bytes', '', 422, qr/empty/ ],
+	[ 'a truncated JPEG', substr($big, 0, int(length($big) / 2)), 422, qr/damaged or incomplete/ ],
+	[ 'a decompression bomb', $bomb, 422, qr/too large/ ],
+);
+for my $b (@bad) {
+	my ($what, $bytes, $status, $msg) = @$b;
+	my $t0 = time;
+	$res = $ed->upload('/admin/media', [ alt => 'x' ], [ [ 'file', 'photo.jpg', $bytes, 'image/jpeg' ] ]);
+	is($res->{status}, $status, "$what: $status");
+	like($res->{content}, $msg, '... saying why');
+	ok(time - $t0 < 5, '... at once') if $what =~ /bomb/;
+	is($count->(), $n, '... nothing stored');
+	is($files->(), $nfiles, '... no file left');
+	is($leftover->(), 0, '... nor any temporary one');
+}
+is($g->get('/')->{status}, 200, 'the site still answers');
+
+# Malformed bodies.
+$res = $g->{http}->request('POST', $g->url('/admin/media'), { headers => {
+    'Content-Type' => 'multipart/form-data; boundary=abc', Origin => $g->{base},
+    Cookie => $ed->cookie }, content => "--abc\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nx" });
+is($res->{status}, 400, 'a body without its closing boundary: 400');
+like($res->{content}, qr/closing boundary/, '... saying so');
+$res = $g->{http}->request('POST', $g->url('/admin/media'), { headers => {
+    'Content-Type' => 'multipart/form-data', Origin => $g->{base}, Cookie => $ed->cookie }, content => "x" });
+is($res->{status}, 415, 'multipart without a boundary: 415');
+$res = $ed->upload('/admin/media', [], [ [ 'file', 'a.jpg', $photo ], [ 'file2', 'b.jpg', $photo ] ]);
+is($res->{status}, 400, 'two files: 400');
+is($leftover->(), 0, '... no temporary file left');
+my ($st) = $g->raw_request("POST /admin/media HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " . (42 * 1024 * 1024) . "\r\n\r\n");
+is($st, 413, 'a body over 41 MiB: 413 from nginx');
+
+# A decoder that crashes, hangs or runs out of memory costs one 422.
+my $pid = $g->app_pid;
+my @faults = ([ crash => 'decoder failed' ], [ hang => 'too long' ]);
+push @faults, [ memory => 'decoder failed' ] unless $ENV{GAZETTE_SAN};
+for my $f (@faults) {
+	my ($fault, $msg) = @$f;
+	$g->{env}{GAZETTE_MEDIA_FAULT} = $fault;
+	$g->{env}{GAZETTE_MEDIA_TIMEOUT} = 2;
+	$g->restart_app;
+	my $t0 = time;
+	$res = $ed->upload('/admin/media', [ alt => 'x' ], [ [ 'file', 'big.jpg', $big, 'image/jpeg' ] ]);
+	is($res->{status}, 422, "a decoder that fails ($fault): 422");
+	like($res->{content}, qr/$msg/, '... saying why');
+	ok(time - $t0 < 10, '... within the time limit');
+	is($count->(), $n, '... nothing stored');
+	is($leftover->(), 0, '... nothing left behind');
+	is($g->get('/')->{status}, 200, '... and the server answers');
+	like($g->app_log, qr/media-process (died of signal|took over)/, '... the log says what happened');
+}
+delete $g->{env}{GAZETTE_MEDIA_FAULT};
+delete $g->{env}{GAZETTE_MEDIA_TIMEOUT};
+$g->restart_app;
+
+done_testing();

@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}{{!
+  media_index.tpl: the media library, newest first, with the upload form.
+}}<header class="page-head">
+  <h1>Media library</h1>
+  <p class="meta">Photographs are resized for every screen when they are uploaded, and stripped of all their metadata (camera, GPS position, names) before anything is served.</p>
+</header>
+{{#ERROR}}<p class="form-error" role="alert">{{MESSAGE}}</p>
+{{/ERROR}}<form method="post" action="/admin/media" enctype="multipart/form-data" class="upload">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p class="field"><label for="file">Photograph</label> <small>(JPEG, PNG, WebP, GIF or HEIC; up to 40 MiB)</small><br><input type="file" id="file" name="file" accept="image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,image/avif" required></p>
+<p class="field"><label for="alt">Alt text</label> <small>(what the picture shows, for readers who cannot see it)</small><br><input id="alt" name="alt" maxlength="250" size="60"></p>
+<p class="field"><label for="caption">Caption</label><br><input id="caption" name="caption" maxlength="1000" size="60"></p>
+<p class="field"><label for="credit">Credit</label><br><input id="credit" name="credit" maxlength="200" size="40"></p>
+<p><button type="submit">Upload</button></p>
+</form>
+{{#EMPTY}}<p class="empty">The library is empty.</p>
+{{/EMPTY}}{{#HAS_MEDIA}}<ul class="media-list">
+{{#MEDIA}}<li id="media-{{ID}}">{{>PICTURE}}
+<p><strong>Image {{ID}}</strong> &middot; {{WIDTH}}&times;{{HEIGHT}} &middot; {{KIB}} KiB &middot; <time datetime="{{TIME_ISO}}">{{TIME_HUMAN}}</time>{{#FILENAME}} &middot; <small>{{FILENAME}}</small>{{/FILENAME}}</p>
+<p>Alt text: {{#NO_ALT}}<em>none yet</em>{{/NO_ALT}}{{ALT}}<br>Caption: {{CAPTION}}<br>Credit: {{CREDIT}}</p>
+{{#UNUSED}}<p>Not used yet.</p>{{/UNUSED}}<ul class="uses">{{#USES}}<li>Lead of <a href="/admin/articles/{{ARTICLE_ID}}/edit">{{HEADLINE}}</a></li>{{/USES}}</ul>
+</li>
+{{/MEDIA}}</ul>
+{{/HAS_MEDIA}}{{#OLDER}}<nav class="pager"><a href="/admin/media?before={{BEFORE}}" rel="next">Older images</a></nav>
+{{/OLDER}}
