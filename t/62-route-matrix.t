@@ -93,6 +93,8 @@ my %form = (
 	'/admin/tags/:id/delete' => {},
 	'/admin/comments' => { action => 'reject', 'id[]' => $cid },
 	'/admin/settings' => { title => 'Matrix', tagline => '', moderation => 'open', close_days => 30 },
+	'/admin/media' => { alt => 'Matrix', caption => 'A caption' },
+	'/admin/articles/:id/lead' => { media => 0 },
 );
 
 sub state {
@@ -107,14 +109,23 @@ for my $r (@csrf_routes) {
 	my $path = fill($r->{pattern});
 	my $f = $form{$r->{pattern}};
 	ok($f, "a form is known for $r->{pattern}") or next;
+	# An upload route takes multipart bodies only: the same fields so.
+	my $send = sub {
+		my ($p, $pairs, $h) = @_;
+		return $g->post($p, $pairs, $h) unless $r->{flags} =~ /U/;
+		my ($ct, $body) = GazetteTest::multipart($pairs, []);
+		return $g->{http}->request('POST', $g->url($p), { headers => { 'Content-Type' => $ct,
+		    Origin => $g->{base}, %{ $h || {} } }, content => $body });
+	};
+	my $as_ed = { Cookie => $ed->cookie };
 	my %cases = (
-		'no session' => [ sub { $g->post($path, { %$f, csrf => $ed->csrf }) } ],
-		'no token' => [ sub { $ed->post_raw($path, [ %$f ]) } ],
-		'a forged token' => [ sub { $ed->post_raw($path, [ %$f, csrf => 'A' x 43 ]) } ],
-		'an empty token' => [ sub { $ed->post_raw($path, [ %$f, csrf => '' ]) } ],
-		'another session\'s token' => [ sub { $ed->post_raw($path, [ %$f, csrf => $other->csrf ]) } ],
-		'the token in the query' => [ sub { $ed->post_raw("$path?csrf=" . $ed->csrf, [ %$f ]) } ],
-		'a forged session' => [ sub { $g->post($path, { %$f, csrf => $ed->csrf }, { Cookie => 'gazette_session=' . ('A' x 43) }) } ],
+		'no session' => [ sub { $send->($path, [ %$f, csrf => $ed->csrf ]) } ],
+		'no token' => [ sub { $send->($path, [ %$f ], $as_ed) } ],
+		'a forged token' => [ sub { $send->($path, [ %$f, csrf => 'A' x 43 ], $as_ed) } ],
+		'an empty token' => [ sub { $send->($path, [ %$f, csrf => '' ], $as_ed) } ],
+		'another session\'s token' => [ sub { $send->($path, [ %$f, csrf => $other->csrf ], $as_ed) } ],
+		'the token in the query' => [ sub { $send->("$path?csrf=" . $ed->csrf, [ %$f ], $as_ed) } ],
+		'a forged session' => [ sub { $send->($path, [ %$f, csrf => $ed->csrf ], { Cookie => 'gazette_session=' . ('A' x 43) }) } ],
 	);
 	for my $case (sort keys %cases) {
 		my $res = $cases{$case}[0]->();
@@ -187,7 +198,9 @@ is($res->{status}, 303, 'a good comment is taken (303)');
 my @order = sort { ($a->{pattern} =~ /delete|logout/) <=> ($b->{pattern} =~ /delete|logout/) } @csrf_routes;
 for my $r (@order) {
 	my $who = $r->{pattern} eq '/logout' ? $g->login('jane') : $r->{flags} =~ /A/ ? $admin : $ed;
-	my $res = $who->post(fill($r->{pattern}), $form{$r->{pattern}});
+	my $res = $r->{flags} =~ /U/ ?
+	    $who->upload(fill($r->{pattern}), [ %{ $form{$r->{pattern}} } ], []) :
+	    $who->post(fill($r->{pattern}), $form{$r->{pattern}});
 	ok($res->{status} != 403 && $res->{status} < 500, "POST $r->{pattern} with a session and its token is not refused ($res->{status})");
 }
 isnt(state(), $before, 'and those did change things');
