@@ -173,14 +173,82 @@ is($leftover->(), 0, '... no temporary file left');
 my ($st) = $g->raw_request("POST /admin/media HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " . (42 * 1024 * 1024) . "\r\n\r\n");
 is($st, 413, 'a body over 41 MiB: 413 from nginx');
 
+# An article's lead photograph, uploaded from its form.
+$res = $ed->post('/admin/articles/new', { headline => 'Harbour wall repaired after winter storms',
+    summary => 'The works took three months.', body => 'The wall is open again.', tags => 'Harbour',
+    action => 'publish' });
+is($res->{status}, 303, 'an article is published');
+my $art = $g->sql("SELECT id, slug FROM articles WHERE headline LIKE 'Harbour wall%'")->[0];
+$res = $g->get("/articles/$art->{slug}");
+is($res->{status}, 200, 'its page');
+unlike($res->{content}, qr/og:image/, 'no og:image without a picture');
+like($res->{content}, qr{<meta name="twitter:card" content="summary">}, 'a summary card');
+$res = $ed->get("/admin/articles/$art->{id}/edit");
+like($res->{content}, qr{<form method="post" action="/admin/media" enctype="multipart/form-data" class="upload">\s*<input type="hidden" name="csrf" value="[^"]+"><input type="hidden" name="article" value="$art->{id}">},
+    'the article form has an upload form for its lead photograph');
+run_ok('vips', 'gaussnoise', "$tmp/wide.v", 3000, 2000);
+run_ok('vips', 'bandjoin_const', "$tmp/wide.v", "$tmp/wide3.v", '90 30');
+run_ok('vips', 'copy', "$tmp/wide3.v", "$tmp/wide.jpg[Q=85]");
+$res = $ed->upload('/admin/media', [ article => $art->{id}, alt => 'Workers on the <harbour> wall',
+    caption => 'The repaired wall at low tide.', credit => 'Photo: Ines Okafor' ],
+    [ [ 'file', 'wall.jpg', slurp("$tmp/wide.jpg"), 'image/jpeg' ] ]);
+is($res->{status}, 303, 'upload from the article form: 303');
+is($res->{headers}{location}, "/admin/articles/$art->{id}/edit?done=photo#lead", 'back to the article form');
+my $lead = $g->sql("SELECT m.* FROM media m JOIN article_media am ON am.media_id = m.id WHERE am.article_id = $art->{id}")->[0];
+ok($lead, 'it is the lead image');
+is($lead->{widths}, '320,640,960,1280,1920', 'a large photograph gets every width, the largest 1920');
+is("$lead->{width}x$lead->{height}", '1920x1280', 'its size');
+$res = $ed->get("/admin/articles/$art->{id}/edit?done=photo");
+like($res->{content}, qr/The lead photograph was set/, 'the form says so');
+like($res->{content}, qr{<figure class="lead-current"><picture>}, 'and shows it');
+
+# Readers: the page (purged from nginx's cache by the write).
+my $h = $lead->{hash};
+$res = $g->get("/articles/$art->{slug}");
+my $page = $res->{content};
+like($page, qr{<figure class="lead-photo"><picture><source type="image/webp" srcset="/media/$h-320\.webp 320w, /media/$h-640\.webp 640w, /media/$h-960\.webp 960w, /media/$h-1280\.webp 1280w, /media/$h-1920\.webp 1920w" sizes="\(max-width: 40rem\) 100vw, 38rem">},
+    'the lead photograph in a <picture> with a WebP srcset and sizes');
+like($page, qr{<img src="/media/$h-960\.jpg" srcset="/media/$h-320\.jpg 320w, [^"]+" sizes="[^"]+" width="1920" height="1280" alt="Workers on the &lt;harbour&gt; wall" fetchpriority="high"},
+    'a JPEG fallback with width, height, escaped alt text, loaded first');
+like($page, qr{<figcaption>The repaired wall at low tide\. <span class="credit">Photo: Ines Okafor</span></figcaption>}, 'caption and credit');
+my $base = $g->url('');
+like($page, qr{<meta property="og:image" content="\Q$base\E/media/$h-og-16x9\.jpg">}, 'og:image: the 16:9 crop, absolute');
+like($page, qr{<meta property="og:image:width" content="1200">\s*<meta property="og:image:height" content="675">}, 'with its size');
+like($page, qr{<meta property="og:image:alt" content="Workers on the &lt;harbour&gt; wall">}, 'and alt text');
+like($page, qr{<meta name="twitter:card" content="summary_large_image">}, 'a large image card');
+like($page, qr{<meta name="twitter:image" content="\Q$base\E/media/$h-og-16x9\.jpg">}, 'twitter:image');
+my ($ld) = $page =~ m{<script type="application/ld\+json">(.*?)</script>}s;
+my $json = eval { JSON::PP->new->decode($ld) };
+ok($json, 'the JSON-LD parses') or diag($@);
+is_deeply($json->{image}, [ map { "$base/media/$h-og-$_.jpg" } qw(16x9 4x3 1x1) ], 'JSON-LD image: the three crops');
+for my $crop (qw(16x9 4x3 1x1)) {
+	is($g->get("/media/$h-og-$crop.jpg")->{status}, 200, "the $crop crop is served");
+}
+# A phone (360 px wide, 2x) picks the 960 WebP: well under 150 KB.
+my $phone = $g->get("/media/$h-960.webp");
+cmp_ok(length($phone->{content}), '<', 150_000, 'the phone-sized WebP is small (' . length($phone->{content}) . ' bytes)');
+
+# Removing it: the page loses it.
+$res = $ed->post("/admin/articles/$art->{id}/lead", { media => 0 });
+is($res->{status}, 303, 'remove the lead photograph: 303');
+unlike($g->get("/articles/$art->{slug}")->{content}, qr/lead-photo|og:image/, 'the page no longer shows it');
+$res = $ed->post("/admin/articles/$art->{id}/lead", { media => 999999 });
+is($res->{status}, 400, 'an unknown library image: 400');
+$res = $ed->post("/admin/articles/$art->{id}/lead", { media => $lead->{id} });
+is($res->{status}, 303, 'set again by its library number: 303');
+like($g->get("/articles/$art->{slug}")->{content}, qr/lead-photo/, 'the page shows it again');
+like($ed->get('/admin/media')->{content}, qr{Lead of <a href="/admin/articles/$art->{id}/edit">Harbour wall repaired}, 'the library says where it is used');
+
 # A decoder that crashes, hangs or runs out of memory costs one 422.
-my $pid = $g->app_pid;
+$n = $count->();
 my @faults = ([ crash => 'decoder failed' ], [ hang => 'too long' ]);
 push @faults, [ memory => 'decoder failed' ] unless $ENV{GAZETTE_SAN};
 for my $f (@faults) {
 	my ($fault, $msg) = @$f;
 	$g->{env}{GAZETTE_MEDIA_FAULT} = $fault;
 	$g->{env}{GAZETTE_MEDIA_TIMEOUT} = 2;
+	# A small address space, so that the memory fault ends at once.
+	$g->{env}{GAZETTE_MEDIA_MEMORY} = 256;
 	$g->restart_app;
 	my $t0 = time;
 	$res = $ed->upload('/admin/media', [ alt => 'x' ], [ [ 'file', 'big.jpg', $big, 'image/jpeg' ] ]);
@@ -194,6 +262,7 @@ for my $f (@faults) {
 }
 delete $g->{env}{GAZETTE_MEDIA_FAULT};
 delete $g->{env}{GAZETTE_MEDIA_TIMEOUT};
+delete $g->{env}{GAZETTE_MEDIA_MEMORY};
 $g->restart_app;
 
 done_testing();

@@ -23,9 +23,11 @@ article_page(struct req *r, struct article *a)
 	struct article	*related;
 	struct correction *notes;
 	struct page	*p;
+	struct media	 lead;
+	struct view	*head;
 	const char	*s, *description;
 	long long	 after = 0;
-	int		 n, nrelated, nnotes;
+	int		 n, nrelated, nnotes, has_lead;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -46,15 +48,22 @@ article_page(struct req *r, struct article *a)
 	if ((nnotes = store_corrections(r->store, r->arena, a->id,
 	    &notes)) < 0)
 		return 500;
+	if ((has_lead = store_article_lead(r->store, r->arena, a->id,
+	    &lead)) < 0)
+		return 500;
 
 	p = page_new(r, "article_show.tpl", a->headline, arena_printf(r->arena,
 	    "/articles/%s", a->slug));
 	description = fill_article_description(r, a);
 	page_describe(p, description);
-	fill_article_head(r, page_head(p, "article_head.tpl"), a, description);
+	head = page_head(p, "article_head.tpl");
+	fill_article_head(r, head, a, description);
+	fill_head_image(r, head, has_lead ? &lead : NULL);
 	fill_article_show(r, p->body, a, comments,
 	    n > CTL_COMMENTS_PAGE ? CTL_COMMENTS_PAGE : n,
 	    n > CTL_COMMENTS_PAGE);
+	if (has_lead)
+		fill_lead_figure(r, p->body, &lead);
 	if (after > 0)
 		view_show(p->body, "EARLIER_COMMENTS");
 	fill_article_notes(r, p->body, notes, nnotes);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config.h"
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/arena.h"
@@ -146,4 +147,44 @@ fill_article_lead(struct req *r, struct view *v, long long article_id,
 	}
 	row = view_row(v, "LEAD");
 	media_entry(r, row, lead);
+}
+
+void
+fill_lead_figure(struct req *r, struct view *v, const struct media *m)
+{
+	struct view	*row = view_row(v, "LEAD");
+
+	/* The article column: the whole screen on a phone, 38rem beyond. */
+	fill_picture(r, view_include(row, "PICTURE", "picture.tpl"), m,
+	    "(max-width: 40rem) 100vw, 38rem", 1);
+	if (*m->caption != '\0' || *m->credit != '\0') {
+		row = view_row(row, "FIGCAPTION");
+		view_set(row, "CAPTION", m->caption);
+		if (*m->credit != '\0')
+			view_set(view_row(row, "CREDIT"), "CREDIT", m->credit);
+	}
+}
+
+void
+fill_head_image(struct req *r, struct view *v, const struct media *m)
+{
+	static const char *const crops[] = { "16x9", "4x3", "1x1" };
+	struct view	*row;
+	size_t		 i;
+
+	if (m == NULL) {
+		view_show(v, "NO_IMAGE");
+		return;
+	}
+	row = view_row(v, "IMAGE");
+	/* Link previews: the 16:9 crop, 1200 wide, as they ask. */
+	view_set(row, "IMAGE_URL", arena_printf(r->arena, "%s%s", cfg.base_url,
+	    media_crop_url(r->arena, m, "16x9")));
+	view_set(row, "IMAGE_ALT", m->alt);
+	/* Search engines: the three crops they ask articles for. */
+	row = view_row(v, "LD_IMAGE");
+	for (i = 0; i < sizeof(crops) / sizeof(crops[0]); i++)
+		view_set(view_row(row, "IMAGES"), "URL", arena_printf(r->arena,
+		    "%s%s", cfg.base_url, media_crop_url(r->arena, m,
+		    crops[i])));
 }

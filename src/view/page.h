@@ -286,6 +286,13 @@ struct media_use;
 void	 fill_media_index(struct req *, struct view *, const struct media *,
 	    int n, const struct media_use *const *uses, const int *nuses,
 	    int more, const char *message);
+/* article_show.tpl's LEAD: the lead photograph in a <figure>. */
+void	 fill_lead_figure(struct req *, struct view *, const struct media *);
+/*
+ * article_head.tpl's image: Open Graph and Twitter card images and the
+ * JSON-LD image list from the lead photograph m, or NULL for none.
+ */
+void	 fill_head_image(struct req *, struct view *, const struct media *);
 /* lead_form.tpl: an article's lead image (or NULL) and its forms. */
 void	 fill_article_lead(struct req *, struct view *, long long article_id,
 	    const struct media *lead);
