@@ -214,3 +214,33 @@ media_process(const char *path, struct media_result *res)
 	return fail(res, 422, "The image could not be processed; nothing "
 	    "was stored.");
 }
+
+void
+media_remove(const char *hash, const char *widths)
+{
+	static const char *const crops[] = { "16x9", "4x3", "1x1" };
+	static const char *const exts[] = { "webp", "jpg" };
+	const char	*p = widths;
+	char		 path[4096], *end;
+	long		 w;
+	size_t		 i;
+
+	while (*p != '\0') {
+		w = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		for (i = 0; i < 2; i++) {
+			snprintf(path, sizeof(path), "%s/%s-%ld.%s",
+			    cfg.media_dir, hash, w, exts[i]);
+			if (unlink(path) < 0 && errno != ENOENT)
+				LOG_ERR("unlink %s: %s", path, strerror(errno));
+		}
+		p = *end == ',' ? end + 1 : end;
+	}
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/%s-og-%s.jpg", cfg.media_dir,
+		    hash, crops[i]);
+		if (unlink(path) < 0 && errno != ENOENT)
+			LOG_ERR("unlink %s: %s", path, strerror(errno));
+	}
+}

@@ -33,4 +33,10 @@ int	 media_init(void);
  */
 int	 media_process(const char *path, struct media_result *res);
 
+/*
+ * Remove the files of an image (hash, and the widths it was made in,
+ * "320,640") from the media folder.  Missing files are no error.
+ */
+void	 media_remove(const char *hash, const char *widths);
+
 #endif

@@ -61,6 +61,12 @@ my $rev = $g->sql_value("SELECT max(id) FROM revisions WHERE article_id = $art->
 my $tags = $g->sql('SELECT id, name FROM tags ORDER BY id LIMIT 2');
 ok($rev && @$tags == 2, 'a revision and two tags to act on');
 my $tag_slug = $g->sql_value("SELECT slug FROM tags WHERE id = $tags->[0]{id}");
+# A photograph in the library.
+my $jpg = "$g->{dir}/matrix.jpg";
+system('vips', 'gaussnoise', $jpg, 64, 48) == 0 or die "vips failed";
+$res = $ed->upload('/admin/media', [ alt => 'Noise' ], [ [ 'file', 'm.jpg', GazetteTest::slurp($jpg), 'image/jpeg' ] ]);
+is($res->{status}, 303, 'an image to act on');
+my $mid = $g->sql_value('SELECT max(id) FROM media');
 
 # A route's pattern with its parameters filled in.
 sub fill {
@@ -70,6 +76,7 @@ sub fill {
 	$p =~ s{/articles/:id}{/articles/$art->{id}}g;
 	$p =~ s{/revisions/:id}{/revisions/$rev}g;
 	$p =~ s{/tags/:id}{/tags/$tags->[0]{id}}g;
+	$p =~ s{/media/:id}{/media/$mid}g;
 	$p =~ s{/tags/:slug}{/tags/$tag_slug}g;
 	$p =~ s{/archive/:year/:month}{'/archive/' . strftime_ym()}ge;
 	$p =~ s{/sitemap-:id\.xml}{/sitemap-1.xml}g;
@@ -95,6 +102,8 @@ my %form = (
 	'/admin/settings' => { title => 'Matrix', tagline => '', moderation => 'open', close_days => 30 },
 	'/admin/media' => { alt => 'Matrix', caption => 'A caption' },
 	'/admin/articles/:id/lead' => { media => 0 },
+	'/admin/media/:id' => { alt => 'Matrix alt', caption => 'Matrix', credit => '' },
+	'/admin/media/:id/delete' => {},
 );
 
 sub state {

@@ -239,6 +239,58 @@ is($res->{status}, 303, 'set again by its library number: 303');
 like($g->get("/articles/$art->{slug}")->{content}, qr/lead-photo/, 'the page shows it again');
 like($ed->get('/admin/media')->{content}, qr{Lead of <a href="/admin/articles/$art->{id}/edit">Harbour wall repaired}, 'the library says where it is used');
 
+# Alt text is needed before readers see a photograph.
+$res = $ed->post('/admin/articles/new', { headline => 'Ferry timetable changes for the spring',
+    body => 'New times from March.', action => 'save' });
+my $draft = $g->sql("SELECT id FROM articles WHERE headline LIKE 'Ferry timetable%'")->[0]{id};
+run_ok('vips', 'gaussnoise', "$tmp/ferry.png", 333, 222);
+$res = $ed->upload('/admin/media', [ article => $draft ], [ [ 'file', 'ferry.png', slurp("$tmp/ferry.png"), 'image/png' ] ]);
+is($res->{status}, 303, 'a draft may take a photograph without alt text');
+my $noalt = $g->sql("SELECT media_id FROM article_media WHERE article_id = $draft")->[0]{media_id};
+$res = $ed->post("/admin/articles/$draft/edit", { headline => 'Ferry timetable changes for the spring',
+    body => 'New times from March.', action => 'publish' });
+is($res->{status}, 422, 'publishing it without alt text: 422');
+like($res->{content}, qr/needs alt text before the article can be published/, '... saying why');
+is($g->sql_value("SELECT status FROM articles WHERE id = $draft"), 'draft', '... still a draft');
+$res = $ed->post("/admin/articles/$art->{id}/lead", { media => $noalt });
+is($res->{status}, 422, 'an image without alt text as a published article\'s lead: 422');
+$res = $ed->upload('/admin/media', [ article => $art->{id} ], [ [ 'file', 'wide.jpg', slurp("$tmp/wide.jpg"), 'image/jpeg' ] ]);
+is($res->{status}, 422, 'an upload without alt text for a published article: 422');
+like($res->{content}, qr/needs alt text/, '... saying why');
+
+# Editing an image's details: the library and every page using it.
+$res = $ed->post("/admin/media/$noalt", { alt => "Ferry <b>at</b> the quay", caption => 'Spring', credit => '' });
+is($res->{status}, 303, 'alt text added in the library: 303');
+is($g->sql_value("SELECT alt FROM media WHERE id = $noalt"), 'Ferry <b>at</b> the quay', '... stored');
+$res = $ed->post("/admin/articles/$draft/edit", { headline => 'Ferry timetable changes for the spring',
+    body => 'New times from March.', action => 'publish' });
+is($res->{status}, 303, 'then it can be published');
+my $fslug = $g->sql_value("SELECT slug FROM articles WHERE id = $draft");
+like($g->get("/articles/$fslug")->{content}, qr{alt="Ferry &lt;b&gt;at&lt;/b&gt; the quay"}, 'readers get the alt text, escaped');
+$res = $ed->post("/admin/media/$noalt", { alt => 'The ferry at the quay', caption => 'Spring', credit => '' });
+is($res->{status}, 303, 'the alt text changed again');
+like($g->get("/articles/$fslug")->{content}, qr{alt="The ferry at the quay"}, 'the page, purged, shows the new one');
+$res = $ed->post("/admin/media/$noalt", { alt => "x\x01y" });
+is($res->{status}, 400, 'a control character: 400');
+$res = $ed->post("/admin/media/$noalt", { alt => 'a' x 251 });
+is($res->{status}, 400, 'alt text over 250 characters: 400');
+is($g->sql_value("SELECT alt FROM media WHERE id = $noalt"), 'The ferry at the quay', '... nothing changed');
+is($ed->post('/admin/media/999999', { alt => 'x' })->{status}, 404, 'an unknown image: 404');
+
+# Deleting: refused while in use, saying where.
+$res = $ed->post("/admin/media/$noalt/delete", {});
+is($res->{status}, 409, 'deleting an image in use: 409');
+like($res->{content}, qr/lead photograph of \x{201c}|lead photograph of \xe2\x80\x9cFerry timetable/, '... saying where');
+is($g->sql_value("SELECT count(*) FROM media WHERE id = $noalt"), 1, '... nothing deleted');
+my $unused = $g->sql("SELECT m.id, m.hash FROM media m WHERE NOT EXISTS (SELECT 1 FROM article_media am WHERE am.media_id = m.id) ORDER BY m.id LIMIT 1")->[0];
+ok(-e "$media/$unused->{hash}-og-1x1.jpg", 'an unused image has its files');
+$res = $ed->post("/admin/media/$unused->{id}/delete", {});
+is($res->{status}, 303, 'deleting an unused image: 303');
+is($g->sql_value("SELECT count(*) FROM media WHERE id = $unused->{id}"), 0, '... its row is gone');
+opendir(my $dh, $media);
+is(scalar(grep { /^\Q$unused->{hash}\E/ } readdir($dh)), 0, '... and its files');
+is($g->get("/media/$unused->{hash}-og-1x1.jpg")->{status}, 404, '... nginx no longer serves them');
+
 # A decoder that crashes, hangs or runs out of memory costs one 422.
 $n = $count->();
 my @faults = ([ crash => 'decoder failed' ], [ hang => 'too long' ]);

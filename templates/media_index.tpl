@@ -17,8 +17,12 @@
 {{/EMPTY}}{{#HAS_MEDIA}}<ul class="media-list">
 {{#MEDIA}}<li id="media-{{ID}}">{{>PICTURE}}
 <p><strong>Image {{ID}}</strong> &middot; {{WIDTH}}&times;{{HEIGHT}} &middot; {{KIB}} KiB &middot; <time datetime="{{TIME_ISO}}">{{TIME_HUMAN}}</time>{{#FILENAME}} &middot; <small>{{FILENAME}}</small>{{/FILENAME}}</p>
-<p>Alt text: {{#NO_ALT}}<em>none yet</em>{{/NO_ALT}}{{ALT}}<br>Caption: {{CAPTION}}<br>Credit: {{CREDIT}}</p>
-{{#UNUSED}}<p>Not used yet.</p>{{/UNUSED}}<ul class="uses">{{#USES}}<li>Lead of <a href="/admin/articles/{{ARTICLE_ID}}/edit">{{HEADLINE}}</a></li>{{/USES}}</ul>
+<form method="post" action="/admin/media/{{ID}}" class="media-edit"><input type="hidden" name="csrf" value="{{CSRF}}">
+<p class="field"><label for="alt-{{ID}}">Alt text</label>{{#NO_ALT}} <strong>(none yet: needed before an article using it is published)</strong>{{/NO_ALT}}<br><input id="alt-{{ID}}" name="alt" value="{{ALT}}" maxlength="250" size="40"></p>
+<p class="field"><label for="caption-{{ID}}">Caption</label><br><input id="caption-{{ID}}" name="caption" value="{{CAPTION}}" maxlength="1000" size="40"></p>
+<p class="field"><label for="credit-{{ID}}">Credit</label><br><input id="credit-{{ID}}" name="credit" value="{{CREDIT}}" maxlength="200" size="30"></p>
+<p><button type="submit">Save</button></p></form>
+{{#UNUSED}}<form method="post" action="/admin/media/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><p>Not used yet. <button type="submit" class="danger">Delete</button></p></form>{{/UNUSED}}<ul class="uses">{{#USES}}<li>Lead of <a href="/admin/articles/{{ARTICLE_ID}}/edit">{{HEADLINE}}</a></li>{{/USES}}</ul>
 </li>
 {{/MEDIA}}</ul>
 {{/HAS_MEDIA}}{{#OLDER}}<nav class="pager"><a href="/admin/media?before={{BEFORE}}" rel="next">Older images</a></nav>

@@ -109,6 +109,21 @@ submit(struct req *r, struct article_form *f)
 		return 500;
 	if (n > 0)
 		return form_page(r, 422, f, NULL);
+	/* A lead photograph needs alt text before readers see it. */
+	if (e.status == ARTICLE_PUBLISHED && f->id > 0) {
+		struct media	 lead;
+
+		if ((n = store_article_lead(r->store, r->arena, f->id,
+		    &lead)) < 0)
+			return 500;
+		if (n == 1 && *lead.alt == '\0') {
+			f->error = arena_printf(r->arena, "The lead photograph "
+			    "(image %lld) needs alt text before the article "
+			    "can be published: add it in the media library.",
+			    lead.id);
+			return form_page(r, 422, f, NULL);
+		}
+	}
 	if (strcmp(action, "preview") == 0) {
 		article_form_preview(r, &e, &pa);
 		return form_page(r, 200, f, &pa);

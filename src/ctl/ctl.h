@@ -157,6 +157,8 @@ int	 ctl_tag_delete(struct req *);
 int	 ctl_media_index(struct req *);
 int	 ctl_media_upload(struct req *);
 int	 ctl_article_lead(struct req *);
+int	 ctl_media_update(struct req *);
+int	 ctl_media_delete(struct req *);
 
 /* comment_admin.c */
 int	 ctl_comment_admin(struct req *);

@@ -11,6 +11,7 @@
 #include "../media.h"
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 #include "../util/text.h"
 #include "../view/page.h"
 #include "ctl.h"
@@ -28,6 +29,10 @@ notice(struct req *r)
 
 	if (done != NULL && strcmp(done, "uploaded") == 0)
 		return "The photograph was uploaded.";
+	if (done != NULL && strcmp(done, "saved") == 0)
+		return "The image's details were saved.";
+	if (done != NULL && strcmp(done, "deleted") == 0)
+		return "The image was deleted.";
 	if (done != NULL && strcmp(done, "known") == 0)
 		return "This photograph was in the library already; its "
 		    "entry is kept as it was.";
@@ -106,21 +111,26 @@ text_field(struct req *r, const char *name, size_t max, const char **why)
 	return s;
 }
 
-/* The article named by the form's "article" field: 1, 0 (none), -1 bad. */
+/*
+ * The article named by the form's "article" field: 1 (and *live set if
+ * readers see it), 0 (none), -1 unknown, -2 store failure.
+ */
 static int
-form_article(struct req *r, long long *id)
+form_article(struct req *r, long long *id, int *live)
 {
 	const char	*v = http_form(r, "article");
 	struct article	 a;
 	int		 rc;
 
 	*id = 0;
+	*live = 0;
 	if (v == NULL || *v == '\0')
 		return 0;
 	if (!parse_id(v, id))
 		return -1;
 	if ((rc = store_article_by_id(r->store, r->arena, *id, &a)) < 0)
 		return -2;
+	*live = a.status == ARTICLE_PUBLISHED;
 	return rc == 1 ? 1 : -1;
 }
 
@@ -131,7 +141,7 @@ form_article(struct req *r, long long *id)
  * library; with article, makes it that article's lead image and goes
  * back to its form.
  * Raises HTTP 303 once stored, 400 for a malformed form or unknown
- * article, 415 for a file that is not an accepted image, 422 for an
+ * article, 422 without alt text for a published article, 415 for a file that is not an accepted image, 422 for an
  * empty, damaged, oversized or undecodable one, 500; nothing is
  * stored on failure.
  */
@@ -142,18 +152,21 @@ ctl_media_upload(struct req *r)
 	struct media	 m;
 	const char	*alt, *caption, *credit, *why = NULL;
 	long long	 article;
-	int		 rc, added;
+	int		 rc, added, live;
 
 	alt = text_field(r, "alt", ALT_MAX, &why);
 	caption = text_field(r, "caption", CAPTION_MAX, &why);
 	credit = text_field(r, "credit", CREDIT_MAX, &why);
 	if (alt == NULL || caption == NULL || credit == NULL)
 		return media_page(r, 400, why);
-	if ((rc = form_article(r, &article)) == -2)
+	if ((rc = form_article(r, &article, &live)) == -2)
 		return 500;
 	if (rc < 0)
 		return media_page(r, 400, "The article to illustrate does "
 		    "not exist.");
+	if (live && *alt == '\0')
+		return media_page(r, 422, "A published article's lead "
+		    "photograph needs alt text: say what the picture shows.");
 	if (r->upload == NULL || r->upload->size == 0)
 		return media_page(r, 422, "Choose a photograph to upload: "
 		    "the file sent was empty.");
@@ -191,7 +204,8 @@ ctl_media_upload(struct req *r)
  * empty or 0 for none)
  * Sets or removes an article's lead image from the library.
  * Raises HTTP 404 for an unknown article, 400 for an unknown image,
- * 303 to the article's form once done.
+ * 422 for an image without alt text on a published article, 303 to
+ * the article's form once done.
  */
 int
 ctl_article_lead(struct req *r)
@@ -218,10 +232,86 @@ ctl_article_lead(struct req *r)
 			    "library.";
 			return rc < 0 ? 500 : 400;
 		}
+		if (a.status == ARTICLE_PUBLISHED && *m.alt == '\0') {
+			r->resp.error = "A published article's lead photograph "
+			    "needs alt text: add it in the media library first.";
+			return 422;
+		}
 	}
 	if (store_article_lead_set(r->store, id, media) < 0)
 		return 500;
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=%s#lead", id, media ? "photo" :
 	    "nophoto"));
+}
+
+/*
+ * POST /admin/media/:id (csrf, alt, caption, credit)
+ * Changes an image's alt text, caption and credit; the articles using
+ * it show them at once.
+ * Raises HTTP 404 for an unknown image, 400 with the library page for
+ * an invalid field (nothing saved), 303 to the library once saved.
+ */
+int
+ctl_media_update(struct req *r)
+{
+	const char	*alt, *caption, *credit, *why = NULL;
+	long long	 id;
+	int		 rc;
+
+	if (!parse_id(r->param[0], &id))
+		return 404;
+	alt = text_field(r, "alt", ALT_MAX, &why);
+	caption = text_field(r, "caption", CAPTION_MAX, &why);
+	credit = text_field(r, "credit", CREDIT_MAX, &why);
+	if (alt == NULL || caption == NULL || credit == NULL)
+		return media_page(r, 400, why);
+	if ((rc = store_media_update(r->store, id, alt, caption, credit)) < 0)
+		return 500;
+	if (rc == 0)
+		return 404;
+	return http_redirect(r, 303, arena_printf(r->arena,
+	    "/admin/media?done=saved#media-%lld", id));
+}
+
+/*
+ * POST /admin/media/:id/delete (csrf)
+ * Deletes an image that no article uses, with its files.
+ * Raises HTTP 404 for an unknown image, 409 with the library page
+ * saying where an image in use is used (nothing deleted), 303 to the
+ * library once deleted.
+ */
+int
+ctl_media_delete(struct req *r)
+{
+	struct media	 m;
+	struct media_use *uses;
+	struct buf	 b = BUF_INIT;
+	const char	*why;
+	long long	 id;
+	int		 rc, n, i;
+
+	if (!parse_id(r->param[0], &id))
+		return 404;
+	if ((rc = store_media_by_id(r->store, r->arena, id, &m)) <= 0)
+		return rc < 0 ? 500 : 404;
+	if ((rc = store_media_delete(r->store, id)) < 0)
+		return 500;
+	if (rc == 0)
+		return 404;
+	if (rc == 2) {
+		if ((n = store_media_uses(r->store, r->arena, id, 10,
+		    &uses)) < 0)
+			return 500;
+		for (i = 0; i < n; i++)
+			buf_printf(&b, "%s\u201c%s\u201d", i ? ", " : "",
+			    uses[i].headline);
+		why = arena_printf(r->arena, "Image %lld is the lead "
+		    "photograph of %s: choose another one there first.", id,
+		    buf_cstr(&b));
+		buf_free(&b);
+		return media_page(r, 409, why);
+	}
+	media_remove(m.hash, m.widths);
+	return http_redirect(r, 303, "/admin/media?done=deleted");
 }

@@ -78,6 +78,8 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/admin/media",           ctl_media_index,   E,     CACHE_NONE,  0 },
 	{ HTTP_POST, "/admin/media",           ctl_media_upload,  C | U, CACHE_NONE,  41 * MB },
 	{ HTTP_POST, "/admin/articles/:id/lead", ctl_article_lead, C,    CACHE_NONE,  1 * KB },
+	{ HTTP_POST, "/admin/media/:id",       ctl_media_update,  C,     CACHE_NONE,  16 * KB },
+	{ HTTP_POST, "/admin/media/:id/delete", ctl_media_delete, C,     CACHE_NONE,  1 * KB },
 #undef E
 #undef A
 #undef C

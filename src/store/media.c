@@ -172,3 +172,92 @@ store_article_lead(struct store *s, struct arena *a, long long article_id,
 	sqlite3_bind_int64(st, 1, article_id);
 	return media_one(s, a, st, m);
 }
+
+int
+store_media_update(struct store *s, long long id, const char *alt,
+    const char *caption, const char *credit)
+{
+	sqlite3_stmt	*st;
+	long long	*ids = NULL;
+	size_t		 cap = 0, n = 0, i;
+	int		 rc, changed;
+	struct arena	 a;
+
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_MEDIA_UPDATE);
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, alt);
+	bind_text(st, 3, caption);
+	bind_text(st, 4, credit);
+	rc = sqlite3_step(st);
+	changed = sqlite3_changes(sqlite3_db_handle(st)) > 0;
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		store_rollback(s);
+		return -1;
+	}
+	if (!changed) {
+		store_rollback(s);
+		return 0;
+	}
+	/* Every article that shows it: its pages change. */
+	arena_init(&a, 0);
+	st = stmt_get(s, ST_MEDIA_USES);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = arena_grow(&a, ids, n, &cap, sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	stmt_done(st);
+	for (i = 0; rc == SQLITE_DONE && i < n; i++)
+		if (outbox_article(s, ids[i]) < 0)
+			rc = SQLITE_ERROR;
+	arena_free(&a);
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		store_rollback(s);
+		return -1;
+	}
+	if (n == 0)
+		return store_commit_unseen(s) < 0 ? -1 : 1;
+	return store_commit(s) < 0 ? -1 : 1;
+}
+
+int
+store_media_delete(struct store *s, long long id)
+{
+	sqlite3_stmt	*st;
+	struct media	 m;
+	struct arena	 a;
+	int		 rc, found;
+
+	if (store_begin(s) < 0)
+		return -1;
+	arena_init(&a, 0);
+	st = stmt_get(s, ST_MEDIA_BY_ID);
+	sqlite3_bind_int64(st, 1, id);
+	found = media_one(s, &a, st, &m);
+	arena_free(&a);
+	if (found <= 0) {
+		store_rollback(s);
+		return found;
+	}
+	st = stmt_get(s, ST_MEDIA_DELETE);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	found = sqlite3_changes(sqlite3_db_handle(st)) > 0;
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		store_rollback(s);
+		return -1;
+	}
+	if (!found) {
+		store_rollback(s);
+		return 2;
+	}
+	return store_commit_unseen(s) < 0 ? -1 : 1;
+}

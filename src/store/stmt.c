@@ -593,4 +593,10 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_ARTICLE_LEAD] =
 	    "SELECT " MEDIA_COLS " FROM article_media am"
 	    " JOIN media m ON m.id = am.media_id WHERE am.article_id = ?1",
+	[ST_MEDIA_UPDATE] =
+	    "UPDATE media SET alt = ?2, caption = ?3, credit = ?4 WHERE id = ?1",
+	/* Only an image no article uses. */
+	[ST_MEDIA_DELETE] =
+	    "DELETE FROM media WHERE id = ?1 AND NOT EXISTS"
+	    " (SELECT 1 FROM article_media WHERE media_id = ?1)",
 };

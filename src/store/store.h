@@ -777,6 +777,17 @@ int	 store_media_uses(struct store *, struct arena *, long long id,
  */
 int	 store_article_lead_set(struct store *, long long article_id,
 	    long long media_id);
+/*
+ * Change an image's alt text, caption and credit; the pages of the
+ * articles using it are purged.  1, 0 (no such image), -1.
+ */
+int	 store_media_update(struct store *, long long id, const char *alt,
+	    const char *caption, const char *credit);
+/*
+ * Delete an image no article uses: 1 deleted, 0 no such image, 2 in
+ * use (nothing changed), -1.
+ */
+int	 store_media_delete(struct store *, long long id);
 /* The lead image of an article: 1, 0 (none), -1. */
 int	 store_article_lead(struct store *, struct arena *, long long article_id,
 	    struct media *);

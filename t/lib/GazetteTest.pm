@@ -558,7 +558,8 @@ sub raw_request {
 # the throttle, which requests legitimately touch): two equal
 # fingerprints mean that nothing was changed in between.
 our @CONTENT_TABLES = qw(users articles article_slugs tags tag_slugs
-    article_tags comments revisions corrections settings);
+    article_tags comments revisions corrections settings media
+    article_media);
 sub fingerprint {
 	my ($self, @tables) = @_;
 	@tables = @CONTENT_TABLES unless @tables;
