@@ -228,6 +228,24 @@ for my $crop (qw(16x9 4x3 1x1)) {
 my $phone = $g->get("/media/$h-960.webp");
 cmp_ok(length($phone->{content}), '<', 150_000, 'the phone-sized WebP is small (' . length($phone->{content}) . ' bytes)');
 
+ok(!exists $json->{publisher}{logo}, 'no publisher logo before one is chosen');
+# The site's logo, chosen by an admin from the library.
+my $admin = $g->login('boss', role => 'admin');
+$res = $admin->post('/admin/settings', { title => 'The Gazette', tagline => '', moderation => 'first-time',
+    close_days => 30, logo => 999999 });
+is($res->{status}, 422, 'a logo that is not in the library: 422');
+like($res->{content}, qr/no such image/, '... saying so');
+$res = $admin->post('/admin/settings', { title => 'The Gazette', tagline => '', moderation => 'first-time',
+    close_days => 30, logo => $m->{id} });
+is($res->{status}, 303, 'the logo set: 303');
+like($admin->get('/admin/settings')->{content}, qr{name="logo" value="$m->{id}"}, 'the form shows it');
+# A settings change reaches every page within nginx's one second.
+$g->wait_expired;
+($ld) = $g->get("/articles/$art->{slug}")->{content} =~ m{<script type="application/ld\+json">(.*?)</script>}s;
+$json = eval { JSON::PP->new->decode($ld) };
+is_deeply($json->{publisher}{logo}, { '@type' => 'ImageObject', url => "$base/media/$m->{hash}-640.jpg",
+    width => '640', height => '960' }, 'JSON-LD publisher.logo: the smallest variant at least 600 wide');
+
 # Removing it: the page loses it.
 $res = $ed->post("/admin/articles/$art->{id}/lead", { media => 0 });
 is($res->{status}, 303, 'remove the lead photograph: 303');

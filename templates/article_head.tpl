@@ -48,6 +48,6 @@
 {{/PERSON}}{{#ORGANIZATION}}  "author": {"@type": "Organization", "name": "{{SITE_TITLE:x-json}}", "url": "{{BASE_URL:x-json}}/"},
 {{/ORGANIZATION}}{{#LD_IMAGE}}  "image": [{{#IMAGES}}"{{URL:x-json}}"{{#IMAGES_separator}}, {{/IMAGES_separator}}{{/IMAGES}}],
 {{/LD_IMAGE}}  "keywords": [{{#KEYWORDS}}"{{KEYWORD:x-json}}"{{#KEYWORDS_separator}}, {{/KEYWORDS_separator}}{{/KEYWORDS}}],
-  "publisher": {"@type": "Organization", "name": "{{SITE_TITLE:x-json}}", "url": "{{BASE_URL:x-json}}/"}
+  "publisher": {"@type": "Organization", "name": "{{SITE_TITLE:x-json}}", "url": "{{BASE_URL:x-json}}/"{{#LOGO}}, "logo": {"@type": "ImageObject", "url": "{{LOGO_URL:x-json}}", "width": "{{LOGO_WIDTH:x-json}}", "height": "{{LOGO_HEIGHT:x-json}}"}{{/LOGO}}}
 }
 </script>

@@ -188,3 +188,15 @@ fill_head_image(struct req *r, struct view *v, const struct media *m)
 		    "%s%s", cfg.base_url, media_crop_url(r->arena, m,
 		    crops[i])));
 }
+
+void
+fill_head_logo(struct req *r, struct view *v, const struct media *m)
+{
+	struct view	*row = view_row(v, "LOGO");
+	int		 w = media_fit(m, 600);
+
+	view_set(row, "LOGO_URL", arena_printf(r->arena, "%s%s", cfg.base_url,
+	    media_url(r->arena, m, w, "jpg")));
+	view_set_int(row, "LOGO_WIDTH", w);
+	view_set_int(row, "LOGO_HEIGHT", (long long)m->height * w / m->width);
+}

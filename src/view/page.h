@@ -293,6 +293,8 @@ void	 fill_lead_figure(struct req *, struct view *, const struct media *);
  * JSON-LD image list from the lead photograph m, or NULL for none.
  */
 void	 fill_head_image(struct req *, struct view *, const struct media *);
+/* article_head.tpl's publisher logo: the site's logo image m. */
+void	 fill_head_logo(struct req *, struct view *, const struct media *);
 /* lead_form.tpl: an article's lead image (or NULL) and its forms. */
 void	 fill_article_lead(struct req *, struct view *, long long article_id,
 	    const struct media *lead);
