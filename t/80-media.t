@@ -255,6 +255,13 @@ is($res->{status}, 400, 'an unknown library image: 400');
 $res = $ed->post("/admin/articles/$art->{id}/lead", { media => $lead->{id} });
 is($res->{status}, 303, 'set again by its library number: 303');
 like($g->get("/articles/$art->{slug}")->{content}, qr/lead-photo/, 'the page shows it again');
+my $feed = $g->get('/feed.atom')->{content};
+like($feed, qr{<title>Harbour wall repaired after winter storms</title>\s*<link rel="alternate" type="text/html" href="[^"]+"/>\s*<link rel="enclosure" type="image/jpeg" href="\Q$base\E/media/$lead->{hash}-og-16x9\.jpg"/>},
+    'the Atom entry carries its lead photograph');
+open(my $ffh, '>:raw', "$tmp/feed.xml") or die;
+print $ffh $feed;
+close($ffh);
+is(system("xmllint --noout $tmp/feed.xml 2>/dev/null"), 0, 'the feed is well-formed XML');
 like($ed->get('/admin/media')->{content}, qr{Lead of <a href="/admin/articles/$art->{id}/edit">Harbour wall repaired}, 'the library says where it is used');
 
 # Alt text is needed before readers see a photograph.

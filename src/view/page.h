@@ -17,6 +17,7 @@ struct article;
 struct comment;
 struct tag;
 struct cursor;
+struct media;
 
 struct page {
 	struct view	*root;	/* layout.tpl */
@@ -140,7 +141,8 @@ void	 fill_search(struct req *, struct view *, const struct ftsq *q,
  */
 void	 fill_feed(struct req *, struct view *, const char *title,
 	    const char *self_path, const char *html_path,
-	    const struct article *rows, int n);
+	    const struct article *rows, const struct media *const *leads,
+	    int n);
 
 /* archive_index.tpl and archive_month.tpl. */
 void	 fill_archive_index(struct req *, struct view *,
@@ -265,7 +267,6 @@ void	 fill_tag_admin(struct req *, struct view *, const struct tag_use *,
 	    int n, const char *message);
 
 struct arena;
-struct media;
 /*
  * Photographs (fill_media.c).  The address of m's variant of width in
  * ext (webp, jpg), and of its link preview crop (16x9, 4x3, 1x1).
