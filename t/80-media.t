@@ -316,6 +316,20 @@ opendir(my $dh, $media);
 is(scalar(grep { /^\Q$unused->{hash}\E/ } readdir($dh)), 0, '... and its files');
 is($g->get("/media/$unused->{hash}-og-1x1.jpg")->{status}, 404, '... nginx no longer serves them');
 
+# A backup carries the photographs with the database.
+my $out = $g->cli_ok('backup', "$tmp/backup.db");
+like($out, qr/photograph files to \Q$tmp\E\/backup\.db\.media/, 'gazette backup copies the photographs');
+my $rows = `sqlite3 $tmp/backup.db "SELECT hash || ' ' || widths FROM media"`;
+my ($want, $have) = (0, 0);
+for (split(/\n/, $rows)) {
+	my ($hh, $ww) = split / /;
+	for my $f ((map { ("$hh-$_.webp", "$hh-$_.jpg") } split(/,/, $ww)), map { "$hh-og-$_.jpg" } qw(16x9 4x3 1x1)) {
+		$want++;
+		$have++ if -s "$tmp/backup.db.media/$f" && -s "$tmp/backup.db.media/$f" == -s "$media/$f";
+	}
+}
+ok($want > 0 && $have == $want, "every file the backup's rows name is beside it ($have of $want)");
+
 # A decoder that crashes, hangs or runs out of memory costs one 422.
 $n = $count->();
 my @faults = ([ crash => 'decoder failed' ], [ hang => 'too long' ]);
