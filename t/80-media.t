@@ -246,6 +246,14 @@ $json = eval { JSON::PP->new->decode($ld) };
 is_deeply($json->{publisher}{logo}, { '@type' => 'ImageObject', url => "$base/media/$m->{hash}-640.jpg",
     width => '640', height => '960' }, 'JSON-LD publisher.logo: the smallest variant at least 600 wide');
 
+# The front page leads with it; the tag page shows a thumbnail.
+my $front = $g->get('/')->{content};
+like($front, qr{<li class="teaser lead has-picture">\s*<a class="picture" href="/articles/$art->{slug}" tabindex="-1" aria-hidden="true"><picture><source type="image/webp" srcset="/media/$h-320\.webp 320w, [^"]+" sizes="\(max-width: 48rem\) 100vw, 40rem"><img src="/media/$h-960\.jpg" [^>]*width="1920" height="1280" alt="[^"]+" fetchpriority="high"},
+    'the front page: the lead story with its picture, loaded first');
+like($front, qr{<div class="front"><ol class="article-list">}, 'in the front page\'s grid');
+my $tagpage = $g->get('/tags/harbour')->{content};
+like($tagpage, qr{<a class="picture" href="/articles/$art->{slug}"[^>]*><picture>.*?sizes="\(max-width: 48rem\) 100vw, 10rem".*?loading="lazy"}s, 'the tag page: a thumbnail, loaded lazily');
+
 # Removing it: the page loses it.
 $res = $ed->post("/admin/articles/$art->{id}/lead", { media => 0 });
 is($res->{status}, 303, 'remove the lead photograph: 303');

@@ -16,28 +16,6 @@
  * Cache: public (CACHE_FEED), with ETag and Last-Modified.
  * Raises HTTP 304 if the reader's copy is current, 200 otherwise.
  */
-/*
- * The lead photographs of rows[0..n), NULL where there is none, in the
- * arena; NULL on a store failure.
- */
-static const struct media *const *
-feed_leads(struct req *r, const struct article *rows, int n)
-{
-	const struct media **leads;
-	struct media	*m;
-	int		 i, rc;
-
-	leads = arena_calloc(r->arena, (size_t)n + 1, sizeof(*leads));
-	for (i = 0; i < n; i++) {
-		m = arena_alloc(r->arena, sizeof(*m));
-		if ((rc = store_article_lead(r->store, r->arena, rows[i].id,
-		    m)) < 0)
-			return NULL;
-		leads[i] = rc == 1 ? m : NULL;
-	}
-	return leads;
-}
-
 int
 ctl_feed_site(struct req *r)
 {
@@ -50,7 +28,7 @@ ctl_feed_site(struct req *r)
 		return 304;
 	n = store_articles_feed(r->store, r->arena, 0, r->now, FEED_ENTRIES,
 	    &rows);
-	if (n < 0 || (leads = feed_leads(r, rows, n)) == NULL)
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
 		return 500;
 	v = doc_new(r);
 	fill_feed(r, v, NULL, "/feed.atom", "/", rows, leads, n);
@@ -79,7 +57,7 @@ ctl_feed_tag(struct req *r)
 		return 304;
 	n = store_articles_feed(r->store, r->arena, t.id, r->now,
 	    FEED_ENTRIES, &rows);
-	if (n < 0 || (leads = feed_leads(r, rows, n)) == NULL)
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
 		return 500;
 	v = doc_new(r);
 	fill_feed(r, v, t.name, arena_printf(r->arena, "/tags/%s/feed.atom",

@@ -53,9 +53,14 @@ int		 page_render(struct req *, struct page *, int status);
  * after; they take data already fetched and do no I/O.
  */
 
-/* article_list.tpl, included at marker LIST; lead marks the first row. */
+/*
+ * article_list.tpl, included at marker LIST; lead marks the first row.
+ * leads (or NULL) holds each article's lead photograph (or NULL): a
+ * thumbnail, or the lead story's picture.
+ */
 void	 fill_article_list(struct req *, struct view *, const char *marker,
-	    const struct article *, int n, int lead);
+	    const struct article *, const struct media *const *leads, int n,
+	    int lead);
 
 /*
  * pager.tpl, included at marker PAGER: newer/older links on path for a
