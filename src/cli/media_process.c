@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -283,6 +284,34 @@ fault(void)
 		}
 }
 
+/* When the process started, for report(). */
+static struct timespec	 started;
+
+/*
+ * One line for the server's log (and make bench): the image, the time
+ * taken and the process's peak memory (VmHWM).
+ */
+static void
+report(int w, int h, const char *made)
+{
+	struct timespec	 now;
+	char		 line[256];
+	long		 hwm = -1;
+	FILE		*f;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((f = fopen("/proc/self/status", "r")) != NULL) {
+		while (fgets(line, sizeof(line), f) != NULL)
+			if (sscanf(line, "VmHWM: %ld kB", &hwm) == 1)
+				break;
+		fclose(f);
+	}
+	fprintf(stderr, "media-process: %dx%d, widths %s and 3 crops in "
+	    "%.0f ms, peak memory %ld KiB\n", w, h, made,
+	    (double)(now.tv_sec - started.tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - started.tv_nsec) / 1e6, hwm);
+}
+
 static int
 process(const char *stage, const char *in)
 {
@@ -366,6 +395,7 @@ process(const char *stage, const char *in)
 	}
 	printf("ok %s %d %d %s\n", hash, bw, bh, list);
 	fflush(stdout);
+	report(bw, bh, list);
 	ok = 0;
 	goto out;
 fail:
@@ -391,6 +421,7 @@ cli_media_process(int argc, char *argv[])
 		fprintf(stderr, "usage: gazette media-process STAGE FILE\n");
 		return 2;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &started);
 	limit_self();
 	/* Nothing of the server's (its sockets, its database) stays. */
 	closefrom(3);
