@@ -267,6 +267,7 @@ static const struct {
 	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
 	{ "import", cli_import, "import [--draft] [--if-empty] [--published TIME] [--spread SECONDS]\n"
 	  "       [--byline B] [--dateline D] [--source S] FILE...\n"
+	  "       [--image PHOTO --alt TEXT [--caption C] [--credit C]] FILE\n"
 	  "                        import plain-text wire copy" },
 	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
 	{ "check", cli_check, "check                 integrity, foreign-key and counter checks" },

@@ -324,6 +324,29 @@ opendir(my $dh, $media);
 is(scalar(grep { /^\Q$unused->{hash}\E/ } readdir($dh)), 0, '... and its files');
 is($g->get("/media/$unused->{hash}-og-1x1.jpg")->{status}, 404, '... nginx no longer serves them');
 
+# Wire import with a lead photograph.
+my $wire = "$tmp/wire.txt";
+open(my $wfh, '>', $wire) or die;
+print $wfh "Lighthouse keeper retires after forty years\n\nThe keeper handed over the keys on Friday.\n";
+close($wfh);
+run_ok('vips', 'gaussnoise', "$tmp/light.jpg", 900, 600);
+my ($irc, $iout, $ierr) = $g->cli('import', '--image', "$tmp/light.jpg", $wire);
+isnt($irc, 0, 'import --image without --alt: refused');
+like($ierr, qr/--image needs --alt/, '... saying so');
+($irc, $iout, $ierr) = $g->cli('import', '--image', "$tmp/x.tif", '--alt', 'A TIFF', $wire);
+isnt($irc, 0, 'import --image of a TIFF: refused');
+like($ierr, qr/not accepted/, '... saying why');
+is($g->sql_value("SELECT count(*) FROM articles WHERE headline LIKE 'Lighthouse keeper%'"), 0, '... and no article');
+($irc, $iout, $ierr) = $g->cli('import', '--image', "$tmp/light.jpg", '--alt', 'The lighthouse at dusk',
+    '--caption', 'The lighthouse', '--credit', 'Photo: Harbour Trust', $wire);
+is($irc, 0, 'import --image --alt --caption --credit') or diag($ierr);
+my $imported = $g->sql("SELECT m.alt, m.caption, m.credit, m.width FROM articles a JOIN article_media am ON am.article_id = a.id "
+    . "JOIN media m ON m.id = am.media_id WHERE a.headline LIKE 'Lighthouse keeper%'")->[0];
+is_deeply($imported, { alt => 'The lighthouse at dusk', caption => 'The lighthouse', credit => 'Photo: Harbour Trust', width => 900 },
+    '... the article leads with the photograph and its texts');
+my $islug = $g->sql_value("SELECT slug FROM articles WHERE headline LIKE 'Lighthouse keeper%'");
+like($g->get("/articles/$islug")->{content}, qr{<figure class="lead-photo">.*alt="The lighthouse at dusk"}s, '... and readers see it');
+
 # A backup carries the photographs with the database.
 my $out = $g->cli_ok('backup', "$tmp/backup.db");
 like($out, qr/photograph files to \Q$tmp\E\/backup\.db\.media/, 'gazette backup copies the photographs');
