@@ -50,7 +50,7 @@ my $leftover = sub { opendir(my $d, "$media/.tmp") or return -1; scalar grep { !
 my $res = $ed->get('/admin/media');
 is($res->{status}, 200, 'GET /admin/media: 200');
 like($res->{content}, qr{<form method="post" action="/admin/media" enctype="multipart/form-data"}, 'an upload form without script');
-like($res->{content}, qr/The library is empty/, 'empty at first');
+like($res->{content}, qr/No image here/, 'empty at first');
 is($g->get('/admin/media')->{status}, 303, 'readers are sent to the login');
 
 # Refused before anything is processed.
@@ -110,6 +110,34 @@ like($res->{content}, qr{alt="A grey &lt;field&gt; of &quot;noise&quot;"}, 'alt 
 like($res->{content}, qr{Noise &amp; static}, 'caption escaped');
 like($res->{content}, qr{srcset="/media/$m->{hash}-320\.webp 320w, /media/$m->{hash}-640\.webp 640w, /media/$m->{hash}-800\.webp 800w"}, 'a WebP srcset');
 like($res->{content}, qr{width="800" height="1200"}, 'width and height');
+
+# Search by caption, credit or alt text.
+like($ed->get('/admin/media?q=STATIC')->{content}, qr{id="media-$m->{id}"}, 'found by a word of its caption, in any case');
+like($ed->get('/admin/media?q=jane+doe')->{content}, qr{id="media-$m->{id}"}, 'by its credit');
+$res = $ed->get('/admin/media?q=seagull');
+unlike($res->{content}, qr{id="media-$m->{id}"}, 'not by a word it does not hold');
+like($res->{content}, qr/No image here/, '... which says so');
+like($res->{content}, qr{value="seagull"}, 'the search box keeps the words');
+is($ed->get('/admin/media?q=%FF')->{status}, 400, 'bad UTF-8 in the search: 400');
+is($ed->get('/admin/media?before=abc')->{status}, 400, 'a malformed cursor: 400');
+
+# Pages of 24, newest first, the search kept from page to page.
+for my $i (1 .. 25) {
+	run_ok('vips', 'black', "$tmp/tiny.png", 20 + $i, 20);
+	$res = $ed->upload('/admin/media', [ caption => "Pager & test $i" ], [ [ 'file', 'tiny.png', slurp("$tmp/tiny.png"), 'image/png' ] ]);
+	$res->{status} == 303 or die "tiny upload $i: $res->{status}";
+}
+$res = $ed->get('/admin/media?q=pager+%26+test');
+my @ids = $res->{content} =~ /<li id="media-(\d+)">/g;
+is(scalar @ids, 24, 'a page holds 24 images');
+ok(!grep({ $_ == $m->{id} } @ids), '... only those that match');
+my ($older) = $res->{content} =~ m{<a href="([^"]+)" rel="next">Older images</a>};
+is($older, "/admin/media?q=pager%20%26%20test&amp;before=$ids[-1]", 'the next page keeps the search, encoded');
+$older =~ s/&amp;/&/g;
+my @ids2 = $ed->get($older)->{content} =~ /<li id="media-(\d+)">/g;
+is(scalar @ids2, 1, 'the next page holds the last match');
+ok(@ids2 && $ids2[0] < $ids[-1], '... older than the first page\'s');
+$g->sql_write('DELETE FROM media WHERE caption LIKE \'Pager & test%\'');
 
 # The same file again: the library keeps one entry.
 $res = $ed->upload('/admin/media', [], [ [ 'file', 'again.jpg', $photo, 'image/jpeg' ] ]);

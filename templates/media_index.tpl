@@ -13,7 +13,9 @@
 <p class="field"><label for="credit">Credit</label><br><input id="credit" name="credit" maxlength="200" size="40"></p>
 <p><button type="submit">Upload</button></p>
 </form>
-{{#EMPTY}}<p class="empty">The library is empty.</p>
+<form method="get" action="/admin/media" role="search" class="media-search"><p><label for="media-q">Search captions, credits and alt text</label> <input id="media-q" name="q" value="{{Q}}" maxlength="100" size="30"> <button type="submit">Search</button></p></form>
+{{#SEARCHED}}<p class="meta">Images matching &ldquo;{{Q}}&rdquo;. <a href="/admin/media">All images</a></p>
+{{/SEARCHED}}{{#EMPTY}}<p class="empty">No image here.</p>
 {{/EMPTY}}{{#HAS_MEDIA}}<ul class="media-list">
 {{#MEDIA}}<li id="media-{{ID}}">{{>PICTURE}}
 <p><strong>Image {{ID}}</strong> &middot; {{WIDTH}}&times;{{HEIGHT}} &middot; {{KIB}} KiB &middot; <time datetime="{{TIME_ISO}}">{{TIME_HUMAN}}</time>{{#FILENAME}} &middot; <small>{{FILENAME}}</small>{{/FILENAME}}</p>
@@ -25,5 +27,5 @@
 {{#UNUSED}}<form method="post" action="/admin/media/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><p>Not used yet. <button type="submit" class="danger">Delete</button></p></form>{{/UNUSED}}<ul class="uses">{{#USES}}<li>Lead of <a href="/admin/articles/{{ARTICLE_ID}}/edit">{{HEADLINE}}</a></li>{{/USES}}</ul>
 </li>
 {{/MEDIA}}</ul>
-{{/HAS_MEDIA}}{{#OLDER}}<nav class="pager"><a href="/admin/media?before={{BEFORE}}" rel="next">Older images</a></nav>
+{{/HAS_MEDIA}}{{#OLDER}}<nav class="pager"><a href="/admin/media?{{#WITH_Q}}q={{Q_ENC}}&amp;{{/WITH_Q}}before={{BEFORE}}" rel="next">Older images</a></nav>
 {{/OLDER}}

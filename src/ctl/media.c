@@ -20,6 +20,7 @@
 #define ALT_MAX		250	/* characters */
 #define CAPTION_MAX	1000
 #define CREDIT_MAX	200
+#define SEARCH_MAX	100
 
 /* The notices after a redirect, by ?done= code. */
 static const char *
@@ -47,6 +48,7 @@ media_page(struct req *r, int status, const char *message)
 	struct media_use **uses;
 	struct page	*p;
 	const char	*b = http_query(r, "before"), *n;
+	const char	*q = http_query(r, "q");
 	long long	 before = 0;
 	int		 count, i, *nuses;
 
@@ -54,9 +56,20 @@ media_page(struct req *r, int status, const char *message)
 		r->resp.error = "The page asked for does not exist.";
 		return 400;
 	}
+	if (q != NULL && (!utf8_valid(q, strlen(q)) ||
+	    text_has_control(q, strlen(q), 1) ||
+	    utf8_len(q, strlen(q)) > SEARCH_MAX)) {
+		r->resp.error = "Search for at most 100 characters of text.";
+		return 400;
+	}
+	if (q != NULL && text_blank(q))
+		q = NULL;
+	if (q != NULL)
+		q = text_squish(r->arena, q);
 	/* One more than a page: is there an older page? */
-	if ((count = store_media_list(r->store, r->arena, before,
-	    MEDIA_PAGE + 1, &rows)) < 0)
+	if ((count = q != NULL ? store_media_search(r->store, r->arena, q,
+	    before, MEDIA_PAGE + 1, &rows) : store_media_list(r->store,
+	    r->arena, before, MEDIA_PAGE + 1, &rows)) < 0)
 		return 500;
 	uses = arena_calloc(r->arena, (size_t)count + 1, sizeof(*uses));
 	nuses = arena_calloc(r->arena, (size_t)count + 1, sizeof(*nuses));
@@ -68,16 +81,17 @@ media_page(struct req *r, int status, const char *message)
 	page_noindex(p);
 	if (status == 200 && (n = notice(r)) != NULL)
 		page_flash(p, n);
-	fill_media_index(r, p->body, rows, count > MEDIA_PAGE ? MEDIA_PAGE :
+	fill_media_index(r, p->body, q, rows, count > MEDIA_PAGE ? MEDIA_PAGE :
 	    count, (const struct media_use *const *)uses, nuses,
 	    count > MEDIA_PAGE, message);
 	return page_render(r, p, status);
 }
 
 /*
- * GET /admin/media[?before=ID][&done=CODE]
- * The library, newest first, with the upload form.
- * Raises HTTP 400 for a malformed cursor, 200 otherwise.
+ * GET /admin/media[?q=WORDS][&before=ID][&done=CODE]
+ * The library, newest first, with the upload form; with q, the images
+ * whose caption, credit or alt text holds the words.
+ * Raises HTTP 400 for a malformed cursor or search, 200 otherwise.
  */
 int
 ctl_media_index(struct req *r)

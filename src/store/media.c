@@ -91,11 +91,11 @@ store_media_by_id(struct store *s, struct arena *a, long long id,
 	return media_one(s, a, st, m);
 }
 
-int
-store_media_list(struct store *s, struct arena *a, long long before,
-    int limit, struct media **out)
+/* The rows of st (bound by the caller but for ?1 and ?2) into *out. */
+static int
+media_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
+    long long before, int limit, struct media **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_MEDIA_LIST);
 	struct media	*rows = NULL;
 	size_t		 cap = 0;
 	int		 n = 0, rc;
@@ -111,6 +111,29 @@ store_media_list(struct store *s, struct arena *a, long long before,
 	stmt_done(st);
 	*out = rows;
 	return rc == SQLITE_DONE ? n : -1;
+}
+
+int
+store_media_list(struct store *s, struct arena *a, long long before,
+    int limit, struct media **out)
+{
+	return media_rows(s, a, stmt_get(s, ST_MEDIA_LIST), before, limit,
+	    out);
+}
+
+int
+store_media_search(struct store *s, struct arena *a, const char *words,
+    long long before, int limit, struct media **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_MEDIA_SEARCH);
+	char		*folded = arena_strdup(a, words), *p;
+
+	/* As SQLite's lower() folds: ASCII letters only. */
+	for (p = folded; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	bind_text(st, 3, folded);
+	return media_rows(s, a, st, before, limit, out);
 }
 
 int

@@ -599,4 +599,16 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_MEDIA_DELETE] =
 	    "DELETE FROM media WHERE id = ?1 AND NOT EXISTS"
 	    " (SELECT 1 FROM article_media WHERE media_id = ?1)",
+	/*
+	 * The library's search box: images whose caption, credit or alt
+	 * text holds ?3 (ASCII letters folded), newest first, older than
+	 * the cursor.  It walks the primary key down from the cursor until
+	 * a page of matches is found: editors only, and a library grows by
+	 * thousands, not millions.
+	 */
+	[ST_MEDIA_SEARCH] =
+	    "SELECT " MEDIA_COLS " FROM media m WHERE m.id < ?1"
+	    " AND (instr(lower(m.caption), ?3) OR instr(lower(m.credit), ?3)"
+	    "   OR instr(lower(m.alt), ?3))"
+	    " ORDER BY m.id DESC LIMIT ?2",
 };

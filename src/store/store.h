@@ -768,6 +768,12 @@ int	 store_media_by_id(struct store *, struct arena *, long long id,
  */
 int	 store_media_list(struct store *, struct arena *, long long before,
 	    int limit, struct media **out);
+/*
+ * The same for the images whose caption, credit or alt text holds
+ * words (ASCII letters matched in any case; others exactly).
+ */
+int	 store_media_search(struct store *, struct arena *, const char *words,
+	    long long before, int limit, struct media **out);
 /* Up to limit articles that use image id, into *out.  Count or -1. */
 int	 store_media_uses(struct store *, struct arena *, long long id,
 	    int limit, struct media_use **out);

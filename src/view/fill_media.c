@@ -104,14 +104,17 @@ media_entry(struct req *r, struct view *row, const struct media *m)
 }
 
 void
-fill_media_index(struct req *r, struct view *v, const struct media *rows,
-    int n, const struct media_use *const *uses, const int *nuses, int more,
-    const char *message)
+fill_media_index(struct req *r, struct view *v, const char *q,
+    const struct media *rows, int n, const struct media_use *const *uses,
+    const int *nuses, int more, const char *message)
 {
-	struct view	*row, *use;
+	struct view	*row, *use, *older;
 	int		 i, j;
 
 	page_csrf(r, v);
+	view_set(v, "Q", q != NULL ? q : "");
+	if (q != NULL)
+		view_set(view_row(v, "SEARCHED"), "Q", q);
 	if (message != NULL)
 		view_set(view_row(v, "ERROR"), "MESSAGE", message);
 	if (n == 0)
@@ -129,8 +132,14 @@ fill_media_index(struct req *r, struct view *v, const struct media *rows,
 			view_set(use, "HEADLINE", uses[i][j].headline);
 		}
 	}
-	if (more && n > 0)
-		view_set_int(view_row(v, "OLDER"), "BEFORE", rows[n - 1].id);
+	if (more && n > 0) {
+		older = view_row(v, "OLDER");
+		view_set_int(older, "BEFORE", rows[n - 1].id);
+		/* Encoded here: the template escapes it for HTML only. */
+		if (q != NULL)
+			view_set(view_row(older, "WITH_Q"), "Q_ENC",
+			    url_encode(r->arena, q));
+	}
 }
 
 void

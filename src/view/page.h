@@ -287,11 +287,14 @@ const char *media_crop_url(struct arena *, const struct media *,
  */
 void	 fill_picture(struct req *, struct view *, const struct media *,
 	    const char *sizes, int eager);
-/* media_index.tpl: n images, each with nuses[i] uses[i][]. */
+/*
+ * media_index.tpl: n images, each with nuses[i] uses[i][]; q: the words
+ * searched for, or NULL.
+ */
 struct media_use;
-void	 fill_media_index(struct req *, struct view *, const struct media *,
-	    int n, const struct media_use *const *uses, const int *nuses,
-	    int more, const char *message);
+void	 fill_media_index(struct req *, struct view *, const char *q,
+	    const struct media *, int n, const struct media_use *const *uses,
+	    const int *nuses, int more, const char *message);
 /* article_show.tpl's LEAD: the lead photograph in a <figure>. */
 void	 fill_lead_figure(struct req *, struct view *, const struct media *);
 /*
