@@ -17,6 +17,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,13 @@
 #include "util/log.h"
 
 extern char **environ;
+
+/*
+ * Uploads being processed now.  Each holds one of the server's worker
+ * threads while its process runs (up to --media-timeout seconds), so at
+ * most threads - 1 run at once: one thread is always left for readers.
+ */
+static _Atomic int	 running;
 
 int
 media_init(void)
@@ -178,12 +186,20 @@ media_process(const char *path, struct media_result *res)
 	int		 status, late, code;
 
 	memset(res, 0, sizeof(*res));
+	if (atomic_fetch_add(&running, 1) >= (cfg.threads > 1 ?
+	    cfg.threads - 1 : 1)) {
+		atomic_fetch_sub(&running, 1);
+		return fail(res, 503, "Other photographs are being processed "
+		    "just now; nothing was stored. Send it again in a moment.");
+	}
 	snprintf(stage, sizeof(stage), "%s/.tmp/stage-XXXXXX", cfg.media_dir);
 	if (mkdtemp(stage) == NULL) {
 		LOG_ERR("mkdtemp %s: %s", stage, strerror(errno));
+		atomic_fetch_sub(&running, 1);
 		return fail(res, 500, "The upload could not be stored.");
 	}
 	status = run_child(stage, path, out, sizeof(out), &late);
+	atomic_fetch_sub(&running, 1);
 	if (status == -1 || !WIFEXITED(status)) {
 		if (late)
 			LOG_ERR("media-process took over %d s: killed",

@@ -11,7 +11,7 @@
 
 /* What processing an upload gave. */
 struct media_result {
-	int	 status;		/* 0: done; else 415, 422 or 500 */
+	int	 status;		/* 0: done; else 415, 422, 500 or 503 */
 	char	 message[256];		/* why not, for the editor */
 	char	 hash[MEDIA_HASH_LEN + 1];
 	int	 width, height;		/* the largest variant's */
@@ -29,7 +29,8 @@ int	 media_init(void);
  * time and memory.  On success its files are in the media folder.  On
  * any failure (a refused format, a decoder that crashed or hung)
  * nothing is left behind and res->status and res->message say why.
- * Returns res->status.
+ * At most --threads - 1 run at once (one worker thread is always left
+ * for readers); beyond, 503 at once.  Returns res->status.
  */
 int	 media_process(const char *path, struct media_result *res);
 

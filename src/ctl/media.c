@@ -155,7 +155,8 @@ form_article(struct req *r, long long *id, int *live)
  * library; with article, makes it that article's lead image and goes
  * back to its form.
  * Raises HTTP 303 once stored, 400 for a malformed form or unknown
- * article, 422 without alt text for a published article, 415 for a file that is not an accepted image, 422 for an
+ * article, 422 without alt text for a published article, 503 while
+ * other uploads take the worker threads they may have, 415 for a file that is not an accepted image, 422 for an
  * empty, damaged, oversized or undecodable one, 500; nothing is
  * stored on failure.
  */
@@ -184,8 +185,11 @@ ctl_media_upload(struct req *r)
 	if (r->upload == NULL || r->upload->size == 0)
 		return media_page(r, 422, "Choose a photograph to upload: "
 		    "the file sent was empty.");
-	if (media_process(r->upload->path, &res) != 0)
+	if (media_process(r->upload->path, &res) != 0) {
+		if (res.status == 503)
+			http_header(r, "Retry-After", "5");
 		return media_page(r, res.status, res.message);
+	}
 	memset(&m, 0, sizeof(m));
 	m.hash = res.hash;
 	m.width = res.width;
