@@ -8,12 +8,32 @@
 #   make bench    measure the pages through nginx (bench/run, ~7 min)
 #   make soak     load for SOAK_MINUTES (5) with wrk: 5xx, memory, fds
 #                 (not part of make test)
+#   make install  install into PREFIX (/usr/local), staged under DESTDIR
+#   make uninstall  remove what make install put there (not /etc)
+#   make deb      build/deb/gazette_VERSION_ARCH.deb, with debhelper
+#   make test-package  build the package, lintian it, check it, and
+#                 install it in a throw-away Debian 12 root (debootstrap)
 #
 # Local overrides (compiler, flags) go in Makefile.local.
 
 PORT	?= 8080
 SAN	?= 0
 SOAK_MINUTES ?= 5
+
+# Where make install puts things.  An installed gazette finds its
+# templates and static files in ../share/gazette beside its bin/, and
+# reads SYSCONFDIR/gazette/gazette.conf.
+PREFIX	?= /usr/local
+DESTDIR	?=
+BINDIR	 = $(PREFIX)/bin
+DATADIR	 = $(PREFIX)/share/gazette
+MANDIR	 = $(PREFIX)/share/man
+UNITDIR	?= $(PREFIX)/lib/systemd/system
+ifeq ($(PREFIX),/usr)
+SYSCONFDIR ?= /etc
+else
+SYSCONFDIR ?= $(PREFIX)/etc
+endif
 
 CC	?= cc
 CXX	?= c++
@@ -144,6 +164,51 @@ soak: deps
 clean:
 	rm -rf build $(STATIC_GZ)
 
+# ---- Installing ------------------------------------------------------
+#
+# The binary, the templates, the static files, the nginx snippets (and a
+# site for sites-available), the man page, the systemd units, and a
+# configuration file if there is none yet (never overwritten).
+.PHONY: install uninstall
+install: all
+	rm -rf $(BUILD)/dist
+	scripts/install-files $(PREFIX) $(SYSCONFDIR) $(BUILD)/dist
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(DATADIR)/static $(DESTDIR)$(DATADIR)/nginx \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(UNITDIR)
+	install -m 755 $(BUILD)/gazette $(DESTDIR)$(BINDIR)/gazette
+	install -m 644 templates/*.tpl $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 static/* $(DESTDIR)$(DATADIR)/static/
+	install -m 644 $(BUILD)/dist/nginx/* $(DESTDIR)$(DATADIR)/nginx/
+	install -m 644 $(BUILD)/dist/gazette.conf \
+	    $(DESTDIR)$(DATADIR)/gazette.conf.example
+	install -m 644 doc/gazette.1 $(DESTDIR)$(MANDIR)/man1/gazette.1
+	install -m 644 $(BUILD)/dist/systemd/* $(DESTDIR)$(UNITDIR)/
+	@if [ ! -e $(DESTDIR)$(SYSCONFDIR)/gazette/gazette.conf ]; then \
+	    echo "install -D -m 644 $(BUILD)/dist/gazette.conf $(DESTDIR)$(SYSCONFDIR)/gazette/gazette.conf"; \
+	    install -D -m 644 $(BUILD)/dist/gazette.conf \
+	        $(DESTDIR)$(SYSCONFDIR)/gazette/gazette.conf; \
+	fi
+
+# The Debian package (debian/), built from a copy of the tree under
+# build/deb/, and its tests: t/pkg/ (not part of make test: they take
+# minutes and fetch Debian's packages).
+.PHONY: deb test-package
+deb:
+	@scripts/deps package
+	scripts/make-deb
+
+test-package: deb
+	prove -v t/pkg/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gazette $(DESTDIR)$(MANDIR)/man1/gazette.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(UNITDIR)/gazette.service \
+	    $(DESTDIR)$(UNITDIR)/gazette.socket \
+	    $(DESTDIR)$(UNITDIR)/gazette-backup.service \
+	    $(DESTDIR)$(UNITDIR)/gazette-backup.timer
+
 # ---- Sanitizers and fuzzing (issue 7) --------------------------------
 #
 # Sanitizer settings for `make test SAN=1`: every report is fatal, and
@@ -197,4 +262,4 @@ fuzz:
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
 	scripts/fuzz $(FUZZ_SECONDS) build/fuzz/bin $(FUZZ_NAMES)
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find build -path build/deb -prune -o -name '*.d' -type f -print 2>/dev/null)

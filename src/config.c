@@ -1,12 +1,16 @@
 /*
- * config.c: flags and environment.  One table lists every setting with
- * its flag, variable and default; the help text comes from it too.
+ * config.c: configuration file, environment and flags.  One table lists
+ * every setting with its flag, variable and default; the help text and
+ * the configuration file's keys come from it too.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 
@@ -36,6 +40,11 @@ static const struct opt opts[] = {
 	{ "socket", "GAZETTE_SOCKET", OPT_STR, &cfg.socket,
 	  "var/gazette.sock", 1, 0,
 	  "FastCGI socket: a path, or :PORT / HOST:PORT for TCP" },
+	{ "socket-group", "GAZETTE_SOCKET_GROUP", OPT_STR, &cfg.socket_group,
+	  "", 0, 0,
+	  "group given the socket file (e.g. www-data; empty: the process's)" },
+	{ "config", "GAZETTE_CONFIG", OPT_STR, &cfg.config, "", 0, 0,
+	  "configuration file of GAZETTE_*=value lines (read first)" },
 	{ "title", "GAZETTE_TITLE", OPT_STR, &cfg.title, "The Gazette", 1, 0,
 	  "site name" },
 	{ "tagline", "GAZETTE_TAGLINE", OPT_STR, &cfg.tagline,
@@ -173,20 +182,247 @@ set(const struct opt *o, const char *value, const char *from)
 	return -1;
 }
 
+/*
+ * Where an installed binary keeps its files, found by find_install();
+ * empty strings for a binary that is not installed.
+ */
+static char	 inst_templates[PATH_MAX];
+static char	 inst_static[PATH_MAX];
+static char	 inst_config[PATH_MAX];
+
+/*
+ * An installed binary, PREFIX/bin/gazette next to a folder
+ * PREFIX/share/gazette/templates, takes its templates and static files
+ * from PREFIX/share/gazette, and its configuration file from
+ * /etc/gazette/gazette.conf (PREFIX/etc/gazette/gazette.conf for a
+ * PREFIX other than /usr).  Any other binary (build/gazette in a clone)
+ * keeps the defaults relative to the working folder.
+ */
+static void
+find_install(void)
+{
+	char		 prefix[PATH_MAX - 64], *slash;
+	struct stat	 st;
+	ssize_t		 n;
+
+	inst_templates[0] = inst_static[0] = inst_config[0] = '\0';
+	n = readlink("/proc/self/exe", prefix, sizeof(prefix) - 1);
+	if (n <= 0)
+		return;
+	prefix[n] = '\0';
+	if ((slash = strrchr(prefix, '/')) == NULL)
+		return;
+	*slash = '\0';
+	if ((slash = strrchr(prefix, '/')) == NULL ||
+	    strcmp(slash + 1, "bin") != 0)
+		return;
+	*slash = '\0';
+	snprintf(inst_templates, sizeof(inst_templates),
+	    "%s/share/gazette/templates", prefix);
+	if (stat(inst_templates, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		inst_templates[0] = '\0';
+		return;
+	}
+	snprintf(inst_static, sizeof(inst_static), "%s/share/gazette/static",
+	    prefix);
+	if (strcmp(prefix, "/usr") == 0)
+		snprintf(inst_config, sizeof(inst_config),
+		    "/etc/gazette/gazette.conf");
+	else
+		snprintf(inst_config, sizeof(inst_config),
+		    "%s/etc/gazette/gazette.conf", prefix);
+}
+
+/* The default of a setting: the table's, or the installed binary's. */
+static const char *
+opt_default(const struct opt *o)
+{
+	if (inst_templates[0] != '\0') {
+		if (o->ptr == &cfg.templates)
+			return inst_templates;
+		if (o->ptr == &cfg.static_dir)
+			return inst_static;
+	}
+	return o->def;
+}
+
+/* Where each setting's value came from, for later complaints. */
+static char	*origin[NOPTS];
+
+static int
+set_from(size_t i, const char *value, const char *from)
+{
+	free(origin[i]);
+	if ((origin[i] = strdup(from)) == NULL)
+		abort();
+	return set(&opts[i], value, from);
+}
+
+const char *
+config_origin(const void *setting)
+{
+	size_t	 i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (opts[i].ptr == setting)
+			return origin[i] != NULL ? origin[i] : "";
+	return "?";
+}
+
+/*
+ * A copy of a string value read from the file, kept for the process's
+ * life: a setting may point to it even after a later line, the
+ * environment or a flag replaced it.
+ */
+static char	**kept;
+static size_t	  nkept;
+
+static char *
+keep(const char *value)
+{
+	char	**more;
+
+	if ((more = realloc(kept, (nkept + 1) * sizeof(*kept))) == NULL)
+		abort();
+	kept = more;
+	if ((kept[nkept] = strdup(value)) == NULL)
+		abort();
+	return kept[nkept++];
+}
+
+/* Trim white space at both ends of s, in place. */
+static char *
+trim(char *s)
+{
+	size_t	 n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r' || s[n - 1] == '\n'))
+		s[--n] = '\0';
+	return s;
+}
+
+/*
+ * Read the configuration file: KEY=value lines whose keys are the
+ * settings' variable names, blank lines, and lines starting with "#".
+ * A value may be put in double or single quotes, which are removed.
+ * Returns 0, or -1 after printing the file, the line and the reason.
+ */
+static int
+read_file(const char *path)
+{
+	FILE	*f;
+	char	*line = NULL, *key, *value, *eq, from[PATH_MAX + 64];
+	size_t	 cap = 0, i, n;
+	int	 lineno = 0, rc = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "gazette: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && getline(&line, &cap, f) != -1) {
+		lineno++;
+		key = trim(line);
+		if (*key == '\0' || *key == '#')
+			continue;
+		if ((eq = strchr(key, '=')) == NULL) {
+			fprintf(stderr, "gazette: %s:%d: not a KEY=value "
+			    "line\n", path, lineno);
+			rc = -1;
+			break;
+		}
+		*eq = '\0';
+		key = trim(key);
+		value = trim(eq + 1);
+		n = strlen(value);
+		if (n >= 2 && (value[0] == '"' || value[0] == '\'') &&
+		    value[n - 1] == value[0]) {
+			value[n - 1] = '\0';
+			value++;
+		}
+		for (i = 0; i < NOPTS; i++)
+			if (strcmp(opts[i].env, key) == 0)
+				break;
+		if (i == NOPTS) {
+			fprintf(stderr, "gazette: %s:%d: unknown setting "
+			    "'%s'\n", path, lineno, key);
+			rc = -1;
+		} else if (opts[i].ptr == &cfg.config) {
+			fprintf(stderr, "gazette: %s:%d: %s cannot be set in "
+			    "a configuration file\n", path, lineno, key);
+			rc = -1;
+		} else if (*value == '\0' && opts[i].type == OPT_STR &&
+		    opts[i].min > 0) {
+			fprintf(stderr, "gazette: %s:%d: %s needs a value\n",
+			    path, lineno, key);
+			rc = -1;
+		} else {
+			snprintf(from, sizeof(from), "%s:%d: %s", path,
+			    lineno, key);
+			if (opts[i].type == OPT_STR)
+				value = keep(value);
+			rc = set_from(i, value, from);
+		}
+	}
+	if (rc == 0 && ferror(f)) {
+		fprintf(stderr, "gazette: %s: %s\n", path, strerror(errno));
+		rc = -1;
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+/*
+ * The configuration file to read: --config's, else GAZETTE_CONFIG's,
+ * else the installed binary's default when it exists; NULL for none.
+ */
+static const char *
+config_path(int argc, char *argv[])
+{
+	const char	*v;
+	int		 k;
+
+	for (k = 0; k < argc && strcmp(argv[k], "--") != 0; k++) {
+		if (strncmp(argv[k], "--config=", 9) == 0)
+			return argv[k][9] != '\0' ? argv[k] + 9 : NULL;
+		if (strcmp(argv[k], "--config") == 0)
+			return k + 1 < argc && argv[k + 1][0] != '\0' ?
+			    argv[k + 1] : NULL;
+	}
+	if ((v = getenv("GAZETTE_CONFIG")) != NULL && *v != '\0')
+		return v;
+	if (inst_config[0] != '\0' && access(inst_config, F_OK) == 0)
+		return inst_config;
+	return NULL;
+}
+
 int
 config_parse(int *argc, char *argv[])
 {
 	const struct opt *o;
-	const char	*v, *arg, *eq;
+	const char	*v, *arg, *eq, *file;
+	char		 from[80];
 	size_t		 i, n;
 	int		 k, out = 0, rest = 0;
 
-	for (i = 0; i < NOPTS; i++)
-		if (set(&opts[i], opts[i].def, opts[i].flag) < 0)
+	find_install();
+	for (i = 0; i < NOPTS; i++) {
+		snprintf(from, sizeof(from), "--%s", opts[i].flag);
+		if (set_from(i, opt_default(&opts[i]), from) < 0)
 			return -1;
+	}
+	if ((file = config_path(*argc, argv)) != NULL) {
+		cfg.config = file;
+		if (read_file(file) < 0)
+			return -1;
+	}
 	for (i = 0; i < NOPTS; i++)
 		if ((v = getenv(opts[i].env)) != NULL && *v != '\0' &&
-		    set(&opts[i], v, opts[i].env) < 0)
+		    set_from(i, v, opts[i].env) < 0)
 			return -1;
 	for (k = 0; k < *argc; k++) {
 		arg = argv[k];
@@ -214,12 +450,13 @@ config_parse(int *argc, char *argv[])
 		else
 			v = NULL;
 		if (v == NULL || (*v == '\0' && o->type == OPT_STR &&
-		    o->min > 0)) {
+		    (o->min > 0 || o->ptr == &cfg.config))) {
 			fprintf(stderr, "gazette: --%s needs a value\n",
 			    o->flag);
 			return -1;
 		}
-		if (set(o, v, o->flag) < 0)
+		snprintf(from, sizeof(from), "--%s", o->flag);
+		if (set_from((size_t)(o - opts), v, from) < 0)
 			return -1;
 	}
 	*argc = out;
@@ -234,8 +471,8 @@ config_parse(int *argc, char *argv[])
 	}
 	if (strncmp(cfg.base_url, "http://", 7) != 0 &&
 	    strncmp(cfg.base_url, "https://", 8) != 0) {
-		fprintf(stderr, "gazette: --base-url must start with http:// "
-		    "or https://\n");
+		fprintf(stderr, "gazette: %s must start with http:// or "
+		    "https://\n", config_origin(&cfg.base_url));
 		return -1;
 	}
 	cfg.https = strncmp(cfg.base_url, "https://", 8) == 0;
@@ -248,10 +485,12 @@ config_usage(FILE *f)
 	size_t	 i;
 	char	 flag[64];
 
+	find_install();
 	fputs("Settings (flag, environment variable, default):\n", f);
 	for (i = 0; i < NOPTS; i++) {
 		snprintf(flag, sizeof(flag), "--%s", opts[i].flag);
 		fprintf(f, "  %-24s %-30s %s\n      %s\n", flag, opts[i].env,
-		    opts[i].def, opts[i].help);
+		    opts[i].ptr == &cfg.config && inst_config[0] != '\0' ?
+		    inst_config : opt_default(&opts[i]), opts[i].help);
 	}
 }

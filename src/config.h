@@ -18,6 +18,8 @@ enum moderation {
 struct config {
 	const char	*db;		/* database file */
 	const char	*socket;	/* unix socket path, or :port / host:port */
+	const char	*socket_group;	/* the socket file's group; "": as made */
+	const char	*config;	/* the configuration file read; "": none */
 	const char	*title;		/* the site's name */
 	const char	*tagline;	/* a line under the name */
 	const char	*base_url;	/* https://news.example.org, no slash */
@@ -60,8 +62,10 @@ struct config {
 extern struct config cfg;
 
 /*
- * Fill cfg from defaults, then the environment, then the setting flags
- * in argv ("--db FILE" or "--db=FILE", anywhere before "--").  The
+ * Fill cfg from defaults, then the configuration file (--config FILE,
+ * else GAZETTE_CONFIG, else an installed binary's
+ * /etc/gazette/gazette.conf if it exists), then the environment, then
+ * the setting flags in argv ("--db FILE" or "--db=FILE", anywhere before "--").  The
  * setting flags are removed from argv and *argc is updated, leaving the
  * subcommand's own arguments.  Returns 0, or -1 after printing a
  * one-line error.
@@ -71,6 +75,13 @@ int	 config_parse(int *argc, char *argv[]);
 /* The policy's name (open, first-time, all), and back; 0 or -1. */
 const char *moderation_name(enum moderation);
 int	 moderation_parse(const char *, enum moderation *);
+
+/*
+ * Where the value of a setting (&cfg.timezone, ...) came from, for an
+ * error message: "--timezone", "GAZETTE_TIMEZONE", or
+ * "/etc/gazette/gazette.conf:4: GAZETTE_TIMEZONE".
+ */
+const char *config_origin(const void *setting);
 
 /* Print the flags, their variables and defaults. */
 void	 config_usage(FILE *);

@@ -11,8 +11,10 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <grp.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,12 +35,28 @@
 #include "purge.h"
 #include "site.h"
 #include "store/store.h"
+#include "systemd.h"
+#include "util/dblock.h"
 #include "util/log.h"
 #include "util/secret.h"
 #include "view/view.h"
 
 static int		 listen_fd = -1;
 static pthread_mutex_t	 accept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The socket came from systemd, which keeps it across restarts. */
+static int		 listen_inherited;
+
+/* Workers that have left their accept loop, under done_lock. */
+static pthread_mutex_t	 done_lock = PTHREAD_MUTEX_INITIALIZER;
+static int		 workers_done;
+
+/*
+ * The worker in accept() right now (it holds accept_lock), or -1: the
+ * only one a stop may interrupt with a signal, since a signal in the
+ * middle of a request would cut its writes short.
+ */
+static _Atomic int	 accepting = -1;
 
 /* Set when a worker could not start; the main thread then gives up. */
 static volatile int	 start_failed;
@@ -58,7 +76,9 @@ worker_main(void *arg)
 	for (;;) {
 		/* libfcgi's accept is not safe to call from two threads. */
 		pthread_mutex_lock(&accept_lock);
+		atomic_store(&accepting, w->id);
 		rc = FCGX_Accept_r(&f);
+		atomic_store(&accepting, -1);
 		pthread_mutex_unlock(&accept_lock);
 		if (rc < 0)
 			break;	/* shut down, or the socket closed */
@@ -68,23 +88,113 @@ worker_main(void *arg)
 		FCGX_Finish_r(&f);
 	}
 	FCGX_Free(&f, 1);
+	pthread_mutex_lock(&done_lock);
+	workers_done++;
+	pthread_mutex_unlock(&done_lock);
 	return NULL;
 }
 
-/* Open the FastCGI socket: a path (mode 0660) or [host]:port. */
-static int
-open_socket(const char *spec)
+/* SIGUSR1 only interrupts a worker's accept() at shutdown. */
+static void
+wake(int sig)
 {
-	mode_t	 old;
-	int	 fd;
+	(void)sig;
+}
 
-	if (strchr(spec, '/') == NULL && strchr(spec, ':') != NULL)
-		return FCGX_OpenSocket(spec, 128);
+/*
+ * Stop the workers blocked in accept().  A socket of our own is shut
+ * down, which fails every accept().  One systemd passed is shared with
+ * systemd and must stay open for the next start: each worker's
+ * accept() is interrupted with SIGUSR1 instead (libfcgi gives up on
+ * EINTR once FCGX_ShutdownPending() was called): only the worker in
+ * accept(), never one answering a request, again every 50 ms until all
+ * are out, since the next one takes accept_lock after its request.
+ */
+static void
+stop_workers(pthread_t *threads, int started)
+{
+	struct timespec	 pause = { 0, 50 * 1000 * 1000 };
+	int		 i, done;
+
+	FCGX_ShutdownPending();
+	if (!listen_inherited) {
+		shutdown(listen_fd, SHUT_RDWR);
+		return;
+	}
+	for (;;) {
+		pthread_mutex_lock(&done_lock);
+		done = workers_done;
+		pthread_mutex_unlock(&done_lock);
+		if (done >= started)
+			return;
+		if ((i = atomic_load(&accepting)) >= 0 && i < started)
+			pthread_kill(threads[i], SIGUSR1);
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* 1 if the socket setting is [host]:port rather than a path. */
+static int
+socket_is_tcp(const char *spec)
+{
+	return strchr(spec, '/') == NULL && strchr(spec, ':') != NULL;
+}
+
+/*
+ * Open the FastCGI socket: a path (mode 0660, in group --socket-group
+ * when one is named, so that the web server's user can connect) or
+ * [host]:port.  Returns the descriptor, or -1 after logging why not.
+ */
+static int
+open_socket(const char *spec, const char *group)
+{
+	struct group	*gr;
+	char		*end;
+	gid_t		 gid = 0;
+	mode_t		 old;
+	int		 fd;
+
+	if (socket_is_tcp(spec)) {
+		if (*group != '\0') {
+			LOG_ERR("--socket-group applies to a socket path, "
+			    "not %s", spec);
+			return -1;
+		}
+		if ((fd = FCGX_OpenSocket(spec, 128)) < 0)
+			LOG_ERR("cannot listen on %s", spec);
+		return fd;
+	}
+	if (*group != '\0') {
+		/* A name (www-data), or a number. */
+		if ((gr = getgrnam(group)) != NULL)
+			gid = gr->gr_gid;
+		else {
+			errno = 0;
+			gid = (gid_t)strtoul(group, &end, 10);
+			if (errno != 0 || end == group || *end != '\0') {
+				LOG_ERR("--socket-group: no group '%s'", group);
+				return -1;
+			}
+		}
+	}
 	/* A stale socket from a killed run would make bind() fail. */
 	unlink(spec);
 	old = umask(007);
 	fd = FCGX_OpenSocket(spec, 128);
 	umask(old);
+	if (fd < 0) {
+		LOG_ERR("cannot listen on %s (does its folder exist?)", spec);
+		return -1;
+	}
+	/* Connecting takes write permission: rw for owner and group. */
+	if (chmod(spec, 0660) != 0 ||
+	    (*group != '\0' && chown(spec, (uid_t)-1, gid) != 0)) {
+		LOG_ERR("cannot give %s to group '%s': %s", spec, group,
+		    strerror(errno));
+		close(fd);
+		unlink(spec);
+		return -1;
+	}
 	return fd;
 }
 
@@ -110,15 +220,27 @@ static_version(const char *name, char *out, size_t n)
 	return out;
 }
 
+/* The template-global values every page uses: base URL, static versions. */
+static void
+view_globals(void)
+{
+	static char	 css_version[9], icon_version[9];
+
+	view_global("BASE_URL", cfg.base_url);
+	view_global("STATIC_VERSION", static_version("gazette.css", css_version,
+	    sizeof(css_version)));
+	view_global("ICON_VERSION", static_version("favicon.svg", icon_version,
+	    sizeof(icon_version)));
+}
+
 static int
 cmd_serve(int argc, char *argv[])
 {
-	static char	 css_version[9], icon_version[9];
 	struct worker	*workers;
 	pthread_t	*threads;
 	sigset_t	 set;
 	struct store	*check;
-	int		 i, sig, started = 0;
+	int		 i, sig, started = 0, lock;
 
 	(void)argv;
 	if (argc > 1) {
@@ -137,6 +259,11 @@ cmd_serve(int argc, char *argv[])
 	/* Refuse a database of an unknown schema before anything else. */
 	if ((check = store_open(cfg.db, 0)) == NULL)
 		return 1;
+	/* Held for the process's life: no restore while this serves. */
+	if ((lock = dblock_serve(cfg.db)) < 0) {
+		store_close(check);
+		return 1;
+	}
 	/* Editors (issue 3): the secret that keys the login throttle. */
 	if (ctl_auth_init(check) < 0) {
 		store_close(check);
@@ -160,21 +287,20 @@ cmd_serve(int argc, char *argv[])
 		return 1;
 	if (view_init(cfg.templates) < 0)
 		return 1;
-	view_global("BASE_URL", cfg.base_url);
-	view_global("STATIC_VERSION", static_version("gazette.css", css_version,
-	    sizeof(css_version)));
-	view_global("ICON_VERSION", static_version("favicon.svg", icon_version,
-	    sizeof(icon_version)));
+	view_globals();
 	cache_init((size_t)cfg.page_cache);
 
 	if (FCGX_Init() != 0) {
 		LOG_ERR("FCGX_Init failed");
 		return 1;
 	}
-	if ((listen_fd = open_socket(cfg.socket)) < 0) {
-		LOG_ERR("cannot listen on %s", cfg.socket);
+	/* A socket from systemd's gazette.socket, else our own. */
+	if ((listen_fd = systemd_listen_fd()) == -2)
 		return 1;
-	}
+	listen_inherited = listen_fd >= 0;
+	if (!listen_inherited &&
+	    (listen_fd = open_socket(cfg.socket, cfg.socket_group)) < 0)
+		return 1;
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
@@ -183,6 +309,15 @@ cmd_serve(int argc, char *argv[])
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	/* A reader who hangs up must not kill the process. */
 	signal(SIGPIPE, SIG_IGN);
+	{
+		struct sigaction sa;
+
+		/* No SA_RESTART: the signal is to end a blocked accept(). */
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = wake;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGUSR1, &sa, NULL);
+	}
 
 	/*
 	 * The caches' purges left from the last run go out before the
@@ -212,8 +347,10 @@ cmd_serve(int argc, char *argv[])
 		}
 		started++;
 	}
-	log_info("serving %s on %s with %d threads", cfg.db, cfg.socket,
+	log_info("serving %s on %s with %d threads", cfg.db,
+	    listen_inherited ? "the socket systemd passed" : cfg.socket,
 	    cfg.threads);
+	systemd_notify("READY=1\nSTATUS=serving");
 	for (;;) {
 		if (start_failed)
 			break;
@@ -221,16 +358,18 @@ cmd_serve(int argc, char *argv[])
 			continue;
 		if (sig == SIGHUP) {
 			log_info("reloading templates");
+			systemd_notify("RELOADING=1");
 			view_reload();
+			systemd_notify("READY=1");
 			continue;
 		}
 		log_info("signal %d: stopping", sig);
 		break;
 	}
 stop:
+	systemd_notify("STOPPING=1");
 	/* Wake the threads blocked in accept(); each finishes its request. */
-	FCGX_ShutdownPending();
-	shutdown(listen_fd, SHUT_RDWR);
+	stop_workers(threads, started);
 	for (i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	close(listen_fd);
@@ -243,7 +382,7 @@ stop:
 		buf_free(&workers[i].post);
 		buf_free(&workers[i].coded);
 	}
-	if (strchr(cfg.socket, '/') != NULL)
+	if (!listen_inherited && !socket_is_tcp(cfg.socket))
 		unlink(cfg.socket);
 	free(workers);
 	free(threads);
@@ -255,7 +394,75 @@ stop:
 		log_info("stopped; page cache: %llu hits, %llu misses",
 		    (unsigned long long)hits, (unsigned long long)misses);
 	}
+	/* After every connection to the database is closed. */
+	close(lock);
 	return started == cfg.threads && !start_failed ? 0 : 1;
+}
+
+/*
+ * A CGI run (a web server started this process for one request, with
+ * GATEWAY_INTERFACE set and no FastCGI listener): the same start-up
+ * checks as serve, then that one request, answered by the same code,
+ * and exit.  Templates are read for every run, and no page is cached
+ * between runs: README, Performance, shows the price.
+ */
+static int
+cmd_cgi(int argc, char *argv[])
+{
+	extern char	**environ;
+	const char	*method = getenv("REQUEST_METHOD");
+	struct worker	 w;
+	struct store	*s;
+	int		 lock, rc;
+
+	(void)argc;
+	(void)argv;
+	memset(&w, 0, sizeof(w));
+	signal(SIGPIPE, SIG_IGN);
+	if ((s = store_open(cfg.db, 0)) == NULL)
+		goto unavailable;
+	if ((lock = dblock_serve(cfg.db)) < 0) {
+		store_close(s);
+		goto unavailable;
+	}
+	if (ctl_auth_init(s) < 0 || ctl_comment_init(s) < 0 ||
+	    site_load(s) < 0 || view_init(cfg.templates) < 0) {
+		store_close(s);
+		close(lock);
+		goto unavailable;
+	}
+	view_globals();
+	cache_init(0);
+	arena_init(&w.arena, 0);
+	w.store = s;
+	/*
+	 * A form's purges go out before its answer, as in the server (a
+	 * POST records the nodes first, there being no serving app to);
+	 * what is left (a node that did not answer) run() tries again
+	 * before the process ends.
+	 */
+	if (purge_init() < 0 || (method != NULL && strcmp(method, "POST") == 0 &&
+	    purge_record(s) < 0)) {
+		store_close(s);
+		close(lock);
+		goto unavailable;
+	}
+	rc = http_cgi(&w, environ);
+	purge_stop();
+	store_close(s);
+	close(lock);
+	arena_free(&w.arena);
+	buf_free(&w.body);
+	buf_free(&w.post);
+	buf_free(&w.coded);
+	site_free();
+	return rc == 0 ? 0 : 1;
+unavailable:
+	/* The reason is in the log (standard error); the reader gets 503. */
+	fputs("Status: 503 Service Unavailable\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+	    "The site is unavailable.\n", stdout);
+	return 1;
 }
 
 static const struct {
@@ -269,7 +476,10 @@ static const struct {
 	  "       [--byline B] [--dateline D] [--source S] FILE...\n"
 	  "       [--image PHOTO --alt TEXT [--caption C] [--credit C]] FILE\n"
 	  "                        import plain-text wire copy" },
-	{ "backup", cli_backup, "backup FILE           consistent copy of the live database" },
+	{ "backup", cli_backup, "backup FILE | backup --keep N DIR\n"
+	  "                        consistent copy of the live database (to DIR,\n"
+	  "                        dated, keeping the newest N)" },
+	{ "restore", cli_restore, "restore [--stop] FILE put a backup in place of the database" },
 	{ "check", cli_check, "check                 integrity, foreign-key and counter checks" },
 	/* Readers find articles (issue 5). */
 	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
@@ -314,11 +524,11 @@ usage(FILE *f)
 }
 
 /*
- * After a command that may have written (import, user, generate ...):
- * send its purges to the cache nodes this process is told of, as the
- * app does after a form, so that readers see the change on their next
- * request.  A serving app sends them anyway within half a second, to
- * the nodes it was given, should this process know of none.
+ * After a command that may have written (import, user, generate, a
+ * CGI request ...): send its purges to the cache nodes this process is
+ * told of, as the app does after a form, so that readers see the change
+ * on their next request.  A serving app sends them anyway within half a
+ * second, to the nodes it was given, should this process know of none.
  */
 static void
 cli_purge(void)
@@ -335,12 +545,51 @@ cli_purge(void)
 	purge_stop();
 }
 
+/*
+ * Read the settings (removing them from argv), set the time zone and
+ * the store's options, then run the command fn with what is left, and
+ * send the purges of what it wrote.
+ */
+static int
+run(int (*fn)(int, char *[]), int argc, char *argv[])
+{
+	int	 n = argc, rc;
+
+	if (config_parse(&n, argv) < 0)
+		return 2;
+	/* Shown times are in the site's zone, for every thread. */
+	if (strcmp(cfg.timezone, "UTC") != 0 && (cfg.timezone[0] == '/' ||
+	    strstr(cfg.timezone, "..") != NULL || !zone_exists(cfg.timezone))) {
+		fprintf(stderr, "gazette: %s: unknown time zone '%s' (see "
+		    "/usr/share/zoneinfo)\n", config_origin(&cfg.timezone),
+		    cfg.timezone);
+		return 2;
+	}
+	if (setenv("TZ", cfg.timezone, 1) != 0)
+		return 1;
+	tzset();
+	store_configure(cfg.sync_full, cfg.cache_kib, cfg.recheck_ms);
+	/* Passwords and session tokens need libsodium ready. */
+	if (secret_init() < 0)
+		return 1;
+	rc = fn(n, argv);
+	if (fn != cmd_serve)
+		cli_purge();
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
 	size_t	 i;
-	int	 n, rc;
 
+	/*
+	 * A web server's CGI run: its settings from the file, and never a
+	 * command, whatever the arguments (a server may turn a query
+	 * string without '=' into arguments).
+	 */
+	if (getenv("GATEWAY_INTERFACE") != NULL && FCGX_IsCGI())
+		return run(cmd_cgi, 0, argv + argc);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -364,25 +613,5 @@ main(int argc, char *argv[])
 		usage(stdout);
 		return 0;
 	}
-	n = argc - 1;
-	if (config_parse(&n, argv + 1) < 0)
-		return 2;
-	/* Shown times are in the site's zone, for every thread. */
-	if (strcmp(cfg.timezone, "UTC") != 0 && (cfg.timezone[0] == '/' ||
-	    strstr(cfg.timezone, "..") != NULL || !zone_exists(cfg.timezone))) {
-		fprintf(stderr, "gazette: unknown time zone '%s' (see "
-		    "/usr/share/zoneinfo)\n", cfg.timezone);
-		return 2;
-	}
-	if (setenv("TZ", cfg.timezone, 1) != 0)
-		return 1;
-	tzset();
-	store_configure(cfg.sync_full, cfg.cache_kib, cfg.recheck_ms);
-	/* Passwords and session tokens need libsodium ready. */
-	if (secret_init() < 0)
-		return 1;
-	rc = commands[i].fn(n, argv + 1);
-	if (rc == 0 && commands[i].fn != cmd_serve)
-		cli_purge();
-	return rc;
+	return run(commands[i].fn, argc - 1, argv + 1);
 }

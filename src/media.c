@@ -260,3 +260,56 @@ media_remove(const char *hash, const char *widths)
 			LOG_ERR("unlink %s: %s", path, strerror(errno));
 	}
 }
+
+/* Copy the file from to a new file to; 0 or -1. */
+static int
+copy_file(const char *from, const char *to)
+{
+	char	 buf[65536];
+	ssize_t	 n;
+	int	 in, out, rc = 0;
+
+	if ((in = open(from, O_RDONLY)) < 0)
+		return errno == ENOENT ? 0 : -1;	/* deleted meanwhile */
+	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0) {
+		close(in);
+		return errno == EEXIST ? 0 : -1;
+	}
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			rc = -1;
+			break;
+		}
+	if (n < 0 || close(out) < 0)
+		rc = -1;
+	close(in);
+	return rc;
+}
+
+long
+media_copy_files(const char *from_dir, const char *to_dir)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		 from[4608], to[4608];
+	long		 n = 0;
+
+	if ((d = opendir(from_dir)) == NULL)
+		return errno == ENOENT ? 0 : -1;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;	/* the work folder */
+		snprintf(from, sizeof(from), "%s/%s", from_dir, e->d_name);
+		snprintf(to, sizeof(to), "%s/%s", to_dir, e->d_name);
+		if (link(from, to) < 0 && errno != EEXIST &&
+		    copy_file(from, to) < 0) {
+			fprintf(stderr, "gazette: %s: %s\n", to,
+			    strerror(errno));
+			closedir(d);
+			return -1;
+		}
+		n++;
+	}
+	closedir(d);
+	return n;
+}

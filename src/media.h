@@ -40,4 +40,13 @@ int	 media_process(const char *path, struct media_result *res);
  */
 void	 media_remove(const char *hash, const char *widths);
 
+/*
+ * Put every file of the folder from_dir (but dot-files) into to_dir,
+ * which exists: a hard link where both are on one file system (the
+ * files are written once and never changed: their names carry their
+ * content's hash), else a copy; a file already there is kept.  Returns
+ * the number of files, or -1 after saying why.
+ */
+long	 media_copy_files(const char *from_dir, const char *to_dir);
+
 #endif

@@ -249,6 +249,8 @@ drain(struct store *s, int all, int64_t until_ms)
 	for (i = 0; i < nnodes; i++) {
 		struct node *n = &nodes[i];
 
+		if (acked[i] < 0 && !running)
+			continue;	/* a command: serving apps record nodes */
 		if (acked[i] < 0) {
 			/* Dropped by another process's start: record it again. */
 			const char *name = n->name;
@@ -302,6 +304,17 @@ drain(struct store *s, int all, int64_t until_ms)
 	}
 	arena_free(&a);
 	return behind;
+}
+
+int
+purge_record(struct store *s)
+{
+	const char	*names[NODES_MAX];
+	size_t		 i;
+
+	for (i = 0; i < nnodes; i++)
+		names[i] = nodes[i].name;
+	return nnodes == 0 ? 0 : store_purge_nodes_add(s, names, nnodes);
 }
 
 int
@@ -399,10 +412,14 @@ purge_start(void)
 
 		for (i = 0; i < nnodes; i++)
 			names[i] = nodes[i].name;
-		if (store_purge_nodes_set(s, names, nnodes) < 0) {
-			store_close(s);
-			return -1;
-		}
+		/*
+		 * A database busy with another process's long write should
+		 * not stop the site from starting: the first round records
+		 * the nodes then (drain() records any it does not find).
+		 */
+		if (store_purge_nodes_set(s, names, nnodes) < 0)
+			log_info("purge: the cache nodes could not be recorded "
+			    "yet; trying again while serving");
 	}
 	if (nnodes == 0) {
 		store_close(s);

@@ -37,9 +37,17 @@ size_t	 purge_nodes(void);
 
 /*
  * Record the node list in the database, send what is pending, and start
- * the background thread.  0, or -1 (logged) if the database refused.
+ * the background thread.  0, or -1 (logged) if the database cannot be
+ * opened or the thread not started.
  */
 int	 purge_start(void);
+
+/*
+ * Record the nodes this process purges, as a serving app does at start,
+ * for a process that writes without one (a CGI request): writes add
+ * outbox rows only while some node is recorded.  0 or -1 (logged).
+ */
+int	 purge_record(struct store *s);
 
 /*
  * Send every pending purge to every node that is not waiting to be

@@ -79,7 +79,7 @@ sub refused {
 }
 
 # 1. Help.
-my @commands = qw(serve migrate import backup check reindex user generate);
+my @commands = qw(serve migrate import backup restore check reindex user generate);
 my ($rc, $out, $err) = run({}, '--help');
 is($rc, 0, 'gazette --help exits 0');
 is($err, '', 'and writes nothing on stderr');

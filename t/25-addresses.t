@@ -88,4 +88,11 @@ $res = $g->post("/articles/$slug/comments/", { name => 'x', body => 'y' });
 is($res->{status}, 404, 'a POST to a slashed address is not redirected (a redirect would lose its body)');
 is($g->get('/')->{status}, 200, 'the front page itself is not redirected');
 
+# A query that cannot go into a Location (a raw backslash): no redirect,
+# and a 404 rather than an error.
+{
+	my ($st) = $g->raw_request("GET /tags/?q=\\ HTTP/1.1\r\nHost: 127.0.0.1:" . $g->port
+	    . "\r\nConnection: close\r\n\r\n");
+	is($st, 404, 'a trailing slash with a backslash in the query: 404, not an error');
+}
 done_testing();

@@ -390,6 +390,15 @@ for (split(/\n/, $rows)) {
 	}
 }
 ok($want > 0 && $have == $want, "every file the backup's rows name is beside it ($have of $want)");
+# Restoring it puts the photographs back.
+my ($gone) = map { "$_-og-1x1.jpg" } split(/ /, (split(/\n/, $rows))[0]);
+unlink("$media/$gone") or die "unlink $gone: $!";
+($irc, $iout, $ierr) = $g->cli('restore', '--stop', "$tmp/backup.db");
+is($irc, 0, 'gazette restore --stop the backup') or diag($ierr);
+like($iout, qr/photograph files from \Q$tmp\E\/backup\.db\.media/, '... with its photographs');
+ok(-s "$media/$gone", '... a file lost since is back');
+$g->restart_app;
+is($g->get("/media/$gone")->{status}, 200, '... and served');
 
 # A decoder that crashes, hangs or runs out of memory costs one 422.
 $n = $count->();

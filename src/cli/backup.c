@@ -1,5 +1,5 @@
 /*
- * backup.c: gazette backup FILE and gazette check.
+ * backup.c: gazette backup [--keep N DIR | FILE] and gazette check.
  */
 #include <sys/stat.h>
 
@@ -8,88 +8,163 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../config.h"
+#include "../media.h"
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "cli.h"
 
-/* Copy the file from to a new file to; 0 or -1. */
-static int
-copy_file(const char *from, const char *to)
-{
-	char	 buf[65536];
-	ssize_t	 n;
-	int	 in, out, rc = 0;
-
-	if ((in = open(from, O_RDONLY)) < 0)
-		return errno == ENOENT ? 0 : -1;	/* deleted meanwhile */
-	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0) {
-		close(in);
-		return errno == EEXIST ? 0 : -1;
-	}
-	while ((n = read(in, buf, sizeof(buf))) > 0)
-		if (write(out, buf, (size_t)n) != n) {
-			rc = -1;
-			break;
-		}
-	if (n < 0 || close(out) < 0)
-		rc = -1;
-	close(in);
-	return rc;
-}
-
 /*
  * The photographs' files into the folder dir, after the database's
- * copy: every file it names was there then.  Files are written once and
- * never changed (their names carry their content's hash), so a hard
- * link is as good as a copy, and costs nothing on the same file system.
+ * copy: every file it names was there then.
  * Returns the number of files, or -1.
  */
 static long
 backup_media(const char *dir)
 {
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		fprintf(stderr, "gazette: backup: %s: %s\n", dir,
+		    strerror(errno));
+		return -1;
+	}
+	return media_copy_files(cfg.media_dir, dir);
+}
+
+/*
+ * Remove the photographs' folder of the copy at path (path.media), if
+ * there is one.  Returns 0, or -1.
+ */
+static int
+remove_media(const char *path)
+{
 	DIR		*d;
 	struct dirent	*e;
-	char		 from[4096], to[4096];
-	long		 n = 0;
+	char		 dir[4160], f[4608];
+	int		 rc = 0;
 
-	if ((d = opendir(cfg.media_dir)) == NULL)
+	snprintf(dir, sizeof(dir), "%s.media", path);
+	if ((d = opendir(dir)) == NULL)
 		return errno == ENOENT ? 0 : -1;
-	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
-		closedir(d);
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(f, sizeof(f), "%s/%s", dir, e->d_name);
+		if (unlink(f) != 0)
+			rc = -1;
+	}
+	closedir(d);
+	if (rc == 0 && rmdir(dir) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* 1 if name is one of the dated copies --keep makes. */
+static int
+is_dated_copy(const char *name)
+{
+	int	 i;
+
+	/* gazette-YYYYMMDD-HHMMSS.db */
+	if (strlen(name) != 26 || strncmp(name, "gazette-", 8) != 0 ||
+	    name[16] != '-' || strcmp(name + 23, ".db") != 0)
+		return 0;
+	for (i = 8; i < 23; i++)
+		if (i != 16 && (name[i] < '0' || name[i] > '9'))
+			return 0;
+	return 1;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Remove the oldest dated copies in dir beyond the newest keep (their
+ * names sort by date).  Returns 0, or -1 after saying why.
+ */
+static int
+prune(const char *dir, int keep)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		**names = NULL, path[4096];
+	size_t		 n = 0, cap = 0, i;
+	int		 rc = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		fprintf(stderr, "gazette: backup: %s: %s\n", dir,
+		    strerror(errno));
 		return -1;
 	}
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;	/* the work folder */
-		snprintf(from, sizeof(from), "%s/%s", cfg.media_dir,
-		    e->d_name);
-		snprintf(to, sizeof(to), "%s/%s", dir, e->d_name);
-		if (link(from, to) < 0 && errno != EEXIST &&
-		    copy_file(from, to) < 0) {
-			fprintf(stderr, "gazette: backup: %s: %s\n", to,
-			    strerror(errno));
-			closedir(d);
-			return -1;
+		if (!is_dated_copy(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((names = realloc(names, cap * sizeof(*names))) ==
+			    NULL)
+				abort();
 		}
-		n++;
+		if ((names[n++] = strdup(e->d_name)) == NULL)
+			abort();
 	}
 	closedir(d);
-	return n;
+	if (n > 0)
+		qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n; i++) {
+		if (i + (size_t)keep < n) {
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+			if (remove_media(path) != 0 || remove(path) != 0) {
+				fprintf(stderr, "gazette: backup: cannot "
+				    "remove %s: %s\n", path, strerror(errno));
+				rc = -1;
+			} else
+				printf("%s: removed (keeping the newest %d)\n",
+				    path, keep);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
 }
 
 int
 cli_backup(int argc, char *argv[])
 {
 	struct store	*s;
-	char		 media[4096];
+	char		 media[4160];
 	long		 files;
+	struct tm	 tm;
+	time_t		 now;
+	char		 path[4096], *end;
+	const char	*target;
+	long		 keep = 0;
 	int		 rc;
 
+	if (argc >= 2 && strcmp(argv[1], "--keep") == 0) {
+		if (argc < 3) {
+			fprintf(stderr, "gazette: backup: --keep needs a "
+			    "number\n");
+			return 2;
+		}
+		errno = 0;
+		keep = strtol(argv[2], &end, 10);
+		if (errno != 0 || end == argv[2] || *end != '\0' || keep < 1 ||
+		    keep > 100000) {
+			fprintf(stderr, "gazette: backup: --keep: '%s' is not "
+			    "a number from 1 to 100000\n", argv[2]);
+			return 2;
+		}
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc >= 2 && argv[1][0] == '-') {
 		fprintf(stderr, "gazette: backup: unknown option '%s'\n",
 		    argv[1]);
@@ -97,21 +172,39 @@ cli_backup(int argc, char *argv[])
 	}
 	if (argc != 2) {
 		fprintf(stderr, "gazette: backup: give one FILE to copy the "
-		    "database to\n");
+		    "database to (or --keep N and a folder)\n");
 		return 2;
+	}
+	target = argv[1];
+	if (keep > 0) {
+		/* A dated copy in the folder, made if need be. */
+		if (mkdir(target, 0750) != 0 && errno != EEXIST) {
+			fprintf(stderr, "gazette: backup: %s: %s\n", target,
+			    strerror(errno));
+			return 1;
+		}
+		now = time(NULL);
+		gmtime_r(&now, &tm);
+		snprintf(path, sizeof(path), "%s/gazette-%04d%02d%02d-"
+		    "%02d%02d%02d.db", target, tm.tm_year + 1900,
+		    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+		    tm.tm_sec);
+		target = path;
 	}
 	if ((s = store_open(cfg.db, 0)) == NULL)
 		return 1;
-	rc = store_backup(s, argv[1]);
+	rc = store_backup(s, target);
 	store_close(s);
 	if (rc < 0)
 		return 1;
-	printf("%s: backed up to %s\n", cfg.db, argv[1]);
-	snprintf(media, sizeof(media), "%s.media", argv[1]);
+	printf("%s: backed up to %s\n", cfg.db, target);
+	snprintf(media, sizeof(media), "%s.media", target);
 	if ((files = backup_media(media)) < 0)
 		return 1;
 	printf("%s: %ld photograph files to %s\n", cfg.media_dir, files,
 	    media);
+	if (keep > 0 && prune(argv[1], (int)keep) < 0)
+		return 1;
 	return 0;
 }
 

@@ -10,6 +10,7 @@ int	 cli_migrate(int argc, char *argv[]);
 int	 cli_import(int argc, char *argv[]);
 int	 cli_backup(int argc, char *argv[]);
 int	 cli_check(int argc, char *argv[]);
+int	 cli_restore(int argc, char *argv[]);
 
 /* Readers find articles (issue 5). */
 int	 cli_reindex(int argc, char *argv[]);

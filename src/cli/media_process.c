@@ -247,15 +247,21 @@ limit_self(void)
 {
 	struct rlimit	 rl;
 
+	int		 rc = 0;
+
 	rl.rlim_cur = rl.rlim_max = (rlim_t)cfg.media_timeout;
-	setrlimit(RLIMIT_CPU, &rl);
+	rc |= setrlimit(RLIMIT_CPU, &rl);
 	rl.rlim_cur = rl.rlim_max = (rlim_t)256 << 20;
-	setrlimit(RLIMIT_FSIZE, &rl);
+	rc |= setrlimit(RLIMIT_FSIZE, &rl);
 #if !defined(__SANITIZE_ADDRESS__)
 	/* AddressSanitizer reserves terabytes of shadow memory. */
 	rl.rlim_cur = rl.rlim_max = (rlim_t)cfg.media_memory << 20;
-	setrlimit(RLIMIT_AS, &rl);
+	rc |= setrlimit(RLIMIT_AS, &rl);
 #endif
+	/* A sandbox that forbids setrlimit: the server's timeout remains. */
+	if (rc != 0)
+		fprintf(stderr, "media-process: cannot set resource limits: "
+		    "%s\n", strerror(errno));
 }
 
 /*

@@ -1,8 +1,12 @@
 /*
  * migrate.c: gazette migrate, which creates the database or brings it
  * to this program's schema version.  Safe to run any number of times.
+ * Migrations run forward only: before changing the schema of a
+ * database that has content, it keeps a copy of it beside the database
+ * (DB.pre-migrate-vN-DATE), the way back.
  */
 #include <stdio.h>
+#include <time.h>
 
 #include "../config.h"
 #include "../store/store.h"
@@ -12,7 +16,10 @@ int
 cli_migrate(int argc, char *argv[])
 {
 	struct store	*s;
-	int		 from, to, rc;
+	struct tm	 tm;
+	time_t		 now;
+	char		 copy[4096];
+	int		 from, to, v, rc;
 
 	if (argc > 1) {
 		fprintf(stderr, "gazette: migrate: unexpected argument '%s'\n",
@@ -21,6 +28,23 @@ cli_migrate(int argc, char *argv[])
 	}
 	if ((s = store_open(cfg.db, 1)) == NULL)
 		return 1;
+	v = store_db_version(s);
+	if (v > 0 && v < store_schema_version()) {
+		now = time(NULL);
+		gmtime_r(&now, &tm);
+		snprintf(copy, sizeof(copy), "%s.pre-migrate-v%d-%04d%02d%02d-"
+		    "%02d%02d%02d", cfg.db, v, tm.tm_year + 1900,
+		    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+		    tm.tm_sec);
+		if (store_backup(s, copy) < 0) {
+			fprintf(stderr, "gazette: migrate: no copy could be "
+			    "kept; the schema was not changed\n");
+			store_close(s);
+			return 1;
+		}
+		printf("%s: copy of schema version %d kept as %s\n", cfg.db,
+		    v, copy);
+	}
 	rc = store_migrate(s, &from, &to);
 	store_close(s);
 	if (rc < 0)

@@ -101,8 +101,12 @@ trailing_slash(struct req *r)
 		return 404;
 	/*
 	 * The bare path matched the table, so it is made of literal
-	 * segments and validated parameters: safe to send as it is.
+	 * segments and validated parameters: safe to send as it is.  The
+	 * query goes along only if it is safe in a Location (a backslash
+	 * or a control byte in it: no redirect, and no page either).
 	 */
+	if (r->query_raw != NULL && strpbrk(r->query_raw, "\\\r\n") != NULL)
+		return 404;
 	return http_redirect(r, 301, r->query_raw != NULL ?
 	    arena_printf(r->arena, "%s?%s", bare, r->query_raw) : bare);
 }

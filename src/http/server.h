@@ -29,4 +29,12 @@ struct worker {
  */
 void	 http_handle(struct worker *, FCGX_Request *);
 
+/*
+ * Answer the one request of a CGI run: parameters from envp, the body
+ * from standard input, the response to standard output, through
+ * http_handle().  Returns 0, or -1 if the response could not all be
+ * written.
+ */
+int	 http_cgi(struct worker *, char **envp);
+
 #endif

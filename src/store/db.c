@@ -94,6 +94,12 @@ prepare_all(struct store *s)
 	return 0;
 }
 
+int
+store_db_version(struct store *s)
+{
+	return user_version(s);
+}
+
 struct store *
 store_open(const char *path, int for_migrate)
 {

@@ -186,6 +186,18 @@ store_purge_pending(struct store *s, struct arena *a, long long after,
 	return n;
 }
 
+/* Run node's bookkeeping statement st (bound) and maybe prune: 0 or -1. */
+static int
+node_update(struct store *s, sqlite3_stmt *st, int prune)
+{
+	if (STMT_EXEC(s, st) < 0 ||
+	    (prune && STMT_EXEC(s, stmt_get(s, ST_PURGE_PRUNE)) < 0)) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit_unseen(s);
+}
+
 int
 store_purge_ack(struct store *s, const char *node, long long upto,
     int64_t now)
@@ -198,12 +210,7 @@ store_purge_ack(struct store *s, const char *node, long long upto,
 	bind_text(st, 1, node);
 	sqlite3_bind_int64(st, 2, upto);
 	sqlite3_bind_int64(st, 3, now);
-	if (STMT_EXEC(s, st) < 0 ||
-	    STMT_EXEC(s, stmt_get(s, ST_PURGE_PRUNE)) < 0) {
-		store_rollback(s);
-		return -1;
-	}
-	return store_commit_unseen(s);
+	return node_update(s, st, 1);
 }
 
 int
@@ -218,9 +225,5 @@ store_purge_failed(struct store *s, const char *node, const char *error,
 	bind_text(st, 1, node);
 	sqlite3_bind_int64(st, 2, now);
 	bind_text(st, 3, error);
-	if (STMT_EXEC(s, st) < 0) {
-		store_rollback(s);
-		return -1;
-	}
-	return store_commit_unseen(s);
+	return node_update(s, st, 0);
 }

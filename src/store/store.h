@@ -170,6 +170,26 @@ int		 store_check(struct store *, void *f);
 /* The schema version this binary knows. */
 int		 store_schema_version(void);
 
+/* The database's schema version (0: new and empty), or -1 (logged). */
+int		 store_db_version(struct store *);
+
+/*
+ * Check that the file at path is a sound Gazette database that this
+ * binary can use, without changing it: it opens read-only, passes
+ * PRAGMA integrity_check, and its schema version is from 1 to
+ * store_schema_version().  Sets *version.  Returns 0, or -1 after
+ * logging the reason.
+ */
+int		 store_verify_file(const char *path, int *version);
+
+/*
+ * Replace the whole content of the database s with that of the file
+ * at src_path (SQLite's backup API, in one step, so that any other
+ * connection sees the old database or the new one).  Returns 0, or -1
+ * (logged).
+ */
+int		 store_restore(struct store *s, const char *src_path);
+
 /*
  * The store's generation: a number that every write transaction moves
  * (store_commit() does it), the same in every thread and process.

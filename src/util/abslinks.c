@@ -57,7 +57,9 @@ resolve(struct buf *b, const char *page, const char *v, size_t n)
 	if (has_scheme(v, n))
 		buf_append(b, v, n);
 	else if (n >= 2 && v[0] == '/' && v[1] == '/') {
-		put_attr(b, page, (size_t)(host - page) - 2);
+		/* The page's scheme and colon; none: the link as it is. */
+		if (scheme_end != NULL)
+			put_attr(b, page, (size_t)(scheme_end - page) + 1);
 		buf_append(b, v, n);
 	} else if (n >= 1 && v[0] == '/') {
 		put_attr(b, page, (size_t)(path - page));
@@ -89,9 +91,17 @@ html_absolute_links(struct arena *a, const char *html, const char *page)
 	size_t		 skip;
 	char		*out;
 
+	/*
+	 * The next of each kind of attribute, searched again only once
+	 * passed (searching both at every step would be quadratic).
+	 */
+	href = strstr(p, " href=\"");
+	src = strstr(p, " src=\"");
 	for (;;) {
-		href = strstr(p, " href=\"");
-		src = strstr(p, " src=\"");
+		if (href != NULL && href < p)
+			href = strstr(p, " href=\"");
+		if (src != NULL && src < p)
+			src = strstr(p, " src=\"");
 		if (href == NULL && src == NULL)
 			break;
 		if (href != NULL && (src == NULL || href < src)) {

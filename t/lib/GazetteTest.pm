@@ -17,7 +17,15 @@ package GazetteTest;
 # microcache => 0 turns the cache off, for a test that says why.
 # cache_nodes => N starts N - 1 more nginx caches in front of the same
 # app, each with its own port and cache, all purged by the app (see
-# node_get, stop_node, start_node).
+# node_get, stop_node, start_node).  nginx_user => 'www-data' runs
+# nginx's workers as that user (as Debian's nginx does; the folder is
+# then opened to them), app => sub { my ($g) = @_; return @command } to
+# start the app with a command of the test's own (e.g.
+# systemd-socket-activate ... gazette serve) instead of `gazette serve`,
+# cgi => 1 (or GAZETTE_CGI=1 in the environment) to run the app as a
+# CGI program under Debian's fcgiwrap instead: the socket is then
+# fcgiwrap's, which starts the app for every request, its settings in
+# a configuration file made from env.
 
 use strict;
 use warnings;
@@ -44,6 +52,7 @@ sub free_port {
 
 sub new {
 	my ($class, %opt) = @_;
+	$opt{cgi} //= $ENV{GAZETTE_CGI};
 	my $self = bless { opt => \%opt, pids => {} }, $class;
 	$self->{dir} = tempdir('gazette-test-XXXXXX', TMPDIR => 1,
 	    CLEANUP => !$ENV{GAZETTE_KEEP});
@@ -139,6 +148,9 @@ sub spawn {
 	my ($self, $name, $log, @cmd) = @_;
 	my $pid = fork() // die "fork: $!";
 	if ($pid == 0) {
+		# fcgiwrap's workers are processes of their own: in a group
+		# of theirs, stop_app() stops them all.
+		POSIX::setpgid(0, 0) if $self->{opt}{cgi} && $name eq 'app';
 		%ENV = (%ENV, %{ $self->{env} });
 		open(STDIN, '<', '/dev/null');
 		open(STDOUT, '>>', $log) or die;
@@ -158,6 +170,10 @@ sub start {
 	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
 	# nginx serves the app's photographs folder.
 	local $ENV{GAZETTE_MEDIA} = $self->{env}{GAZETTE_MEDIA};
+	local $ENV{GAZETTE_NGINX_USER} = $self->{opt}{nginx_user} // '';
+	local $ENV{GAZETTE_NGINX_CGI} = $self->{opt}{cgi} ? $BIN : '';
+	local $ENV{GAZETTE_NGINX_CGI_CONFIG} = "$self->{dir}/cgi.conf";
+	chmod(0755, $self->{dir}) if $self->{opt}{nginx_user};
 	$self->start_app;
 	unless ($self->{pids}{nginx}) {
 		system("$TOP/scripts/nginx-conf", $self->{dir}, $self->{port},
@@ -213,10 +229,22 @@ sub stop_node {
 	unlink("$self->{nodes}[$i]{dir}/nginx-purge.sock");
 }
 
+# 1 if the app runs as a CGI program (see cgi above).
+sub cgi { $_[0]{opt}{cgi} }
+
 sub start_app {
 	my ($self) = @_;
 	unlink($self->{sock});
-	$self->spawn('app', "$self->{dir}/app.log", $BIN, 'serve');
+	my @cmd = $self->{opt}{app} ? $self->{opt}{app}->($self) : ($BIN, 'serve');
+	if ($self->{opt}{cgi}) {
+		open(my $fh, '>', "$self->{dir}/cgi.conf") or die;
+		print $fh "$_=$self->{env}{$_}\n" for sort keys %{ $self->{env} };
+		close($fh);
+		# One fcgiwrap process, which starts and reaps the app for each
+		# request (with -c N its N workers would outlive it).
+		@cmd = ('/usr/sbin/fcgiwrap', '-c', 1, '-s', "unix:$self->{sock}");
+	}
+	$self->spawn('app', "$self->{dir}/app.log", @cmd);
 	my $t = time;
 	until (-S $self->{sock}) {
 		die "the app did not start:\n" . slurp("$self->{dir}/app.log")
@@ -242,7 +270,9 @@ sub stop_app {
 	my $pid = delete $self->{pids}{app} or return;
 	kill($sig // 'TERM', $pid);
 	waitpid($pid, 0);
-	return $?;
+	my $status = $?;
+	kill('TERM', -$pid) if $self->{opt}{cgi};
+	return $status;
 }
 
 sub restart_app {
@@ -353,7 +383,13 @@ sub sql_write {
 	    . "UNION ALL SELECT 'tag', slug, tag_id, NULL, $now FROM tag_slugs "
 	    . "UNION ALL SELECT 'site', '', NULL, NULL, $now; "
 	    . "UPDATE meta SET generation = generation + 1, changed_at = $now WHERE id = 1; COMMIT;");
-	$self->wait_purged;
+	# A CGI site has no serving process to send another process's
+	# purges: nginx's copies expire instead.
+	if ($self->{opt}{cgi}) {
+		$self->wait_expired;
+	} else {
+		$self->wait_purged;
+	}
 	return $r;
 }
 
