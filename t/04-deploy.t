@@ -6,7 +6,9 @@
 # nginx can only answer 502, which is why the setting exists.  A socket
 # passed by systemd (gazette.socket: socket activation) serves too, the
 # app tells the service manager when it is ready (Type=notify), and it
-# stops cleanly without closing the socket systemd keeps.
+# stops cleanly without closing the socket systemd keeps.  Its requests
+# carry a query string, which nginx's cache never answers (only the app
+# does), so that each shows what the app itself can do.
 use strict;
 use warnings;
 use lib 't/lib';
@@ -27,7 +29,7 @@ my $sock = "$g->{dir}/app.sock";
 my @st = stat($sock);
 is($st[5], $www, 'the socket belongs to the group www-data');
 is($st[2] & 07777, 0660, 'with mode 0660: the group may connect, others not');
-my $res = $g->get('/');
+my $res = $g->get('/?uncached');
 is($res->{status}, 200, 'nginx (workers as www-data) serves the front page');
 like($res->{content}, qr/<html/i, 'a page');
 
@@ -36,7 +38,7 @@ $g->{env}{GAZETTE_SOCKET_GROUP} = '';
 $g->restart_app;
 @st = stat($sock);
 is($st[5], 0, 'without --socket-group the socket stays in root\'s group');
-is($g->get('/')->{status}, 502, 'and nginx\'s www-data workers cannot open it: 502');
+is($g->get('/?uncached')->{status}, 502, 'and nginx\'s www-data workers cannot open it: 502');
 
 # A group that does not exist stops the start, naming it.
 $g->stop_app;
@@ -76,7 +78,7 @@ SKIP: {
 	chown(-1, $www, $sock) or die "chown: $!";
 	chmod(0660, $sock) or die "chmod: $!";
 	my $t = time;
-	$res = $g->get('/');
+	$res = $g->get('/?uncached');
 	is($res->{status}, 200, 'the app serves on the socket systemd passed');
 	my $msg = '';
 	$n->blocking(0);
