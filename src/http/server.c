@@ -204,6 +204,17 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 		return 413;
 	ctype = FCGX_GetParam("CONTENT_TYPE", f->envp);
 	if ((*route)->flags & ROUTE_UPLOAD) {
+		/*
+		 * Uploads are editors': a request without a session cookie
+		 * is refused before its body is written anywhere (the
+		 * session itself is checked after, as for every route).
+		 */
+		if (http_cookie(r, SESSION_COOKIE) == NULL &&
+		    http_cookie(r, SESSION_COOKIE_HTTPS) == NULL) {
+			r->resp.error = "You are not logged in, or your "
+			    "session has expired. Log in and try again.";
+			return 403;
+		}
 		buf_reset(&w->post);
 		buf_reserve(&w->post, http_upload_chunk());
 		return http_read_upload(r, f, ctype, (size_t)clen,
