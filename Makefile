@@ -38,7 +38,7 @@ endif
 CC	?= cc
 CXX	?= c++
 PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc \
-	   liboath libqrencode
+	   liboath libqrencode vips
 
 ifeq ($(FUZZ),1)
 # libFuzzer harnesses (make fuzz): clang, coverage and sanitizers.

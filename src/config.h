@@ -35,6 +35,12 @@ struct config {
 	int		 dev;		/* reload templates on every request */
 	const char	*purge;		/* cache nodes to purge, comma-separated */
 
+	/* Photographs. */
+	const char	*media_dir;	/* served at /media/ by nginx */
+	int		 media_timeout;	/* seconds a decoding process may take */
+	int		 media_memory;	/* its address space, MiB */
+	int		 media_max_mpx;	/* largest image accepted, megapixels */
+
 	/* Editors' sessions and logins. */
 	int		 session_idle;	/* seconds without use before expiry */
 	int		 session_max;	/* seconds after login before expiry */

@@ -31,6 +31,7 @@
 #include "ctl/ctl.h"
 #include "http/cache.h"
 #include "http/server.h"
+#include "media.h"
 #include "purge.h"
 #include "site.h"
 #include "store/store.h"
@@ -282,6 +283,8 @@ cmd_serve(int argc, char *argv[])
 	store_close(check);
 	if (purge_init() < 0)
 		return 2;
+	if (media_init() < 0)
+		return 1;
 	if (view_init(cfg.templates) < 0)
 		return 1;
 	view_globals();
@@ -471,6 +474,7 @@ static const struct {
 	{ "migrate", cli_migrate, "migrate               create or upgrade the database" },
 	{ "import", cli_import, "import [--draft] [--if-empty] [--published TIME] [--spread SECONDS]\n"
 	  "       [--byline B] [--dateline D] [--source S] FILE...\n"
+	  "       [--image PHOTO --alt TEXT [--caption C] [--credit C]] FILE\n"
 	  "                        import plain-text wire copy" },
 	{ "backup", cli_backup, "backup FILE | backup --keep N DIR\n"
 	  "                        consistent copy of the live database (to DIR,\n"
@@ -491,6 +495,8 @@ static const struct {
 	/* Hardening (issue 7): the route table, for the tests; not in
 	   the usage text. */
 	{ "routes", cli_routes, NULL },
+	/* Photographs: started by the server for each upload; hidden. */
+	{ "media-process", cli_media_process, NULL },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

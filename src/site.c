@@ -28,8 +28,9 @@ static _Atomic(struct version *) current;
 static _Atomic(uint64_t) versions;	/* versions published so far */
 static const char *const keys[] = {
 	"site.title", "site.tagline", "site.comment_moderation",
-	"site.comment_close_days",
+	"site.comment_close_days", "site.logo",
 };
+#define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
 /* The flags' values, until site_load(). */
 static const struct site *
@@ -39,6 +40,7 @@ flags(struct site *s)
 	s->tagline = cfg.tagline;
 	s->moderation = cfg.moderation;
 	s->comment_close_days = cfg.comment_close_days;
+	s->logo = 0;
 	return s;
 }
 
@@ -93,6 +95,8 @@ site_check(const struct site *s)
 	if (s->comment_close_days < 0 ||
 	    s->comment_close_days > CLOSE_DAYS_MAX)
 		return "Comments close after 0 (never) to 36500 days.";
+	if (s->logo < 0)
+		return "The logo is a media library image's number, or none.";
 	return NULL;
 }
 
@@ -126,14 +130,15 @@ site_load(struct store *st)
 {
 	struct site	 s, f;
 	struct arena	 a;
-	const char	*val[4] = { NULL, NULL, NULL, NULL };
+	const char	*val[NKEYS] = { NULL, NULL, NULL, NULL, NULL };
+	char		*end;
 	size_t		 i;
 	int		 rc = 0;
 
 	flags(&s);
 	arena_init(&a, 0);
 	/* A key never saved leaves its value NULL: the flag's. */
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NKEYS; i++)
 		if (store_setting_get(st, &a, keys[i], &val[i]) < 0) {
 			arena_free(&a);
 			return -1;
@@ -146,6 +151,13 @@ site_load(struct store *st)
 		LOG_ERR("settings: %s '%s' ignored", keys[2], val[2]);
 	if (val[3] != NULL && site_days_parse(val[3], &s.comment_close_days) < 0)
 		LOG_ERR("settings: %s '%s' ignored", keys[3], val[3]);
+	if (val[4] != NULL) {
+		s.logo = strtoll(val[4], &end, 10);
+		if (*end != '\0' || s.logo < 0) {
+			LOG_ERR("settings: %s '%s' ignored", keys[4], val[4]);
+			s.logo = 0;
+		}
+	}
 	/* The flags are taken as given; what was saved must be valid. */
 	if ((val[0] || val[1] || val[2] || val[3]) && site_check(&s) != NULL) {
 		LOG_ERR("settings: saved site settings ignored: %s",
@@ -160,8 +172,8 @@ site_load(struct store *st)
 int
 site_save(struct store *st, const struct site *s)
 {
-	char		 days[16];
-	const char	*val[4];
+	char		 days[16], logo[32];
+	const char	*val[NKEYS];
 
 	if (site_check(s) != NULL)
 		return -1;
@@ -170,8 +182,10 @@ site_save(struct store *st, const struct site *s)
 	val[1] = s->tagline;
 	val[2] = moderation_name(s->moderation);
 	val[3] = days;
+	snprintf(logo, sizeof(logo), "%lld", s->logo);
+	val[4] = logo;
 	/* Saved first: a failed save changes nothing anyone sees. */
-	if (store_settings_save(st, keys, val, 4) < 0)
+	if (store_settings_save(st, keys, val, NKEYS) < 0)
 		return -1;
 	return publish(s);
 }

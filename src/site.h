@@ -26,6 +26,8 @@ struct site {
 	const char	*tagline;	/* 0 to SITE_TAGLINE_MAX characters */
 	enum moderation	 moderation;
 	int		 comment_close_days;	/* 0: never */
+	long long	 logo;		/* media library image (0: none), the
+					   publisher's logo for search engines */
 };
 
 /* The current settings; before site_load(), the flags' values. */

@@ -4,16 +4,16 @@
 # text; an article's headline, summary, byline, dateline, source, text
 # (Markdown), tags and address; a correction's note; a review note; a
 # contributor's display name and bio; an invitation's display name; a
-# tag's new name;
-# the search box; the login name.  Payloads travel in groups of three (one
-# article, comment, correction, tag and so on per group), so that the
-# test stays quick.
+# tag's new name; a photograph's alt text, caption and credit; the
+# search box; the login name; and one photograph's file name is markup.
+# Payloads travel in groups of three (one article, comment, correction,
+# tag and so on per group), so that the test stays quick.
 #
 # Every page that shows them (the article, its preview and edit form,
 # its revisions, its tag page and tag feed, search results, the login
-# form, the front page, /corrections, the archive, the dashboard, the
-# moderation queue, the tag list, the site feed) is parsed with
-# xmllint's HTML parser and compared with the same kind of page made
+# form, the media library, the front page, /corrections, the archive,
+# the dashboard, the moderation queue, the tag list, the site feed) is
+# parsed with xmllint's HTML parser and compared with the same kind of page made
 # from plain text ("the baseline"): no element or attribute that the
 # baseline does not have (beyond the markup the Markdown and comment
 # formatters make on purpose), no on* attribute anywhere, no
@@ -118,6 +118,7 @@ sub page {
 }
 
 my $shared_tag = 'Shared topic';
+my $img;	# the library image the articles lead with
 my $k = 0;
 my $refused_comments = 0;
 my @feeds;
@@ -208,6 +209,15 @@ sub exercise {
 	my $q = $http->www_form_urlencode({ q => cut($grp, 200) });
 	page('search', "group $k: search", $g->get("/search?$q"), $grp, $baseline);
 
+	# Its lead photograph: the library's image, with the group's alt
+	# text, caption and credit.
+	$res = $ed->post("/admin/media/$img", { alt => cut($grp, 250), caption => cut($grp, 1000),
+	    credit => cut($grp, 200) });
+	page('media', "group $k: media edit", $res, $grp, $baseline);
+	$res = $ed->post("/admin/articles/$id/lead", { media => $img });
+	is($res->{status}, 303, "group $k: lead photograph set") unless $baseline;
+	page('media', "group $k: library", $ed->get('/admin/media'), $grp, $baseline);
+
 	# The pages that show it all.
 	page('article', "group $k: article", $g->get("/articles/$slug"), $grp, $baseline);
 	page('article', "group $k: article (editor)", $ed->get("/articles/$slug"), $grp, $baseline);
@@ -289,6 +299,18 @@ sub lists {
 	feed('site feed', $g->get('/feed.atom'), \@everything, $baseline);
 }
 
+# The photograph every article leads with (its alt text, caption and
+# credit change with each group).
+my $jpg = $g->dir . '/xss.jpg';
+system('vips', 'gaussnoise', $jpg, 64, 48) == 0 or die 'vips failed';
+my $res0 = $ed->upload('/admin/media', [ alt => 'Plain noise' ], [ [ 'file', 'plain.jpg', GazetteTest::slurp($jpg), 'image/jpeg' ] ]);
+is($res0->{status}, 303, 'a photograph for the articles');
+$img = $g->sql_value('SELECT max(id) FROM media');
+# And one no article uses (the library offers to delete it).
+system('vips', 'gaussnoise', $jpg, 63, 48) == 0 or die 'vips failed';
+$res0 = $ed->upload('/admin/media', [ alt => 'Unused noise' ], [ [ 'file', 'unused.jpg', GazetteTest::slurp($jpg), 'image/jpeg' ] ]);
+is($res0->{status}, 303, 'a photograph no article uses');
+
 # The baseline: plain text through the same fields, twice (so that it
 # has related articles, as the payload articles do), and its refusals.
 my @plain = (['Plain words about the harbour', 'More plain words about the ferry'],
@@ -311,7 +333,11 @@ $plain_logins->();
 }
 lists(1);
 
-# The corpus.
+# The corpus.  A second photograph first, whose file name is markup.
+system('vips', 'gaussnoise', $jpg, 65, 48) == 0 or die 'vips failed';
+$res0 = $ed->upload('/admin/media', [ alt => 'Noise' ], [ [ 'file',
+    '<script>alert(1)</script><img src=x onerror=alert(1)>.jpg', GazetteTest::slurp($jpg), 'image/jpeg' ] ]);
+is($res0->{status}, 303, 'a photograph whose file name is markup');
 my $t0 = time;
 my $corpus_logins = logins(0, @groups);
 exercise($_, 0) for @groups;

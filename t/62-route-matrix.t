@@ -87,6 +87,12 @@ my $link = do {
 	($res->{content} =~ m{/password\?token=([A-Za-z0-9_-]{43})})[0];
 };
 ok($link, 'the link is shown');
+# A photograph in the library.
+my $jpg = "$g->{dir}/matrix.jpg";
+system('vips', 'gaussnoise', $jpg, 64, 48) == 0 or die "vips failed";
+$res = $ed->upload('/admin/media', [ alt => 'Noise' ], [ [ 'file', 'm.jpg', GazetteTest::slurp($jpg), 'image/jpeg' ] ]);
+is($res->{status}, 303, 'an image to act on');
+my $mid = $g->sql_value('SELECT max(id) FROM media');
 
 # A route's pattern with its parameters filled in.
 sub fill {
@@ -97,6 +103,7 @@ sub fill {
 	$p =~ s{/articles/:id}{/articles/$id}g;
 	$p =~ s{/revisions/:id}{/revisions/$rev}g;
 	$p =~ s{/tags/:id}{/tags/$tags->[0]{id}}g;
+	$p =~ s{/media/:id}{/media/$mid}g;
 	$p =~ s{/tags/:slug}{/tags/$tag_slug}g;
 	$p =~ s{/archive/:year/:month}{'/archive/' . strftime_ym()}ge;
 	$p =~ s{/sitemap-:id\.xml}{/sitemap-1.xml}g;
@@ -139,6 +146,10 @@ my %form = (
 	'/admin/users/:id/2fa-reset' => {},
 	'/admin/users/2fa' => { require => '0' },
 	'/account/sessions/end-all' => {},
+	'/admin/media' => { alt => 'Matrix', caption => 'A caption' },
+	'/admin/articles/:id/lead' => { media => 0 },
+	'/admin/media/:id' => { alt => 'Matrix alt', caption => 'Matrix', credit => '' },
+	'/admin/media/:id/delete' => {},
 );
 
 sub state {
@@ -153,14 +164,23 @@ for my $r (@csrf_routes) {
 	my $path = fill($r->{pattern});
 	my $f = $form{$r->{pattern}};
 	ok($f, "a form is known for $r->{pattern}") or next;
+	# An upload route takes multipart bodies only: the same fields so.
+	my $send = sub {
+		my ($p, $pairs, $h) = @_;
+		return $g->post($p, $pairs, $h) unless $r->{flags} =~ /U/;
+		my ($ct, $body) = GazetteTest::multipart($pairs, []);
+		return $g->{http}->request('POST', $g->url($p), { headers => { 'Content-Type' => $ct,
+		    Origin => $g->{base}, %{ $h || {} } }, content => $body });
+	};
+	my $as_ed = { Cookie => $ed->cookie };
 	my %cases = (
-		'no session' => [ sub { $g->post($path, { %$f, csrf => $ed->csrf }) } ],
-		'no token' => [ sub { $ed->post_raw($path, [ %$f ]) } ],
-		'a forged token' => [ sub { $ed->post_raw($path, [ %$f, csrf => 'A' x 43 ]) } ],
-		'an empty token' => [ sub { $ed->post_raw($path, [ %$f, csrf => '' ]) } ],
-		'another session\'s token' => [ sub { $ed->post_raw($path, [ %$f, csrf => $other->csrf ]) } ],
-		'the token in the query' => [ sub { $ed->post_raw("$path?csrf=" . $ed->csrf, [ %$f ]) } ],
-		'a forged session' => [ sub { $g->post($path, { %$f, csrf => $ed->csrf }, { Cookie => 'gazette_session=' . ('A' x 43) }) } ],
+		'no session' => [ sub { $send->($path, [ %$f, csrf => $ed->csrf ]) } ],
+		'no token' => [ sub { $send->($path, [ %$f ], $as_ed) } ],
+		'a forged token' => [ sub { $send->($path, [ %$f, csrf => 'A' x 43 ], $as_ed) } ],
+		'an empty token' => [ sub { $send->($path, [ %$f, csrf => '' ], $as_ed) } ],
+		'another session\'s token' => [ sub { $send->($path, [ %$f, csrf => $other->csrf ], $as_ed) } ],
+		'the token in the query' => [ sub { $send->("$path?csrf=" . $ed->csrf, [ %$f ], $as_ed) } ],
+		'a forged session' => [ sub { $send->($path, [ %$f, csrf => $ed->csrf ], { Cookie => 'gazette_session=' . ('A' x 43) }) } ],
 	);
 	for my $case (sort keys %cases) {
 		my $res = $cases{$case}[0]->();
@@ -261,7 +281,9 @@ my @order = sort { ($a->{pattern} =~ /delete|logout/) <=> ($b->{pattern} =~ /del
 for my $r (@order) {
 	my $who = $r->{pattern} eq '/logout' ? $g->login('jane') : $r->{pattern} =~ m{/end-all$} ? $g->login('lee')
 	    : $r->{role} eq 'admin' ? $admin : $ed;
-	my $res = $who->post(fill($r->{pattern}), $form{$r->{pattern}});
+	my $res = $r->{flags} =~ /U/ ?
+	    $who->upload(fill($r->{pattern}), [ %{ $form{$r->{pattern}} } ], []) :
+	    $who->post(fill($r->{pattern}), $form{$r->{pattern}});
 	ok($res->{status} != 403 && $res->{status} < 500, "POST $r->{pattern} with a session and its token is not refused ($res->{status})");
 }
 isnt(state(), $before, 'and those did change things');

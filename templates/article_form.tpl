@@ -112,4 +112,4 @@
 </select>
 <button type="submit">Set</button></p>
 </form>
-{{/COMMENTS_SWITCH}}</section>
+{{/COMMENTS_SWITCH}}{{#IS_OLD}}{{>LEAD_FORM}}{{/IS_OLD}}</section>

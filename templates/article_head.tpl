@@ -23,8 +23,15 @@
 <meta property="article:published_time" content="{{PUBLISHED}}">
 <meta property="article:modified_time" content="{{MODIFIED}}">
 {{#TAGS}}<meta property="article:tag" content="{{TAG_NAME}}">
-{{/TAGS}}<meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="{{HEADLINE}}">
+{{/TAGS}}{{#IMAGE}}<meta property="og:image" content="{{IMAGE_URL}}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="675">
+<meta property="og:image:alt" content="{{IMAGE_ALT}}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="{{IMAGE_URL}}">
+<meta name="twitter:image:alt" content="{{IMAGE_ALT}}">
+{{/IMAGE}}{{#NO_IMAGE}}<meta name="twitter:card" content="summary">
+{{/NO_IMAGE}}<meta name="twitter:title" content="{{HEADLINE}}">
 <meta name="twitter:description" content="{{DESCRIPTION}}">
 <script type="application/ld+json">
 {
@@ -39,7 +46,8 @@
   "inLanguage": "{{LANG:x-json}}",
 {{#PERSON}}  "author": {"@type": "Person", "name": "{{AUTHOR:x-json}}"},
 {{/PERSON}}{{#ORGANIZATION}}  "author": {"@type": "Organization", "name": "{{SITE_TITLE:x-json}}", "url": "{{BASE_URL:x-json}}/"},
-{{/ORGANIZATION}}  "keywords": [{{#KEYWORDS}}"{{KEYWORD:x-json}}"{{#KEYWORDS_separator}}, {{/KEYWORDS_separator}}{{/KEYWORDS}}],
-  "publisher": {"@type": "Organization", "name": "{{SITE_TITLE:x-json}}", "url": "{{BASE_URL:x-json}}/"}
+{{/ORGANIZATION}}{{#LD_IMAGE}}  "image": [{{#IMAGES}}"{{URL:x-json}}"{{#IMAGES_separator}}, {{/IMAGES_separator}}{{/IMAGES}}],
+{{/LD_IMAGE}}  "keywords": [{{#KEYWORDS}}"{{KEYWORD:x-json}}"{{#KEYWORDS_separator}}, {{/KEYWORDS_separator}}{{/KEYWORDS}}],
+  "publisher": {"@type": "Organization", "name": "{{SITE_TITLE:x-json}}", "url": "{{BASE_URL:x-json}}/"{{#LOGO}}, "logo": {"@type": "ImageObject", "url": "{{LOGO_URL:x-json}}", "width": "{{LOGO_WIDTH:x-json}}", "height": "{{LOGO_HEIGHT:x-json}}"}{{/LOGO}}}
 }
 </script>

@@ -11,7 +11,8 @@
 {{/HAS_SUMMARY}}{{#EDIT_LINK}}  <p class="edit-link"><a href="/admin/articles/{{ID}}/edit">Edit this article</a></p>
 {{/EDIT_LINK}}  <p class="byline">{{#HAS_BYLINE}}<span class="author">{{BYLINE}}</span> &middot; {{/HAS_BYLINE}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_HUMAN}}</time>{{#UPDATED}} &middot; Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_HUMAN}}</time>{{/UPDATED}}</p>
 </header>
-<div class="story-body">
+{{#LEAD}}<figure class="lead-photo">{{>PICTURE}}{{#FIGCAPTION}}<figcaption>{{CAPTION}}{{#CREDIT}} <span class="credit">{{CREDIT}}</span>{{/CREDIT}}</figcaption>{{/FIGCAPTION}}</figure>
+{{/LEAD}}<div class="story-body">
 {{#HAS_DATELINE}}<p class="dateline">{{DATELINE}} &mdash;</p>
 {{/HAS_DATELINE}}{{!
   BODY_HTML is the article's Markdown, rendered by cmark in safe mode

@@ -8,6 +8,8 @@
   also those inside CONTENT (html_absolute_links()).  The feed carries
   the site's language, each entry its article's.  The alternate link
   comes before self: some readers take the first link for the site.
+  An entry with a lead photograph links it as an enclosure (its 16:9
+  crop, the picture link previews show).
 }}
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{FEED_LANG}}">
   <id>{{FEED_ID}}</id>
@@ -22,7 +24,8 @@
     <id>{{ID}}</id>
     <title>{{TITLE}}</title>
     <link rel="alternate" type="text/html" href="{{URL}}"/>
-    <published>{{PUBLISHED}}</published>
+{{#ENCLOSURE}}    <link rel="enclosure" type="image/jpeg" href="{{IMAGE_URL}}"/>
+{{/ENCLOSURE}}    <published>{{PUBLISHED}}</published>
     <updated>{{UPDATED}}</updated>
     <author><name>{{AUTHOR}}</name></author>
 {{#CATEGORIES}}    <category term="{{TERM}}" label="{{LABEL}}" scheme="{{BASE_URL}}/tags/"/>

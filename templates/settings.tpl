@@ -20,5 +20,8 @@
 </fieldset>
 <label for="set-close">Close comments after (days; 0: never)</label>
 <input type="number" id="set-close" name="close_days" value="{{CLOSE_DAYS}}" min="0" max="36500" required>
+<label for="set-logo">Logo (a <a href="/admin/media">media library</a> image's number; empty: none)</label>
+<input type="text" id="set-logo" name="logo" value="{{LOGO}}" inputmode="numeric" pattern="[0-9]*" size="8">
+<p class="hint">Search engines show it as the publisher of the site's articles.</p>
 <p><button type="submit">Save</button></p>
 </form>

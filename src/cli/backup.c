@@ -5,16 +5,63 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../config.h"
+#include "../media.h"
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "cli.h"
+
+/*
+ * The photographs' files into the folder dir, after the database's
+ * copy: every file it names was there then.
+ * Returns the number of files, or -1.
+ */
+static long
+backup_media(const char *dir)
+{
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		fprintf(stderr, "gazette: backup: %s: %s\n", dir,
+		    strerror(errno));
+		return -1;
+	}
+	return media_copy_files(cfg.media_dir, dir);
+}
+
+/*
+ * Remove the photographs' folder of the copy at path (path.media), if
+ * there is one.  Returns 0, or -1.
+ */
+static int
+remove_media(const char *path)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		 dir[4160], f[4608];
+	int		 rc = 0;
+
+	snprintf(dir, sizeof(dir), "%s.media", path);
+	if ((d = opendir(dir)) == NULL)
+		return errno == ENOENT ? 0 : -1;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(f, sizeof(f), "%s/%s", dir, e->d_name);
+		if (unlink(f) != 0)
+			rc = -1;
+	}
+	closedir(d);
+	if (rc == 0 && rmdir(dir) != 0)
+		rc = -1;
+	return rc;
+}
 
 /* 1 if name is one of the dated copies --keep makes. */
 static int
@@ -74,7 +121,7 @@ prune(const char *dir, int keep)
 	for (i = 0; i < n; i++) {
 		if (i + (size_t)keep < n) {
 			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-			if (remove(path) != 0) {
+			if (remove_media(path) != 0 || remove(path) != 0) {
 				fprintf(stderr, "gazette: backup: cannot "
 				    "remove %s: %s\n", path, strerror(errno));
 				rc = -1;
@@ -92,6 +139,8 @@ int
 cli_backup(int argc, char *argv[])
 {
 	struct store	*s;
+	char		 media[4160];
+	long		 files;
 	struct tm	 tm;
 	time_t		 now;
 	char		 path[4096], *end;
@@ -149,6 +198,11 @@ cli_backup(int argc, char *argv[])
 	if (rc < 0)
 		return 1;
 	printf("%s: backed up to %s\n", cfg.db, target);
+	snprintf(media, sizeof(media), "%s.media", target);
+	if ((files = backup_media(media)) < 0)
+		return 1;
+	printf("%s: %ld photograph files to %s\n", cfg.media_dir, files,
+	    media);
 	if (keep > 0 && prune(argv[1], (int)keep) < 0)
 		return 1;
 	return 0;

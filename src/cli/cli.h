@@ -23,4 +23,7 @@ int	 cli_generate(int argc, char *argv[]);
 /* Hardening (issue 7): the route table, for the tests (hidden). */
 int	 cli_routes(int argc, char *argv[]);
 
+/* Photographs: decode and resize one upload (run by the server). */
+int	 cli_media_process(int argc, char *argv[]);
+
 #endif

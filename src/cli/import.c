@@ -8,8 +8,13 @@
  * next one SECONDS earlier, as the sample loader does.
  *
  * Every file is read and checked before anything is written, so that a
- * bad file in a batch leaves the database as it was.
+ * bad file in a batch leaves the database as it was.  --image PHOTO
+ * (with --alt, required, and --caption and --credit) gives one article
+ * a lead photograph, processed as an upload is, before the article is
+ * written: a photograph that is refused stops the import.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +22,7 @@
 #include <time.h>
 
 #include "../config.h"
+#include "../media.h"
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
@@ -104,6 +110,65 @@ comment_time(int64_t published, int64_t now, size_t c)
 	return t;
 }
 
+/*
+ * A photograph's text from a flag: valid UTF-8, one line, at most max
+ * characters, white space folded.  NULL (after a message) if not.
+ */
+static const char *
+photo_text(struct arena *a, const char *flag, const char *v, size_t max)
+{
+	char	*t;
+
+	if (v == NULL)
+		return "";
+	t = NULL;
+	if (utf8_valid(v, strlen(v)) && !text_has_control(v, strlen(v), 1))
+		t = text_squish(a, v);
+	if (t == NULL || utf8_len(t, strlen(t)) > max) {
+		fprintf(stderr, "gazette: import: %s must be one line of valid "
+		    "UTF-8 of at most %zu characters\n", flag, max);
+		return NULL;
+	}
+	return t;
+}
+
+/*
+ * Process the photograph at path as an upload is, and add it to the
+ * library with its texts.  Returns 0, or -1 after a message.
+ */
+static int
+import_photo(struct store *s, struct arena *a, const char *path,
+    struct media *m)
+{
+	struct media_result res;
+	struct stat	 st;
+
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
+		fprintf(stderr, "gazette: import: --image %s: no such file; "
+		    "nothing imported\n", path);
+		return -1;
+	}
+	if (media_init() < 0)
+		return -1;
+	if (media_process(path, &res) != 0) {
+		fprintf(stderr, "gazette: import: --image %s: %s\n", path,
+		    res.message);
+		return -1;
+	}
+	m->hash = arena_strdup(a, res.hash);
+	m->width = res.width;
+	m->height = res.height;
+	m->widths = arena_strdup(a, res.widths);
+	m->filename = "";
+	m->bytes = (long long)st.st_size;
+	if (store_media_add(s, a, m, 0, (int64_t)time(NULL)) < 0) {
+		fprintf(stderr, "gazette: import: --image %s: could not be "
+		    "saved\n", path);
+		return -1;
+	}
+	return 0;
+}
+
 int
 cli_import(int argc, char *argv[])
 {
@@ -114,6 +179,8 @@ cli_import(int argc, char *argv[])
 	struct article_edit e;
 	const char	*err, *byline = NULL, *dateline = NULL, *source = NULL;
 	const char	*html, *text;
+	const char	*image = NULL, *alt = NULL, *caption = NULL, *credit = NULL;
+	struct media	 photo;
 	int		 i, k, nfiles = 0, draft = 0, if_empty = 0, rc = 1;
 	int		 first;
 	int64_t		 now = (int64_t)time(NULL), at, spread = 0;
@@ -136,6 +203,14 @@ cli_import(int argc, char *argv[])
 			dateline = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--source") == 0)
 			source = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--image") == 0)
+			image = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--alt") == 0)
+			alt = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--caption") == 0)
+			caption = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--credit") == 0)
+			credit = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--published") == 0) {
 			if ((at = time_local_parse(argv[++i])) <= 0) {
 				fprintf(stderr, "gazette: import: --published "
@@ -168,6 +243,37 @@ cli_import(int argc, char *argv[])
 	}
 	nfiles = argc - first;
 	w = arena_calloc(&a, (size_t)nfiles, sizeof(*w));
+	/* A lead photograph: for one article, with its alt text. */
+	memset(&photo, 0, sizeof(photo));
+	if (image == NULL && (alt || caption || credit)) {
+		fprintf(stderr, "gazette: import: --alt, --caption and --credit "
+		    "go with --image\n");
+		rc = 2;
+		goto out;
+	}
+	if (image != NULL) {
+		if (nfiles != 1) {
+			fprintf(stderr, "gazette: import: --image goes with "
+			    "one FILE\n");
+			rc = 2;
+			goto out;
+		}
+		if (alt == NULL || text_blank(alt)) {
+			fprintf(stderr, "gazette: import: --image needs --alt "
+			    "TEXT: what the picture shows, for readers who "
+			    "cannot see it\n");
+			rc = 2;
+			goto out;
+		}
+		if ((photo.alt = photo_text(&a, "--alt", alt, 250)) == NULL ||
+		    (photo.caption = photo_text(&a, "--caption", caption,
+		    1000)) == NULL ||
+		    (photo.credit = photo_text(&a, "--credit", credit,
+		    200)) == NULL) {
+			rc = 2;
+			goto out;
+		}
+	}
 
 	/* Check every file first: nothing is written if one is bad. */
 	for (k = 0; k < nfiles; k++) {
@@ -191,6 +297,9 @@ cli_import(int argc, char *argv[])
 		rc = k == 0 ? 0 : 1;
 		goto out;
 	}
+	/* The photograph before the article: a refused one stops both. */
+	if (image != NULL && import_photo(s, &a, image, &photo) < 0)
+		goto out;
 	for (k = 0; k < nfiles; k++) {
 		memset(&e, 0, sizeof(e));
 		e.headline = w[k].headline;
@@ -217,6 +326,12 @@ cli_import(int argc, char *argv[])
 		    store_article_save(s, &e) != 0) {
 			fprintf(stderr, "gazette: import: %s: could not be "
 			    "saved\n", argv[first + k]);
+			goto out;
+		}
+		if (image != NULL && store_article_lead_set(s, e.id,
+		    photo.id) < 0) {
+			fprintf(stderr, "gazette: import: %s: its photograph "
+			    "could not be attached\n", argv[first + k]);
 			goto out;
 		}
 		for (c = 0; c < w[k].ncomments; c++)

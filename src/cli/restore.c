@@ -5,6 +5,8 @@
  * database that a server is serving is never replaced: the command
  * refuses, or with --stop ends the servers first (SIGTERM: requests in
  * flight finish) and leaves it to the operator to start them again.
+ * The photographs' files that gazette backup put beside the copy
+ * (FILE.media) go back into the media folder.
  */
 #include <errno.h>
 #include <signal.h>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include "../config.h"
+#include "../media.h"
 #include "../store/store.h"
 #include "../util/dblock.h"
 #include "cli.h"
@@ -90,7 +93,8 @@ cli_restore(int argc, char *argv[])
 {
 	struct store	*s;
 	const char	*file = NULL;
-	char		 aside[4096];
+	char		 aside[4096], media[4160];
+	long		 files;
 	int		 i, stop = 0, version, lock, from, to, rc = 1;
 
 	for (i = 1; i < argc; i++) {
@@ -143,6 +147,15 @@ cli_restore(int argc, char *argv[])
 	if (to != from)
 		printf(", migrated to %d", to);
 	printf(")\n");
+	/* The photographs that gazette backup put beside it. */
+	snprintf(media, sizeof(media), "%s.media", file);
+	if (access(media, F_OK) == 0) {
+		if (media_init() < 0 ||
+		    (files = media_copy_files(media, cfg.media_dir)) < 0)
+			goto out;
+		printf("%s: %ld photograph files from %s\n", cfg.media_dir,
+		    files, media);
+	}
 	rc = 0;
 out:
 	if (lock >= 0)

@@ -44,6 +44,8 @@ cli_routes(int argc, char *argv[])
 			flags[n++] = 'C';
 		if (rt->flags & ROUTE_PUBLIC_FORM)
 			flags[n++] = 'P';
+		if (rt->flags & ROUTE_UPLOAD)
+			flags[n++] = 'U';
 		if (n == 0)
 			flags[n++] = '-';
 		flags[n] = '\0';

@@ -92,7 +92,7 @@ ctl_archive_month(struct req *r)
 	    "%s %d.", time_month_name(month), year));
 	fill_archive_month(r, p->body, year, month, span.count, span.before,
 	    span.after);
-	fill_article_list(r, p->body, "LIST", l.rows, l.n, 0);
+	fill_article_list(r, p->body, "LIST", l.rows, NULL, l.n, 0);
 	fill_pager(r, p->body, path, l.newer, l.older);
 	return page_render(r, p, 200);
 }

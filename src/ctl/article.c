@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "../site.h"
 #include "../util/arena.h"
 #include "../util/text.h"
 #include "../view/page.h"
@@ -23,9 +24,11 @@ article_page(struct req *r, struct article *a)
 	struct article	*related;
 	struct correction *notes;
 	struct page	*p;
+	struct media	 lead, logo;
+	struct view	*head;
 	const char	*s, *description;
 	long long	 after = 0;
-	int		 n, nrelated, nnotes;
+	int		 n, nrelated, nnotes, has_lead, has_logo;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -46,15 +49,29 @@ article_page(struct req *r, struct article *a)
 	if ((nnotes = store_corrections(r->store, r->arena, a->id,
 	    &notes)) < 0)
 		return 500;
+	if ((has_lead = store_article_lead(r->store, r->arena, a->id,
+	    &lead)) < 0)
+		return 500;
 
 	p = page_new(r, "article_show.tpl", a->headline, arena_printf(r->arena,
 	    "/articles/%s", a->slug));
 	description = fill_article_description(r, a);
 	page_describe(p, description);
-	fill_article_head(r, page_head(p, "article_head.tpl"), a, description);
+	head = page_head(p, "article_head.tpl");
+	fill_article_head(r, head, a, description);
+	fill_head_image(r, head, has_lead ? &lead : NULL);
+	if (site()->logo > 0) {
+		if ((has_logo = store_media_by_id(r->store, r->arena,
+		    site()->logo, &logo)) < 0)
+			return 500;
+		if (has_logo)
+			fill_head_logo(r, head, &logo);
+	}
 	fill_article_show(r, p->body, a, comments,
 	    n > CTL_COMMENTS_PAGE ? CTL_COMMENTS_PAGE : n,
 	    n > CTL_COMMENTS_PAGE);
+	if (has_lead)
+		fill_lead_figure(r, p->body, &lead);
 	if (after > 0)
 		view_show(p->body, "EARLIER_COMMENTS");
 	/* A signed-in editor's way to the form.  Requests with a session

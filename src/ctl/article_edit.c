@@ -41,6 +41,8 @@ static const struct {
 	  "return it to you with a note." },
 	{ "returned", "Returned to its writer with your note." },
 	{ "unchanged", "Nothing had changed: no revision was recorded." },
+	{ "photo", "The lead photograph was set." },
+	{ "nophoto", "The lead photograph was removed." },
 };
 
 /* The fixed notice for ?done=, or NULL. */
@@ -63,7 +65,9 @@ form_page(struct req *r, int status, struct article_form *f,
     const struct article *preview)
 {
 	struct page	*p;
+	struct media	*lead;
 	const char	*n;
+	int		 rc;
 
 	p = page_new(r, "article_form.tpl", f->id ? "Edit article" :
 	    "New article", f->id ? arena_printf(r->arena,
@@ -72,6 +76,13 @@ form_page(struct req *r, int status, struct article_form *f,
 	if ((n = notice(r)) != NULL && status == 200 && preview == NULL)
 		page_flash(p, n);
 	f->may_publish = r->editor != NULL && r->editor->role >= ROLE_EDITOR;
+	if (f->id > 0) {
+		lead = arena_alloc(r->arena, sizeof(*lead));
+		if ((rc = store_article_lead(r->store, r->arena, f->id,
+		    lead)) < 0)
+			return 500;
+		f->lead = rc == 1 ? lead : NULL;
+	}
 	fill_article_form(r, p->body, f, preview);
 	return page_render(r, p, status);
 }
@@ -239,6 +250,21 @@ submit(struct req *r, struct article_form *f)
 		return 500;
 	if (n > 0)
 		return form_page(r, 422, f, NULL);
+	/* A lead photograph needs alt text before readers see it. */
+	if (e.status == ARTICLE_PUBLISHED && f->id > 0) {
+		struct media	 lead;
+
+		if ((n = store_article_lead(r->store, r->arena, f->id,
+		    &lead)) < 0)
+			return 500;
+		if (n == 1 && *lead.alt == '\0') {
+			f->error = arena_printf(r->arena, "The lead photograph "
+			    "(image %lld) needs alt text before the article "
+			    "can be published: add it in the media library.",
+			    lead.id);
+			return form_page(r, 422, f, NULL);
+		}
+	}
 	if (strcmp(action, "preview") == 0) {
 		article_form_preview(r, &e, &pa);
 		render_notes(r, f);

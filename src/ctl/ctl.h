@@ -216,6 +216,13 @@ int	 ctl_tag_rename(struct req *);
 int	 ctl_tag_merge(struct req *);
 int	 ctl_tag_delete(struct req *);
 
+/* media.c: the media library, uploads, lead images. */
+int	 ctl_media_index(struct req *);
+int	 ctl_media_upload(struct req *);
+int	 ctl_article_lead(struct req *);
+int	 ctl_media_update(struct req *);
+int	 ctl_media_delete(struct req *);
+
 /* comment_admin.c */
 int	 ctl_comment_admin(struct req *);
 int	 ctl_comment_moderate(struct req *);

@@ -20,6 +20,7 @@ int
 ctl_feed_site(struct req *r)
 {
 	struct article	*rows;
+	const struct media *const *leads;
 	struct view	*v;
 	int		 n;
 
@@ -27,10 +28,10 @@ ctl_feed_site(struct req *r)
 		return 304;
 	n = store_articles_feed(r->store, r->arena, 0, r->now, FEED_ENTRIES,
 	    &rows);
-	if (n < 0)
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
 		return 500;
 	v = doc_new(r);
-	fill_feed(r, v, NULL, "/feed.atom", "/", rows, n);
+	fill_feed(r, v, NULL, "/feed.atom", "/", rows, leads, n);
 	return doc_render(r, v, "feed.tpl", ATOM_TYPE, 200);
 }
 
@@ -45,6 +46,7 @@ int
 ctl_feed_tag(struct req *r)
 {
 	struct article	*rows;
+	const struct media *const *leads;
 	struct tag	 t;
 	struct view	*v;
 	int		 n, rc;
@@ -55,10 +57,11 @@ ctl_feed_tag(struct req *r)
 		return 304;
 	n = store_articles_feed(r->store, r->arena, t.id, r->now,
 	    FEED_ENTRIES, &rows);
-	if (n < 0)
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
 		return 500;
 	v = doc_new(r);
 	fill_feed(r, v, t.name, arena_printf(r->arena, "/tags/%s/feed.atom",
-	    t.slug), arena_printf(r->arena, "/tags/%s", t.slug), rows, n);
+	    t.slug), arena_printf(r->arena, "/tags/%s", t.slug), rows, leads,
+	    n);
 	return doc_render(r, v, "feed.tpl", ATOM_TYPE, 200);
 }

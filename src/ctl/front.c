@@ -18,6 +18,7 @@ ctl_front_index(struct req *r)
 {
 	struct listing	 l;
 	struct page	*p;
+	const struct media *const *leads;
 	int		 rc;
 
 	if ((rc = listing_cursor(r, &l)) != 0)
@@ -31,12 +32,15 @@ ctl_front_index(struct req *r)
 		return 500;
 	if ((rc = listing_finish(&l)) != 0)
 		return rc;
+	if ((leads = listing_leads(r, l.rows, l.n)) == NULL)
+		return 500;
 
 	p = page_new(r, "front_index.tpl", listing_title(r, &l, ""),
 	    listing_canonical(r, &l, "/"));
 	if (l.n == 0)
 		view_show(p->body, "EMPTY");
-	fill_article_list(r, p->body, "LIST", l.rows, l.n, !l.have_cursor);
+	fill_article_list(r, p->body, "LIST", l.rows, leads, l.n,
+	    !l.have_cursor);
 	fill_pager(r, p->body, "/", l.newer, l.older);
 	return page_render(r, p, 200);
 }

@@ -125,3 +125,21 @@ ctl_not_modified(struct req *r, const char *extra, int64_t since)
 	    r->editor ? r->editor->user_id : 0LL);
 	return http_not_modified(r, etag, changed);
 }
+
+const struct media *const *
+listing_leads(struct req *r, const struct article *rows, int n)
+{
+	const struct media **leads;
+	struct media	*m;
+	int		 i, rc;
+
+	leads = arena_calloc(r->arena, (size_t)n + 1, sizeof(*leads));
+	for (i = 0; i < n; i++) {
+		m = arena_alloc(r->arena, sizeof(*m));
+		if ((rc = store_article_lead(r->store, r->arena, rows[i].id,
+		    m)) < 0)
+			return NULL;
+		leads[i] = rc == 1 ? m : NULL;
+	}
+	return leads;
+}

@@ -63,4 +63,12 @@ const char *listing_title(struct req *, const struct listing *,
  */
 int	 ctl_not_modified(struct req *, const char *extra, int64_t since);
 
+/*
+ * The lead photographs of rows[0..n), NULL where an article has none,
+ * in the arena; NULL on a store failure.
+ */
+struct media;
+const struct media *const *listing_leads(struct req *,
+	    const struct article *rows, int n);
+
 #endif

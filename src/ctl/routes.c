@@ -54,6 +54,7 @@ const struct route ctl_routes[] = {
 #define C	ROUTE_CSRF
 #define P	ROUTE_PUBLIC_FORM
 #define RL	ROUTE_RELOGIN
+#define U	ROUTE_UPLOAD
 	/* method     pattern                    controller           role  flags cache      body */
 	{ HTTP_GET,  "/login",                   ctl_login_form,       R0,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/login",                   ctl_login,            R0,  P,  CACHE_NONE, 8 * KB },
@@ -104,6 +105,14 @@ const struct route ctl_routes[] = {
 	{ HTTP_POST, "/admin/tags/:id/delete",   ctl_tag_delete,       ED,  C,  CACHE_NONE, 1 * KB },
 	{ HTTP_GET,  "/admin/comments",          ctl_comment_admin,    ED,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/comments",          ctl_comment_moderate, ED,  C,  CACHE_NONE, 64 * KB },
+	/* Photographs: a file of up to 40 MiB and its fields, streamed to
+	   a temporary file; nginx's location = /admin/media allows the
+	   same 41 MiB. */
+	{ HTTP_GET,  "/admin/media",             ctl_media_index,      W,   0,  CACHE_NONE, 0 },
+	{ HTTP_POST, "/admin/media",             ctl_media_upload,     W,   C | U, CACHE_NONE, 41 * MB },
+	{ HTTP_POST, "/admin/articles/:id/lead", ctl_article_lead,     ED,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/media/:id",         ctl_media_update,     ED,  C,  CACHE_NONE, 16 * KB },
+	{ HTTP_POST, "/admin/media/:id/delete",  ctl_media_delete,     ED,  C,  CACHE_NONE, 1 * KB },
 #undef W
 #undef ED
 #undef AD
@@ -111,6 +120,7 @@ const struct route ctl_routes[] = {
 #undef P
 #undef RL
 #undef R0
+#undef U
 };
 
 const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);

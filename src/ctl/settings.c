@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "../site.h"
+#include "../store/store.h"
+#include "../util/text.h"
 #include "../util/log.h"
 #include "../view/page.h"
 #include "ctl.h"
@@ -40,7 +42,7 @@ ctl_settings(struct req *r)
 
 /*
  * POST /admin/settings (admins only; csrf, title, tagline, moderation,
- * close_days)
+ * close_days, logo)
  * Saves the settings; every page shows them at once.
  * Raises HTTP 303 to the form on success, 422 with the form and the
  * values as typed for an invalid one (nothing saved), 500 on a store
@@ -52,7 +54,10 @@ ctl_settings_save(struct req *r)
 	struct site	 s;
 	const char	*mod = http_form(r, "moderation");
 	const char	*days = http_form(r, "close_days");
+	const char	*logo = http_form(r, "logo");
 	const char	*why;
+	struct media	 m;
+	int		 rc;
 
 	memset(&s, 0, sizeof(s));
 	s.title = http_form(r, "title");
@@ -69,6 +74,17 @@ ctl_settings_save(struct req *r)
 	else if (site_days_parse(days, &s.comment_close_days) < 0)
 		why = "Comments close after 0 (never) to 36500 days: give a "
 		    "whole number.";
+	/* The logo: a library image's number; empty or 0 for none. */
+	if (why == NULL && logo != NULL && *logo != '\0' &&
+	    strcmp(logo, "0") != 0) {
+		if (!parse_id(logo, &s.logo))
+			why = "The logo is a media library image's number.";
+		else if ((rc = store_media_by_id(r->store, r->arena, s.logo,
+		    &m)) < 0)
+			return 500;
+		else if (rc == 0)
+			why = "There is no such image in the media library.";
+	}
 	if (why == NULL)
 		why = site_check(&s);
 	if (why != NULL) {

@@ -74,6 +74,7 @@ ctl_tag_show(struct req *r)
 	struct listing	 l;
 	struct tag	 t;
 	struct page	*p;
+	const struct media *const *leads;
 	const char	*path;
 	int		 rc;
 
@@ -90,6 +91,8 @@ ctl_tag_show(struct req *r)
 		return 500;
 	if ((rc = listing_finish(&l)) != 0)
 		return rc;
+	if ((leads = listing_leads(r, l.rows, l.n)) == NULL)
+		return 500;
 
 	path = arena_printf(r->arena, "/tags/%s", t.slug);
 	p = page_new(r, "tag_show.tpl", listing_title(r, &l, t.name),
@@ -97,7 +100,7 @@ ctl_tag_show(struct req *r)
 	page_describe(p, arena_printf(r->arena, "Articles about %s.", t.name));
 	fill_tag_show(r, p->body, &t);
 	fill_tag_head(r, page_head(p, "tag_head.tpl"), &t);
-	fill_article_list(r, p->body, "LIST", l.rows, l.n, 0);
+	fill_article_list(r, p->body, "LIST", l.rows, leads, l.n, 0);
 	fill_pager(r, p->body, path, l.newer, l.older);
 	return page_render(r, p, 200);
 }

@@ -78,6 +78,17 @@ struct resp {
 	enum http_encoding encoding;	/* the body's coding */
 };
 
+/*
+ * The file part of a multipart/form-data body, in a temporary file
+ * that is removed when the request ends (src/http/upload.c).
+ */
+struct upload {
+	const char	*path;		/* the temporary file */
+	const char	*filename;	/* as the browser named it, no folder */
+	const char	*ctype;		/* as the browser labelled it, or "" */
+	long long	 size;		/* bytes */
+};
+
 /* The editor behind a valid session cookie. */
 struct editor {
 	long long	 user_id;
@@ -100,8 +111,9 @@ struct req {
 	const char	*query_raw;	/* as sent, for canonical links */
 	struct kv	*query;
 	size_t		 nquery;
-	struct kv	*form;		/* urlencoded POST body */
+	struct kv	*form;		/* urlencoded or multipart POST body */
 	size_t		 nform;
+	struct upload	*upload;	/* a multipart body's file, or NULL */
 	struct kv	*cookies;
 	size_t		 ncookies;
 	const char	*remote_addr;	/* the client, as nginx saw it */

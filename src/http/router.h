@@ -22,6 +22,8 @@
 #define ROUTE_PUBLIC_FORM 0x08	/* anonymous POST: same-site Origin check */
 #define ROUTE_RELOGIN	0x10	/* without a session or with a stale token,
 				   the form comes back to sign in and save */
+#define ROUTE_UPLOAD	0x20	/* POST as multipart/form-data, its file
+				   streamed to a temporary file */
 
 struct route {
 	enum http_method  method;	/* HTTP_GET also answers HEAD */

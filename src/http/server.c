@@ -22,6 +22,7 @@
 #include "response.h"
 #include "router.h"
 #include "server.h"
+#include "upload.h"
 
 #define URI_MAX		8192	/* longer request targets: 414 */
 
@@ -202,6 +203,23 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 	if (clen == -2)
 		return 413;
 	ctype = FCGX_GetParam("CONTENT_TYPE", f->envp);
+	if ((*route)->flags & ROUTE_UPLOAD) {
+		/*
+		 * Uploads are editors': a request without a session cookie
+		 * is refused before its body is written anywhere (the
+		 * session itself is checked after, as for every route).
+		 */
+		if (http_cookie(r, SESSION_COOKIE) == NULL &&
+		    http_cookie(r, SESSION_COOKIE_HTTPS) == NULL) {
+			r->resp.error = "You are not logged in, or your "
+			    "session has expired. Log in and try again.";
+			return 403;
+		}
+		buf_reset(&w->post);
+		buf_reserve(&w->post, http_upload_chunk());
+		return http_read_upload(r, f, ctype, (size_t)clen,
+		    w->post.data);
+	}
 	if (clen > 0 && (ctype == NULL || strncmp(ctype,
 	    "application/x-www-form-urlencoded", 33) != 0 ||
 	    (ctype[33] != '\0' && ctype[33] != ';'))) {

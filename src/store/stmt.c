@@ -21,6 +21,11 @@
 	"id, name, display, role, pw_hash, disabled, created_at," \
 	" pw_hash = '', bio, totp_secret, totp_step"
 
+/* The columns of a photograph (struct media, media_row()). */
+#define MEDIA_COLS \
+	"m.id, m.hash, m.width, m.height, m.widths, m.alt, m.caption, " \
+	"m.credit, m.filename, m.bytes, m.created_at"
+
 /* How many of the newest matches a search ranks; see ST_SEARCH. */
 #define SEARCH_WINDOW	"500"	/* = STORE_SEARCH_COUNT_MAX */
 
@@ -653,4 +658,50 @@ const char *const stmt_sql[ST__MAX] = {
 	    "DELETE FROM purge_outbox WHERE id <= coalesce("
 	    " (SELECT min(acked) FROM purge_nodes),"
 	    " (SELECT max(id) FROM purge_outbox))",
+
+	/* Photographs.  An upload of a file already in the library adds no
+	   row: its existing one is used. */
+	[ST_MEDIA_INSERT] =
+	    "INSERT INTO media (hash, width, height, widths, alt, caption,"
+	    " credit, filename, bytes, user_id, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	    " ON CONFLICT (hash) DO NOTHING",
+	[ST_MEDIA_BY_ID] =
+	    "SELECT " MEDIA_COLS " FROM media m WHERE m.id = ?1",
+	[ST_MEDIA_BY_HASH] =
+	    "SELECT " MEDIA_COLS " FROM media m WHERE m.hash = ?1",
+	/* Newest first, a page at a time, older than the cursor id. */
+	[ST_MEDIA_LIST] =
+	    "SELECT " MEDIA_COLS " FROM media m WHERE m.id < ?1"
+	    " ORDER BY m.id DESC LIMIT ?2",
+	[ST_MEDIA_USES] =
+	    "SELECT a.id, a.headline FROM article_media am"
+	    " JOIN articles a ON a.id = am.article_id"
+	    " WHERE am.media_id = ?1 ORDER BY a.id DESC LIMIT ?2",
+	[ST_ARTICLE_LEAD_SET] =
+	    "INSERT INTO article_media (article_id, media_id) VALUES (?1, ?2)"
+	    " ON CONFLICT (article_id) DO UPDATE SET media_id = excluded.media_id",
+	[ST_ARTICLE_LEAD_CLEAR] =
+	    "DELETE FROM article_media WHERE article_id = ?1",
+	[ST_ARTICLE_LEAD] =
+	    "SELECT " MEDIA_COLS " FROM article_media am"
+	    " JOIN media m ON m.id = am.media_id WHERE am.article_id = ?1",
+	[ST_MEDIA_UPDATE] =
+	    "UPDATE media SET alt = ?2, caption = ?3, credit = ?4 WHERE id = ?1",
+	/* Only an image no article uses. */
+	[ST_MEDIA_DELETE] =
+	    "DELETE FROM media WHERE id = ?1 AND NOT EXISTS"
+	    " (SELECT 1 FROM article_media WHERE media_id = ?1)",
+	/*
+	 * The library's search box: images whose caption, credit or alt
+	 * text holds ?3 (ASCII letters folded), newest first, older than
+	 * the cursor.  It walks the primary key down from the cursor until
+	 * a page of matches is found: editors only, and a library grows by
+	 * thousands, not millions.
+	 */
+	[ST_MEDIA_SEARCH] =
+	    "SELECT " MEDIA_COLS " FROM media m WHERE m.id < ?1"
+	    " AND (instr(lower(m.caption), ?3) OR instr(lower(m.credit), ?3)"
+	    "   OR instr(lower(m.alt), ?3))"
+	    " ORDER BY m.id DESC LIMIT ?2",
 };

@@ -900,4 +900,73 @@ int	 store_purge_ack(struct store *, const char *node, long long upto,
 int	 store_purge_failed(struct store *, const char *node,
 	    const char *error, int64_t now);
 
+/*
+ * Photographs (media.c).
+ */
+struct media {
+	long long	 id;
+	const char	*hash;		/* names its files in the media folder */
+	int		 width, height;	/* the largest variant's */
+	const char	*widths;	/* "320,640,960", ascending */
+	const char	*alt;
+	const char	*caption;
+	const char	*credit;
+	const char	*filename;	/* as uploaded */
+	long long	 bytes;
+	int64_t		 created_at;
+};
+
+/* Where an image is used. */
+struct media_use {
+	long long	 article_id;
+	const char	*headline;
+};
+
+/*
+ * Add a processed upload (m->id is ignored) uploaded by user_id, or
+ * find the row of the same file uploaded before.  Sets m->id.  Returns
+ * 1 if added, 0 if it was there already (its row then fills m), -1.
+ * Adds no page for readers, so moves no generation.
+ */
+int	 store_media_add(struct store *, struct arena *, struct media *m,
+	    long long user_id, int64_t now);
+/* One image by id: 1, 0 (no such image), -1. */
+int	 store_media_by_id(struct store *, struct arena *, long long id,
+	    struct media *);
+/*
+ * Up to limit images older than id before (0: the newest), newest
+ * first, into *out (arena).  Returns the count, or -1.
+ */
+int	 store_media_list(struct store *, struct arena *, long long before,
+	    int limit, struct media **out);
+/*
+ * The same for the images whose caption, credit or alt text holds
+ * words (ASCII letters matched in any case; others exactly).
+ */
+int	 store_media_search(struct store *, struct arena *, const char *words,
+	    long long before, int limit, struct media **out);
+/* Up to limit articles that use image id, into *out.  Count or -1. */
+int	 store_media_uses(struct store *, struct arena *, long long id,
+	    int limit, struct media_use **out);
+/*
+ * Make media_id (0: none) the lead image of article_id; its pages are
+ * purged.  Returns 0, or -1.
+ */
+int	 store_article_lead_set(struct store *, long long article_id,
+	    long long media_id);
+/*
+ * Change an image's alt text, caption and credit; the pages of the
+ * articles using it are purged.  1, 0 (no such image), -1.
+ */
+int	 store_media_update(struct store *, long long id, const char *alt,
+	    const char *caption, const char *credit);
+/*
+ * Delete an image no article uses: 1 deleted, 0 no such image, 2 in
+ * use (nothing changed), -1.
+ */
+int	 store_media_delete(struct store *, long long id);
+/* The lead image of an article: 1, 0 (none), -1. */
+int	 store_article_lead(struct store *, struct arena *, long long article_id,
+	    struct media *);
+
 #endif

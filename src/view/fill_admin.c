@@ -180,6 +180,10 @@ fill_settings(struct req *r, struct view *v, const struct site *s,
 	view_set(v, "TITLE_VALUE", s->title);
 	view_set(v, "TAGLINE_VALUE", s->tagline);
 	view_set_int(v, "CLOSE_DAYS", s->comment_close_days);
+	if (s->logo > 0)
+		view_set_int(v, "LOGO", s->logo);
+	else
+		view_set(v, "LOGO", "");
 	view_set(v, "FLAG_TITLE", cfg.title);
 	view_set(v, "FLAG_TAGLINE", cfg.tagline);
 	for (i = 0; i < MODERATION_N; i++) {

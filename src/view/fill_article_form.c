@@ -140,6 +140,8 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 	} else {
 		view_show(v, "IS_OLD");
 		view_set_int(v, "ID", f->id);
+		fill_article_lead(r, view_include(v, "LEAD_FORM",
+		    "lead_form.tpl"), f->id, f->lead);
 		view_set(v, "ACTION", arena_printf(r->arena,
 		    "/admin/articles/%lld/edit", f->id));
 		view_set(v, "SLUG_STORED", f->slug);

@@ -55,7 +55,7 @@ entry_updated(const struct article *a)
 void
 fill_feed(struct req *r, struct view *v, const char *title,
     const char *self_path, const char *html_path,
-    const struct article *rows, int n)
+    const struct article *rows, const struct media *const *leads, int n)
 {
 	struct view	*e, *c;
 	const char	*authority, *author, *url, *name = site()->title;
@@ -80,6 +80,11 @@ fill_feed(struct req *r, struct view *v, const char *title,
 		if (entry_updated(a) > updated)
 			updated = entry_updated(a);
 		e = view_row(v, "ENTRIES");
+		/* Its lead photograph: the 16:9 crop, as link previews. */
+		if (leads != NULL && leads[i] != NULL)
+			view_set(view_row(e, "ENCLOSURE"), "IMAGE_URL",
+			    arena_printf(r->arena, "%s%s", cfg.base_url,
+			    media_crop_url(r->arena, leads[i], "16x9")));
 		view_set(e, "ID", arena_printf(r->arena,
 		    "tag:%s,%d:article-%lld", authority,
 		    year_utc(a->created_at), a->id));
@@ -112,3 +117,4 @@ fill_feed(struct req *r, struct view *v, const char *title,
 		    r->now;
 	view_set(v, "FEED_UPDATED", time_utc(r->arena, updated));
 }
+

@@ -31,7 +31,8 @@ fill_snippet(struct req *r, struct view *row, const char *snippet)
 
 void
 fill_article_list(struct req *r, struct view *v, const char *marker,
-    const struct article *rows, int n, int lead)
+    const struct article *rows, const struct media *const *leads, int n,
+    int lead)
 {
 	struct view	*list, *row, *t;
 	int		 i;
@@ -46,6 +47,15 @@ fill_article_list(struct req *r, struct view *v, const char *marker,
 			view_show(row, "LEAD");
 		view_set(row, "SLUG", a->slug);
 		view_set(row, "HEADLINE", a->headline);
+		/*
+		 * The lead story's picture is wide and comes first; the
+		 * others' are thumbnails, loaded as they scroll into view.
+		 */
+		if (leads != NULL && leads[i] != NULL)
+			fill_picture(r, view_include(view_row(row, "THUMB"),
+			    "PICTURE", "picture.tpl"), leads[i],
+			    lead && i == 0 ? "(max-width: 48rem) 100vw, 40rem" :
+			    "(max-width: 48rem) 100vw, 10rem", lead && i == 0);
 		view_set(row, "TIME_ISO", time_iso(r->arena, a->published_at));
 		view_set(row, "TIME_HUMAN", time_human(r->arena,
 		    a->published_at));

@@ -30,7 +30,7 @@ fill_search(struct req *r, struct view *v, const struct ftsq *q,
 	view_set_int(v, "COUNT", total);
 	if (total != 1)
 		view_show(v, "PLURAL");
-	fill_article_list(r, v, "LIST", rows, n, 0);
+	fill_article_list(r, v, "LIST", rows, NULL, n, 0);
 
 	if (pages <= 1)
 		return;

@@ -54,6 +54,7 @@ struct article_form {
 	const char	*relogin_name;
 	const char	*relogin_action;
 	const char	*relogin_message;
+	const struct media *lead;	/* the stored lead photograph, or NULL */
 };
 
 /* The form's name of each field ("headline", ...). */

@@ -19,6 +19,7 @@ struct article;
 struct comment;
 struct tag;
 struct cursor;
+struct media;
 
 struct page {
 	struct view	*root;	/* layout.tpl */
@@ -54,9 +55,14 @@ int		 page_render(struct req *, struct page *, int status);
  * after; they take data already fetched and do no I/O.
  */
 
-/* article_list.tpl, included at marker LIST; lead marks the first row. */
+/*
+ * article_list.tpl, included at marker LIST; lead marks the first row.
+ * leads (or NULL) holds each article's lead photograph (or NULL): a
+ * thumbnail, or the lead story's picture.
+ */
 void	 fill_article_list(struct req *, struct view *, const char *marker,
-	    const struct article *, int n, int lead);
+	    const struct article *, const struct media *const *leads, int n,
+	    int lead);
 
 /*
  * pager.tpl, included at marker PAGER: newer/older links on path for a
@@ -142,7 +148,8 @@ void	 fill_search(struct req *, struct view *, const struct ftsq *q,
  */
 void	 fill_feed(struct req *, struct view *, const char *title,
 	    const char *self_path, const char *html_path,
-	    const struct article *rows, int n);
+	    const struct article *rows, const struct media *const *leads,
+	    int n);
 
 /* archive_index.tpl and archive_month.tpl. */
 void	 fill_archive_index(struct req *, struct view *,
@@ -309,6 +316,43 @@ void	 fill_revision_index(struct req *, struct view *,
 /* tag_admin.tpl; message: an error shown above the list, or NULL. */
 void	 fill_tag_admin(struct req *, struct view *, const struct tag_use *,
 	    int n, const char *message);
+
+struct arena;
+/*
+ * Photographs (fill_media.c).  The address of m's variant of width in
+ * ext (webp, jpg), and of its link preview crop (16x9, 4x3, 1x1).
+ */
+const char *media_url(struct arena *, const struct media *, int width,
+	    const char *ext);
+const char *media_crop_url(struct arena *, const struct media *,
+	    const char *crop);
+/*
+ * picture.tpl for m: WebP and JPEG srcsets, sizes (a media query
+ * list), width, height and alt; eager for the page's first picture,
+ * else loaded lazily.
+ */
+void	 fill_picture(struct req *, struct view *, const struct media *,
+	    const char *sizes, int eager);
+/*
+ * media_index.tpl: n images, each with nuses[i] uses[i][]; q: the words
+ * searched for, or NULL.
+ */
+struct media_use;
+void	 fill_media_index(struct req *, struct view *, const char *q,
+	    const struct media *, int n, const struct media_use *const *uses,
+	    const int *nuses, int more, const char *message);
+/* article_show.tpl's LEAD: the lead photograph in a <figure>. */
+void	 fill_lead_figure(struct req *, struct view *, const struct media *);
+/*
+ * article_head.tpl's image: Open Graph and Twitter card images and the
+ * JSON-LD image list from the lead photograph m, or NULL for none.
+ */
+void	 fill_head_image(struct req *, struct view *, const struct media *);
+/* article_head.tpl's publisher logo: the site's logo image m. */
+void	 fill_head_logo(struct req *, struct view *, const struct media *);
+/* lead_form.tpl: an article's lead image (or NULL) and its forms. */
+void	 fill_article_lead(struct req *, struct view *, long long article_id,
+	    const struct media *lead);
 
 /* comment_admin.tpl: one page of comments with status show. */
 void	 fill_comment_admin(struct req *, struct view *, const char *show,

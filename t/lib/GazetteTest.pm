@@ -66,6 +66,7 @@ sub new {
 		GAZETTE_BASE_URL => $self->{base},
 		GAZETTE_TEMPLATES => "$TOP/templates",
 		GAZETTE_STATIC => "$TOP/static",
+		GAZETTE_MEDIA => "$self->{dir}/media",
 		GAZETTE_THREADS => 2,
 		# sql_write() changes the database behind the app's back:
 		# have the app look for such writes on every request.
@@ -167,6 +168,8 @@ sub start {
 	local $ENV{GAZETTE_NGINX_RATE} = $self->{opt}{nginx_rate} // 'off';
 	# Hardening (issue 7): nginx sends HSTS for an https site.
 	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
+	# nginx serves the app's photographs folder.
+	local $ENV{GAZETTE_MEDIA} = $self->{env}{GAZETTE_MEDIA};
 	local $ENV{GAZETTE_NGINX_USER} = $self->{opt}{nginx_user} // '';
 	local $ENV{GAZETTE_NGINX_CGI} = $self->{opt}{cgi} ? $BIN : '';
 	local $ENV{GAZETTE_NGINX_CGI_CONFIG} = "$self->{dir}/cgi.conf";
@@ -203,6 +206,7 @@ sub start_node {
 	local $ENV{GAZETTE_NGINX_CACHE} = 'on';
 	local $ENV{GAZETTE_NGINX_RATE} = 'off';
 	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
+	local $ENV{GAZETTE_MEDIA} = $self->{env}{GAZETTE_MEDIA};
 	# The site's name is the base URL's host, whatever the port.
 	local $ENV{GAZETTE_SERVER_NAME} = '127.0.0.1';
 	system("$TOP/scripts/nginx-conf", $node->{dir}, $node->{port},
@@ -590,7 +594,8 @@ sub raw_request {
 # the throttle, which requests legitimately touch): two equal
 # fingerprints mean that nothing was changed in between.
 our @CONTENT_TABLES = qw(users account_tokens articles article_slugs tags tag_slugs
-    article_tags comments revisions corrections settings);
+    article_tags comments revisions corrections settings media
+    article_media);
 sub fingerprint {
 	my ($self, @tables) = @_;
 	@tables = @CONTENT_TABLES unless @tables;
@@ -692,6 +697,27 @@ sub login {
 	return GazetteTest::Editor->new($self, $cookie);
 }
 
+# A multipart/form-data body of fields (name => value pairs, values sent
+# as the bytes given) and files ([name, filename, bytes, type]), as a
+# browser sends a form with enctype="multipart/form-data".  Returns the
+# Content-Type and the body.
+sub multipart {
+	my ($fields, $files) = @_;
+	my $b = 'gazette' . int(rand(1e12));
+	my $body = '';
+	my @f = @{ $fields || [] };
+	while (my ($k, $v) = splice(@f, 0, 2)) {
+		$body .= "--$b\r\nContent-Disposition: form-data; name=\"$k\"\r\n\r\n$v\r\n";
+	}
+	for my $file (@{ $files || [] }) {
+		my ($name, $fname, $bytes, $type) = @$file;
+		$body .= "--$b\r\nContent-Disposition: form-data; name=\"$name\"; filename=\"$fname\"\r\n"
+		    . "Content-Type: " . ($type // 'application/octet-stream') . "\r\n\r\n$bytes\r\n";
+	}
+	$body .= "--$b--\r\n";
+	return ("multipart/form-data; boundary=$b", $body);
+}
+
 package GazetteTest::Editor;
 
 sub new {
@@ -726,6 +752,19 @@ sub post {
 	my ($self, $path, $form, $headers) = @_;
 	my @pairs = ref $form eq 'HASH' ? map { ($_, $form->{$_}) } sort keys %$form : @$form;
 	return $self->post_raw($path, [ csrf => $self->csrf, @pairs ], $headers);
+}
+
+# Upload: a multipart form with the CSRF token (unless csrf => undef is
+# among the fields) and files ([name, filename, bytes, type]).
+sub upload {
+	my ($self, $path, $fields, $files) = @_;
+	my @f = @{ $fields || [] };
+	unshift(@f, csrf => $self->csrf) unless grep { $_ eq 'csrf' } @f[grep { !($_ % 2) } 0 .. $#f];
+	my ($ctype, $body) = GazetteTest::multipart(\@f, $files);
+	return $self->{g}{http}->request('POST', $self->{g}->url($path), {
+	    headers => { 'Content-Type' => $ctype, Origin => $self->{g}{base},
+	        Cookie => $self->{cookie} },
+	    content => $body });
 }
 
 package GazetteTest;

@@ -37,7 +37,8 @@ main(void)
 	ok(sqlite3_open(path, &db) == SQLITE_OK && sqlite3_exec(db,
 	    "DROP INDEX article_tags_due; DROP TABLE purge_outbox;"
 	    " DROP TABLE purge_nodes; DROP INDEX article_slugs_article;"
-	    " DROP INDEX tag_slugs_tag; DROP INDEX articles_queue;"
+	    " DROP INDEX tag_slugs_tag; DROP TABLE article_media;"
+	    " DROP TABLE media; DROP INDEX articles_queue;"
 	    " DROP INDEX articles_author; DROP TABLE account_tokens;"
 	    " DROP INDEX revisions_number; DROP TABLE recovery_codes;"
 	    " DROP TABLE audit_log;"
