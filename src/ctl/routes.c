@@ -22,7 +22,7 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/tags",                  ctl_tag_index, R0,     0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show, R0,      0,     CACHE_PAGE,  0 },
 
-	/* Readers' comments (issue 4).  The form is a page of its own,
+	/* Readers' comments.  The form is a page of its own,
 	   made for each request (never cached), so that its signed time
 	   is when this reader asked for it.  64 KiB: 5,000 characters of
 	   four-byte UTF-8, percent-encoded, and the name; nginx's
