@@ -49,6 +49,11 @@ my ($rc, $out) = $g->cli('check');
 like($out, qr{cache unix:\S+node2/nginx-purge\.sock: \d+ purges waiting, the oldest for \d+ s; last error: }, 'so does gazette check')
     or diag($out);
 like($out, qr{cache unix:\S+/nginx-purge\.sock: up to date}, 'and node 1 up to date');
+is($rc, 0, 'gazette check passes while the purges have waited less than a minute');
+$g->sql("UPDATE purge_outbox SET created_at = created_at - 120");
+($rc, $out) = $g->cli('check');
+is($rc, 1, 'and fails once they have waited longer: a stuck cache node') or diag($out);
+like($out, qr{node2/nginx-purge\.sock: \d+ purges waiting, the oldest for 1\d\d s}, 'saying which and how long');
 
 # Node 2 returns with its cache on disk; the app purges it within its
 # retry interval.

@@ -297,6 +297,7 @@ http_handle(struct worker *w, FCGX_Request *f)
 	const struct route	*route = NULL;
 	long long		 t0 = usec_now();
 	int			 status, cacheable = 0;
+	uint64_t		 posted_gen = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.cache_slot = -1;
@@ -308,6 +309,9 @@ http_handle(struct worker *w, FCGX_Request *f)
 	r.resp.status = 200;
 
 	if ((status = prepare(w, f, &r, &route)) == 0) {
+		/* A form: did it write?  Only then is there a purge to send. */
+		if (r.method == HTTP_POST)
+			posted_gen = store_version(w->store, NULL);
 		cacheable = page_cacheable(&r, route);
 		/*
 		 * The generation is read before any data, so that a page
@@ -342,7 +346,8 @@ http_handle(struct worker *w, FCGX_Request *f)
 		 * before the writer is answered, so that the page the
 		 * answer leads to, and every reader's, is the new one.
 		 */
-		if (r.method == HTTP_POST)
+		if (r.method == HTTP_POST &&
+		    store_version(w->store, NULL) != posted_gen)
 			purge_now(w->store);
 	}
 	if (status <= 0 || status > 599) {
