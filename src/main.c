@@ -26,6 +26,7 @@
 #include <malloc.h>
 #endif
 
+#include "app.h"
 #include "cli/cli.h"
 #include "config.h"
 #include "ctl/ctl.h"
@@ -84,7 +85,7 @@ worker_main(void *arg)
 			break;	/* shut down, or the socket closed */
 		if (cfg.dev)
 			view_reload();
-		http_handle(w, &f);
+		app_handle(w, &f);
 		FCGX_Finish_r(&f);
 	}
 	FCGX_Free(&f, 1);
@@ -447,7 +448,7 @@ cmd_cgi(int argc, char *argv[])
 		close(lock);
 		goto unavailable;
 	}
-	rc = http_cgi(&w, environ);
+	rc = http_cgi(&w, environ, app_handle);
 	purge_stop();
 	store_close(s);
 	close(lock);

@@ -20,7 +20,7 @@
 #include <time.h>
 
 #include "config.h"
-#include "ctl/ctl.h"
+#include "fresh/fresh.h"
 #include "http/encoding.h"
 #include "purge.h"
 #include "store/store.h"
@@ -278,7 +278,7 @@ drain(struct store *s, int all, int64_t until_ms)
 				failed = nrows < 0;
 				break;
 			}
-			paths = ctl_purge_paths(&a, rows, nrows, &np);
+			paths = fresh_purge_paths(&a, rows, nrows, &np);
 			for (k = 0; k < np * ENC__MAX && !failed &&
 			    (until_ms == 0 || now_ms() < until_ms); k++)
 				failed = send_one(&a, n, arena_printf(&a,

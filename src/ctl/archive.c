@@ -12,12 +12,6 @@
 
 #define ARCHIVE_MONTHS	1200	/* a hundred years of months at most */
 
-const char *
-ctl_archive_path(struct arena *a, int year, int month)
-{
-	return arena_printf(a, "/archive/%04d/%02d", year, month);
-}
-
 /*
  * GET /archive
  * Every month with live articles, newest first, with their counts.
@@ -31,7 +25,7 @@ ctl_archive_index(struct req *r)
 	struct page	*p;
 	int		 n;
 
-	if (ctl_not_modified(r, "archive", 0))
+	if (fresh_page(r, "archive", 0))
 		return 304;
 	n = store_archive_months(r->store, r->arena, r->now, ARCHIVE_MONTHS,
 	    &months);
@@ -70,8 +64,8 @@ ctl_archive_month(struct req *r)
 	    time_month_start(year, month + 1);
 	if (from > r->now)
 		return 404;	/* nothing can be live in the future */
-	path = ctl_archive_path(r->arena, year, month);
-	if (ctl_not_modified(r, path, 0))
+	path = fresh_archive_path(r->arena, year, month);
+	if (fresh_page(r, path, 0))
 		return 304;
 	l.n = store_articles_between(r->store, r->arena, from, to, r->now,
 	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,

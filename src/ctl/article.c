@@ -107,7 +107,7 @@ ctl_article_show(struct req *r)
 	const char	*moved, *s;
 	int64_t		 closes;
 	long long	 after;
-	int		 rc, current, open;
+	int		 rc, open;
 
 	if ((s = http_query(r, "comments_after")) != NULL &&
 	    !parse_id(s, &after)) {
@@ -134,12 +134,8 @@ ctl_article_show(struct req *r)
 	/* The page changes by itself when its comments close. */
 	closes = ctl_comment_close_at(&a);
 	open = ctl_comments_open(&a, r->now);
-	current = ctl_not_modified(r, arena_printf(r->arena, "a%lld-%c",
-	    a.id, open ? 'o' : 'c'), a.comments == COMMENTS_OPEN ? closes : 0);
-	if (open && closes > r->now && (r->resp.expires == 0 ||
-	    closes < r->resp.expires))
-		r->resp.expires = closes;
-	if (current)
+	if (fresh_page(r, arena_printf(r->arena, "a%lld-%c", a.id,
+	    open ? 'o' : 'c'), a.comments == COMMENTS_OPEN ? closes : 0))
 		return 304;
 	return article_page(r, &a);
 }

@@ -31,7 +31,7 @@ ctl_correction_index(struct req *r)
 		r->resp.error = "This list pages only towards older entries.";
 		return 400;
 	}
-	if (ctl_not_modified(r, "corrections", 0))
+	if (fresh_page(r, "corrections", 0))
 		return 304;
 	n = store_corrections_live(r->store, r->arena, r->now,
 	    l.have_cursor ? &l.cursor : NULL, CORRECTIONS_PAGE + 1, &rows);

@@ -88,20 +88,6 @@ int	 ctl_archive_month(struct req *);
 /* sitemap.c */
 int	 ctl_sitemap(struct req *);
 int	 ctl_sitemap_part(struct req *);
-/* The sitemap part (/sitemap-N.xml) that lists article id. */
-long long ctl_sitemap_part_of(long long article_id);
-
-/* The archive page of year and month: /archive/2026/12. */
-const char *ctl_archive_path(struct arena *, int year, int month);
-
-/*
- * The pages that purge outbox rows name, as the paths nginx caches them
- * under (purge_keys.c), sorted and without duplicates, in the arena;
- * *n gets their count.  Months are those of the site's time zone.
- */
-struct purge_row;
-const char **ctl_purge_paths(struct arena *, const struct purge_row *rows,
-	    int nrows, size_t *n);
 int	 ctl_robots(struct req *);
 /*
  * Editors (issue 3).

@@ -24,7 +24,7 @@ ctl_feed_site(struct req *r)
 	struct view	*v;
 	int		 n;
 
-	if (ctl_not_modified(r, "feed", 0))
+	if (fresh_page(r, "feed", 0))
 		return 304;
 	n = store_articles_feed(r->store, r->arena, 0, r->now, FEED_ENTRIES,
 	    &rows);
@@ -53,7 +53,7 @@ ctl_feed_tag(struct req *r)
 
 	if ((rc = ctl_tag_find(r, &t, "/feed.atom")) != 0)
 		return rc;
-	if (ctl_not_modified(r, arena_printf(r->arena, "feed-%s", t.slug), 0))
+	if (fresh_page(r, arena_printf(r->arena, "feed-%s", t.slug), 0))
 		return 304;
 	n = store_articles_feed(r->store, r->arena, t.id, r->now,
 	    FEED_ENTRIES, &rows);

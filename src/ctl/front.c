@@ -23,7 +23,7 @@ ctl_front_index(struct req *r)
 
 	if ((rc = listing_cursor(r, &l)) != 0)
 		return rc;
-	if (ctl_not_modified(r, "front", 0))
+	if (fresh_page(r, "front", 0))
 		return 304;
 	l.n = store_articles_live(r->store, r->arena, r->now,
 	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,

@@ -101,31 +101,6 @@ listing_title(struct req *r, const struct listing *l, const char *what)
 	return arena_printf(r->arena, "%s: articles up to %s", what, upto);
 }
 
-int
-ctl_not_modified(struct req *r, const char *extra, int64_t since)
-{
-	int64_t		 changed = r->changed_at, last;
-	uint64_t	 gen = r->gen;
-	int64_t		 next = store_next_scheduled(r->store, r->now, &last);
-	const char	*etag;
-
-	if (gen == 0)
-		gen = site_generation(store_version(r->store, &changed));
-	/* Pages also change with no write: as articles go live, ... */
-	if (last > changed)
-		changed = last;
-	/* ... and, for some, when their comments close. */
-	if (since > changed && since <= r->now)
-		changed = since;
-	/* The page changes by itself when a scheduled article goes live. */
-	r->resp.expires = next;
-	/* An editor's pages carry the editor bar: their own tag. */
-	etag = arena_printf(r->arena, "\"%llu-%lld-%s-e%lld\"",
-	    (unsigned long long)gen, (long long)next, extra ? extra : "",
-	    r->editor ? r->editor->user_id : 0LL);
-	return http_not_modified(r, etag, changed);
-}
-
 const struct media *const *
 listing_leads(struct req *r, const struct article *rows, int n)
 {

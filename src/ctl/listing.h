@@ -5,6 +5,8 @@
 #ifndef GAZETTE_LISTING_H
 #define GAZETTE_LISTING_H
 
+#include "../fresh/fresh.h"
+
 #include "../store/store.h"
 
 #define LISTING_PAGE	20	/* articles per page */
@@ -49,19 +51,6 @@ const char *listing_canonical(struct req *, const struct listing *,
  */
 const char *listing_title(struct req *, const struct listing *,
 	    const char *what);
-
-/*
- * Set ETag and Last-Modified for a page that may depend on anything in
- * the store (and on which scheduled articles are live); extra tells
- * pages apart; since, if past, is another moment the page changed by
- * itself (comments closing by age), or 0.  Last-Modified is the latest
- * of the last write, the last scheduled article that went live, and
- * since, so that a client that only sends If-Modified-Since sees those
- * changes too.  Returns 1 if the client's copy is current (answer 304).
- * Cheap: PRAGMA data_version and two index lookups, no template work.
- * Any write anywhere changes the validators: coarse, but never wrong.
- */
-int	 ctl_not_modified(struct req *, const char *extra, int64_t since);
 
 /*
  * The lead photographs of rows[0..n), NULL where an article has none,

@@ -57,7 +57,7 @@ ctl_search(struct req *r)
 	text = http_query(r, "q");
 	ftsq_build(&q, text, text ? strlen(text) : 0);
 	/* The page depends on the words and the page number only. */
-	if (ctl_not_modified(r, arena_printf(r->arena, "s%08lx-%lld",
+	if (fresh_page(r, arena_printf(r->arena, "s%08lx-%lld",
 	    query_hash(q.match), page), 0))
 		return 304;
 

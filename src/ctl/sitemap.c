@@ -16,7 +16,7 @@
 #include "ctl.h"
 #include "listing.h"
 
-#define SITEMAP_URLS	50000	/* the protocol's limit per file */
+#define SITEMAP_URLS	FRESH_SITEMAP_URLS
 #define XML_TYPE	"application/xml; charset=utf-8"
 
 /* The number of parts: the pages and tags, then the article blocks. */
@@ -24,12 +24,6 @@ static long long
 parts(const struct sitemap_stats *st)
 {
 	return 1 + (st->max_id + SITEMAP_URLS - 1) / SITEMAP_URLS;
-}
-
-long long
-ctl_sitemap_part_of(long long article_id)
-{
-	return 2 + (article_id > 0 ? (article_id - 1) / SITEMAP_URLS : 0);
 }
 
 /*
@@ -50,7 +44,7 @@ ctl_sitemap(struct req *r)
 	long long	 from;
 	int		 nt, na, n, i;
 
-	if (ctl_not_modified(r, "sitemap", 0))
+	if (fresh_page(r, "sitemap", 0))
 		return 304;
 	if (store_sitemap_stats(r->store, r->now, &st) < 0)
 		return 500;
@@ -101,7 +95,7 @@ ctl_sitemap_part(struct req *r)
 
 	if (!parse_id(r->param[0], &part))
 		return 404;
-	if (ctl_not_modified(r, arena_printf(r->arena, "sitemap-%lld", part), 0))
+	if (fresh_page(r, arena_printf(r->arena, "sitemap-%lld", part), 0))
 		return 304;
 	if (store_sitemap_stats(r->store, r->now, &st) < 0)
 		return 500;

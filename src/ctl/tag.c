@@ -19,7 +19,7 @@ ctl_tag_index(struct req *r)
 	struct page	*p;
 	int		 n;
 
-	if (ctl_not_modified(r, "tags", 0))
+	if (fresh_page(r, "tags", 0))
 		return 304;
 	if ((n = store_tags_all(r->store, r->arena, &tags)) < 0 ||
 	    store_tags_due(r->store, r->now, tags, n) < 0)
@@ -82,7 +82,7 @@ ctl_tag_show(struct req *r)
 		return rc;
 	if ((rc = ctl_tag_find(r, &t, "")) != 0)
 		return rc;
-	if (ctl_not_modified(r, t.slug, 0))
+	if (fresh_page(r, t.slug, 0))
 		return 304;
 	l.n = store_articles_by_tag(r->store, r->arena, t.id, r->now,
 	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,

@@ -3,7 +3,7 @@
  * and standard output stand in for a FastCGI request's parameters and
  * streams: libfcgi's FCGX_Stream is a public structure of a buffer and
  * two callbacks (fill a reader, empty a writer), so two streams of our
- * own over file descriptors 0 and 1 let http_handle() answer the
+ * own over file descriptors 0 and 1 let the application answer the
  * request exactly as it answers one over FastCGI.  (FCGX_Accept_r
  * serves FastCGI only.)
  */
@@ -65,7 +65,7 @@ fd_empty(FCGX_Stream *s, int doClose)
 }
 
 int
-http_cgi(struct worker *w, char **envp)
+http_cgi(struct worker *w, char **envp, http_handler handle)
 {
 	static struct fdstream	 in_fd, out_fd;
 	FCGX_Stream		 in, out;
@@ -90,7 +90,7 @@ http_cgi(struct worker *w, char **envp)
 	f.out = &out;
 	f.err = NULL;
 	f.envp = envp;
-	http_handle(w, &f);
+	handle(w, &f);
 	fd_empty(&out, 1);
 	return out.isClosed ? -1 : 0;
 }

@@ -26,30 +26,6 @@ static const char security_headers[] =
     "Referrer-Policy: same-origin\r\n"
     "X-Frame-Options: DENY\r\n";
 
-/*
- * Cache lifetimes, in seconds, per policy: the browser's (max-age),
- * other shared caches' (s-maxage) and the project nginx's
- * (X-Accel-Expires).
- *
- * nginx keeps a page one second: it counts whole seconds, so a copy
- * lives one to two, and no reader sees a page more than about two
- * seconds older than the last write, even one that no purge names (an
- * article page listing another that changed, any page after a settings
- * change).  Writes purge the pages they name at once (src/purge.c).
- * Shared caches in front of nginx, which the app cannot purge and
- * which would add their own life to nginx's, must ask again every time
- * (s-maxage=0, with the validators: a 304 from nginx).  A reader's own
- * browser may keep a page ten seconds and a feed five minutes; a
- * reload asks again.
- */
-static const struct {
-	int	 browser, shared, micro;
-} lifetimes[CACHE__MAX] = {
-	[CACHE_NONE] = { 0, 0, 0 },
-	[CACHE_PAGE] = { 10, 0, 1 },
-	[CACHE_FEED] = { 300, 0, 1 },
-};
-
 const char *
 http_reason(int status)
 {
@@ -183,80 +159,6 @@ http_not_modified(struct req *r, const char *etag, int64_t last_modified)
 	return 0;
 }
 
-/*
- * 1 if status, for a reader's page, is an answer that caches keep:
- * the page (200, or 304 for one they hold), or one that replaces any
- * copy they hold: the page moved (301), is unknown (404) or was
- * withdrawn (410).  Other errors are failures: nginx keeps serving what
- * it had (fastcgi_cache_use_stale) and stores nothing.
- */
-static int
-answer_status(int status)
-{
-	return status == 200 || status == 304 || status == 301 ||
-	    status == 404 || status == 410;
-}
-
-/* Cache-Control and friends for the response's policy. */
-static void
-cache_headers(struct req *r, struct buf *h)
-{
-	enum cache_policy p = r->resp.cache;
-	int64_t		  left;
-	int		  browser, shared, micro;
-
-	/* Failures, redirects of POSTs and personal pages are not shared. */
-	if (!answer_status(r->resp.status) || r->editor != NULL ||
-	    r->resp.sets_cookie ||
-	    (r->method != HTTP_GET && r->method != HTTP_HEAD))
-		p = CACHE_NONE;
-	if (p == CACHE_NONE) {
-		buf_puts(h, "Cache-Control: private, no-store\r\n");
-		buf_puts(h, "X-Accel-Expires: 0\r\n");
-		return;
-	}
-	browser = lifetimes[p].browser;
-	shared = lifetimes[p].shared;
-	micro = lifetimes[p].micro;
-	/* A gone or moved page: browsers ask again soon, too. */
-	if (r->resp.status != 200 && browser > lifetimes[CACHE_PAGE].browser)
-		browser = lifetimes[CACHE_PAGE].browser;
-	/* A scheduled article or a comment deadline changes the page. */
-	if (r->resp.expires > 0) {
-		left = r->resp.expires - r->now;
-		if (left < 1)
-			left = 1;
-		if (left < browser)
-			browser = (int)left;
-		if (shared > 0 && left < shared)
-			shared = (int)left;
-		if (left < micro)
-			micro = (int)left;
-	}
-	/*
-	 * The microcache's life for the page.  A page made while a write
-	 * committed may show the state before it, and the write's purge
-	 * may already have gone by: nginx must not keep it.  A 304 answers
-	 * nginx's own revalidation (fastcgi_cache_revalidate): it renews
-	 * the page nginx already holds for as long.  It comes before
-	 * Cache-Control: nginx reads headers in order, and would take
-	 * s-maxage=0 for its own if it met it first.
-	 */
-	buf_printf(h, "X-Accel-Expires: %d\r\n", r->resp.unstorable ? 0 :
-	    micro);
-	/*
-	 * No stale-while-revalidate, nor stale-if-error: a cache honouring
-	 * either would show a changed or withdrawn page after a write.
-	 * nginx serves old pages while the app is down by its own
-	 * configuration (fastcgi_cache_use_stale), with its copies of
-	 * withdrawn pages purged.
-	 */
-	buf_printf(h, "Cache-Control: public, max-age=%d, s-maxage=%d\r\n",
-	    browser, shared);
-	/* The body depends on the client's Accept-Encoding. */
-	buf_puts(h, "Vary: Accept-Encoding\r\n");
-}
-
 int
 http_send(struct req *r, FCGX_Stream *out)
 {
@@ -277,7 +179,6 @@ http_send(struct req *r, FCGX_Stream *out)
 	buf_puts(&h, security_headers);
 	if (cfg.https)
 		buf_puts(&h, "Strict-Transport-Security: max-age=31536000\r\n");
-	cache_headers(r, &h);
 	if (r->resp.etag != NULL)
 		buf_printf(&h, "ETag: %s\r\n", etag_coded(r, r->resp.etag,
 		    r->resp.encoding));

@@ -1,40 +1,23 @@
 /*
- * server.c: the life of one request.
+ * server.c: reading one FastCGI request into a struct req.
  *
- * Parse what nginx passed (method, raw URI, a few headers), route,
- * read and parse a POST body within the route's limit, run the
- * controller through ctl_dispatch(), render an error page when the
- * controller answered 4xx/5xx without one, write the response and log
- * one line.  Bad input becomes a 4xx here, before any controller runs.
+ * Parse what nginx passed (method, raw URI, a few headers, cookies) and
+ * read a POST body within the limit the caller gives.  Bad input
+ * becomes a 4xx here, before anything above looks at the request.  The
+ * request's life (route, freshness, controller, error page, send) is
+ * the application's: src/app.c.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "../purge.h"
-#include "../site.h"
-#include "../ctl/ctl.h"
-#include "../store/store.h"
-#include "../util/log.h"
-#include "cache.h"
 #include "http.h"
-#include "response.h"
 #include "router.h"
 #include "server.h"
 #include "upload.h"
 
 #define URI_MAX		8192	/* longer request targets: 414 */
-
-/* Microseconds from a monotonic clock, for the log line. */
-static long long
-usec_now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 /*
  * Parse CONTENT_LENGTH strictly: digits only, no sign, no junk.
@@ -75,57 +58,12 @@ read_body(struct worker *w, FCGX_Request *f, size_t len)
 	return 0;
 }
 
-/*
- * A GET or HEAD of a path that ends in slashes, and exists without
- * them ("/tags/", "/articles/x/"), is sent there with 301, its query
- * kept: a link pasted with a slash still works.  Returns 301, or 404
- * when the path is unknown either way.
- */
-static int
-trailing_slash(struct req *r)
+int
+http_parse(struct req *r, FCGX_Request *f)
 {
-	const struct route *found;
-	const char	*params[ROUTE_MAXPARAM];
-	char		*bare;
-	size_t		 n = strlen(r->path);
-	unsigned	 allow;
-
-	if ((r->method != HTTP_GET && r->method != HTTP_HEAD) || n < 2 ||
-	    r->path[n - 1] != '/')
-		return 404;
-	while (n > 1 && r->path[n - 1] == '/')
-		n--;
-	bare = arena_strndup(r->arena, r->path, n);
-	if (router_match(r->arena, ctl_routes, ctl_nroutes, r->method, bare,
-	    &found, params, &allow) != ROUTE_FOUND)
-		return 404;
-	/*
-	 * The bare path matched the table, so it is made of literal
-	 * segments and validated parameters: safe to send as it is.  The
-	 * query goes along only if it is safe in a Location (a backslash
-	 * or a control byte in it: no redirect, and no page either).
-	 */
-	if (r->query_raw != NULL && strpbrk(r->query_raw, "\\\r\n") != NULL)
-		return 404;
-	return http_redirect(r, 301, r->query_raw != NULL ?
-	    arena_printf(r->arena, "%s?%s", bare, r->query_raw) : bare);
-}
-
-/*
- * Fill r from the FastCGI parameters and route it.  Returns 0 to run
- * the route's controller, or the HTTP status to answer with instead.
- */
-static int
-prepare(struct worker *w, FCGX_Request *f, struct req *r,
-    const struct route **route)
-{
-	const char	*uri, *q, *ctype;
-	struct buf	 al = BUF_INIT;
+	const char	*uri, *q;
 	char		*path;
-	long long	 clen;
 	size_t		 plen;
-	unsigned	 allow;
-	int		 i;
 
 	r->method_name = FCGX_GetParam("REQUEST_METHOD", f->envp);
 	r->method = http_method_parse(r->method_name);
@@ -174,28 +112,19 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 	}
 	cookie_parse(r->arena, FCGX_GetParam("HTTP_COOKIE", f->envp),
 	    &r->cookies, &r->ncookies);
+	return 0;
+}
 
-	switch (router_match(r->arena, ctl_routes, ctl_nroutes, r->method,
-	    r->path, route, r->param, &allow)) {
-	case ROUTE_NOT_FOUND:
-		return trailing_slash(r);
-	case ROUTE_BAD_METHOD:
-		for (i = 0; i < HTTP__MAX; i++)
-			if (allow & (1u << i))
-				buf_printf(&al, "%s%s", al.len ? ", " : "",
-				    http_method_name((enum http_method)i));
-		http_header(r, "Allow", buf_cstr(&al));
-		buf_free(&al);
-		return 405;
-	case ROUTE_FOUND:
-		break;
-	}
-	r->resp.cache = (*route)->cache;
+int
+http_read_body(struct worker *w, FCGX_Request *f, struct req *r,
+    size_t max, int upload)
+{
+	const char	*ctype;
+	long long	 clen;
 
 	if (r->method != HTTP_POST)
 		return 0;
-	clen = content_length(FCGX_GetParam("CONTENT_LENGTH", f->envp),
-	    (*route)->max_body);
+	clen = content_length(FCGX_GetParam("CONTENT_LENGTH", f->envp), max);
 	if (clen == -1) {
 		r->resp.error = "The Content-Length header is malformed.";
 		return 400;
@@ -203,18 +132,7 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 	if (clen == -2)
 		return 413;
 	ctype = FCGX_GetParam("CONTENT_TYPE", f->envp);
-	if ((*route)->flags & ROUTE_UPLOAD) {
-		/*
-		 * Uploads are editors': a request without a session cookie
-		 * is refused before its body is written anywhere (the
-		 * session itself is checked after, as for every route).
-		 */
-		if (http_cookie(r, SESSION_COOKIE) == NULL &&
-		    http_cookie(r, SESSION_COOKIE_HTTPS) == NULL) {
-			r->resp.error = "You are not logged in, or your "
-			    "session has expired. Log in and try again.";
-			return 403;
-		}
+	if (upload) {
 		buf_reset(&w->post);
 		buf_reserve(&w->post, http_upload_chunk());
 		return http_read_upload(r, f, ctype, (size_t)clen,
@@ -238,135 +156,4 @@ prepare(struct worker *w, FCGX_Request *f, struct req *r,
 		return 400;
 	}
 	return 0;
-}
-
-/*
- * 1 if the answer may come from (and go to) the page cache: a reader's
- * GET or HEAD of a public page.  A request with an editor's session
- * cookie never does, even if the session turns out to be invalid.
- */
-static int
-page_cacheable(const struct req *r, const struct route *route)
-{
-	return (r->method == HTTP_GET || r->method == HTTP_HEAD) &&
-	    route->cache != CACHE_NONE &&
-	    http_cookie(r, SESSION_COOKIE) == NULL &&
-	    http_cookie(r, SESSION_COOKIE_HTTPS) == NULL;
-}
-
-/*
- * A reader's page goes out in the coding the client takes, compressed
- * once per version of the page: the page cache keeps each coding made,
- * and nginx keeps each apart (its cache key holds the coding).  A 304
- * names the coding its 200 would have had.
- */
-static void
-encode(struct worker *w, struct req *r, int cacheable)
-{
-	if (r->resp.encoding != ENC_IDENTITY || !http_compressible(r))
-		return;
-	if (r->resp.status == 304) {
-		r->resp.encoding = r->accept;
-		return;
-	}
-	if (r->resp.status != 200)
-		return;
-	buf_reset(&w->coded);
-	if (http_compress(r->accept, r->resp.body->data, r->resp.body->len,
-	    &w->coded) < 0) {
-		LOG_ERR("%s %s: cannot compress", r->method_name, r->uri);
-		return;
-	}
-	r->resp.encoding = r->accept;
-	r->resp.body = &w->coded;
-	if (cacheable)
-		cache_put_coded(r, r->gen, w->coded.data, w->coded.len);
-}
-
-/* 1 if the client's validators match the cached page. */
-static int
-cached_not_modified(struct req *r)
-{
-	return http_not_modified(r, r->resp.etag, r->resp.last_modified);
-}
-
-void
-http_handle(struct worker *w, FCGX_Request *f)
-{
-	struct req		 r;
-	const struct route	*route = NULL;
-	long long		 t0 = usec_now();
-	int			 status, cacheable = 0;
-	uint64_t		 posted_gen = 0;
-
-	memset(&r, 0, sizeof(r));
-	r.cache_slot = -1;
-	r.arena = &w->arena;
-	r.store = w->store;
-	r.now = (int64_t)time(NULL);
-	buf_reset(&w->body);
-	r.resp.body = &w->body;
-	r.resp.status = 200;
-
-	if ((status = prepare(w, f, &r, &route)) == 0) {
-		/* A form: did it write?  Only then is there a purge to send. */
-		if (r.method == HTTP_POST)
-			posted_gen = store_version(w->store, NULL);
-		cacheable = page_cacheable(&r, route);
-		/*
-		 * The generation is read before any data, so that a page
-		 * is never labelled newer than what it shows.
-		 */
-		if (cacheable)
-			r.gen = site_generation(store_version(w->store,
-			    &r.changed_at));
-		if (cacheable && cache_get(&r, r.gen))
-			status = cached_not_modified(&r) ? 304 : 200;
-		else {
-			/* A reader's page: all its queries in one snapshot. */
-			if (cacheable)
-				store_read_begin(w->store);
-			status = ctl_dispatch(&r, route);
-			store_read_end(w->store);
-			/*
-			 * A write committed meanwhile (and maybe purged
-			 * already): shared caches must not keep this page.
-			 */
-			if (cacheable && site_generation(store_version(
-			    w->store, NULL)) != r.gen)
-				r.resp.unstorable = 1;
-			if (cacheable && status == 200) {
-				r.resp.status = status;
-				cache_put(&r, r.gen);
-			}
-			cache_done(&r);
-		}
-		/*
-		 * A form that wrote: the caches drop what it changed
-		 * before the writer is answered, so that the page the
-		 * answer leads to, and every reader's, is the new one.
-		 */
-		if (r.method == HTTP_POST &&
-		    store_version(w->store, NULL) != posted_gen)
-			purge_now(w->store);
-	}
-	if (status <= 0 || status > 599) {
-		LOG_ERR("%s %s: controller returned %d", r.method_name, r.uri,
-		    status);
-		status = 500;
-	}
-	r.resp.status = status;
-	if (status >= 400 && !r.resp.rendered) {
-		buf_reset(&w->body);
-		ctl_error_page(&r, status);
-	}
-	r.resp.status = status;
-	encode(w, &r, cacheable);
-	if (http_send(&r, f->out) < 0)
-		log_info("%s %s: client went away", r.method_name, r.uri);
-	/* The raw target: nginx refuses control bytes in it. */
-	log_info("%s %s %d %lldus", r.method_name, r.uri, r.resp.status,
-	    usec_now() - t0);
-	buf_free(&r.resp.headers);
-	arena_reset(&w->arena);
 }

@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "../../src/config.h"
-#include "../../src/ctl/ctl.h"
+#include "../../src/fresh/fresh.h"
 #include "../../src/store/store.h"
 #include "../../src/util/arena.h"
 #include "tap.h"
@@ -44,12 +44,12 @@ main(void)
 	setenv("TZ", "UTC", 1);
 	tzset();
 
-	p = ctl_purge_paths(&a, rows, 0, &n);
+	p = fresh_purge_paths(&a, rows, 0, &n);
 	is_int(n, 0, "no rows: nothing to purge");
 
 	rows[0].kind = PURGE_SITE;
 	rows[0].slug = "";
-	p = ctl_purge_paths(&a, rows, 1, &n);
+	p = fresh_purge_paths(&a, rows, 1, &n);
 	is_str(joined(&a, p, n), "/ /archive /corrections /feed.atom "
 	    "/sitemap-1.xml /sitemap.xml /tags", "the site: its shared pages");
 
@@ -63,7 +63,7 @@ main(void)
 	rows[2].kind = PURGE_TAG;
 	rows[2].slug = "harbour";
 	rows[3] = rows[2];		/* named twice: purged once */
-	p = ctl_purge_paths(&a, rows, 4, &n);
+	p = fresh_purge_paths(&a, rows, 4, &n);
 	is_str(joined(&a, p, n), "/ /archive /archive/2026/12 "
 	    "/articles/ferry-route /articles/old-ferry-route /corrections "
 	    "/feed.atom /sitemap-1.xml /sitemap-3.xml /sitemap.xml /tags "

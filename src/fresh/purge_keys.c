@@ -1,6 +1,7 @@
 /*
- * purge_keys.c: the pages a write changes, as cache keys, next to the
- * routes that make those pages.  See ctl_purge_paths() in ctl.h.
+ * purge_keys.c: the pages a write changes, as the keys caches keep them
+ * under, and the addresses of the pages whose place depends on an
+ * article (its archive month, its sitemap part).  See fresh.h.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,20 @@
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/timefmt.h"
-#include "ctl.h"
+#include "fresh.h"
+
+const char *
+fresh_archive_path(struct arena *a, int year, int month)
+{
+	return arena_printf(a, "/archive/%04d/%02d", year, month);
+}
+
+long long
+fresh_sitemap_part_of(long long article_id)
+{
+	return 2 + (article_id > 0 ?
+	    (article_id - 1) / FRESH_SITEMAP_URLS : 0);
+}
 
 static int
 path_cmp(const void *a, const void *b)
@@ -17,7 +31,7 @@ path_cmp(const void *a, const void *b)
 }
 
 const char **
-ctl_purge_paths(struct arena *a, const struct purge_row *rows, int nrows,
+fresh_purge_paths(struct arena *a, const struct purge_row *rows, int nrows,
     size_t *n)
 {
 	/*
@@ -47,10 +61,10 @@ ctl_purge_paths(struct arena *a, const struct purge_row *rows, int nrows,
 		case PURGE_ARTICLE:
 			out[k++] = arena_printf(a, "/articles/%s", r->slug);
 			out[k++] = arena_printf(a, "/sitemap-%lld.xml",
-			    ctl_sitemap_part_of(r->ref));
+			    fresh_sitemap_part_of(r->ref));
 			if (r->at > 0) {
 				time_year_month(r->at, &year, &month);
-				out[k++] = ctl_archive_path(a, year, month);
+				out[k++] = fresh_archive_path(a, year, month);
 			}
 			break;
 		case PURGE_TAG:
