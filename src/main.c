@@ -495,7 +495,7 @@ static const struct {
 	  "                        fill an empty database with made-up articles" },
 	/* Hardening (issue 7): the route table, for the tests; not in
 	   the usage text. */
-	{ "routes", cli_routes, NULL },
+	{ "routes", ctl_routes_print, NULL },
 	/* Photographs: started by the server for each upload; hidden. */
 	{ "media-process", cli_media_process, NULL },
 };

@@ -20,9 +20,6 @@ int	 cli_user(int argc, char *argv[]);
 /* Benchmarks (issue 6): fill an empty database with made-up articles. */
 int	 cli_generate(int argc, char *argv[]);
 
-/* Hardening (issue 7): the route table, for the tests (hidden). */
-int	 cli_routes(int argc, char *argv[]);
-
 /* Photographs: decode and resize one upload (run by the server). */
 int	 cli_media_process(int argc, char *argv[]);
 

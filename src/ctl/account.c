@@ -48,7 +48,7 @@ account_page(struct req *r, int status, const char *display, const char *bio,
 	if ((n = store_sessions_of(r->store, r->arena, u.id, r->now,
 	    cfg.session_idle, &rows)) < 0)
 		return 500;
-	p = page_new(r, "account.tpl", "Your account", "/account");
+	p = page_new(ctl_vctx(r), "account.tpl", "Your account", "/account");
 	page_noindex(p);
 	if (status == 200 && done != NULL) {
 		if (strcmp(done, "profile") == 0)
@@ -59,9 +59,9 @@ account_page(struct req *r, int status, const char *display, const char *bio,
 		else if (strcmp(done, "session") == 0)
 			page_flash(p, "That session has ended.");
 	}
-	fill_account(r, p->body, &u, display ? display : u.display,
+	fill_account(ctl_vctx(r), p->body, &u, display ? display : u.display,
 	    bio ? bio : u.bio, rows, n, message);
-	return page_render(r, p, status);
+	return ctl_page(r, p, status);
 }
 
 /*
@@ -234,11 +234,11 @@ password_page(struct req *r, int status, const struct user *u, int invite,
 {
 	struct page	*p;
 
-	p = page_new(r, "password_set.tpl", invite ? "Welcome" :
+	p = page_new(ctl_vctx(r), "password_set.tpl", invite ? "Welcome" :
 	    "New password", "/password");
 	page_noindex(p);
-	fill_password_set(r, p->body, u, invite, token, message);
-	return page_render(r, p, status);
+	fill_password_set(ctl_vctx(r), p->body, u, invite, token, message);
+	return ctl_page(r, p, status);
 }
 
 /*

@@ -42,10 +42,10 @@ desk_contributor(struct req *r)
 	if ((n = store_articles_of_author(r->store, r->arena,
 	    r->editor->user_id, DESK_ROWS, &arts, &rvs)) < 0)
 		return 500;
-	p = page_new(r, "admin_desk.tpl", "Your articles", "/admin");
+	p = page_new(ctl_vctx(r), "admin_desk.tpl", "Your articles", "/admin");
 	page_noindex(p);
-	fill_admin_desk(r, p->body, arts, rvs, n);
-	return page_render(r, p, 200);
+	fill_admin_desk(ctl_vctx(r), p->body, arts, rvs, n);
+	return ctl_page(r, p, 200);
 }
 
 int
@@ -88,23 +88,23 @@ ctl_admin_index(struct req *r)
 	    &qrv)) < 0)
 		return 500;
 
-	p = page_new(r, "admin_index.tpl", "Dashboard", "/admin");
+	p = page_new(ctl_vctx(r), "admin_index.tpl", "Dashboard", "/admin");
 	page_noindex(p);
 	if ((done = http_query(r, "done")) != NULL &&
 	    strcmp(done, "deleted") == 0)
 		page_flash(p, "The article was withdrawn: readers now get a "
 		    "notice that it is gone.");
-	fill_admin_index(r, p->body, drafts, nd > DESK_ROWS ? DESK_ROWS : nd,
+	fill_admin_index(ctl_vctx(r), p->body, drafts, nd > DESK_ROWS ? DESK_ROWS : nd,
 	    sched, ns, l.rows, l.n, gone, ng > DESK_ROWS ? DESK_ROWS : ng,
 	    pending, np, npending);
-	fill_admin_caches(r, p->body, caches, nc);
-	fill_admin_queue(r, p->body, queue, qrv, nq);
+	fill_admin_caches(ctl_vctx(r), p->body, caches, nc);
+	fill_admin_queue(ctl_vctx(r), p->body, queue, qrv, nq);
 	if (nd > DESK_ROWS)
 		view_show(p->body, "MORE_DRAFTS");
 	if (ng > DESK_ROWS)
 		view_show(p->body, "MORE_DELETED");
-	fill_pager(r, p->body, "/admin", l.newer, l.older);
-	return page_render(r, p, 200);
+	fill_pager(ctl_vctx(r), p->body, "/admin", l.newer, l.older);
+	return ctl_page(r, p, 200);
 }
 
 /*
@@ -148,10 +148,10 @@ ctl_admin_articles(struct req *r)
 		return 500;
 	if (n == 0 && l.have_cursor)
 		return 404;
-	p = page_new(r, "admin_articles.tpl", status == ARTICLE_DRAFT ?
+	p = page_new(ctl_vctx(r), "admin_articles.tpl", status == ARTICLE_DRAFT ?
 	    "Drafts" : "Withdrawn articles", "/admin/articles");
 	page_noindex(p);
-	fill_admin_articles(r, p->body, s, l.rows,
+	fill_admin_articles(ctl_vctx(r), p->body, s, l.rows,
 	    n > DESK_ROWS ? DESK_ROWS : n, n > DESK_ROWS);
-	return page_render(r, p, 200);
+	return ctl_page(r, p, 200);
 }

@@ -31,10 +31,10 @@ ctl_archive_index(struct req *r)
 	    &months);
 	if (n < 0)
 		return 500;
-	p = page_new(r, "archive_index.tpl", "Archive", "/archive");
+	p = page_new(ctl_vctx(r), "archive_index.tpl", "Archive", "/archive");
 	page_describe(p, "Every article ever published, month by month.");
-	fill_archive_index(r, p->body, months, n);
-	return page_render(r, p, 200);
+	fill_archive_index(ctl_vctx(r), p->body, months, n);
+	return ctl_page(r, p, 200);
 }
 
 /*
@@ -79,14 +79,14 @@ ctl_archive_month(struct req *r)
 	if (store_archive_span(r->store, from, to, r->now, &span) < 0)
 		return 500;
 
-	p = page_new(r, "archive_month.tpl", listing_title(r, &l,
+	p = page_new(ctl_vctx(r), "archive_month.tpl", listing_title(r, &l,
 	    arena_printf(r->arena, "%s %d", time_month_name(month), year)),
 	    listing_canonical(r, &l, path));
 	page_describe(p, arena_printf(r->arena, "The articles published in "
 	    "%s %d.", time_month_name(month), year));
-	fill_archive_month(r, p->body, year, month, span.count, span.before,
+	fill_archive_month(ctl_vctx(r), p->body, year, month, span.count, span.before,
 	    span.after);
-	fill_article_list(r, p->body, "LIST", l.rows, NULL, l.n, 0);
-	fill_pager(r, p->body, path, l.newer, l.older);
-	return page_render(r, p, 200);
+	fill_article_list(ctl_vctx(r), p->body, "LIST", l.rows, NULL, l.n, 0);
+	fill_pager(ctl_vctx(r), p->body, path, l.newer, l.older);
+	return ctl_page(r, p, 200);
 }

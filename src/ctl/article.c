@@ -53,38 +53,38 @@ article_page(struct req *r, struct article *a)
 	    &lead)) < 0)
 		return 500;
 
-	p = page_new(r, "article_show.tpl", a->headline, arena_printf(r->arena,
+	p = page_new(ctl_vctx(r), "article_show.tpl", a->headline, arena_printf(r->arena,
 	    "/articles/%s", a->slug));
-	description = fill_article_description(r, a);
+	description = fill_article_description(ctl_vctx(r), a);
 	page_describe(p, description);
 	head = page_head(p, "article_head.tpl");
-	fill_article_head(r, head, a, description);
-	fill_head_image(r, head, has_lead ? &lead : NULL);
+	fill_article_head(ctl_vctx(r), head, a, description);
+	fill_head_image(ctl_vctx(r), head, has_lead ? &lead : NULL);
 	if (site()->logo > 0) {
 		if ((has_logo = store_media_by_id(r->store, r->arena,
 		    site()->logo, &logo)) < 0)
 			return 500;
 		if (has_logo)
-			fill_head_logo(r, head, &logo);
+			fill_head_logo(ctl_vctx(r), head, &logo);
 	}
-	fill_article_show(r, p->body, a, comments,
+	fill_article_show(ctl_vctx(r), p->body, a, comments,
 	    n > CTL_COMMENTS_PAGE ? CTL_COMMENTS_PAGE : n,
 	    n > CTL_COMMENTS_PAGE);
 	if (has_lead)
-		fill_lead_figure(r, p->body, &lead);
+		fill_lead_figure(ctl_vctx(r), p->body, &lead);
 	if (after > 0)
 		view_show(p->body, "EARLIER_COMMENTS");
 	/* A signed-in editor's way to the form.  Requests with a session
 	 * bypass both caches, so readers' copies never carry it. */
 	if (r->editor != NULL && r->editor->role >= ROLE_EDITOR)
 		view_set_int(view_row(p->body, "EDIT_LINK"), "ID", a->id);
-	fill_article_notes(r, p->body, notes, nnotes);
-	fill_article_related(r, p->body, related, nrelated);
+	fill_article_notes(ctl_vctx(r), p->body, notes, nnotes);
+	fill_article_related(ctl_vctx(r), p->body, related, nrelated);
 	/* After a post that waits: /articles/<slug>?comment=pending. */
 	if (a->comments != COMMENTS_HIDDEN &&
 	    (s = http_query(r, "comment")) != NULL && strcmp(s, "pending") == 0)
 		view_show(p->body, "PENDING");
-	return page_render(r, p, 200);
+	return ctl_page(r, p, 200);
 }
 
 /*

@@ -69,7 +69,7 @@ form_page(struct req *r, int status, struct article_form *f,
 	const char	*n;
 	int		 rc;
 
-	p = page_new(r, "article_form.tpl", f->id ? "Edit article" :
+	p = page_new(ctl_vctx(r), "article_form.tpl", f->id ? "Edit article" :
 	    "New article", f->id ? arena_printf(r->arena,
 	    "/admin/articles/%lld/edit", f->id) : "/admin/articles/new");
 	page_noindex(p);
@@ -83,8 +83,8 @@ form_page(struct req *r, int status, struct article_form *f,
 			return 500;
 		f->lead = rc == 1 ? lead : NULL;
 	}
-	fill_article_form(r, p->body, f, preview);
-	return page_render(r, p, status);
+	fill_article_form(ctl_vctx(r), p->body, f, preview);
+	return ctl_page(r, p, status);
 }
 
 /* The stored article for the route's :id; 1, 0 (404) or -1. */
@@ -408,11 +408,11 @@ ctl_article_preview(struct req *r)
 		return rc < 0 ? 500 : 404;
 	if ((rc = ctl_article_may(r, &a, &rv)) != 0)
 		return rc;
-	p = page_new(r, "article_preview.tpl", a.headline, arena_printf(
+	p = page_new(ctl_vctx(r), "article_preview.tpl", a.headline, arena_printf(
 	    r->arena, "/admin/articles/%lld/preview", a.id));
 	page_noindex(p);
-	fill_article_preview(r, p->body, &a);
-	return page_render(r, p, 200);
+	fill_article_preview(ctl_vctx(r), p->body, &a);
+	return ctl_page(r, p, 200);
 }
 
 /*
@@ -428,11 +428,11 @@ ctl_article_delete_form(struct req *r)
 
 	if ((rc = load(r, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
-	p = page_new(r, "article_delete.tpl", "Delete article", arena_printf(
+	p = page_new(ctl_vctx(r), "article_delete.tpl", "Delete article", arena_printf(
 	    r->arena, "/admin/articles/%lld/delete", a.id));
 	page_noindex(p);
-	fill_article_delete(r, p->body, &a);
-	return page_render(r, p, 200);
+	fill_article_delete(ctl_vctx(r), p->body, &a);
+	return ctl_page(r, p, 200);
 }
 
 /*

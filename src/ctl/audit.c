@@ -47,9 +47,9 @@ ctl_audit_index(struct req *r)
 		return 500;
 	if (n == 0 && before > 0)
 		return 404;
-	p = page_new(r, "audit_index.tpl", "Audit log", "/admin/audit");
+	p = page_new(ctl_vctx(r), "audit_index.tpl", "Audit log", "/admin/audit");
 	page_noindex(p);
-	fill_audit_index(r, p->body, rows, n > AUDIT_PAGE ? AUDIT_PAGE : n,
+	fill_audit_index(ctl_vctx(r), p->body, rows, n > AUDIT_PAGE ? AUDIT_PAGE : n,
 	    n > AUDIT_PAGE ? rows[AUDIT_PAGE - 1].id : 0);
-	return page_render(r, p, 200);
+	return ctl_page(r, p, 200);
 }

@@ -126,7 +126,7 @@ login_page(struct req *r, int status, const char *name, const char *next,
 {
 	struct page	*p;
 
-	p = page_new(r, "login.tpl", "Log in", "/login");
+	p = page_new(ctl_vctx(r), "login.tpl", "Log in", "/login");
 	page_noindex(p);
 	if (http_query(r, "done") != NULL &&
 	    strcmp(http_query(r, "done"), "out") == 0)
@@ -134,8 +134,8 @@ login_page(struct req *r, int status, const char *name, const char *next,
 	else if (http_query(r, "done") != NULL &&
 	    strcmp(http_query(r, "done"), "password") == 0)
 		page_flash(p, "Your password is set: log in with it now.");
-	fill_login(r, p->body, name, next, message);
-	return page_render(r, p, status);
+	fill_login(ctl_vctx(r), p->body, name, next, message);
+	return ctl_page(r, p, status);
 }
 
 /*

@@ -152,12 +152,12 @@ comment_page(struct req *r, const struct article *a,
 {
 	struct page	*p;
 
-	p = page_new(r, "comment_page.tpl", arena_printf(r->arena,
+	p = page_new(ctl_vctx(r), "comment_page.tpl", arena_printf(r->arena,
 	    "Comment on %s", a->headline), arena_printf(r->arena,
 	    "/articles/%s/comments", a->slug));
 	page_noindex(p);
-	fill_comment_page(r, p->body, a, f);
-	return page_render(r, p, status);
+	fill_comment_page(ctl_vctx(r), p->body, a, f);
+	return ctl_page(r, p, status);
 }
 
 /*

@@ -61,17 +61,17 @@ ctl_comment_admin(struct req *r)
 	    before, MODERATION_PAGE + 1, &rows);
 	if (n < 0)
 		return 500;
-	p = page_new(r, "comment_admin.tpl", "Comments", "/admin/comments");
+	p = page_new(ctl_vctx(r), "comment_admin.tpl", "Comments", "/admin/comments");
 	page_noindex(p);
 	if ((done = http_query(r, "done")) != NULL && parse_id(done, &count))
 		page_flash(p, arena_printf(r->arena, "%s comment%s changed.",
 		    done, strcmp(done, "1") == 0 ? "" : "s"));
 	else if (done != NULL && strcmp(done, "0") == 0)
 		page_flash(p, "Nothing changed: no comment was selected.");
-	fill_comment_admin(r, p->body, shows[si].name, rows,
+	fill_comment_admin(ctl_vctx(r), p->body, shows[si].name, rows,
 	    n > MODERATION_PAGE ? MODERATION_PAGE : n,
 	    n > MODERATION_PAGE ? rows[MODERATION_PAGE - 1].c.id : 0);
-	return page_render(r, p, 200);
+	return ctl_page(r, p, 200);
 }
 
 /*

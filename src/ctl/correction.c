@@ -39,14 +39,14 @@ ctl_correction_index(struct req *r)
 		return 500;
 	if (n == 0 && l.have_cursor)
 		return 404;
-	p = page_new(r, "correction_index.tpl", l.have_cursor ?
+	p = page_new(ctl_vctx(r), "correction_index.tpl", l.have_cursor ?
 	    arena_printf(r->arena, "Corrections up to %s", time_human(r->arena,
 	    rows[0].created_at)) : "Corrections",
 	    listing_canonical(r, &l, "/corrections"));
 	page_describe(p, "Every correction published on this site, newest "
 	    "first.");
-	fill_correction_index(r, p->body, rows, n > CORRECTIONS_PAGE ?
+	fill_correction_index(ctl_vctx(r), p->body, rows, n > CORRECTIONS_PAGE ?
 	    CORRECTIONS_PAGE : n, n > CORRECTIONS_PAGE ?
 	    &rows[CORRECTIONS_PAGE - 1] : NULL);
-	return page_render(r, p, 200);
+	return ctl_page(r, p, 200);
 }

@@ -13,6 +13,7 @@
 
 #include "../http/http.h"
 #include "../http/router.h"
+#include "../model.h"
 
 extern const struct route ctl_routes[];
 extern const size_t ctl_nroutes;
@@ -22,6 +23,24 @@ extern const size_t ctl_nroutes;
  * session, CSRF token, same-site origin).  Returns the HTTP status.
  */
 int	 ctl_dispatch(struct req *, const struct route *);
+
+/*
+ * Rendering (render.c).  ctl_vctx() is what the views may know of the
+ * request (owned by its arena); ctl_page() and ctl_doc() render a page
+ * (layout around it) or a document (a feed, a sitemap: its own
+ * Content-Type) into the response, returning status, or 500 if a
+ * template failed.
+ */
+struct page;
+struct view;
+struct vctx;
+const struct vctx *ctl_vctx(struct req *);
+int	 ctl_page(struct req *, struct page *, int status);
+int	 ctl_doc(struct req *, struct view *, const char *tpl,
+	    const char *content_type, int status);
+
+/* gazette routes: print the route table (see routes.c). */
+int	 ctl_routes_print(int argc, char *argv[]);
 
 /* Render the error page for status into the response body. */
 void	 ctl_error_page(struct req *, int status);

@@ -10,10 +10,10 @@ ctl_error_page(struct req *r, int status)
 {
 	struct page	*p;
 
-	p = page_new(r, "error.tpl", http_reason(status), "/");
+	p = page_new(ctl_vctx(r), "error.tpl", http_reason(status), "/");
 	page_noindex(p);
-	fill_error(p->body, status, r->resp.error);
-	if (page_render(r, p, status) != status) {
+	fill_error(p->body, status, http_reason(status), r->resp.error);
+	if (ctl_page(r, p, status) != status) {
 		/* The templates failed: a bare page rather than nothing. */
 		buf_reset(r->resp.body);
 		buf_puts(r->resp.body, "<!DOCTYPE html><title>Error</title>"

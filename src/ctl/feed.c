@@ -30,9 +30,10 @@ ctl_feed_site(struct req *r)
 	    &rows);
 	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
 		return 500;
-	v = doc_new(r);
-	fill_feed(r, v, NULL, "/feed.atom", "/", rows, leads, n);
-	return doc_render(r, v, "feed.tpl", ATOM_TYPE, 200);
+	v = doc_new(ctl_vctx(r));
+	fill_feed(ctl_vctx(r), v, NULL, "/feed.atom", "/", rows, leads, n,
+	    r->resp.last_modified);
+	return ctl_doc(r, v, "feed.tpl", ATOM_TYPE, 200);
 }
 
 /*
@@ -59,9 +60,9 @@ ctl_feed_tag(struct req *r)
 	    FEED_ENTRIES, &rows);
 	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
 		return 500;
-	v = doc_new(r);
-	fill_feed(r, v, t.name, arena_printf(r->arena, "/tags/%s/feed.atom",
-	    t.slug), arena_printf(r->arena, "/tags/%s", t.slug), rows, leads,
-	    n);
-	return doc_render(r, v, "feed.tpl", ATOM_TYPE, 200);
+	v = doc_new(ctl_vctx(r));
+	fill_feed(ctl_vctx(r), v, t.name, arena_printf(r->arena,
+	    "/tags/%s/feed.atom", t.slug), arena_printf(r->arena, "/tags/%s",
+	    t.slug), rows, leads, n, r->resp.last_modified);
+	return ctl_doc(r, v, "feed.tpl", ATOM_TYPE, 200);
 }

@@ -35,12 +35,12 @@ ctl_front_index(struct req *r)
 	if ((leads = listing_leads(r, l.rows, l.n)) == NULL)
 		return 500;
 
-	p = page_new(r, "front_index.tpl", listing_title(r, &l, ""),
+	p = page_new(ctl_vctx(r), "front_index.tpl", listing_title(r, &l, ""),
 	    listing_canonical(r, &l, "/"));
 	if (l.n == 0)
 		view_show(p->body, "EMPTY");
-	fill_article_list(r, p->body, "LIST", l.rows, leads, l.n,
+	fill_article_list(ctl_vctx(r), p->body, "LIST", l.rows, leads, l.n,
 	    !l.have_cursor);
-	fill_pager(r, p->body, "/", l.newer, l.older);
-	return page_render(r, p, 200);
+	fill_pager(ctl_vctx(r), p->body, "/", l.newer, l.older);
+	return ctl_page(r, p, 200);
 }

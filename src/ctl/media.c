@@ -77,14 +77,14 @@ media_page(struct req *r, int status, const char *message)
 		if ((nuses[i] = store_media_uses(r->store, r->arena,
 		    rows[i].id, 10, &uses[i])) < 0)
 			return 500;
-	p = page_new(r, "media_index.tpl", "Media library", "/admin/media");
+	p = page_new(ctl_vctx(r), "media_index.tpl", "Media library", "/admin/media");
 	page_noindex(p);
 	if (status == 200 && (n = notice(r)) != NULL)
 		page_flash(p, n);
-	fill_media_index(r, p->body, q, rows, count > MEDIA_PAGE ? MEDIA_PAGE :
+	fill_media_index(ctl_vctx(r), p->body, q, rows, count > MEDIA_PAGE ? MEDIA_PAGE :
 	    count, (const struct media_use *const *)uses, nuses,
 	    count > MEDIA_PAGE, message);
-	return page_render(r, p, status);
+	return ctl_page(r, p, status);
 }
 
 /*

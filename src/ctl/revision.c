@@ -97,12 +97,12 @@ ctl_revision_index(struct req *r)
 		nd = diff_lines(r->arena, revision_text(r, &from),
 		    revision_text(r, &to), &d);
 
-	p = page_new(r, "revision_index.tpl", "Revisions", arena_printf(
+	p = page_new(ctl_vctx(r), "revision_index.tpl", "Revisions", arena_printf(
 	    r->arena, "/admin/articles/%lld/revisions", id));
 	page_noindex(p);
-	fill_revision_index(r, p->body, &a, revs, n, have ? &from : NULL,
+	fill_revision_index(ctl_vctx(r), p->body, &a, revs, n, have ? &from : NULL,
 	    have ? &to : NULL, d, nd);
-	return page_render(r, p, 200);
+	return ctl_page(r, p, 200);
 }
 
 /*

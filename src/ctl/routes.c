@@ -6,6 +6,8 @@
  * gets 405 and an Allow header; no match at all gets 404.  max_body is
  * the POST body limit; nginx's client_max_body_size is set to match.
  */
+#include <stdio.h>
+
 #include "../util/arena.h"
 #include "../util/log.h"
 #include "ctl.h"
@@ -188,4 +190,59 @@ ctl_dispatch(struct req *r, const struct route *route)
 		return 403;
 	}
 	return route->handler(r);
+}
+
+/*
+ * gazette routes, a hidden subcommand: the route table above, one
+ * route a line:
+ *
+ *   METHOD<TAB>PATTERN<TAB>FLAGS<TAB>CACHE<TAB>MAX_BODY<TAB>ROLE
+ *
+ * FLAGS is a string of letters, '-' when none: E (a session: any
+ * role), A (an admin), C (the session's CSRF token), P (an anonymous
+ * form: same-site check), U (an upload).  ROLE is the least role the
+ * route needs: anyone, contributor, editor or admin.  CACHE is none,
+ * page or feed.  The tests build their route matrix from this, so that
+ * a new route is checked the day it is added.
+ */
+int
+ctl_routes_print(int argc, char *argv[])
+{
+	static const char *const caches[CACHE__MAX] = {
+		[CACHE_NONE] = "none",
+		[CACHE_PAGE] = "page",
+		[CACHE_FEED] = "feed",
+	};
+	const struct route	*rt;
+	char			 flags[8];
+	size_t			 i, n;
+
+	if (argc > 1) {
+		fprintf(stderr, "gazette: routes: unexpected argument '%s'\n",
+		    argv[1]);
+		return 2;
+	}
+	for (i = 0; i < ctl_nroutes; i++) {
+		rt = &ctl_routes[i];
+		n = 0;
+		if (rt->role > ROLE_NONE)
+			flags[n++] = 'E';
+		if (rt->role == ROLE_ADMIN)
+			flags[n++] = 'A';
+		if (rt->flags & ROUTE_CSRF)
+			flags[n++] = 'C';
+		if (rt->flags & ROUTE_PUBLIC_FORM)
+			flags[n++] = 'P';
+		if (rt->flags & ROUTE_UPLOAD)
+			flags[n++] = 'U';
+		if (n == 0)
+			flags[n++] = '-';
+		flags[n] = '\0';
+		printf("%s\t%s\t%s\t%s\t%zu\t%s\n",
+		    http_method_name(rt->method), rt->pattern, flags,
+		    rt->cache < CACHE__MAX ? caches[rt->cache] : "?",
+		    rt->max_body, rt->role > ROLE_NONE ? role_name(rt->role) :
+		    "anyone");
+	}
+	return 0;
 }

@@ -88,11 +88,11 @@ ctl_search(struct req *r)
 	if (pages > SEARCH_MAXPAGE)
 		pages = SEARCH_MAXPAGE;
 
-	p = page_new(r, "search.tpl", q.nwords > 0 ? arena_printf(r->arena,
+	p = page_new(ctl_vctx(r), "search.tpl", q.nwords > 0 ? arena_printf(r->arena,
 	    "Search: %s", q.words) : "Search", "/search");
 	page_describe(p, arena_printf(r->arena, "Search the articles of %s.",
 	    site()->title));
 	page_noindex(p);
-	fill_search(r, p->body, &q, rows, n, total, (int)page, (int)pages);
-	return page_render(r, p, 200);
+	fill_search(ctl_vctx(r), p->body, &q, rows, n, total, (int)page, (int)pages);
+	return ctl_page(r, p, 200);
 }

@@ -20,13 +20,13 @@ settings_page(struct req *r, const struct site *s, int status,
 	struct page	*p;
 	const char	*done = http_query(r, "done");
 
-	p = page_new(r, "settings.tpl", "Site settings", "/admin/settings");
+	p = page_new(ctl_vctx(r), "settings.tpl", "Site settings", "/admin/settings");
 	page_noindex(p);
 	if (status == 200 && done != NULL && strcmp(done, "saved") == 0)
 		page_flash(p, "The settings were saved; every page shows them "
 		    "now.");
-	fill_settings(r, p->body, s, message);
-	return page_render(r, p, status);
+	fill_settings(ctl_vctx(r), p->body, s, message);
+	return ctl_page(r, p, status);
 }
 
 /*

@@ -48,7 +48,7 @@ ctl_sitemap(struct req *r)
 		return 304;
 	if (store_sitemap_stats(r->store, r->now, &st) < 0)
 		return 500;
-	v = doc_new(r);
+	v = doc_new(ctl_vctx(r));
 	if (2 + st.tags + st.articles > SITEMAP_URLS) {
 		/* Part 1 changes with the newest article, the others with
 		 * their own articles. */
@@ -61,8 +61,8 @@ ctl_sitemap(struct req *r)
 			    from, from + SITEMAP_URLS)) < 0)
 				return 500;
 		}
-		fill_sitemap_index(r, v, n, lastmod);
-		return doc_render(r, v, "sitemap_index.tpl", XML_TYPE, 200);
+		fill_sitemap_index(ctl_vctx(r), v, n, lastmod);
+		return ctl_doc(r, v, "sitemap_index.tpl", XML_TYPE, 200);
 	}
 	nt = store_sitemap_tags(r->store, r->arena, r->now, SITEMAP_URLS - 2,
 	    &tags);
@@ -72,8 +72,8 @@ ctl_sitemap(struct req *r)
 	    &articles);
 	if (na < 0)
 		return 500;
-	fill_sitemap(r, v, 1, st.newest, tags, nt, articles, na);
-	return doc_render(r, v, "sitemap.tpl", XML_TYPE, 200);
+	fill_sitemap(ctl_vctx(r), v, 1, st.newest, tags, nt, articles, na);
+	return ctl_doc(r, v, "sitemap.tpl", XML_TYPE, 200);
 }
 
 /*
@@ -101,22 +101,22 @@ ctl_sitemap_part(struct req *r)
 		return 500;
 	if (part > parts(&st))
 		return 404;
-	v = doc_new(r);
+	v = doc_new(ctl_vctx(r));
 	if (part == 1) {
 		n = store_sitemap_tags(r->store, r->arena, r->now,
 		    SITEMAP_URLS - 2, &urls);
 		if (n < 0)
 			return 500;
-		fill_sitemap(r, v, 1, st.newest, urls, n, NULL, 0);
+		fill_sitemap(ctl_vctx(r), v, 1, st.newest, urls, n, NULL, 0);
 	} else {
 		from = (part - 2) * SITEMAP_URLS;
 		n = store_sitemap_articles(r->store, r->arena, r->now, from,
 		    from + SITEMAP_URLS, &urls);
 		if (n < 0)
 			return 500;
-		fill_sitemap(r, v, 0, 0, NULL, 0, urls, n);
+		fill_sitemap(ctl_vctx(r), v, 0, 0, NULL, 0, urls, n);
 	}
-	return doc_render(r, v, "sitemap.tpl", XML_TYPE, 200);
+	return ctl_doc(r, v, "sitemap.tpl", XML_TYPE, 200);
 }
 
 /*
@@ -127,6 +127,6 @@ ctl_sitemap_part(struct req *r)
 int
 ctl_robots(struct req *r)
 {
-	return doc_render(r, doc_new(r), "robots.tpl",
+	return ctl_doc(r, doc_new(ctl_vctx(r)), "robots.tpl",
 	    "text/plain; charset=utf-8", 200);
 }

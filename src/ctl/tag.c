@@ -24,10 +24,10 @@ ctl_tag_index(struct req *r)
 	if ((n = store_tags_all(r->store, r->arena, &tags)) < 0 ||
 	    store_tags_due(r->store, r->now, tags, n) < 0)
 		return 500;
-	p = page_new(r, "tag_index.tpl", "Topics", "/tags");
+	p = page_new(ctl_vctx(r), "tag_index.tpl", "Topics", "/tags");
 	page_describe(p, "Every topic covered, with the number of articles.");
-	fill_tag_index(r, p->body, tags, n);
-	return page_render(r, p, 200);
+	fill_tag_index(ctl_vctx(r), p->body, tags, n);
+	return ctl_page(r, p, 200);
 }
 
 int
@@ -95,12 +95,12 @@ ctl_tag_show(struct req *r)
 		return 500;
 
 	path = arena_printf(r->arena, "/tags/%s", t.slug);
-	p = page_new(r, "tag_show.tpl", listing_title(r, &l, t.name),
+	p = page_new(ctl_vctx(r), "tag_show.tpl", listing_title(r, &l, t.name),
 	    listing_canonical(r, &l, path));
 	page_describe(p, arena_printf(r->arena, "Articles about %s.", t.name));
-	fill_tag_show(r, p->body, &t);
-	fill_tag_head(r, page_head(p, "tag_head.tpl"), &t);
-	fill_article_list(r, p->body, "LIST", l.rows, leads, l.n, 0);
-	fill_pager(r, p->body, path, l.newer, l.older);
-	return page_render(r, p, 200);
+	fill_tag_show(ctl_vctx(r), p->body, &t);
+	fill_tag_head(ctl_vctx(r), page_head(p, "tag_head.tpl"), &t);
+	fill_article_list(ctl_vctx(r), p->body, "LIST", l.rows, leads, l.n, 0);
+	fill_pager(ctl_vctx(r), p->body, path, l.newer, l.older);
+	return ctl_page(r, p, 200);
 }

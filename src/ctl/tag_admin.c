@@ -40,12 +40,12 @@ tag_page(struct req *r, int status, const char *message)
 
 	if ((count = store_tags_admin(r->store, r->arena, &tags)) < 0)
 		return 500;
-	p = page_new(r, "tag_admin.tpl", "Tags", "/admin/tags");
+	p = page_new(ctl_vctx(r), "tag_admin.tpl", "Tags", "/admin/tags");
 	page_noindex(p);
 	if (status == 200 && (n = notice(r)) != NULL)
 		page_flash(p, n);
-	fill_tag_admin(r, p->body, tags, count, message);
-	return page_render(r, p, status);
+	fill_tag_admin(ctl_vctx(r), p->body, tags, count, message);
+	return ctl_page(r, p, status);
 }
 
 /*

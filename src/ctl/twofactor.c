@@ -122,12 +122,12 @@ twofactor_page(struct req *r, int status, const char *message,
 			return 500;
 	} else if ((left = store_recovery_count(r->store, u.id)) < 0)
 		return 500;
-	p = page_new(r, "twofactor.tpl", "Two-factor sign-in",
+	p = page_new(ctl_vctx(r), "twofactor.tpl", "Two-factor sign-in",
 	    "/account/2fa");
 	page_noindex(p);
-	fill_twofactor(r, p->body, &u, secret, uri, qr, width, codes, left,
+	fill_twofactor(ctl_vctx(r), p->body, &u, secret, uri, qr, width, codes, left,
 	    ctl_2fa_required(r), message);
-	return page_render(r, p, status);
+	return ctl_page(r, p, status);
 }
 
 /*

@@ -31,7 +31,7 @@ users_page(struct req *r, int status, const char *name, const char *display,
 
 	if ((n = store_users_all(r->store, r->arena, &users)) < 0)
 		return 500;
-	p = page_new(r, "user_index.tpl", "Accounts", "/admin/users");
+	p = page_new(ctl_vctx(r), "user_index.tpl", "Accounts", "/admin/users");
 	page_noindex(p);
 	if (status == 200 && done != NULL) {
 		if (strcmp(done, "role") == 0)
@@ -47,12 +47,12 @@ users_page(struct req *r, int status, const char *name, const char *display,
 		else if (strcmp(done, "2fa-policy") == 0)
 			page_flash(p, "The two-factor policy was saved.");
 	}
-	fill_user_index(r, p->body, users, n, name, display, role, message);
+	fill_user_index(ctl_vctx(r), p->body, users, n, name, display, role, message);
 	if (ctl_2fa_required(r))
 		view_show(p->body, "TFA_REQUIRED");
 	else
 		view_show(p->body, "TFA_OPTIONAL");
-	return page_render(r, p, status);
+	return ctl_page(r, p, status);
 }
 
 /*
@@ -73,12 +73,12 @@ link_page(struct req *r, const struct user *u, int invite, const char *tok,
 {
 	struct page	*p;
 
-	p = page_new(r, "user_link.tpl", invite ? "Invitation" :
+	p = page_new(ctl_vctx(r), "user_link.tpl", invite ? "Invitation" :
 	    "Password reset", "/admin/users");
 	page_noindex(p);
-	fill_user_link(r, p->body, u, invite, arena_printf(r->arena,
+	fill_user_link(ctl_vctx(r), p->body, u, invite, arena_printf(r->arena,
 	    "%s/password?token=%s", cfg.base_url, tok), expires);
-	return page_render(r, p, 200);
+	return ctl_page(r, p, 200);
 }
 
 /*

@@ -14,9 +14,11 @@
 
 #include "../util/buf.h"
 #include "../util/role.h"
+#include "../util/urlencode.h"
 #include "encoding.h"
 
 struct arena;
+struct editor;
 struct store;
 
 enum http_method {
@@ -87,18 +89,6 @@ struct upload {
 	const char	*filename;	/* as the browser named it, no folder */
 	const char	*ctype;		/* as the browser labelled it, or "" */
 	long long	 size;		/* bytes */
-};
-
-/* The editor behind a valid session cookie. */
-struct editor {
-	long long	 user_id;
-	const char	*name;		/* login name */
-	const char	*display;	/* full name */
-	enum role	 role;		/* ROLE_CONTRIBUTOR .. ROLE_ADMIN */
-	int		 admin;		/* role is ROLE_ADMIN */
-	int		 totp_on;	/* two-factor sign-in enrolled */
-	const char	*csrf;		/* the session's CSRF token */
-	long long	 session_id;
 };
 
 struct req {
@@ -201,8 +191,6 @@ int		 url_parse_pairs(struct arena *, const char *s, size_t n,
 void		 cookie_parse(struct arena *, const char *s, struct kv **out,
 		    size_t *nout);
 
-/* Encode s for use in a query string or path segment. */
-char		*url_encode(struct arena *, const char *s);
 
 /*
  * Editors (issue 3): set a cookie for the whole site (Path=/) that

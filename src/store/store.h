@@ -18,103 +18,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../util/role.h"
+#include "../model.h"
 
 struct arena;
 struct store;
-
-enum article_status {
-	ARTICLE_DRAFT,
-	ARTICLE_PUBLISHED,
-	ARTICLE_DELETED,
-};
-
-enum comments_mode {
-	COMMENTS_OPEN,
-	COMMENTS_CLOSED,	/* shown, no new ones */
-	COMMENTS_HIDDEN,	/* neither shown nor taken */
-};
-
-enum comment_status {
-	COMMENT_PENDING,
-	COMMENT_APPROVED,
-	COMMENT_REJECTED,
-};
-
-struct tag {
-	long long	 id;
-	const char	*name;
-	const char	*slug;
-	long long	 article_count;	/* published articles */
-};
-
-struct article {
-	long long	 id;
-	const char	*slug;
-	const char	*headline;
-	const char	*summary;
-	const char	*byline;
-	const char	*dateline;
-	const char	*source;
-	const char	*body_md;	/* only filled by store_article_get() */
-	const char	*body_html;	/* only filled by store_article_get() */
-	enum article_status status;
-	int64_t		 published_at;	/* 0: never published */
-	int64_t		 updated_at;	/* 0: no update or correction */
-	int64_t		 created_at;
-	int64_t		 modified_at;
-	enum comments_mode comments;
-	long long	 comment_count;	/* approved comments */
-	struct tag	*tags;
-	size_t		 ntags;
-	/* Search results only (issue 5): a body excerpt whose matched
-	 * words are between SNIP_OPEN and SNIP_CLOSE (util/snippet.h). */
-	const char	*snippet;
-};
-
-struct comment {
-	long long	 id;
-	long long	 article_id;
-	const char	*author;
-	const char	*body;
-	enum comment_status status;
-	int64_t		 created_at;
-};
-
-/* What an editor (or the importer) writes; see store_article_save(). */
-struct article_edit {
-	long long	 id;		/* 0: a new article */
-	const char	*slug;		/* already validated and non-empty */
-	const char	*headline;
-	const char	*summary;
-	const char	*byline;
-	const char	*dateline;
-	const char	*source;
-	const char	*body_md;
-	const char	*body_html;	/* rendered from body_md by the caller */
-	const char	*body_text;	/* plain text of the body, for search */
-	enum article_status status;
-	int64_t		 published_at;	/* 0 for a draft never published */
-	const char	*const *tags;	/* tag names, already cleaned */
-	size_t		 ntags;
-	const char	*tags_field;	/* the field as typed, for the revision */
-	long long	 user_id;	/* who saves (0: the command line) */
-	const char	*kind;		/* revision kind: "edit", "import", ... */
-	int		 touch_updated;	/* 1: an update/correction, move updated_at */
-	int64_t		 now;
-	/* Editors (issue 3): with kind "update" or "correction", the
-	 * public note saved in the same transaction (NULL: none). */
-	const char	*note;
-	/* The newest revision the editor's form was opened on (0: do not
-	 * check): a save on top of a newer one is refused (store returns 2). */
-	long long	 base_rev;
-};
-
-/* The front page and other listings page through with a cursor. */
-struct cursor {
-	int64_t		 at;		/* published_at of the boundary row */
-	long long	 id;		/* its id */
-};
 
 /* Connections (db.c). */
 
@@ -307,8 +214,6 @@ int	 store_comment_import(struct store *, long long article_id,
 
 /* Posting (issue 4). */
 
-#define COMMENT_HASH_BYTES	32	/* ip_hash, author_token, body_hash */
-
 /*
  * The setting key, made value if it has none yet: the first writer
  * wins, so two processes starting at once agree.  *out gets the value
@@ -316,39 +221,6 @@ int	 store_comment_import(struct store *, long long article_id,
  */
 int	 store_setting_init(struct store *, struct arena *, const char *key,
 	    const char *value, const char **out);
-
-/* A reader's comment to store; see store_comment_post(). */
-struct comment_post {
-	long long	 article_id;
-	const char	*author;	/* validated, white space folded */
-	const char	*body;		/* validated, as typed */
-	const unsigned char *ip_hash;	/* salted hash of the address */
-	const unsigned char *author_hash; /* hash of the returning-author token */
-	const unsigned char *body_hash;	/* hash of author and body */
-	enum comment_status status;	/* COMMENT_APPROVED or COMMENT_PENDING */
-	int		 trust_known;	/* 1: pending becomes approved if this
-					   author has an approved comment */
-	const char	*reason;	/* why a pending comment waits */
-	const char	*spam;		/* not NULL: store as rejected, with
-					   this reason, but answer as if not */
-	int64_t		 now;
-	int64_t		 dup_since;	/* same article and body_hash since
-					   then: a duplicate */
-	int		 limit[2];	/* at most limit[i] comments per address */
-	int		 window[2];	/* in window[i] seconds (limit 0: none) */
-
-	/* Set by store_comment_post(). */
-	long long	 id;		/* the new comment, or the first one */
-	enum comment_status stored;	/* its status */
-	enum comment_status answer;	/* what the poster is told */
-	int		 retry_after;	/* seconds, when rate-limited */
-};
-
-enum comment_post_result {
-	COMMENT_POSTED,
-	COMMENT_DUPLICATE,	/* an equal one was posted just before */
-	COMMENT_LIMITED,	/* too many from this address: retry_after */
-};
 
 /*
  * Store a reader's comment: the duplicate check, the rate limits, the
@@ -375,7 +247,6 @@ int	 store_comment_post(struct store *, struct comment_post *);
  * the newest STORE_SEARCH_COUNT_MAX (a total of the maximum means "at
  * least that many").  Returns the number filled, or -1.
  */
-#define STORE_SEARCH_COUNT_MAX	500
 int	 store_search(struct store *, struct arena *, const char *match,
 	    int64_t now, int offset, int limit, struct article **,
 	    long long *total);
@@ -392,12 +263,6 @@ int	 store_search_reindex(struct store *);
 int	 store_articles_feed(struct store *, struct arena *, long long tag_id,
 	    int64_t now, int limit, struct article **);
 
-struct archive_month {
-	int		 year;
-	int		 month;		/* 1..12 */
-	long long	 count;		/* live articles published then */
-};
-
 /*
  * The months (in the site's time zone) with live articles, newest
  * first, at most max of them.  Each costs two index lookups and a count
@@ -411,17 +276,8 @@ int	 store_articles_between(struct store *, struct arena *, int64_t from,
 	    int64_t to, int64_t now, const struct cursor *, int after,
 	    int limit, struct article **);
 
-/* What an archive page shows besides its articles. */
-struct archive_span {
-	long long	 count;		/* live articles in [from, to) */
-	int64_t		 before;	/* the newest live one before from, or 0 */
-	int64_t		 after;		/* the oldest live one from to, or 0 */
-};
-
 int	 store_archive_span(struct store *, int64_t from, int64_t to,
 	    int64_t now, struct archive_span *);
-
-#define STORE_RELATED_MAX	5
 
 /*
  * Up to STORE_RELATED_MAX live articles sharing tags with article id:
@@ -431,18 +287,6 @@ int	 store_archive_span(struct store *, int64_t from, int64_t to,
  */
 int	 store_related(struct store *, struct arena *, long long id,
 	    int64_t now, struct article **);
-
-struct sitemap_url {
-	const char	*slug;
-	int64_t		 lastmod;	/* 0: unknown */
-};
-
-struct sitemap_stats {
-	long long	 articles;	/* live articles */
-	long long	 max_id;	/* highest article id */
-	long long	 tags;		/* tags with published articles */
-	int64_t		 newest;	/* newest live publication, or 0 */
-};
 
 int	 store_sitemap_stats(struct store *, int64_t now,
 	    struct sitemap_stats *);
@@ -469,36 +313,6 @@ int	 store_sitemap_tags(struct store *, struct arena *, int64_t now,
 
 /* Accounts, sessions and login throttling (user.c). */
 
-struct user {
-	long long	 id;
-	const char	*name;		/* login name, [a-z0-9._-] */
-	const char	*display;	/* full name */
-	const char	*pw_hash;	/* "" in listings */
-	enum role	 role;
-	int		 admin;		/* role is ROLE_ADMIN */
-	int		 disabled;
-	int64_t		 created_at;
-	int		 invited;	/* no password set yet */
-	const char	*bio;
-	/* Two-factor sign-in ("" in listings but for totp_on). */
-	int		 totp_on;
-	const char	*totp_secret;	/* base32 */
-	long long	 totp_step;	/* last time step used */
-};
-
-/* The editor behind a live session. */
-struct session_user {
-	long long	 session_id;
-	const char	*csrf;
-	int64_t		 seen_at;
-	long long	 user_id;
-	const char	*name;
-	const char	*display;
-	enum role	 role;
-	int		 admin;		/* role is ROLE_ADMIN */
-	int		 totp_on;	/* two-factor sign-in enrolled */
-};
-
 /* Returns 0, 1 if the name is taken, or -1. */
 int	 store_user_add(struct store *, const char *name, const char *display,
 	    enum role, const char *pw_hash, int64_t now);
@@ -514,15 +328,6 @@ int	 store_users_all(struct store *, struct arena *, struct user **);
 /* Change the role (sessions stay: each request reads the role anew):
  * 1 done, 0 no such user, -1 error. */
 int	 store_user_role(struct store *, const char *name, enum role);
-
-/*
- * Accounts in the browser (account.c): one-time links, profiles, own
- * passwords and sessions.
- */
-enum account_link {
-	LINK_INVITE,
-	LINK_RESET,
-};
 
 /* The account with id: 1 found, 0 not, -1 error. */
 int	 store_user_by_id(struct store *, struct arena *, long long id,
@@ -557,19 +362,12 @@ int	 store_user_profile(struct store *, long long id, const char *display,
 int	 store_user_passwd_keep(struct store *, long long id,
 	    const char *pw_hash, long long keep);
 
-struct session_row {
-	long long	 id;
-	int64_t		 created_at;
-	int64_t		 seen_at;
-};
-
 /* An account's live sessions, last used first: count or -1. */
 int	 store_sessions_of(struct store *, struct arena *, long long user_id,
 	    int64_t now, int idle, struct session_row **);
 /*
  * Two-factor sign-in (twofactor.c).
  */
-#define RECOVERY_CODES	10
 /* Make secret (base32) the account's, step used, with n recovery code
  * hashes replacing any others: 1 done, 0 it had one already, -1. */
 int	 store_totp_enable(struct store *, long long user_id,
@@ -588,17 +386,6 @@ int	 store_recovery_replace(struct store *, long long user_id,
 /* Turn two-factor sign-in off, codes gone: 1, 0 no such account, -1. */
 int	 store_totp_reset(struct store *, long long user_id);
 
-/*
- * The audit log (audit.c): append-only.
- */
-struct audit_row {
-	long long	 id;
-	int64_t		 at;
-	const char	*who;		/* "" : the command line */
-	const char	*action;
-	const char	*target;
-	const char	*detail;
-};
 /* Add a row; user_id 0 and who "" for the command line.  0 or -1. */
 int	 store_audit(struct store *, int64_t now, long long user_id,
 	    const char *who, const char *action, const char *target,
@@ -613,17 +400,6 @@ int	 store_sessions_end_user(struct store *, long long user_id);
 /* End one of an account's sessions: 1 done, 0 none such, -1. */
 int	 store_session_end_id(struct store *, long long id,
 	    long long user_id);
-
-/*
- * Roles and review (review.c): a contributor's draft waits in the
- * editors' queue until published or returned with a note.
- */
-struct review {
-	long long	 author_id;	/* the account that created it; 0: none */
-	int64_t		 submitted_at;	/* in the queue since; 0: not waiting */
-	const char	*note;		/* the last note an editor returned */
-	const char	*author;	/* display name (queue rows only), "" */
-};
 
 /* The review state of article id: 1 found, 0 not, -1 error. */
 int	 store_article_review(struct store *, struct arena *, long long id,
@@ -687,37 +463,6 @@ int	 store_articles_scheduled(struct store *, struct arena *, int64_t now,
 
 /* Revisions and corrections (revision.c). */
 
-struct revision {
-	long long	 id;
-	long long	 article_id;
-	long long	 number;	/* the article's 1st, 2nd ... revision */
-	long long	 user_id;	/* 0: the command line */
-	const char	*user_display;	/* "" for the command line */
-	int64_t		 created_at;
-	const char	*kind;		/* edit, publish, typo, update, ... */
-	const char	*headline;
-	const char	*slug;
-	const char	*status;
-	int64_t		 published_at;
-	/* Only filled by store_revision_get(): */
-	const char	*summary;
-	const char	*byline;
-	const char	*dateline;
-	const char	*source;
-	const char	*body_md;
-	const char	*tags;		/* the comma-separated field */
-};
-
-struct correction {
-	long long	 id;
-	long long	 article_id;
-	const char	*kind;		/* "update" or "correction" */
-	const char	*note;
-	int64_t		 created_at;
-	const char	*article_slug;	/* only from store_corrections_live() */
-	const char	*article_headline;
-};
-
 /* An article's revisions, newest first, without bodies; count or -1. */
 int	 store_revisions(struct store *, struct arena *, long long article_id,
 	    int limit, struct revision **);
@@ -737,11 +482,6 @@ int	 store_corrections_live(struct store *, struct arena *, int64_t now,
 	    const struct cursor *, int limit, struct correction **);
 
 /* Tag management (tag_admin.c). */
-
-struct tag_use {
-	struct tag	 tag;
-	long long	 uses;		/* articles of any status carrying it */
-};
 
 /* Every tag, by name, with its uses; count or -1. */
 int	 store_tags_admin(struct store *, struct arena *, struct tag_use **);
@@ -765,19 +505,6 @@ int	 store_tag_delete(struct store *, long long id);
 
 /* Comment moderation (comment.c). */
 
-enum comment_action {
-	COMMENT_APPROVE,
-	COMMENT_REJECT,
-	COMMENT_DELETE,
-};
-
-struct comment_queued {
-	struct comment	 c;
-	const char	*reason;	/* why it was held or rejected */
-	const char	*article_slug;
-	const char	*article_headline;
-};
-
 /*
  * Comments for the moderation page, newest first, with id < before
  * (0: from the newest).  status < 0 lists every status.  Count or -1.
@@ -797,26 +524,9 @@ int	 store_article_comments_set(struct store *, long long article_id,
 /* Comments waiting for moderation; -1 on error. */
 long long store_comments_pending(struct store *);
 
-/*
- * Bulk loading (bulk.c), for `gazette generate` (issue 6): many new
- * articles in one transaction, each with everything store_article_save()
- * keeps in step (article_tags with published_at and live, the tags'
- * article counts, the tag list, the search entry) and its approved
- * comments with the article's comment count.  No revision rows are
- * written.  Call store_bulk_begin(), then store_bulk_tag() and
- * store_bulk_article() any number of times, then store_bulk_commit()
- * (or store_bulk_rollback() after an error).
- */
-struct bulk_comment {
-	const char	*author;
-	const char	*body;
-	int64_t		 at;
-};
-
 int	 store_bulk_begin(struct store *);
 int	 store_bulk_commit(struct store *);
 void	 store_bulk_rollback(struct store *);
-
 
 /*
  * The tag named name (already cleaned), created if new; *t gets its id,
@@ -835,39 +545,6 @@ int	 store_bulk_tag(struct store *, struct arena *, const char *name,
 int	 store_bulk_article(struct store *, struct article_edit *e,
 	    const struct tag *tags, size_t ntags,
 	    const struct bulk_comment *comments, size_t ncomments);
-
-/*
- * The purge outbox (outbox.c).  Every write that readers can see adds
- * rows naming what it changed, in its own transaction: an article (by
- * its slug then, with its id and publication time), a tag (its slug),
- * or the site as a whole.  The store knows no URL: src/purge.c turns
- * rows into cache keys and sends them to each cache node, which
- * acknowledges rows in order.  Rows every node has acknowledged are
- * pruned.
- */
-enum purge_kind {
-	PURGE_ARTICLE,
-	PURGE_TAG,
-	PURGE_SITE,
-};
-
-struct purge_row {
-	long long	 id;
-	enum purge_kind	 kind;
-	const char	*slug;		/* "" for the site */
-	long long	 ref;		/* the article's or tag's id, or 0 */
-	int64_t		 at;		/* an article's published_at, or 0 */
-};
-
-struct purge_node {
-	const char	*node;		/* as configured */
-	long long	 acked;		/* every row <= this is purged there */
-	int64_t		 acked_at;	/* 0: never */
-	int64_t		 failed_at;	/* 0: no failure since the last ack */
-	const char	*error;		/* why it failed, or "" */
-	long long	 pending;	/* rows not yet acknowledged */
-	int64_t		 oldest;	/* the oldest of those was written then; 0 */
-};
 
 /*
  * Record the n nodes a serving app purges, as listed now: new nodes
@@ -899,28 +576,6 @@ int	 store_purge_ack(struct store *, const char *node, long long upto,
 	    int64_t now);
 int	 store_purge_failed(struct store *, const char *node,
 	    const char *error, int64_t now);
-
-/*
- * Photographs (media.c).
- */
-struct media {
-	long long	 id;
-	const char	*hash;		/* names its files in the media folder */
-	int		 width, height;	/* the largest variant's */
-	const char	*widths;	/* "320,640,960", ascending */
-	const char	*alt;
-	const char	*caption;
-	const char	*credit;
-	const char	*filename;	/* as uploaded */
-	long long	 bytes;
-	int64_t		 created_at;
-};
-
-/* Where an image is used. */
-struct media_use {
-	long long	 article_id;
-	const char	*headline;
-};
 
 /*
  * Add a processed upload (m->id is ignored) uploaded by user_id, or

@@ -2,16 +2,15 @@
  * document.c: responses that are not HTML pages (feeds, sitemaps,
  * robots.txt): one template, no layout, their own Content-Type.
  */
-#include "../http/http.h"
 #include "../site.h"
 #include "../util/buf.h"
 #include "page.h"
 #include "view.h"
 
 struct view *
-doc_new(struct req *r)
+doc_new(const struct vctx *c)
 {
-	struct view	*v = view_new(r->arena);
+	struct view	*v = view_new(c->arena);
 	const struct site *s = site();
 
 	view_set_shared(v, "SITE_TITLE", s->title);
@@ -20,14 +19,11 @@ doc_new(struct req *r)
 }
 
 int
-doc_render(struct req *r, struct view *v, const char *tpl,
-    const char *content_type, int status)
+doc_render(struct view *v, const char *tpl, struct buf *out)
 {
-	if (view_render(v, tpl, r->resp.body) < 0) {
-		buf_reset(r->resp.body);
-		return 500;
+	if (view_render(v, tpl, out) < 0) {
+		buf_reset(out);
+		return -1;
 	}
-	r->resp.content_type = content_type;
-	r->resp.rendered = 1;
-	return status;
+	return 0;
 }

@@ -3,8 +3,7 @@
  * user_link.tpl (admins), account.tpl (everyone's own) and
  * password_set.tpl (the page a one-time link opens).
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/timefmt.h"
 #include "page.h"
@@ -17,14 +16,14 @@ static const char *const role_sections[ROLE__MAX] = {
 };
 
 void
-fill_user_index(struct req *r, struct view *v, const struct user *users,
+fill_user_index(const struct vctx *c, struct view *v, const struct user *users,
     int n, const char *name, const char *display, enum role role,
     const char *message)
 {
 	struct view	*row, *act;
 	int		 i;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	view_set(v, "NAME", name ? name : "");
 	view_set(v, "DISPLAY", display ? display : "");
 	view_show(v, role == ROLE_ADMIN ? "ROLE_ADMIN" : role == ROLE_EDITOR ?
@@ -40,10 +39,10 @@ fill_user_index(struct req *r, struct view *v, const struct user *users,
 		view_set(row, "ROLE", role_name(u->role));
 		view_set(row, "STATE", u->disabled ? "disabled" : u->invited ?
 		    "invited" : "active");
-		view_set(row, "CREATED_ISO", time_iso(r->arena, u->created_at));
-		view_set(row, "CREATED", time_short(r->arena, u->created_at));
+		view_set(row, "CREATED_ISO", time_iso(c->arena, u->created_at));
+		view_set(row, "CREATED", time_short(c->arena, u->created_at));
 		view_set(row, "TFA", u->totp_on ? "on" : "off");
-		if (u->id == r->editor->user_id) {
+		if (u->id == c->editor->user_id) {
 			view_show(row, "YOU");
 			continue;
 		}
@@ -63,26 +62,26 @@ fill_user_index(struct req *r, struct view *v, const struct user *users,
 }
 
 void
-fill_user_link(struct req *r, struct view *v, const struct user *u,
+fill_user_link(const struct vctx *c, struct view *v, const struct user *u,
     int invite, const char *link, int64_t expires)
 {
 	view_show(v, invite ? "INVITE" : "RESET");
 	view_set(v, "NAME", u->name);
 	view_set(v, "DISPLAY", u->display);
 	view_set(v, "LINK", link);
-	view_set(v, "EXPIRES_ISO", time_iso(r->arena, expires));
-	view_set(v, "EXPIRES", time_human(r->arena, expires));
+	view_set(v, "EXPIRES_ISO", time_iso(c->arena, expires));
+	view_set(v, "EXPIRES", time_human(c->arena, expires));
 }
 
 void
-fill_account(struct req *r, struct view *v, const struct user *u,
+fill_account(const struct vctx *c, struct view *v, const struct user *u,
     const char *display, const char *bio, const struct session_row *rows,
     int n, const char *message)
 {
 	struct view	*row;
 	int		 i;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	view_set(v, "NAME", u->name);
 	view_set(v, "ROLE", role_name(u->role));
 	view_set(v, "DISPLAY", display);
@@ -91,13 +90,13 @@ fill_account(struct req *r, struct view *v, const struct user *u,
 		view_set(view_row(v, "FORM_ERROR"), "MESSAGE", message);
 	for (i = 0; i < n; i++) {
 		row = view_row(v, "SESSIONS");
-		view_set(row, "CREATED_ISO", time_iso(r->arena,
+		view_set(row, "CREATED_ISO", time_iso(c->arena,
 		    rows[i].created_at));
-		view_set(row, "CREATED", time_human(r->arena,
+		view_set(row, "CREATED", time_human(c->arena,
 		    rows[i].created_at));
-		view_set(row, "SEEN_ISO", time_iso(r->arena, rows[i].seen_at));
-		view_set(row, "SEEN", time_human(r->arena, rows[i].seen_at));
-		if (rows[i].id == r->editor->session_id)
+		view_set(row, "SEEN_ISO", time_iso(c->arena, rows[i].seen_at));
+		view_set(row, "SEEN", time_human(c->arena, rows[i].seen_at));
+		if (rows[i].id == c->editor->session_id)
 			view_show(row, "THIS");
 		else
 			view_set_int(view_row(row, "OTHER"), "ID", rows[i].id);
@@ -105,10 +104,10 @@ fill_account(struct req *r, struct view *v, const struct user *u,
 }
 
 void
-fill_password_set(struct req *r, struct view *v, const struct user *u,
+fill_password_set(const struct vctx *c, struct view *v, const struct user *u,
     int invite, const char *token, const char *message)
 {
-	(void)r;
+	(void)c;
 	view_show(v, invite ? "INVITE" : "RESET");
 	view_set(v, "NAME", u->name);
 	view_set(v, "DISPLAY", u->display);
@@ -118,14 +117,14 @@ fill_password_set(struct req *r, struct view *v, const struct user *u,
 }
 
 void
-fill_twofactor(struct req *r, struct view *v, const struct user *u,
+fill_twofactor(const struct vctx *c, struct view *v, const struct user *u,
     const char *secret, const char *uri, const unsigned char *qr, int width, const char **codes,
     int left, int required, const char *message)
 {
 	struct view	*sec, *row;
 	int		 x, y, run, i;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	if (message != NULL)
 		view_set(view_row(v, "FORM_ERROR"), "MESSAGE", message);
 	if (required)
@@ -165,7 +164,7 @@ fill_twofactor(struct req *r, struct view *v, const struct user *u,
 }
 
 void
-fill_audit_index(struct req *r, struct view *v, const struct audit_row *rows,
+fill_audit_index(const struct vctx *c, struct view *v, const struct audit_row *rows,
     int n, long long older)
 {
 	struct view	*row;
@@ -175,8 +174,8 @@ fill_audit_index(struct req *r, struct view *v, const struct audit_row *rows,
 		view_show(v, "EMPTY");
 	for (i = 0; i < n; i++) {
 		row = view_row(v, "ROWS");
-		view_set(row, "AT_ISO", time_iso(r->arena, rows[i].at));
-		view_set(row, "AT", time_human(r->arena, rows[i].at));
+		view_set(row, "AT_ISO", time_iso(c->arena, rows[i].at));
+		view_set(row, "AT", time_human(c->arena, rows[i].at));
 		view_set(row, "WHO", rows[i].who[0] != '\0' ? rows[i].who :
 		    "command line");
 		view_set(row, "ACTION", rows[i].action);

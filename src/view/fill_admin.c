@@ -5,9 +5,8 @@
 #include <string.h>
 
 #include "../config.h"
-#include "../http/http.h"
 #include "../site.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/text.h"
 #include "../util/timefmt.h"
@@ -30,7 +29,7 @@ excerpt(struct arena *a, const char *s, size_t max)
 
 /* admin_article_list.tpl at marker, one row per article. */
 static void
-article_rows(struct req *r, struct view *v, const char *marker,
+article_rows(const struct vctx *c, struct view *v, const char *marker,
     const struct article *rows, int n)
 {
 	struct view	*list, *row;
@@ -50,7 +49,7 @@ article_rows(struct req *r, struct view *v, const char *marker,
 		view_set(row, "SLUG", a->slug);
 		switch (a->status) {
 		case ARTICLE_PUBLISHED:
-			if (a->published_at > r->now) {
+			if (a->published_at > c->now) {
 				status = "scheduled";
 				label = "scheduled";
 			} else {
@@ -73,13 +72,13 @@ article_rows(struct req *r, struct view *v, const char *marker,
 		}
 		view_set(row, "STATUS", status);
 		view_set(row, "STATUS_LABEL", label);
-		view_set(row, "TIME_ISO", time_iso(r->arena, t));
-		view_set(row, "TIME_HUMAN", time_human(r->arena, t));
+		view_set(row, "TIME_ISO", time_iso(c->arena, t));
+		view_set(row, "TIME_HUMAN", time_human(c->arena, t));
 	}
 }
 
 void
-fill_admin_index(struct req *r, struct view *v,
+fill_admin_index(const struct vctx *c, struct view *v,
     const struct article *drafts, int ndrafts,
     const struct article *scheduled, int nscheduled,
     const struct article *published, int npublished,
@@ -90,14 +89,14 @@ fill_admin_index(struct req *r, struct view *v,
 	struct view	*row;
 	int		 i;
 
-	if (r->editor != NULL && r->editor->admin)
+	if (c->editor != NULL && c->editor->admin)
 		view_show(v, "IS_ADMIN");
-	article_rows(r, v, "DRAFTS", drafts, ndrafts);
-	article_rows(r, v, "SCHEDULED", scheduled, nscheduled);
-	article_rows(r, v, "PUBLISHED", published, npublished);
+	article_rows(c, v, "DRAFTS", drafts, ndrafts);
+	article_rows(c, v, "SCHEDULED", scheduled, nscheduled);
+	article_rows(c, v, "PUBLISHED", published, npublished);
 	if (ndeleted > 0) {
 		view_show(v, "HAS_DELETED");
-		article_rows(r, v, "DELETED", deleted, ndeleted);
+		article_rows(c, v, "DELETED", deleted, ndeleted);
 	}
 	view_set_int(v, "PENDING_TOTAL", pending_total);
 	if (npending == 0)
@@ -110,13 +109,13 @@ fill_admin_index(struct req *r, struct view *v,
 		view_set(row, "AUTHOR", pending[i].c.author);
 		view_set(row, "ARTICLE_SLUG", pending[i].article_slug);
 		view_set(row, "ARTICLE_HEADLINE", pending[i].article_headline);
-		view_set(row, "EXCERPT", excerpt(r->arena, text_squish(r->arena,
+		view_set(row, "EXCERPT", excerpt(c->arena, text_squish(c->arena,
 		    pending[i].c.body), EXCERPT_CHARS));
 	}
 }
 
 void
-fill_admin_caches(struct req *r, struct view *v, const struct purge_node *nodes,
+fill_admin_caches(const struct vctx *c, struct view *v, const struct purge_node *nodes,
     int n)
 {
 	struct view	*row;
@@ -133,7 +132,7 @@ fill_admin_caches(struct req *r, struct view *v, const struct purge_node *nodes,
 		 * check names it in full).
 		 */
 		view_set(row, "NODE", strncmp(nodes[i].node, "unix:", 5) == 0 ?
-		    arena_printf(r->arena, "cache %d (this machine)", i + 1) :
+		    arena_printf(c->arena, "cache %d (this machine)", i + 1) :
 		    nodes[i].node);
 		if (nodes[i].pending == 0) {
 			view_show(row, "CACHE_OK");
@@ -141,8 +140,8 @@ fill_admin_caches(struct req *r, struct view *v, const struct purge_node *nodes,
 		}
 		view_show(row, "CACHE_BEHIND");
 		view_set_int(row, "PENDING", nodes[i].pending);
-		view_set(row, "OLDEST", time_human(r->arena, nodes[i].oldest));
-		view_set(row, "OLDEST_ISO", time_iso(r->arena, nodes[i].oldest));
+		view_set(row, "OLDEST", time_human(c->arena, nodes[i].oldest));
+		view_set(row, "OLDEST_ISO", time_iso(c->arena, nodes[i].oldest));
 		if (nodes[i].error[0] != '\0') {
 			view_show(row, "CACHE_ERROR");
 			view_set(row, "ERROR", nodes[i].error);
@@ -151,30 +150,30 @@ fill_admin_caches(struct req *r, struct view *v, const struct purge_node *nodes,
 }
 
 void
-fill_admin_articles(struct req *r, struct view *v, const char *status,
+fill_admin_articles(const struct vctx *c, struct view *v, const char *status,
     const struct article *rows, int n, int more)
 {
 	const struct article *last = n > 0 ? &rows[n - 1] : NULL;
 
 	view_set(v, "TITLE", strcmp(status, "draft") == 0 ? "Drafts" :
 	    "Withdrawn articles");
-	article_rows(r, v, "ARTICLES", rows, n);
+	article_rows(c, v, "ARTICLES", rows, n);
 	if (more && last != NULL) {
 		view_show(v, "OLDER");
-		view_set(v, "OLDER_URL", arena_printf(r->arena,
+		view_set(v, "OLDER_URL", arena_printf(c->arena,
 		    "/admin/articles?status=%s&before=%lld-%lld", status,
 		    (long long)last->modified_at, last->id));
 	}
 }
 
 void
-fill_settings(struct req *r, struct view *v, const struct site *s,
+fill_settings(const struct vctx *c, struct view *v, const struct site *s,
     const char *message)
 {
 	struct view	*row;
 	int		 i;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	if (message != NULL)
 		view_set(view_row(v, "ERROR"), "MESSAGE", message);
 	view_set(v, "TITLE_VALUE", s->title);

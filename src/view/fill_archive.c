@@ -1,15 +1,14 @@
 /*
  * fill_archive.c: archive_index.tpl and archive_month.tpl.
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_archive_index(struct req *r, struct view *v,
+fill_archive_index(const struct vctx *c, struct view *v,
     const struct archive_month *months, int n)
 {
 	struct view	*year = NULL, *row;
@@ -24,7 +23,7 @@ fill_archive_index(struct req *r, struct view *v,
 			view_set_int(year, "YEAR", months[i].year);
 		}
 		row = view_row(year, "MONTHS");
-		view_set(row, "MM", arena_printf(r->arena, "%02d",
+		view_set(row, "MM", arena_printf(c->arena, "%02d",
 		    months[i].month));
 		view_set(row, "MONTH_NAME", time_month_name(months[i].month));
 		view_set_int(row, "COUNT", months[i].count);
@@ -33,22 +32,22 @@ fill_archive_index(struct req *r, struct view *v,
 
 /* The link to the month of t, under the names prefix_YEAR/_MM/_NAME. */
 static void
-month_link(struct req *r, struct view *v, const char *section,
+month_link(const struct vctx *c, struct view *v, const char *section,
     const char *prefix, int64_t t)
 {
 	int	 year, month;
 
 	time_year_month(t, &year, &month);
 	view_show(v, section);
-	view_set_int(v, arena_printf(r->arena, "%s_YEAR", prefix), year);
-	view_set(v, arena_printf(r->arena, "%s_MM", prefix),
-	    arena_printf(r->arena, "%02d", month));
-	view_set(v, arena_printf(r->arena, "%s_NAME", prefix),
+	view_set_int(v, arena_printf(c->arena, "%s_YEAR", prefix), year);
+	view_set(v, arena_printf(c->arena, "%s_MM", prefix),
+	    arena_printf(c->arena, "%02d", month));
+	view_set(v, arena_printf(c->arena, "%s_NAME", prefix),
 	    time_month_name(month));
 }
 
 void
-fill_archive_month(struct req *r, struct view *v, int year, int month,
+fill_archive_month(const struct vctx *c, struct view *v, int year, int month,
     long long count, int64_t earlier, int64_t later)
 {
 	view_set_int(v, "YEAR", year);
@@ -57,7 +56,7 @@ fill_archive_month(struct req *r, struct view *v, int year, int month,
 	if (count != 1)
 		view_show(v, "PLURAL");
 	if (earlier > 0)
-		month_link(r, v, "EARLIER", "E", earlier);
+		month_link(c, v, "EARLIER", "E", earlier);
 	if (later > 0)
-		month_link(r, v, "LATER", "L", later);
+		month_link(c, v, "LATER", "L", later);
 }

@@ -3,8 +3,7 @@
  */
 #include <string.h>
 
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/commenttext.h"
 #include "../util/lang.h"
 #include "../util/timefmt.h"
@@ -12,7 +11,7 @@
 #include "view.h"
 
 void
-fill_comment_body(struct req *r, struct view *v, const char *marker,
+fill_comment_body(const struct vctx *c, struct view *v, const char *marker,
     const char *text)
 {
 	struct ct_para	*paras;
@@ -20,7 +19,7 @@ fill_comment_body(struct req *r, struct view *v, const char *marker,
 	size_t		 np, i, j, k;
 
 	cv = view_include(v, marker, "comment_body.tpl");
-	np = ct_split(r->arena, text, &paras);
+	np = ct_split(c->arena, text, &paras);
 	for (i = 0; i < np; i++) {
 		pv = view_row(cv, "PARA");
 		for (j = 0; j < paras[i].nlines; j++) {
@@ -44,7 +43,7 @@ fill_comment_body(struct req *r, struct view *v, const char *marker,
 }
 
 void
-fill_article_show(struct req *r, struct view *v, const struct article *a,
+fill_article_show(const struct vctx *c, struct view *v, const struct article *a,
     const struct comment *comments, int ncomments, int more_comments)
 {
 	struct view	*row;
@@ -75,12 +74,12 @@ fill_article_show(struct req *r, struct view *v, const struct article *a,
 		view_show(v, "HAS_SOURCE");
 		view_set(v, "SOURCE", a->source);
 	}
-	view_set(v, "PUBLISHED_ISO", time_iso(r->arena, a->published_at));
-	view_set(v, "PUBLISHED_HUMAN", time_human(r->arena, a->published_at));
+	view_set(v, "PUBLISHED_ISO", time_iso(c->arena, a->published_at));
+	view_set(v, "PUBLISHED_HUMAN", time_human(c->arena, a->published_at));
 	if (a->updated_at > a->published_at) {
 		view_show(v, "UPDATED");
-		view_set(v, "UPDATED_ISO", time_iso(r->arena, a->updated_at));
-		view_set(v, "UPDATED_HUMAN", time_human(r->arena,
+		view_set(v, "UPDATED_ISO", time_iso(c->arena, a->updated_at));
+		view_set(v, "UPDATED_HUMAN", time_human(c->arena,
 		    a->updated_at));
 	}
 	view_set(v, "BODY_HTML", a->body_html);
@@ -101,11 +100,11 @@ fill_article_show(struct req *r, struct view *v, const struct article *a,
 		row = view_row(v, "COMMENTS");
 		view_set_int(row, "ID", comments[i].id);
 		view_set(row, "AUTHOR", comments[i].author);
-		view_set(row, "TIME_ISO", time_iso(r->arena,
+		view_set(row, "TIME_ISO", time_iso(c->arena,
 		    comments[i].created_at));
-		view_set(row, "TIME_HUMAN", time_human(r->arena,
+		view_set(row, "TIME_HUMAN", time_human(c->arena,
 		    comments[i].created_at));
-		fill_comment_body(r, row, "TEXT", comments[i].body);
+		fill_comment_body(c, row, "TEXT", comments[i].body);
 	}
 	if (more_comments && ncomments > 0) {
 		view_show(v, "MORE_COMMENTS");

@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "../config.h"
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/diff.h"
 #include "../util/timefmt.h"
@@ -69,18 +68,18 @@ status_of(struct view *v, enum article_status st, int live)
 
 /* The fields of a version as one text, for a word difference. */
 static const char *
-version_text(struct req *r, const char *headline, const char *summary,
+version_text(const struct vctx *c, const char *headline, const char *summary,
     const char *byline, const char *dateline, const char *source,
     const char *tags, const char *body)
 {
-	return arena_printf(r->arena, "Headline: %s\nSummary: %s\n"
+	return arena_printf(c->arena, "Headline: %s\nSummary: %s\n"
 	    "Byline: %s\nDateline: %s\nSource: %s\nTags: %s\n\n%s",
 	    headline, summary, byline, dateline, source, tags, body);
 }
 
 /* The other editor's version and how the form's differs from it. */
 static void
-conflict(struct req *r, struct view *v, const struct article_form *f)
+conflict(const struct vctx *c, struct view *v, const struct article_form *f)
 {
 	const struct revision	*t = f->theirs;
 	struct diff_word	*d;
@@ -88,29 +87,29 @@ conflict(struct req *r, struct view *v, const struct article_form *f)
 
 	view_set(v, "WHO", t->user_display[0] != '\0' ? t->user_display :
 	    "the command line");
-	view_set(v, "THEIR_ISO", time_iso(r->arena, t->created_at));
-	view_set(v, "THEIR_TIME", time_human(r->arena, t->created_at));
-	n = diff_words(r->arena, version_text(r, t->headline, t->summary,
+	view_set(v, "THEIR_ISO", time_iso(c->arena, t->created_at));
+	view_set(v, "THEIR_TIME", time_human(c->arena, t->created_at));
+	n = diff_words(c->arena, version_text(c, t->headline, t->summary,
 	    t->byline, t->dateline, t->source, t->tags, t->body_md),
-	    version_text(r, f->val[AF_HEADLINE], f->val[AF_SUMMARY],
+	    version_text(c, f->val[AF_HEADLINE], f->val[AF_SUMMARY],
 	    f->val[AF_BYLINE], f->val[AF_DATELINE], f->val[AF_SOURCE],
 	    f->val[AF_TAGS], f->val[AF_BODY]), &d);
 	fill_diff_words(v, "PIECES", d, n);
 }
 
 void
-fill_article_form(struct req *r, struct view *v, const struct article_form *f,
+fill_article_form(const struct vctx *c, struct view *v, const struct article_form *f,
     const struct article *preview)
 {
 	struct view	*row;
 	int		 i;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	view_set(v, "TIMEZONE", cfg.timezone);
 	for (i = 0; i < AF__MAX; i++) {
 		view_set(v, keys[i], f->val[i]);
 		if (f->err[i] != NULL) {
-			row = view_row(v, arena_printf(r->arena, "%s_ERROR",
+			row = view_row(v, arena_printf(c->arena, "%s_ERROR",
 			    keys[i]));
 			view_set(row, "MESSAGE", f->err[i]);
 		}
@@ -124,7 +123,7 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 		view_set(row, "RELOGIN_NAME", f->relogin_name);
 		view_set(row, "RELOGIN_ACTION", f->relogin_action);
 		view_set(row, "MESSAGE", f->relogin_message);
-		view_set(v, "ACTION", f->id ? arena_printf(r->arena,
+		view_set(v, "ACTION", f->id ? arena_printf(c->arena,
 		    "/admin/articles/%lld/edit/login", f->id) :
 		    "/admin/articles/new/login");
 		if (f->base_rev > 0)
@@ -140,17 +139,17 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 	} else {
 		view_show(v, "IS_OLD");
 		view_set_int(v, "ID", f->id);
-		fill_article_lead(r, view_include(v, "LEAD_FORM",
+		fill_article_lead(c, view_include(v, "LEAD_FORM",
 		    "lead_form.tpl"), f->id, f->lead);
-		view_set(v, "ACTION", arena_printf(r->arena,
+		view_set(v, "ACTION", arena_printf(c->arena,
 		    "/admin/articles/%lld/edit", f->id));
 		view_set(v, "SLUG_STORED", f->slug);
 		status_of(v, f->status, f->live);
 		if (f->published_at != 0) {
 			view_show(v, "HAS_TIME");
-			view_set(v, "TIME_ISO", time_iso(r->arena,
+			view_set(v, "TIME_ISO", time_iso(c->arena,
 			    f->published_at));
-			view_set(v, "TIME_HUMAN", time_human(r->arena,
+			view_set(v, "TIME_HUMAN", time_human(c->arena,
 			    f->published_at));
 		}
 		if (f->live)
@@ -174,14 +173,14 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 		/* Review: waiting in the queue, or returned with a note. */
 		if (f->submitted_at != 0) {
 			row = view_row(v, "IN_QUEUE");
-			view_set(row, "QUEUED_ISO", time_iso(r->arena,
+			view_set(row, "QUEUED_ISO", time_iso(c->arena,
 			    f->submitted_at));
-			view_set(row, "QUEUED_HUMAN", time_human(r->arena,
+			view_set(row, "QUEUED_HUMAN", time_human(c->arena,
 			    f->submitted_at));
 			if (f->may_publish) {
 				view_show(row, "CAN_RETURN");
 				view_set_int(row, "ID", f->id);
-				page_csrf(r, row);
+				page_csrf(c, row);
 			}
 		} else if (f->review_note != NULL &&
 		    f->review_note[0] != '\0' &&
@@ -192,7 +191,7 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 	if (f->id != 0 && f->base_rev > 0)
 		view_set_int(view_row(v, "BASE"), "REV", f->base_rev);
 	if (f->theirs != NULL)
-		conflict(r, view_row(v, "CONFLICT"), f);
+		conflict(c, view_row(v, "CONFLICT"), f);
 	if (f->live) {
 		view_show(v, "ASK_CHANGE");
 		if (strcmp(f->val[AF_CHANGE], "update") == 0)
@@ -208,30 +207,30 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 			if (f->render_note[i] != NULL)
 				view_set(view_row(row, "RENDER_NOTE"), "TEXT",
 				    f->render_note[i]);
-		fill_article_show(r, view_include(row, "PREVIEW_ARTICLE",
+		fill_article_show(c, view_include(row, "PREVIEW_ARTICLE",
 		    "article_show.tpl"), preview, NULL, 0, 0);
 	}
 }
 
 void
-fill_article_preview(struct req *r, struct view *v, const struct article *a)
+fill_article_preview(const struct vctx *c, struct view *v, const struct article *a)
 {
 	struct article	 copy = *a;
 
 	view_set_int(v, "ID", a->id);
 	status_of(v, a->status, a->status == ARTICLE_PUBLISHED &&
-	    a->published_at <= r->now);
+	    a->published_at <= c->now);
 	if (copy.published_at == 0)
-		copy.published_at = r->now;
+		copy.published_at = c->now;
 	copy.comments = COMMENTS_HIDDEN;
-	fill_article_show(r, view_include(v, "ARTICLE", "article_show.tpl"),
+	fill_article_show(c, view_include(v, "ARTICLE", "article_show.tpl"),
 	    &copy, NULL, 0, 0);
 }
 
 void
-fill_article_delete(struct req *r, struct view *v, const struct article *a)
+fill_article_delete(const struct vctx *c, struct view *v, const struct article *a)
 {
-	page_csrf(r, v);
+	page_csrf(c, v);
 	view_set_int(v, "ID", a->id);
 	view_set(v, "HEADLINE", a->headline);
 	if (a->status == ARTICLE_DELETED)

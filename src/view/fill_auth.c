@@ -1,15 +1,14 @@
 /*
  * fill_auth.c: Editors (issue 3): login.tpl.
  */
-#include "../http/http.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_login(struct req *r, struct view *v, const char *name, const char *next,
+fill_login(const struct vctx *c, struct view *v, const char *name, const char *next,
     const char *message)
 {
-	(void)r;
+	(void)c;
 	view_set(v, "NAME", name);
 	view_set(v, "NEXT", next);
 	if (message != NULL)

@@ -1,8 +1,7 @@
 /*
  * fill_comment.c: comment_page.tpl and the comment_form.tpl in it.
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/commentcheck.h"
 #include "page.h"
 #include "view.h"
@@ -32,10 +31,10 @@ fill_comment_form(struct view *v, const char *slug,
 }
 
 void
-fill_comment_page(struct req *r, struct view *v, const struct article *a,
+fill_comment_page(const struct vctx *c, struct view *v, const struct article *a,
     const struct comment_form *f)
 {
-	(void)r;
+	(void)c;
 	view_set(v, "SLUG", a->slug);
 	view_set(v, "HEADLINE", a->headline);
 	fill_comment_form(v, a->slug, f);

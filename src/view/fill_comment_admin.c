@@ -3,15 +3,14 @@
  */
 #include <string.h>
 
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_comment_admin(struct req *r, struct view *v, const char *show,
+fill_comment_admin(const struct vctx *c, struct view *v, const char *show,
     const struct comment_queued *rows, int n, long long older)
 {
 	static const char *const labels[] = {
@@ -27,9 +26,9 @@ fill_comment_admin(struct req *r, struct view *v, const char *show,
 	struct view	*row;
 	int		 i;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	view_set(v, "SHOW", show);
-	view_show(v, arena_printf(r->arena, "SHOW_%s",
+	view_show(v, arena_printf(c->arena, "SHOW_%s",
 	    strcmp(show, "pending") == 0 ? "PENDING" :
 	    strcmp(show, "approved") == 0 ? "APPROVED" :
 	    strcmp(show, "rejected") == 0 ? "REJECTED" : "ALL"));
@@ -45,8 +44,8 @@ fill_comment_admin(struct req *r, struct view *v, const char *show,
 		view_set(row, "AUTHOR", q->c.author);
 		view_set(row, "STATUS", names[q->c.status]);
 		view_set(row, "STATUS_LABEL", labels[q->c.status]);
-		view_set(row, "TIME_ISO", time_iso(r->arena, q->c.created_at));
-		view_set(row, "TIME_HUMAN", time_human(r->arena,
+		view_set(row, "TIME_ISO", time_iso(c->arena, q->c.created_at));
+		view_set(row, "TIME_HUMAN", time_human(c->arena,
 		    q->c.created_at));
 		view_set(row, "ARTICLE_SLUG", q->article_slug);
 		view_set(row, "ARTICLE_HEADLINE", q->article_headline);
@@ -58,7 +57,7 @@ fill_comment_admin(struct req *r, struct view *v, const char *show,
 			view_show(row, "CAN_APPROVE");
 		if (q->c.status != COMMENT_REJECTED)
 			view_show(row, "CAN_REJECT");
-		fill_comment_body(r, row, "TEXT", q->c.body);
+		fill_comment_body(c, row, "TEXT", q->c.body);
 	}
 	if (older > 0) {
 		view_show(v, "OLDER");

@@ -4,15 +4,14 @@
  */
 #include <string.h>
 
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_article_notes(struct req *r, struct view *v,
+fill_article_notes(const struct vctx *c, struct view *v,
     const struct correction *notes, int n)
 {
 	struct view	*top = NULL, *list = NULL, *row;
@@ -26,9 +25,9 @@ fill_article_notes(struct req *r, struct view *v,
 				top = view_row(v, "CORRECTED");
 			row = view_row(top, "CORRECTION_TOP");
 			view_set(row, "NOTE", notes[i].note);
-			view_set(row, "NOTE_ISO", time_iso(r->arena,
+			view_set(row, "NOTE_ISO", time_iso(c->arena,
 			    notes[i].created_at));
-			view_set(row, "NOTE_HUMAN", time_human(r->arena,
+			view_set(row, "NOTE_HUMAN", time_human(c->arena,
 			    notes[i].created_at));
 		}
 		if (list == NULL)
@@ -38,14 +37,14 @@ fill_article_notes(struct req *r, struct view *v,
 		view_set(row, "KIND_LABEL", correction ? "Correction" :
 		    "Update");
 		view_set(row, "NOTE", notes[i].note);
-		view_set(row, "NOTE_ISO", time_iso(r->arena, notes[i].created_at));
-		view_set(row, "NOTE_HUMAN", time_human(r->arena,
+		view_set(row, "NOTE_ISO", time_iso(c->arena, notes[i].created_at));
+		view_set(row, "NOTE_HUMAN", time_human(c->arena,
 		    notes[i].created_at));
 	}
 }
 
 void
-fill_correction_index(struct req *r, struct view *v,
+fill_correction_index(const struct vctx *c, struct view *v,
     const struct correction *rows, int n, const struct correction *older)
 {
 	struct view	*row;
@@ -58,15 +57,15 @@ fill_correction_index(struct req *r, struct view *v,
 		view_set(row, "SLUG", rows[i].article_slug);
 		view_set(row, "HEADLINE", rows[i].article_headline);
 		view_set(row, "NOTE", rows[i].note);
-		view_set(row, "TIME_ISO", time_iso(r->arena,
+		view_set(row, "TIME_ISO", time_iso(c->arena,
 		    rows[i].created_at));
-		view_set(row, "TIME_HUMAN", time_human(r->arena,
+		view_set(row, "TIME_HUMAN", time_human(c->arena,
 		    rows[i].created_at));
 	}
 	if (older != NULL) {
 		view_show(v, "OLDER");
 		/* A cursor of two numbers: "<created_at>-<id>". */
-		view_set(v, "OLDER_CURSOR", arena_printf(r->arena,
+		view_set(v, "OLDER_CURSOR", arena_printf(c->arena,
 		    "%lld-%lld", (long long)older->created_at, older->id));
 	}
 }

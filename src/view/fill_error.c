@@ -1,12 +1,12 @@
 /*
  * fill_error.c: error.tpl.
  */
-#include "../http/http.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_error(struct view *v, int status, const char *message)
+fill_error(struct view *v, int status, const char *reason,
+    const char *message)
 {
 	const char	*heading, *text;
 
@@ -48,7 +48,7 @@ fill_error(struct view *v, int status, const char *message)
 			text = "The site could not answer this request. Please "
 			    "try again in a moment.";
 		} else {
-			heading = http_reason(status);
+			heading = reason;
 			text = "The request could not be answered.";
 		}
 		break;

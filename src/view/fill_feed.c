@@ -6,8 +6,7 @@
 
 #include "../config.h"
 #include "../site.h"
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/abslinks.h"
 #include "../util/excerpt.h"
@@ -53,26 +52,27 @@ entry_updated(const struct article *a)
 }
 
 void
-fill_feed(struct req *r, struct view *v, const char *title,
+fill_feed(const struct vctx *c, struct view *v, const char *title,
     const char *self_path, const char *html_path,
-    const struct article *rows, const struct media *const *leads, int n)
+    const struct article *rows, const struct media *const *leads, int n,
+    int64_t changed)
 {
-	struct view	*e, *c;
+	struct view	*e, *cat;
 	const char	*authority, *author, *url, *name = site()->title;
 	int64_t		 updated = 0;
 	size_t		 k;
 	int		 i;
 
-	authority = tag_authority(r->arena);
+	authority = tag_authority(c->arena);
 	view_set(v, "FEED_LANG", SITE_LANG);
-	view_set(v, "FEED_TITLE", title ? arena_printf(r->arena, "%s: %s",
+	view_set(v, "FEED_TITLE", title ? arena_printf(c->arena, "%s: %s",
 	    name, title) : name);
 	/* The feed's own address is a permanent, unique id for it. */
-	view_set(v, "FEED_ID", arena_printf(r->arena, "%s%s", cfg.base_url,
+	view_set(v, "FEED_ID", arena_printf(c->arena, "%s%s", cfg.base_url,
 	    self_path));
-	view_set(v, "SELF_URL", arena_printf(r->arena, "%s%s", cfg.base_url,
+	view_set(v, "SELF_URL", arena_printf(c->arena, "%s%s", cfg.base_url,
 	    self_path));
-	view_set(v, "HTML_URL", arena_printf(r->arena, "%s%s", cfg.base_url,
+	view_set(v, "HTML_URL", arena_printf(c->arena, "%s%s", cfg.base_url,
 	    html_path));
 	for (i = 0; i < n; i++) {
 		const struct article *a = &rows[i];
@@ -83,24 +83,24 @@ fill_feed(struct req *r, struct view *v, const char *title,
 		/* Its lead photograph: the 16:9 crop, as link previews. */
 		if (leads != NULL && leads[i] != NULL)
 			view_set(view_row(e, "ENCLOSURE"), "IMAGE_URL",
-			    arena_printf(r->arena, "%s%s", cfg.base_url,
-			    media_crop_url(r->arena, leads[i], "16x9")));
-		view_set(e, "ID", arena_printf(r->arena,
+			    arena_printf(c->arena, "%s%s", cfg.base_url,
+			    media_crop_url(c->arena, leads[i], "16x9")));
+		view_set(e, "ID", arena_printf(c->arena,
 		    "tag:%s,%d:article-%lld", authority,
 		    year_utc(a->created_at), a->id));
 		view_set(e, "TITLE", a->headline);
 		view_set(e, "LANG", lang_of_headline(a->headline));
-		url = arena_printf(r->arena, "%s/articles/%s", cfg.base_url,
+		url = arena_printf(c->arena, "%s/articles/%s", cfg.base_url,
 		    a->slug);
 		view_set(e, "URL", url);
-		view_set(e, "PUBLISHED", time_utc(r->arena, a->published_at));
-		view_set(e, "UPDATED", time_utc(r->arena, entry_updated(a)));
-		author = byline_name(r->arena, a->byline);
+		view_set(e, "PUBLISHED", time_utc(c->arena, a->published_at));
+		view_set(e, "UPDATED", time_utc(c->arena, entry_updated(a)));
+		author = byline_name(c->arena, a->byline);
 		view_set(e, "AUTHOR", *author != '\0' ? author : name);
 		for (k = 0; k < a->ntags; k++) {
-			c = view_row(e, "CATEGORIES");
-			view_set(c, "TERM", a->tags[k].slug);
-			view_set(c, "LABEL", a->tags[k].name);
+			cat = view_row(e, "CATEGORIES");
+			view_set(cat, "TERM", a->tags[k].slug);
+			view_set(cat, "LABEL", a->tags[k].name);
 		}
 		if (a->summary[0] != '\0') {
 			view_show(e, "HAS_SUMMARY");
@@ -108,13 +108,12 @@ fill_feed(struct req *r, struct view *v, const char *title,
 		}
 		/* A reader that stores the content has no base to resolve
 		 * the site's own links against. */
-		view_set(e, "CONTENT", html_absolute_links(r->arena,
+		view_set(e, "CONTENT", html_absolute_links(c->arena,
 		    a->body_html, url));
 	}
 	/* An empty feed changed when the site last did. */
 	if (updated == 0)
-		updated = r->resp.last_modified > 0 ? r->resp.last_modified :
-		    r->now;
-	view_set(v, "FEED_UPDATED", time_utc(r->arena, updated));
+		updated = changed > 0 ? changed : c->now;
+	view_set(v, "FEED_UPDATED", time_utc(c->arena, updated));
 }
 

@@ -1,8 +1,7 @@
 /*
  * fill_list.c: article_list.tpl and pager.tpl, shared by every listing.
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/snippet.h"
 #include "../util/timefmt.h"
@@ -14,13 +13,13 @@
  * the template puts the marked ones in <mark>, escaping all of them.
  */
 static void
-fill_snippet(struct req *r, struct view *row, const char *snippet)
+fill_snippet(const struct vctx *c, struct view *row, const char *snippet)
 {
 	struct snip_part *parts;
 	struct view	*sv, *pv;
 	size_t		 n, i;
 
-	n = snip_split(r->arena, snippet, &parts);
+	n = snip_split(c->arena, snippet, &parts);
 	sv = view_row(row, "SNIPPET");
 	for (i = 0; i < n; i++) {
 		pv = view_row(sv, "PART");
@@ -30,7 +29,7 @@ fill_snippet(struct req *r, struct view *row, const char *snippet)
 }
 
 void
-fill_article_list(struct req *r, struct view *v, const char *marker,
+fill_article_list(const struct vctx *c, struct view *v, const char *marker,
     const struct article *rows, const struct media *const *leads, int n,
     int lead)
 {
@@ -52,19 +51,19 @@ fill_article_list(struct req *r, struct view *v, const char *marker,
 		 * others' are thumbnails, loaded as they scroll into view.
 		 */
 		if (leads != NULL && leads[i] != NULL)
-			fill_picture(r, view_include(view_row(row, "THUMB"),
+			fill_picture(c, view_include(view_row(row, "THUMB"),
 			    "PICTURE", "picture.tpl"), leads[i],
 			    lead && i == 0 ? "(max-width: 48rem) 100vw, 40rem" :
 			    "(max-width: 48rem) 100vw, 10rem", lead && i == 0);
-		view_set(row, "TIME_ISO", time_iso(r->arena, a->published_at));
-		view_set(row, "TIME_HUMAN", time_human(r->arena,
+		view_set(row, "TIME_ISO", time_iso(c->arena, a->published_at));
+		view_set(row, "TIME_HUMAN", time_human(c->arena,
 		    a->published_at));
 		if (a->summary[0] != '\0') {
 			view_show(row, "HAS_SUMMARY");
 			view_set(row, "SUMMARY", a->summary);
 		}
 		if (snip_has_mark(a->snippet))
-			fill_snippet(r, row, a->snippet);
+			fill_snippet(c, row, a->snippet);
 		if (a->comment_count > 0 && a->comments != COMMENTS_HIDDEN) {
 			view_show(row, "HAS_COMMENTS");
 			view_set_int(row, "COMMENT_COUNT", a->comment_count);
@@ -82,7 +81,7 @@ fill_article_list(struct req *r, struct view *v, const char *marker,
 }
 
 void
-fill_pager(struct req *r, struct view *v, const char *path,
+fill_pager(const struct vctx *c, struct view *v, const char *path,
     const struct article *newest, const struct article *oldest)
 {
 	struct view	*p;
@@ -91,13 +90,13 @@ fill_pager(struct req *r, struct view *v, const char *path,
 	/* Cursors are numbers: "?before=<published_at>-<id>". */
 	if (newest != NULL) {
 		view_show(p, "NEWER");
-		view_set(p, "NEWER_URL", arena_printf(r->arena,
+		view_set(p, "NEWER_URL", arena_printf(c->arena,
 		    "%s?after=%lld-%lld", path, (long long)newest->published_at,
 		    newest->id));
 	}
 	if (oldest != NULL) {
 		view_show(p, "OLDER");
-		view_set(p, "OLDER_URL", arena_printf(r->arena,
+		view_set(p, "OLDER_URL", arena_printf(c->arena,
 		    "%s?before=%lld-%lld", path, (long long)oldest->published_at,
 		    oldest->id));
 	}

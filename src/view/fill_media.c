@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "../config.h"
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/timefmt.h"
+#include "../util/urlencode.h"
 #include "page.h"
 #include "view.h"
 
@@ -70,12 +70,12 @@ srcset(struct arena *a, const struct media *m, const char *ext)
 }
 
 void
-fill_picture(struct req *r, struct view *v, const struct media *m,
+fill_picture(const struct vctx *c, struct view *v, const struct media *m,
     const char *sizes, int eager)
 {
-	view_set(v, "SRCSET_WEBP", srcset(r->arena, m, "webp"));
-	view_set(v, "SRCSET_JPEG", srcset(r->arena, m, "jpg"));
-	view_set(v, "SRC", media_url(r->arena, m, media_fit(m, 960), "jpg"));
+	view_set(v, "SRCSET_WEBP", srcset(c->arena, m, "webp"));
+	view_set(v, "SRCSET_JPEG", srcset(c->arena, m, "jpg"));
+	view_set(v, "SRC", media_url(c->arena, m, media_fit(m, 960), "jpg"));
 	view_set(v, "SIZES", sizes);
 	view_set_int(v, "WIDTH", m->width);
 	view_set_int(v, "HEIGHT", m->height);
@@ -85,10 +85,10 @@ fill_picture(struct req *r, struct view *v, const struct media *m,
 
 /* One library entry (or the lead of an article form) into row. */
 static void
-media_entry(struct req *r, struct view *row, const struct media *m)
+media_entry(const struct vctx *c, struct view *row, const struct media *m)
 {
 	view_set_int(row, "ID", m->id);
-	fill_picture(r, view_include(row, "PICTURE", "picture.tpl"), m,
+	fill_picture(c, view_include(row, "PICTURE", "picture.tpl"), m,
 	    "160px", 0);
 	view_set(row, "ALT", m->alt);
 	view_set(row, "CAPTION", m->caption);
@@ -97,21 +97,21 @@ media_entry(struct req *r, struct view *row, const struct media *m)
 	view_set_int(row, "WIDTH", m->width);
 	view_set_int(row, "HEIGHT", m->height);
 	view_set_int(row, "KIB", (m->bytes + 1023) / 1024);
-	view_set(row, "TIME_ISO", time_iso(r->arena, m->created_at));
-	view_set(row, "TIME_HUMAN", time_human(r->arena, m->created_at));
+	view_set(row, "TIME_ISO", time_iso(c->arena, m->created_at));
+	view_set(row, "TIME_HUMAN", time_human(c->arena, m->created_at));
 	if (*m->alt == '\0')
 		view_show(row, "NO_ALT");
 }
 
 void
-fill_media_index(struct req *r, struct view *v, const char *q,
+fill_media_index(const struct vctx *c, struct view *v, const char *q,
     const struct media *rows, int n, const struct media_use *const *uses,
     const int *nuses, int more, const char *message)
 {
 	struct view	*row, *use, *older;
 	int		 i, j;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	view_set(v, "Q", q != NULL ? q : "");
 	if (q != NULL)
 		view_set(view_row(v, "SEARCHED"), "Q", q);
@@ -123,7 +123,7 @@ fill_media_index(struct req *r, struct view *v, const char *q,
 		view_show(v, "HAS_MEDIA");
 	for (i = 0; i < n; i++) {
 		row = view_row(v, "MEDIA");
-		media_entry(r, row, &rows[i]);
+		media_entry(c, row, &rows[i]);
 		if (nuses[i] == 0)
 			view_show(row, "UNUSED");
 		for (j = 0; j < nuses[i]; j++) {
@@ -138,33 +138,33 @@ fill_media_index(struct req *r, struct view *v, const char *q,
 		/* Encoded here: the template escapes it for HTML only. */
 		if (q != NULL)
 			view_set(view_row(older, "WITH_Q"), "Q_ENC",
-			    url_encode(r->arena, q));
+			    url_encode(c->arena, q));
 	}
 }
 
 void
-fill_article_lead(struct req *r, struct view *v, long long article_id,
+fill_article_lead(const struct vctx *c, struct view *v, long long article_id,
     const struct media *lead)
 {
 	struct view	*row;
 
 	view_set_int(v, "ARTICLE_ID", article_id);
-	page_csrf(r, v);
+	page_csrf(c, v);
 	if (lead == NULL) {
 		view_show(v, "NO_LEAD");
 		return;
 	}
 	row = view_row(v, "LEAD");
-	media_entry(r, row, lead);
+	media_entry(c, row, lead);
 }
 
 void
-fill_lead_figure(struct req *r, struct view *v, const struct media *m)
+fill_lead_figure(const struct vctx *c, struct view *v, const struct media *m)
 {
 	struct view	*row = view_row(v, "LEAD");
 
 	/* The article column: the whole screen on a phone, 38rem beyond. */
-	fill_picture(r, view_include(row, "PICTURE", "picture.tpl"), m,
+	fill_picture(c, view_include(row, "PICTURE", "picture.tpl"), m,
 	    "(max-width: 40rem) 100vw, 38rem", 1);
 	if (*m->caption != '\0' || *m->credit != '\0') {
 		row = view_row(row, "FIGCAPTION");
@@ -175,7 +175,7 @@ fill_lead_figure(struct req *r, struct view *v, const struct media *m)
 }
 
 void
-fill_head_image(struct req *r, struct view *v, const struct media *m)
+fill_head_image(const struct vctx *c, struct view *v, const struct media *m)
 {
 	static const char *const crops[] = { "16x9", "4x3", "1x1" };
 	struct view	*row;
@@ -187,25 +187,25 @@ fill_head_image(struct req *r, struct view *v, const struct media *m)
 	}
 	row = view_row(v, "IMAGE");
 	/* Link previews: the 16:9 crop, 1200 wide, as they ask. */
-	view_set(row, "IMAGE_URL", arena_printf(r->arena, "%s%s", cfg.base_url,
-	    media_crop_url(r->arena, m, "16x9")));
+	view_set(row, "IMAGE_URL", arena_printf(c->arena, "%s%s", cfg.base_url,
+	    media_crop_url(c->arena, m, "16x9")));
 	view_set(row, "IMAGE_ALT", m->alt);
 	/* Search engines: the three crops they ask articles for. */
 	row = view_row(v, "LD_IMAGE");
 	for (i = 0; i < sizeof(crops) / sizeof(crops[0]); i++)
-		view_set(view_row(row, "IMAGES"), "URL", arena_printf(r->arena,
-		    "%s%s", cfg.base_url, media_crop_url(r->arena, m,
+		view_set(view_row(row, "IMAGES"), "URL", arena_printf(c->arena,
+		    "%s%s", cfg.base_url, media_crop_url(c->arena, m,
 		    crops[i])));
 }
 
 void
-fill_head_logo(struct req *r, struct view *v, const struct media *m)
+fill_head_logo(const struct vctx *c, struct view *v, const struct media *m)
 {
 	struct view	*row = view_row(v, "LOGO");
 	int		 w = media_fit(m, 600);
 
-	view_set(row, "LOGO_URL", arena_printf(r->arena, "%s%s", cfg.base_url,
-	    media_url(r->arena, m, w, "jpg")));
+	view_set(row, "LOGO_URL", arena_printf(c->arena, "%s%s", cfg.base_url,
+	    media_url(c->arena, m, w, "jpg")));
 	view_set_int(row, "LOGO_WIDTH", w);
 	view_set_int(row, "LOGO_HEIGHT", (long long)m->height * w / m->width);
 }

@@ -4,8 +4,7 @@
  * articles (the RELATED rows of article_show.tpl).
  */
 #include "../config.h"
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/excerpt.h"
 #include "../util/lang.h"
@@ -14,18 +13,18 @@
 #include "view.h"
 
 const char *
-fill_article_description(struct req *r, const struct article *a)
+fill_article_description(const struct vctx *c, const struct article *a)
 {
 	const char	*s;
 
 	if (a->summary != NULL && a->summary[0] != '\0')
 		return a->summary;
-	s = text_excerpt(r->arena, a->body_html, EXCERPT_MAX);
+	s = text_excerpt(c->arena, a->body_html, EXCERPT_MAX);
 	return *s != '\0' ? s : a->headline;	/* an article with no text */
 }
 
 void
-fill_article_head(struct req *r, struct view *v, const struct article *a,
+fill_article_head(const struct vctx *c, struct view *v, const struct article *a,
     const char *description)
 {
 	struct view	*row;
@@ -38,13 +37,13 @@ fill_article_head(struct req *r, struct view *v, const struct article *a,
 	    a->published_at;
 	view_set(v, "HEADLINE", a->headline);
 	view_set(v, "DESCRIPTION", description);
-	view_set(v, "URL", arena_printf(r->arena, "%s/articles/%s",
+	view_set(v, "URL", arena_printf(c->arena, "%s/articles/%s",
 	    cfg.base_url, a->slug));
-	view_set(v, "PUBLISHED", time_iso(r->arena, a->published_at));
-	view_set(v, "MODIFIED", time_iso(r->arena, modified));
+	view_set(v, "PUBLISHED", time_iso(c->arena, a->published_at));
+	view_set(v, "MODIFIED", time_iso(c->arena, modified));
 	view_set(v, "LANG", lang);
 	view_set(v, "LOCALE", lang_locale(lang));
-	author = byline_name(r->arena, a->byline);
+	author = byline_name(c->arena, a->byline);
 	if (*author != '\0') {
 		view_show(v, "PERSON");
 		view_set(v, "AUTHOR", author);
@@ -59,7 +58,7 @@ fill_article_head(struct req *r, struct view *v, const struct article *a,
 }
 
 void
-fill_article_related(struct req *r, struct view *v,
+fill_article_related(const struct vctx *c, struct view *v,
     const struct article *rows, int n)
 {
 	struct view	*row;
@@ -71,17 +70,17 @@ fill_article_related(struct req *r, struct view *v,
 		row = view_row(v, "RELATED");
 		view_set(row, "SLUG", rows[i].slug);
 		view_set(row, "HEADLINE", rows[i].headline);
-		view_set(row, "TIME_ISO", time_iso(r->arena,
+		view_set(row, "TIME_ISO", time_iso(c->arena,
 		    rows[i].published_at));
-		view_set(row, "TIME_SHORT", time_short(r->arena,
+		view_set(row, "TIME_SHORT", time_short(c->arena,
 		    rows[i].published_at));
 	}
 }
 
 void
-fill_tag_head(struct req *r, struct view *v, const struct tag *t)
+fill_tag_head(const struct vctx *c, struct view *v, const struct tag *t)
 {
-	(void)r;
+	(void)c;
 	view_set(v, "TAG_NAME", t->name);
 	view_set(v, "TAG_SLUG", t->slug);
 }

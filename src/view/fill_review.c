@@ -3,14 +3,13 @@
  * the editors' queue (a section of admin_index.tpl) and a
  * contributor's own desk (admin_desk.tpl).
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_admin_queue(struct req *r, struct view *v, const struct article *arts,
+fill_admin_queue(const struct vctx *c, struct view *v, const struct article *arts,
     const struct review *rvs, int n)
 {
 	struct view	*row;
@@ -23,15 +22,15 @@ fill_admin_queue(struct req *r, struct view *v, const struct article *arts,
 		view_set_int(row, "ID", arts[i].id);
 		view_set(row, "HEADLINE", arts[i].headline);
 		view_set(row, "WRITER", rvs[i].author);
-		view_set(row, "QUEUED_ISO", time_iso(r->arena,
+		view_set(row, "QUEUED_ISO", time_iso(c->arena,
 		    rvs[i].submitted_at));
-		view_set(row, "QUEUED_HUMAN", time_human(r->arena,
+		view_set(row, "QUEUED_HUMAN", time_human(c->arena,
 		    rvs[i].submitted_at));
 	}
 }
 
 void
-fill_admin_desk(struct req *r, struct view *v, const struct article *arts,
+fill_admin_desk(const struct vctx *c, struct view *v, const struct article *arts,
     const struct review *rvs, int n)
 {
 	struct view	*row;
@@ -43,13 +42,13 @@ fill_admin_desk(struct req *r, struct view *v, const struct article *arts,
 		row = view_row(v, "MINE");
 		view_set_int(row, "ID", arts[i].id);
 		view_set(row, "HEADLINE", arts[i].headline);
-		view_set(row, "TIME_ISO", time_iso(r->arena,
+		view_set(row, "TIME_ISO", time_iso(c->arena,
 		    arts[i].modified_at));
-		view_set(row, "TIME_HUMAN", time_human(r->arena,
+		view_set(row, "TIME_HUMAN", time_human(c->arena,
 		    arts[i].modified_at));
 		if (arts[i].status == ARTICLE_PUBLISHED) {
 			view_set(row, "STATE", "published");
-			if (arts[i].published_at <= r->now) {
+			if (arts[i].published_at <= c->now) {
 				view_show(row, "LIVE");
 				view_set(row, "SLUG", arts[i].slug);
 			}

@@ -1,8 +1,7 @@
 /*
  * fill_revision.c: Editors (issue 3): revision_index.tpl.
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/diff.h"
 #include "../util/timefmt.h"
@@ -61,14 +60,14 @@ whole_line(struct view *row, enum diff_op op, const char *text)
  * its lines pair up, one row each, marked word by word.
  */
 static void
-diff_rows(struct req *r, struct view *v, const struct diff_line *d, size_t n)
+diff_rows(const struct vctx *c, struct view *v, const struct diff_line *d, size_t n)
 {
 	struct view		*row;
 	struct diff_word	*w;
 	char			*keep;
 	size_t			 i, j, k, lo, hi, skipped, ndel, nadd, nw;
 
-	keep = arena_calloc(r->arena, n + 1, 1);
+	keep = arena_calloc(c->arena, n + 1, 1);
 	for (i = 0; i < n; i++) {
 		if (d[i].op == DIFF_SAME)
 			continue;
@@ -104,7 +103,7 @@ diff_rows(struct req *r, struct view *v, const struct diff_line *d, size_t n)
 
 				row = diff_row(v, "chg", "~", o->old_no,
 				    a->new_no);
-				nw = diff_words(r->arena, o->text, a->text, &w);
+				nw = diff_words(c->arena, o->text, a->text, &w);
 				fill_diff_words(row, "PIECES", w, nw);
 			} else if (k < ndel) {
 				row = diff_row(v, "del", "\xe2\x88\x92",
@@ -121,14 +120,14 @@ diff_rows(struct req *r, struct view *v, const struct diff_line *d, size_t n)
 }
 
 void
-fill_revision_index(struct req *r, struct view *v, const struct article *a,
+fill_revision_index(const struct vctx *c, struct view *v, const struct article *a,
     const struct revision *revs, int n, const struct revision *from,
     const struct revision *to, const struct diff_line *diff, size_t ndiff)
 {
 	struct view	*row, *dv;
 	int		 i;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	view_set_int(v, "ID", a->id);
 	view_set(v, "HEADLINE", a->headline);
 	if (n > 0)
@@ -138,9 +137,9 @@ fill_revision_index(struct req *r, struct view *v, const struct article *a,
 	for (i = 0; i < n; i++) {
 		row = view_row(v, "REVS");
 		view_set_int(row, "REV", revs[i].number);
-		view_set(row, "TIME_ISO", time_iso(r->arena,
+		view_set(row, "TIME_ISO", time_iso(c->arena,
 		    revs[i].created_at));
-		view_set(row, "TIME_HUMAN", time_human(r->arena,
+		view_set(row, "TIME_HUMAN", time_human(c->arena,
 		    revs[i].created_at));
 		view_set(row, "BY", revs[i].user_display[0] != '\0' ?
 		    revs[i].user_display : "command line");
@@ -161,5 +160,5 @@ fill_revision_index(struct req *r, struct view *v, const struct article *a,
 	if (diff_changes(diff, ndiff) == 0)
 		view_show(dv, "NO_CHANGES");
 	else
-		diff_rows(r, dv, diff, ndiff);
+		diff_rows(c, dv, diff, ndiff);
 }

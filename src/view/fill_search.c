@@ -1,14 +1,14 @@
 /*
  * fill_search.c: search.tpl.
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/ftsquery.h"
+#include "../util/urlencode.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_search(struct req *r, struct view *v, const struct ftsq *q,
+fill_search(const struct vctx *c, struct view *v, const struct ftsq *q,
     const struct article *rows, int n, long long total, int page, int pages)
 {
 	struct view	*pager;
@@ -30,7 +30,7 @@ fill_search(struct req *r, struct view *v, const struct ftsq *q,
 	view_set_int(v, "COUNT", total);
 	if (total != 1)
 		view_show(v, "PLURAL");
-	fill_article_list(r, v, "LIST", rows, NULL, n, 0);
+	fill_article_list(c, v, "LIST", rows, NULL, n, 0);
 
 	if (pages <= 1)
 		return;
@@ -39,7 +39,7 @@ fill_search(struct req *r, struct view *v, const struct ftsq *q,
 	view_set_int(v, "PAGES", pages);
 	/* The words as the page links carry them: percent-encoded. */
 	pager = view_row(v, "PAGER");
-	view_set(pager, "Q", url_encode(r->arena, q->words));
+	view_set(pager, "Q", url_encode(c->arena, q->words));
 	if (page > 1) {
 		view_show(pager, "PREV");
 		view_set_int(pager, "PREV_PAGE", page - 1);

@@ -4,15 +4,14 @@
  * A sitemap may hold 50,000 URLs, so rows here are kept small: a path
  * and a time, the base URL being a template-global value.
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "../util/arena.h"
 #include "../util/timefmt.h"
 #include "page.h"
 #include "view.h"
 
 static void
-urls(struct req *r, struct view *v, const char *dir,
+urls(const struct vctx *c, struct view *v, const char *dir,
     const struct sitemap_url *u, int n)
 {
 	struct view	*row;
@@ -20,14 +19,14 @@ urls(struct req *r, struct view *v, const char *dir,
 
 	for (i = 0; i < n; i++) {
 		row = view_row(v, "URLS");
-		view_set(row, "PATH", arena_printf(r->arena, "/%s/%s", dir,
+		view_set(row, "PATH", arena_printf(c->arena, "/%s/%s", dir,
 		    u[i].slug));
-		view_set(row, "LASTMOD", time_utc(r->arena, u[i].lastmod));
+		view_set(row, "LASTMOD", time_utc(c->arena, u[i].lastmod));
 	}
 }
 
 void
-fill_sitemap(struct req *r, struct view *v, int pages, int64_t newest,
+fill_sitemap(const struct vctx *c, struct view *v, int pages, int64_t newest,
     const struct sitemap_url *tags, int ntags,
     const struct sitemap_url *articles, int narticles)
 {
@@ -37,15 +36,15 @@ fill_sitemap(struct req *r, struct view *v, int pages, int64_t newest,
 		p = view_row(v, "PAGES");
 		if (newest > 0) {
 			t = view_row(p, "NEWEST");
-			view_set(t, "TIME", time_utc(r->arena, newest));
+			view_set(t, "TIME", time_utc(c->arena, newest));
 		}
 	}
-	urls(r, v, "tags", tags, ntags);
-	urls(r, v, "articles", articles, narticles);
+	urls(c, v, "tags", tags, ntags);
+	urls(c, v, "articles", articles, narticles);
 }
 
 void
-fill_sitemap_index(struct req *r, struct view *v, int nfiles,
+fill_sitemap_index(const struct vctx *c, struct view *v, int nfiles,
     const int64_t *lastmod)
 {
 	struct view	*row, *t;
@@ -56,7 +55,7 @@ fill_sitemap_index(struct req *r, struct view *v, int nfiles,
 		view_set_int(row, "N", i);
 		if (lastmod[i - 1] > 0) {
 			t = view_row(row, "LASTMOD");
-			view_set(t, "TIME", time_utc(r->arena, lastmod[i - 1]));
+			view_set(t, "TIME", time_utc(c->arena, lastmod[i - 1]));
 		}
 	}
 }

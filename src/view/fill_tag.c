@@ -1,18 +1,17 @@
 /*
  * fill_tag.c: tag_index.tpl and tag_show.tpl.
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_tag_index(struct req *r, struct view *v, const struct tag *tags, int n)
+fill_tag_index(const struct vctx *c, struct view *v, const struct tag *tags, int n)
 {
 	struct view	*row;
 	int		 i;
 
-	(void)r;
+	(void)c;
 	if (n == 0)
 		view_show(v, "EMPTY");
 	for (i = 0; i < n; i++) {
@@ -27,9 +26,9 @@ fill_tag_index(struct req *r, struct view *v, const struct tag *tags, int n)
 }
 
 void
-fill_tag_show(struct req *r, struct view *v, const struct tag *t)
+fill_tag_show(const struct vctx *c, struct view *v, const struct tag *t)
 {
-	(void)r;
+	(void)c;
 	view_set(v, "TAG_NAME", t->name);
 	view_set(v, "TAG_SLUG", t->slug);
 	view_set_int(v, "ARTICLE_COUNT", t->article_count);

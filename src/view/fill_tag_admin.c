@@ -1,19 +1,18 @@
 /*
  * fill_tag_admin.c: Editors (issue 3): tag_admin.tpl.
  */
-#include "../http/http.h"
-#include "../store/store.h"
+#include "../model.h"
 #include "page.h"
 #include "view.h"
 
 void
-fill_tag_admin(struct req *r, struct view *v, const struct tag_use *tags,
+fill_tag_admin(const struct vctx *c, struct view *v, const struct tag_use *tags,
     int n, const char *message)
 {
 	struct view	*row;
 	int		 i;
 
-	page_csrf(r, v);
+	page_csrf(c, v);
 	if (message != NULL)
 		view_set(view_row(v, "ERROR"), "MESSAGE", message);
 	if (n == 0)

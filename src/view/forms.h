@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#include "../store/store.h"
+#include "../model.h"
 
 /* The article form's fields, in the order the form shows them. */
 enum af_field {

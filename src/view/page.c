@@ -4,32 +4,33 @@
 #include <string.h>
 
 #include "../config.h"
+#include "../model.h"
 #include "../site.h"
-#include "../http/http.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 #include "../util/lang.h"
 #include "../util/log.h"
 #include "page.h"
 #include "view.h"
 
 struct page *
-page_new(struct req *r, const char *tpl, const char *title, const char *path)
+page_new(const struct vctx *c, const char *tpl, const char *title, const char *path)
 {
 	const struct site *s = site();
 	struct page	*p;
 
-	p = arena_alloc(r->arena, sizeof(*p));
-	p->root = view_new(r->arena);
+	p = arena_alloc(c->arena, sizeof(*p));
+	p->root = view_new(c->arena);
 	view_set_shared(p->root, "SITE_TITLE", s->title);
 	view_set_shared(p->root, "SITE_TAGLINE", s->tagline);
 	if (title != NULL && *title != '\0')
-		view_set(p->root, "TITLE", arena_printf(r->arena, "%s \xe2\x80\x94 %s",
+		view_set(p->root, "TITLE", arena_printf(c->arena, "%s \xe2\x80\x94 %s",
 		    title, s->title));
 	else
 		view_set(p->root, "TITLE", s->title);
 	view_set(p->root, "DESCRIPTION", s->tagline);
 	view_set(p->root, "LANG", SITE_LANG);
-	view_set(p->root, "CANONICAL", arena_printf(r->arena, "%s%s",
+	view_set(p->root, "CANONICAL", arena_printf(c->arena, "%s%s",
 	    cfg.base_url, path ? path : "/"));
 	p->body = view_include(p->root, "BODY", tpl);
 	return p;
@@ -57,29 +58,22 @@ page_noindex(struct page *p)
 }
 
 int
-page_render(struct req *r, struct page *p, int status)
+page_render(const struct vctx *c, struct page *p, struct buf *out)
 {
-	const char *q;
-
 	/* The search box keeps what the reader typed. */
-	if ((q = http_query(r, "q")) != NULL)
-		view_set(p->root, "SEARCH_QUERY", q);
-	if (r->editor != NULL) {
+	if (c->search != NULL)
+		view_set(p->root, "SEARCH_QUERY", c->search);
+	if (c->editor != NULL) {
 		view_show(p->root, "EDITOR");
-		view_set(p->root, "EDITOR_NAME", r->editor->display);
-		view_set(p->root, "CSRF", r->editor->csrf);
+		view_set(p->root, "EDITOR_NAME", c->editor->display);
+		view_set(p->root, "CSRF", c->editor->csrf);
 	}
-	if (view_render(p->root, "layout.tpl", r->resp.body) < 0) {
-		buf_reset(r->resp.body);
-		return 500;
+	if (view_render(p->root, "layout.tpl", out) < 0) {
+		buf_reset(out);
+		return -1;
 	}
-	r->resp.rendered = 1;
-	return status;
+	return 0;
 }
-
-/*
- * Editors (issue 3).
- */
 
 void
 page_flash(struct page *p, const char *text)
@@ -89,9 +83,9 @@ page_flash(struct page *p, const char *text)
 }
 
 void
-page_csrf(struct req *r, struct view *v)
+page_csrf(const struct vctx *c, struct view *v)
 {
 	/* Include dictionaries do not inherit: each form's view gets it. */
-	if (r->editor != NULL)
-		view_set(v, "CSRF", r->editor->csrf);
+	if (c->editor != NULL)
+		view_set(v, "CSRF", c->editor->csrf);
 }

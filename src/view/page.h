@@ -13,13 +13,27 @@
 
 #include "../util/role.h"
 
-struct req;
+struct arena;
+struct buf;
+struct editor;
 struct view;
 struct article;
 struct comment;
 struct tag;
 struct cursor;
 struct media;
+
+/*
+ * What every view of one request may need besides its data.  The
+ * controllers make it from the request (ctl_vctx()); views never see
+ * the request itself.
+ */
+struct vctx {
+	struct arena	*arena;		/* the request's: owns what views make */
+	int64_t		 now;		/* the request's time, unix seconds */
+	const struct editor *editor;	/* signed in (with the CSRF token), or NULL */
+	const char	*search;	/* the words in the search box, or NULL */
+};
 
 struct page {
 	struct view	*root;	/* layout.tpl */
@@ -32,7 +46,7 @@ struct page {
  * whose canonical address is path (a site path, already encoded).
  * Owned by the request's arena.
  */
-struct page	*page_new(struct req *, const char *tpl, const char *title,
+struct page	*page_new(const struct vctx *, const char *tpl, const char *title,
 		    const char *path);
 
 /* The meta description (defaults to the site's tagline). */
@@ -45,10 +59,10 @@ struct view	*page_head(struct page *, const char *tpl);
 void		 page_noindex(struct page *);
 
 /*
- * Render the page into the response body.  Returns status, or 500 if a
- * template failed (logged).
+ * Render the page, appending to out.  Returns 0, or -1 if a template
+ * failed (logged; out is then emptied).
  */
-int		 page_render(struct req *, struct page *, int status);
+int		 page_render(const struct vctx *, struct page *, struct buf *out);
 
 /*
  * Fill functions.  Each fills the view of the template it is named
@@ -60,7 +74,7 @@ int		 page_render(struct req *, struct page *, int status);
  * leads (or NULL) holds each article's lead photograph (or NULL): a
  * thumbnail, or the lead story's picture.
  */
-void	 fill_article_list(struct req *, struct view *, const char *marker,
+void	 fill_article_list(const struct vctx *, struct view *, const char *marker,
 	    const struct article *, const struct media *const *leads, int n,
 	    int lead);
 
@@ -68,25 +82,27 @@ void	 fill_article_list(struct req *, struct view *, const char *marker,
  * pager.tpl, included at marker PAGER: newer/older links on path for a
  * listing whose first and last rows are given (NULL: no such link).
  */
-void	 fill_pager(struct req *, struct view *, const char *path,
+void	 fill_pager(const struct vctx *, struct view *, const char *path,
 	    const struct article *newest, const struct article *oldest);
 
 /* article_show.tpl. */
-void	 fill_article_show(struct req *, struct view *,
+void	 fill_article_show(const struct vctx *, struct view *,
 	    const struct article *, const struct comment *, int ncomments,
 	    int more_comments);
 
 /* comment_body.tpl, included at marker in v. */
-void	 fill_comment_body(struct req *, struct view *, const char *marker,
+void	 fill_comment_body(const struct vctx *, struct view *, const char *marker,
 	    const char *text);
 
 /* tag_index.tpl and tag_show.tpl. */
-void	 fill_tag_index(struct req *, struct view *, const struct tag *,
+void	 fill_tag_index(const struct vctx *, struct view *, const struct tag *,
 	    int n);
-void	 fill_tag_show(struct req *, struct view *, const struct tag *);
+void	 fill_tag_show(const struct vctx *, struct view *, const struct tag *);
 
 /* error.tpl. */
-void	 fill_error(struct view *, int status, const char *message);
+/* error.tpl: status with its reason phrase ("Not Found"), message. */
+void	 fill_error(struct view *, int status, const char *reason,
+	    const char *message);
 
 /* Readers' comments, posting (issue 4). */
 
@@ -104,7 +120,7 @@ struct comment_form {
  * comment_page.tpl: the comment page of article a, with the form
  * (comment_form.tpl) showing f.
  */
-void	 fill_comment_page(struct req *, struct view *,
+void	 fill_comment_page(const struct vctx *, struct view *,
 	    const struct article *a, const struct comment_form *f);
 
 /*
@@ -119,25 +135,24 @@ struct sitemap_stats;
 /*
  * A response that is not an HTML page (a feed, a sitemap, robots.txt):
  * doc_new() gives the root view of its one template, doc_render()
- * expands it into the response with its Content-Type.  doc_render()
- * returns status, or 500 if the template failed (logged).
+ * expands it, appending to out: 0, or -1 if the template failed
+ * (logged; out is then emptied).
  */
-struct view	*doc_new(struct req *);
-int		 doc_render(struct req *, struct view *, const char *tpl,
-		    const char *content_type, int status);
+struct view	*doc_new(const struct vctx *);
+int		 doc_render(struct view *, const char *tpl, struct buf *out);
 
 /*
  * The description of an article for readers' previews: its summary,
  * the start of its body as plain text (needs body_html), or its
  * headline, the first of them that is not empty.
  */
-const char	*fill_article_description(struct req *, const struct article *);
+const char	*fill_article_description(const struct vctx *, const struct article *);
 
 /*
  * search.tpl: the query q, with rows of page page (from 1) of pages
  * (as many as may be shown), out of total matches.
  */
-void	 fill_search(struct req *, struct view *, const struct ftsq *q,
+void	 fill_search(const struct vctx *, struct view *, const struct ftsq *q,
 	    const struct article *rows, int n, long long total, int page,
 	    int pages);
 
@@ -146,33 +161,33 @@ void	 fill_search(struct req *, struct view *, const struct ftsq *q,
  * whose own address is self_path and whose HTML page is html_path;
  * the rows need their bodies.
  */
-void	 fill_feed(struct req *, struct view *, const char *title,
+void	 fill_feed(const struct vctx *, struct view *, const char *title,
 	    const char *self_path, const char *html_path,
 	    const struct article *rows, const struct media *const *leads,
-	    int n);
+	    int n, int64_t changed);
 
 /* archive_index.tpl and archive_month.tpl. */
-void	 fill_archive_index(struct req *, struct view *,
+void	 fill_archive_index(const struct vctx *, struct view *,
 	    const struct archive_month *, int n);
-void	 fill_archive_month(struct req *, struct view *, int year, int month,
+void	 fill_archive_month(const struct vctx *, struct view *, int year, int month,
 	    long long count, int64_t earlier, int64_t later);
 
 /* The related articles of article_show.tpl (HAS_RELATED, RELATED). */
-void	 fill_article_related(struct req *, struct view *,
+void	 fill_article_related(const struct vctx *, struct view *,
 	    const struct article *, int n);
 
 /* article_head.tpl: Open Graph, Twitter card and JSON-LD. */
-void	 fill_article_head(struct req *, struct view *,
+void	 fill_article_head(const struct vctx *, struct view *,
 	    const struct article *, const char *description);
 
 /* tag_head.tpl: the tag's feed link. */
-void	 fill_tag_head(struct req *, struct view *, const struct tag *);
+void	 fill_tag_head(const struct vctx *, struct view *, const struct tag *);
 
 /*
  * sitemap.tpl: pages (1: the front page and topic index, with newest
  * as their last change) and the urls of tags and articles.
  */
-void	 fill_sitemap(struct req *, struct view *, int pages, int64_t newest,
+void	 fill_sitemap(const struct vctx *, struct view *, int pages, int64_t newest,
 	    const struct sitemap_url *tags, int ntags,
 	    const struct sitemap_url *articles, int narticles);
 
@@ -180,7 +195,7 @@ void	 fill_sitemap(struct req *, struct view *, int pages, int64_t newest,
  * sitemap_index.tpl: nfiles sitemaps, /sitemap-1.xml upwards, the i-th
  * last changed at lastmod[i - 1] (0: not said).
  */
-void	 fill_sitemap_index(struct req *, struct view *, int nfiles,
+void	 fill_sitemap_index(const struct vctx *, struct view *, int nfiles,
 	    const int64_t *lastmod);
 /*
  * Editors (issue 3).
@@ -199,14 +214,14 @@ struct user;
 void	 page_flash(struct page *, const char *text);
 
 /* The session's CSRF token as CSRF in v, for the forms of a template. */
-void	 page_csrf(struct req *, struct view *);
+void	 page_csrf(const struct vctx *, struct view *);
 
 /* login.tpl: name and next as typed; message after a failure. */
-void	 fill_login(struct req *, struct view *, const char *name,
+void	 fill_login(const struct vctx *, struct view *, const char *name,
 	    const char *next, const char *message);
 
 /* admin_index.tpl: the dashboard's lists (pager filled apart). */
-void	 fill_admin_index(struct req *, struct view *,
+void	 fill_admin_index(const struct vctx *, struct view *,
 	    const struct article *drafts, int ndrafts,
 	    const struct article *scheduled, int nscheduled,
 	    const struct article *published, int npublished,
@@ -222,12 +237,12 @@ void	 fill_admin_index(struct req *, struct view *,
  */
 /* The editors' review queue, in admin_index.tpl (fill_review.c). */
 struct review;
-void	 fill_admin_queue(struct req *, struct view *,
+void	 fill_admin_queue(const struct vctx *, struct view *,
 	    const struct article *, const struct review *, int n);
 /* admin_desk.tpl: a contributor's own articles and their review. */
-void	 fill_admin_desk(struct req *, struct view *,
+void	 fill_admin_desk(const struct vctx *, struct view *,
 	    const struct article *, const struct review *, int n);
-void	 fill_admin_caches(struct req *, struct view *,
+void	 fill_admin_caches(const struct vctx *, struct view *,
 	    const struct purge_node *nodes, int n);
 
 /*
@@ -235,12 +250,12 @@ void	 fill_admin_caches(struct req *, struct view *,
  * in the address: "draft" or "withdrawn"), with a link to older ones
  * after the last row when more.
  */
-void	 fill_admin_articles(struct req *, struct view *, const char *status,
+void	 fill_admin_articles(const struct vctx *, struct view *, const char *status,
 	    const struct article *, int n, int more);
 
 /* settings.tpl: the site settings form with s's values, message. */
 struct site;
-void	 fill_settings(struct req *, struct view *, const struct site *s,
+void	 fill_settings(const struct vctx *, struct view *, const struct site *s,
 	    const char *message);
 
 /*
@@ -257,64 +272,64 @@ void	 fill_diff_words(struct view *, const char *section,
 /* user_index.tpl: every account with the admin's actions; the invite
  * form holds name, display and role as typed (NULL: empty), message
  * above it (NULL: none). */
-void	 fill_user_index(struct req *, struct view *, const struct user *,
+void	 fill_user_index(const struct vctx *, struct view *, const struct user *,
 	    int n, const char *name, const char *display, enum role,
 	    const char *message);
 /* user_link.tpl: a one-time link for u, shown once. */
-void	 fill_user_link(struct req *, struct view *, const struct user *u,
+void	 fill_user_link(const struct vctx *, struct view *, const struct user *u,
 	    int invite, const char *link, int64_t expires);
 /* account.tpl: the signed-in account u, its sessions, display and bio
  * as typed (or stored), message (NULL: none). */
 struct session_row;
-void	 fill_account(struct req *, struct view *, const struct user *u,
+void	 fill_account(const struct vctx *, struct view *, const struct user *u,
 	    const char *display, const char *bio,
 	    const struct session_row *, int nsessions, const char *message);
 /* twofactor.tpl: enrolment (uri and its QR matrix, width x width),
  * the recovery codes just made (codes: RECOVERY_CODES of them, or
  * NULL), or the state with left codes; required by an admin. */
-void	 fill_twofactor(struct req *, struct view *, const struct user *u,
+void	 fill_twofactor(const struct vctx *, struct view *, const struct user *u,
 	    const char *secret, const char *uri, const unsigned char *qr, int width,
 	    const char **codes, int left, int required, const char *message);
 /* audit_index.tpl: rows newest first; older: the cursor of the next
  * page (0: none). */
 struct audit_row;
-void	 fill_audit_index(struct req *, struct view *,
+void	 fill_audit_index(const struct vctx *, struct view *,
 	    const struct audit_row *, int n, long long older);
 /* password_set.tpl: the form a link opens for u. */
-void	 fill_password_set(struct req *, struct view *, const struct user *u,
+void	 fill_password_set(const struct vctx *, struct view *, const struct user *u,
 	    int invite, const char *token, const char *message);
 
 /* article_form.tpl; with preview, the article as it would appear. */
-void	 fill_article_form(struct req *, struct view *,
+void	 fill_article_form(const struct vctx *, struct view *,
 	    const struct article_form *, const struct article *preview);
 
 /* article_preview.tpl: a stored article as readers would see it. */
-void	 fill_article_preview(struct req *, struct view *,
+void	 fill_article_preview(const struct vctx *, struct view *,
 	    const struct article *);
 
 /* article_delete.tpl: the confirmation. */
-void	 fill_article_delete(struct req *, struct view *,
+void	 fill_article_delete(const struct vctx *, struct view *,
 	    const struct article *);
 
 /* article_show.tpl's updates and corrections (after fill_article_show). */
-void	 fill_article_notes(struct req *, struct view *,
+void	 fill_article_notes(const struct vctx *, struct view *,
 	    const struct correction *, int n);
 
 /* correction_index.tpl; older: the cursor of the next page, or NULL. */
-void	 fill_correction_index(struct req *, struct view *,
+void	 fill_correction_index(const struct vctx *, struct view *,
 	    const struct correction *, int n, const struct correction *older);
 
 /*
  * revision_index.tpl: the revisions, and the difference between
  * revisions from and to (diff NULL: none chosen).
  */
-void	 fill_revision_index(struct req *, struct view *,
+void	 fill_revision_index(const struct vctx *, struct view *,
 	    const struct article *, const struct revision *, int n,
 	    const struct revision *from, const struct revision *to,
 	    const struct diff_line *diff, size_t ndiff);
 
 /* tag_admin.tpl; message: an error shown above the list, or NULL. */
-void	 fill_tag_admin(struct req *, struct view *, const struct tag_use *,
+void	 fill_tag_admin(const struct vctx *, struct view *, const struct tag_use *,
 	    int n, const char *message);
 
 struct arena;
@@ -331,31 +346,31 @@ const char *media_crop_url(struct arena *, const struct media *,
  * list), width, height and alt; eager for the page's first picture,
  * else loaded lazily.
  */
-void	 fill_picture(struct req *, struct view *, const struct media *,
+void	 fill_picture(const struct vctx *, struct view *, const struct media *,
 	    const char *sizes, int eager);
 /*
  * media_index.tpl: n images, each with nuses[i] uses[i][]; q: the words
  * searched for, or NULL.
  */
 struct media_use;
-void	 fill_media_index(struct req *, struct view *, const char *q,
+void	 fill_media_index(const struct vctx *, struct view *, const char *q,
 	    const struct media *, int n, const struct media_use *const *uses,
 	    const int *nuses, int more, const char *message);
 /* article_show.tpl's LEAD: the lead photograph in a <figure>. */
-void	 fill_lead_figure(struct req *, struct view *, const struct media *);
+void	 fill_lead_figure(const struct vctx *, struct view *, const struct media *);
 /*
  * article_head.tpl's image: Open Graph and Twitter card images and the
  * JSON-LD image list from the lead photograph m, or NULL for none.
  */
-void	 fill_head_image(struct req *, struct view *, const struct media *);
+void	 fill_head_image(const struct vctx *, struct view *, const struct media *);
 /* article_head.tpl's publisher logo: the site's logo image m. */
-void	 fill_head_logo(struct req *, struct view *, const struct media *);
+void	 fill_head_logo(const struct vctx *, struct view *, const struct media *);
 /* lead_form.tpl: an article's lead image (or NULL) and its forms. */
-void	 fill_article_lead(struct req *, struct view *, long long article_id,
+void	 fill_article_lead(const struct vctx *, struct view *, long long article_id,
 	    const struct media *lead);
 
 /* comment_admin.tpl: one page of comments with status show. */
-void	 fill_comment_admin(struct req *, struct view *, const char *show,
+void	 fill_comment_admin(const struct vctx *, struct view *, const char *show,
 	    const struct comment_queued *, int n, long long older);
 
 #endif
