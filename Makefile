@@ -137,10 +137,11 @@ run:
 
 test: deps
 	@$(MAKE) --no-print-directory all unit replay
+	scripts/check-layers src
 	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_BUILD=$(BUILD) GAZETTE_SAN=$(SAN) \
 	    $(SAN_ENV) prove -j2 $(UNIT_BIN) t/*.t
 
-# Benchmarks (issue 6): an optimised build, then bench/run fills
+# An optimised build, then bench/run fills
 # throw-away databases and measures through nginx (see the README).
 # BENCH_SIZES, BENCH_DURATION, BENCH_ROUNDS, BENCH_JSON: see bench/run.
 .PHONY: bench
@@ -154,7 +155,7 @@ build/bench/responder: bench/responder.c
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags fcgi) -o $@ $< $(LDFLAGS) \
 	    $(shell pkg-config --libs fcgi)
 
-# Hardening (issue 7): a soak under load, with wrk (installed here only).
+# A soak under load, with wrk (installed here only).
 soak: deps
 	@scripts/deps soak
 	@$(MAKE) --no-print-directory all
@@ -209,7 +210,7 @@ uninstall:
 	    $(DESTDIR)$(UNITDIR)/gazette-backup.service \
 	    $(DESTDIR)$(UNITDIR)/gazette-backup.timer
 
-# ---- Sanitizers and fuzzing (issue 7) --------------------------------
+# ---- Sanitizers and fuzzing --------------------------------
 #
 # Sanitizer settings for `make test SAN=1`: every report is fatal, and
 # LeakSanitizer skips the leaks listed (each with its reason) in

@@ -44,6 +44,7 @@ trailing_slash(struct req *r)
 {
 	const struct route *found;
 	const char	*params[ROUTE_MAXPARAM];
+	long long	 nums[ROUTE_MAXPARAM];
 	char		*bare;
 	size_t		 n = strlen(r->path);
 	unsigned	 allow;
@@ -55,7 +56,7 @@ trailing_slash(struct req *r)
 		n--;
 	bare = arena_strndup(r->arena, r->path, n);
 	if (router_match(r->arena, ctl_routes, ctl_nroutes, r->method, bare,
-	    &found, params, &allow) != ROUTE_FOUND)
+	    &found, params, nums, &allow) != ROUTE_FOUND)
 		return 404;
 	/*
 	 * The bare path matched the table, so it is made of literal
@@ -81,7 +82,7 @@ route(struct req *r, const struct route **found)
 	int		 i;
 
 	switch (router_match(r->arena, ctl_routes, ctl_nroutes, r->method,
-	    r->path, found, r->param, &allow)) {
+	    r->path, found, r->param, r->num, &allow)) {
 	case ROUTE_NOT_FOUND:
 		return trailing_slash(r);
 	case ROUTE_BAD_METHOD:
@@ -202,7 +203,8 @@ app_handle(struct worker *w, FCGX_Request *f)
 
 	if ((status = http_parse(&r, f)) == 0 &&
 	    (status = route(&r, &rt)) == 0 &&
-	    (status = body(w, f, &r, rt)) == 0) {
+	    (status = body(w, f, &r, rt)) == 0 &&
+	    (status = http_inputs(&r, rt->in)) == 0) {
 		/* A form: did it write?  Only then is there a purge to send. */
 		if (r.method == HTTP_POST)
 			posted_gen = store_version(w->store, NULL);

@@ -110,7 +110,7 @@ static const struct opt opts[] = {
 	{ "comment-close-days", "GAZETTE_COMMENT_CLOSE_DAYS", OPT_INT,
 	  &cfg.comment_close_days, "30", 0, 36500,
 	  "close comments this many days after publication (0: never)" },
-	/* Comments, posting (issue 4): the rate limits' windows. */
+	/* The rate limits' windows. */
 	{ "comment-rate-minute-window", "GAZETTE_COMMENT_RATE_MINUTE_WINDOW",
 	  OPT_INT, &cfg.comment_rate_minute_window, "60", 1, 86400,
 	  "window of --comment-rate-minute, seconds" },

@@ -54,7 +54,7 @@ struct config {
 	int		 comment_min_seconds;	/* form shown to post, at least */
 	int		 comment_max_age;	/* form token lifetime, seconds */
 	int		 comment_close_days;	/* 0: never close by age */
-	/* Comments, posting (issue 4): the rate limits' windows, seconds. */
+	/* The rate limits' windows, seconds. */
 	int		 comment_rate_minute_window;	/* default 60 */
 	int		 comment_rate_hour_window;	/* default 3600 */
 };

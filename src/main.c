@@ -265,12 +265,12 @@ cmd_serve(int argc, char *argv[])
 		store_close(check);
 		return 1;
 	}
-	/* Editors (issue 3): the secret that keys the login throttle. */
+	/* The secret that keys the login throttle. */
 	if (ctl_auth_init(check) < 0) {
 		store_close(check);
 		return 1;
 	}
-	/* Comments (issue 4): the form key and address salt, made on
+	/* The form key and address salt, made on
 	 * first start, read once before the threads. */
 	if (ctl_comment_init(check) < 0) {
 		store_close(check);
@@ -482,18 +482,18 @@ static const struct {
 	  "                        dated, keeping the newest N)" },
 	{ "restore", cli_restore, "restore [--stop] FILE put a backup in place of the database" },
 	{ "check", cli_check, "check                 integrity, foreign-key and counter checks" },
-	/* Readers find articles (issue 5). */
+	/* Readers find articles. */
 	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
-	/* Editors (issue 3). */
+	/* Editors. */
 	{ "user", cli_user, "user add NAME [--role admin|editor|contributor] [--display \"Full Name\"] [--random-password]\n"
 	  "  user passwd NAME [--random-password] | user list | user role NAME ROLE\n"
 	  "  user disable NAME | user enable NAME | user 2fa-reset NAME\n"
 	  "                        editors' accounts (password on standard input)" },
-	/* Benchmarks (issue 6). */
+	/* Benchmarks. */
 	{ "generate", cli_generate, "generate [--articles N] [--comments-per-article M] [--tags T]\n"
 	  "                        [--seed S] [--now UNIXTIME] [--words FILE]\n"
 	  "                        fill an empty database with made-up articles" },
-	/* Hardening (issue 7): the route table, for the tests; not in
+	/* The route table, for the tests; not in
 	   the usage text. */
 	{ "routes", ctl_routes_print, NULL },
 	/* Photographs: started by the server for each upload; hidden. */

@@ -56,7 +56,7 @@ struct article {
 	long long	 comment_count;	/* approved comments */
 	struct tag	*tags;
 	size_t		 ntags;
-	/* Search results only (issue 5): a body excerpt whose matched
+	/* Search results only: a body excerpt whose matched
 	 * words are between SNIP_OPEN and SNIP_CLOSE (util/snippet.h). */
 	const char	*snippet;
 };
@@ -91,7 +91,7 @@ struct article_edit {
 	const char	*kind;		/* revision kind: "edit", "import", ... */
 	int		 touch_updated;	/* 1: an update/correction, move updated_at */
 	int64_t		 now;
-	/* Editors (issue 3): with kind "update" or "correction", the
+	/* With kind "update" or "correction", the
 	 * public note saved in the same transaction (NULL: none). */
 	const char	*note;
 	/* The newest revision the editor's form was opened on (0: do not
@@ -289,7 +289,7 @@ struct comment_queued {
 };
 
 /*
- * Bulk loading (bulk.c), for `gazette generate` (issue 6): many new
+ * Bulk loading (bulk.c), for `gazette generate`: many new
  * articles in one transaction, each with everything store_article_save()
  * keeps in step (article_tags with published_at and live, the tags'
  * article counts, the tag list, the search entry) and its approved
@@ -370,5 +370,15 @@ struct editor {
 	const char	*csrf;		/* the session's CSRF token */
 	long long	 session_id;
 };
+
+/*
+ * Live: published and due.  Readers see live articles only; the store's
+ * queries say the same in SQL (LIVE in store/stmt.c).
+ */
+static inline int
+article_live(const struct article *a, int64_t now)
+{
+	return a->status == ARTICLE_PUBLISHED && a->published_at <= now;
+}
 
 #endif

@@ -12,12 +12,12 @@ int	 cli_backup(int argc, char *argv[]);
 int	 cli_check(int argc, char *argv[]);
 int	 cli_restore(int argc, char *argv[]);
 
-/* Readers find articles (issue 5). */
+/* Readers find articles. */
 int	 cli_reindex(int argc, char *argv[]);
 
-/* Editors (issue 3): accounts. */
+/* Accounts. */
 int	 cli_user(int argc, char *argv[]);
-/* Benchmarks (issue 6): fill an empty database with made-up articles. */
+/* Fill an empty database with made-up articles. */
 int	 cli_generate(int argc, char *argv[]);
 
 /* Photographs: decode and resize one upload (run by the server). */

@@ -175,8 +175,7 @@ ctl_account_session_end(struct req *r)
 	long long	 id;
 	int		 rc;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((rc = store_session_end_id(r->store, id,
 	    r->editor->user_id)) <= 0)
 		return rc < 0 ? 500 : 404;

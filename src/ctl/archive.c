@@ -55,8 +55,8 @@ ctl_archive_month(struct req *r)
 	int64_t		 from, to;
 	int		 year, month, rc;
 
-	year = atoi(r->param[0]);
-	month = atoi(r->param[1]);
+	year = (int)r->num[0];
+	month = (int)r->num[1];
 	if ((rc = listing_cursor(r, &l)) != 0)
 		return rc;
 	from = time_month_start(year, month);

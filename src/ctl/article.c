@@ -26,15 +26,10 @@ article_page(struct req *r, struct article *a)
 	struct page	*p;
 	struct media	 lead, logo;
 	struct view	*head;
-	const char	*s, *description;
-	long long	 after = 0;
+	const char	*description;
+	long long	 after = r->in[IN_ARTICLE_AFTER].n;
 	int		 n, nrelated, nnotes, has_lead, has_logo;
 
-	if ((s = http_query(r, "comments_after")) != NULL &&
-	    !parse_id(s, &after)) {
-		r->resp.error = "The comment page in the address is malformed.";
-		return 400;
-	}
 	/* Comments closed by age are shown as closed. */
 	if (a->comments == COMMENTS_OPEN && !ctl_comments_open(a, r->now))
 		a->comments = COMMENTS_CLOSED;
@@ -45,7 +40,7 @@ article_page(struct req *r, struct article *a)
 	nrelated = store_related(r->store, r->arena, a->id, r->now, &related);
 	if (nrelated < 0)
 		return 500;
-	/* Editors (issue 3): its updates and corrections. */
+	/* Its updates and corrections. */
 	if ((nnotes = store_corrections(r->store, r->arena, a->id,
 	    &notes)) < 0)
 		return 500;
@@ -82,10 +77,19 @@ article_page(struct req *r, struct article *a)
 	fill_article_related(ctl_vctx(r), p->body, related, nrelated);
 	/* After a post that waits: /articles/<slug>?comment=pending. */
 	if (a->comments != COMMENTS_HIDDEN &&
-	    (s = http_query(r, "comment")) != NULL && strcmp(s, "pending") == 0)
+	    r->in[IN_ARTICLE_COMMENT].set &&
+	    strcmp(r->in[IN_ARTICLE_COMMENT].s, "pending") == 0)
 		view_show(p->body, "PENDING");
 	return ctl_page(r, p, 200);
 }
+
+const struct input ctl_article_in[] = {
+	[IN_ARTICLE_AFTER] = { "comments_after", IN_ID, 0, NULL,
+	    "The comment page in the address is malformed." },
+	[IN_ARTICLE_COMMENT] = { "comment", IN_TEXT, 20, NULL,
+	    "The comment in the address is malformed." },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * GET /articles/:slug[?comments_after=ID][?comment=pending|ID]
@@ -104,16 +108,10 @@ int
 ctl_article_show(struct req *r)
 {
 	struct article	 a;
-	const char	*moved, *s;
+	const char	*moved;
 	int64_t		 closes;
-	long long	 after;
 	int		 rc, open;
 
-	if ((s = http_query(r, "comments_after")) != NULL &&
-	    !parse_id(s, &after)) {
-		r->resp.error = "The comment page in the address is malformed.";
-		return 400;
-	}
 	rc = store_article_by_slug(r->store, r->arena, r->param[0], &a);
 	if (rc < 0)
 		return 500;
@@ -129,7 +127,7 @@ ctl_article_show(struct req *r)
 	}
 	if (a.status == ARTICLE_DELETED)
 		return 410;
-	if (a.status != ARTICLE_PUBLISHED || a.published_at > r->now)
+	if (!article_live(&a, r->now))
 		return 404;
 	/* The page changes by itself when its comments close. */
 	closes = ctl_comment_close_at(&a);

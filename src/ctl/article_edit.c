@@ -91,11 +91,7 @@ form_page(struct req *r, int status, struct article_form *f,
 static int
 load(struct req *r, struct article *a)
 {
-	long long	 id;
-
-	if (!parse_id(r->param[0], &id))
-		return 0;
-	return store_article_by_id(r->store, r->arena, id, a);
+	return store_article_by_id(r->store, r->arena, r->num[0], a);
 }
 
 int
@@ -486,8 +482,7 @@ ctl_article_comments(struct req *r)
 		r->resp.error = "Comments can be open, closed or hidden.";
 		return 400;
 	}
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((rc = store_article_comments_set(r->store, id, m, r->now)) <= 0)
 		return rc < 0 ? 500 : 404;
 	return http_redirect(r, 303, arena_printf(r->arena,
@@ -512,8 +507,7 @@ ctl_article_return(struct req *r)
 	long long	 id;
 	int		 rc;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if (note == NULL || !utf8_valid(note, strlen(note)) ||
 	    text_has_control(note, strlen(note), 1) || text_blank(note) ||
 	    utf8_len(note, strlen(note)) > NOTE_MAX) {
@@ -552,8 +546,7 @@ relogin_page(struct req *r, int status, const char *name, const char *message)
 	size_t			 i;
 	long long		 id = 0;
 
-	if (r->param[0] != NULL && !parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];	/* 0: a new article */
 	article_form_new(&f);
 	f.id = id;
 	article_form_read(r, &f);

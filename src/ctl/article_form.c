@@ -1,5 +1,5 @@
 /*
- * article_form.c: Editors (issue 3): the article form's fields, checked
+ * article_form.c: the article form's fields, checked
  * against one table before any of them is used, kcgi-style.
  */
 #include <string.h>
@@ -71,7 +71,7 @@ article_form_load(struct req *r, struct article_form *f,
 	f->slug = a->slug;
 	f->published_at = a->published_at;
 	f->comments = a->comments;
-	f->live = a->status == ARTICLE_PUBLISHED && a->published_at <= r->now;
+	f->live = article_live(a, r->now);
 	f->scheduled = a->status == ARTICLE_PUBLISHED && !f->live;
 	f->val[AF_HEADLINE] = a->headline;
 	f->val[AF_SUMMARY] = a->summary;

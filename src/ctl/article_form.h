@@ -1,5 +1,5 @@
 /*
- * article_form.h: Editors (issue 3): reading and checking the article
+ * article_form.h: reading and checking the article
  * form, shared by the article and revision controllers.
  */
 #ifndef GAZETTE_ARTICLE_FORM_H

@@ -29,19 +29,19 @@ ctl_audit(struct req *r, const char *action, const char *target,
  * Raises HTTP 400 for a malformed cursor, 404 for one past the end,
  * 200 otherwise.
  */
+const struct input ctl_audit_in[] = {
+	{ "before", IN_ID, 0, NULL, "?before= takes a row number." },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 int
 ctl_audit_index(struct req *r)
 {
 	struct audit_row	*rows;
 	struct page		*p;
-	const char		*b = http_query(r, "before");
-	long long		 before = 0;
+	long long		 before = r->in[0].n;
 	int			 n;
 
-	if (b != NULL && !parse_id(b, &before)) {
-		r->resp.error = "?before= takes a row number.";
-		return 400;
-	}
 	if ((n = store_audit_list(r->store, r->arena, before, AUDIT_PAGE + 1,
 	    &rows)) < 0)
 		return 500;

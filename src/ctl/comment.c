@@ -1,5 +1,5 @@
 /*
- * comment.c: readers post comments (issue 4).
+ * comment.c: readers post comments.
  *
  * A reader writes a comment on the article's comment page (GET
  * /articles/<slug>/comments, linked from the article), which is made
@@ -24,7 +24,6 @@
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/commentcheck.h"
-#include "../util/formtoken.h"
 #include "../util/log.h"
 #include "../view/page.h"
 #include "../view/view.h"
@@ -38,68 +37,6 @@
 #define DUPLICATE_WINDOW	600	/* seconds: the same text again is a repeat */
 #define TOKEN_SKEW		60	/* seconds a form may seem to come from
 					   the future (clock steps) */
-
-/* The secrets, read once before the threads start, read-only after. */
-static unsigned char	 form_key[FORMTOKEN_KEYBYTES];
-static unsigned char	 ip_salt[crypto_generichash_KEYBYTES];
-static int		 ready;
-
-/* Read the n-byte secret called key, making it if it is new. */
-static int
-secret(struct store *s, struct arena *a, const char *key, unsigned char *out,
-    size_t n)
-{
-	unsigned char	 fresh[64];
-	const char	*hex;
-
-	randombytes_buf(fresh, n);
-	if (store_setting_init(s, a, key, formtoken_hex(a, fresh, n),
-	    &hex) < 0)
-		return -1;
-	sodium_memzero(fresh, sizeof(fresh));
-	if (formtoken_unhex(hex, out, n) < 0) {
-		LOG_ERR("setting %s is not %zu bytes in hex", key, n);
-		return -1;
-	}
-	return 0;
-}
-
-int
-ctl_comment_init(struct store *s)
-{
-	struct arena	 a;
-	int		 rc = 0;
-
-	if (sodium_init() < 0) {
-		LOG_ERR("libsodium failed to initialise");
-		return -1;
-	}
-	arena_init(&a, 0);
-	if (secret(s, &a, "comment_form_key", form_key, sizeof(form_key)) < 0 ||
-	    secret(s, &a, "comment_ip_salt", ip_salt, sizeof(ip_salt)) < 0)
-		rc = -1;
-	arena_free(&a);
-	ready = rc == 0;
-	return rc;
-}
-
-int64_t
-ctl_comment_close_at(const struct article *a)
-{
-	int	 days = site()->comment_close_days;
-
-	if (days <= 0 || a->published_at <= 0)
-		return 0;
-	return a->published_at + (int64_t)days * 86400;
-}
-
-int
-ctl_comments_open(const struct article *a, int64_t now)
-{
-	int64_t	 closes = ctl_comment_close_at(a);
-
-	return a->comments == COMMENTS_OPEN && (closes == 0 || now < closes);
-}
 
 /* What the reader is told when a field is at fault. */
 static const char *
@@ -199,7 +136,7 @@ live_article(struct req *r, struct article *a)
 	}
 	if (rc != 1)
 		return rc;
-	return a->status == ARTICLE_PUBLISHED && a->published_at <= r->now;
+	return article_live(a, r->now);
 }
 
 /* 1 if s looks like a returning-author token this site made. */
@@ -239,25 +176,6 @@ author_token(struct req *r)
 	return tok;
 }
 
-/* BLAKE2b-256 of the parts, keyed with key (NULL: unkeyed). */
-static unsigned char *
-hash(struct arena *a, const unsigned char *key, const char *p1,
-    const char *p2)
-{
-	crypto_generichash_state st;
-	unsigned char	*out = arena_alloc(a, COMMENT_HASH_BYTES);
-
-	crypto_generichash_init(&st, key, key ? crypto_generichash_KEYBYTES :
-	    0, COMMENT_HASH_BYTES);
-	crypto_generichash_update(&st, (const unsigned char *)p1,
-	    strlen(p1) + 1);	/* the NUL separates the parts */
-	if (p2 != NULL)
-		crypto_generichash_update(&st, (const unsigned char *)p2,
-		    strlen(p2));
-	crypto_generichash_final(&st, out, COMMENT_HASH_BYTES);
-	return out;
-}
-
 /* "about 40 seconds", "about 12 minutes": for the 429 page. */
 static const char *
 wait_text(struct arena *a, int secs)
@@ -284,7 +202,7 @@ ctl_comment_page(struct req *r)
 	struct comment_form	 f;
 	int			 rc;
 
-	if (!ready)
+	if (!ctl_comment_ready())
 		return 503;
 	if ((rc = live_article(r, &a)) < 0)
 		return 500;
@@ -295,7 +213,7 @@ ctl_comment_page(struct req *r)
 		return 403;
 	}
 	memset(&f, 0, sizeof(f));
-	f.token = formtoken_make(r->arena, form_key, a.id, r->now);
+	f.token = ctl_comment_token(r->arena, a.id, r->now);
 	return comment_page(r, &a, &f, 200);
 }
 
@@ -327,7 +245,7 @@ ctl_comment_create(struct req *r)
 	long long		 after;
 	int			 rc;
 
-	if (!ready)
+	if (!ctl_comment_ready())
 		return 503;
 	token = http_form(r, "token");
 	if (token == NULL || *token == '\0') {
@@ -339,7 +257,7 @@ ctl_comment_create(struct req *r)
 		return 500;
 	if (rc == 0)
 		return 404;
-	if (!formtoken_check(form_key, a.id, token, &t) ||
+	if (!ctl_comment_token_check(a.id, token, &t) ||
 	    t > r->now + TOKEN_SKEW) {
 		r->resp.error = "The form was not one this site made for this "
 		    "article. Go back, reload the page and try again.";
@@ -352,7 +270,7 @@ ctl_comment_create(struct req *r)
 	if (r->now - t > cfg.comment_max_age)
 		/* A person's old tab: keep the text, and a token already
 		 * old enough to be sent again at once. */
-		return refuse(r, &a, formtoken_make(r->arena, form_key, a.id,
+		return refuse(r, &a, ctl_comment_token(r->arena, a.id,
 		    r->now - cfg.comment_min_seconds), "This page was open "
 		    "too long, so your comment was not posted yet. It is kept "
 		    "below: please send it again.", CP_OK, 403);
@@ -375,9 +293,9 @@ ctl_comment_create(struct req *r)
 	p.limit[1] = cfg.comment_rate_hour;
 	p.window[1] = cfg.comment_rate_hour_window;
 	author = author_token(r);
-	p.ip_hash = hash(r->arena, ip_salt, r->remote_addr, NULL);
-	p.author_hash = hash(r->arena, NULL, author, NULL);
-	p.body_hash = hash(r->arena, NULL, clean, body);
+	p.ip_hash = ctl_comment_hash(r->arena, 1, r->remote_addr, NULL);
+	p.author_hash = ctl_comment_hash(r->arena, 0, author, NULL);
+	p.body_hash = ctl_comment_hash(r->arena, 0, clean, body);
 	switch (site()->moderation) {
 	case MODERATION_OPEN:
 		p.status = COMMENT_APPROVED;

@@ -1,5 +1,5 @@
 /*
- * comment_admin.c: Editors (issue 3): the moderation queue.
+ * comment_admin.c: the moderation queue.
  */
 #include <string.h>
 

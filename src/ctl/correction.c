@@ -1,5 +1,5 @@
 /*
- * correction.c: Editors (issue 3): the public list of corrections.
+ * correction.c: the public list of corrections.
  */
 #include "../store/store.h"
 #include "../util/arena.h"

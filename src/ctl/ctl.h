@@ -39,6 +39,18 @@ int	 ctl_page(struct req *, struct page *, int status);
 int	 ctl_doc(struct req *, struct view *, const char *tpl,
 	    const char *content_type, int status);
 
+/*
+ * The inputs routes declare (struct input in http.h), each beside its
+ * controller; the controller reads r->in[] at these indexes.
+ */
+enum { IN_ARTICLE_AFTER, IN_ARTICLE_COMMENT };
+extern const struct input ctl_article_in[];
+enum { IN_SEARCH_Q, IN_SEARCH_PAGE };
+extern const struct input ctl_search_in[];
+enum { IN_REVISION_FROM, IN_REVISION_TO };
+extern const struct input ctl_revision_in[];
+extern const struct input ctl_audit_in[];	/* r->in[0]: before */
+
 /* gazette routes: print the route table (see routes.c). */
 int	 ctl_routes_print(int argc, char *argv[]);
 
@@ -63,17 +75,15 @@ int	 ctl_tag_show(struct req *);
 struct tag;
 int	 ctl_tag_find(struct req *, struct tag *t, const char *suffix);
 
-/* Readers' comments, posting (issue 4). */
+/* Readers' comments, posting. */
 
 struct article;
 
 /* samesite.c: 1 if Origin (or, without it, Referer) is this site. */
 int	 ctl_same_site(const struct req *);
 
-/* comment.c */
-
 /*
- * Load the comment secrets (the form-token key and the address salt)
+ * The comment policy (comment_policy.c).  Load the comment secrets (the form-token key and the address salt)
  * from the settings table, making them on first start.  Call once
  * before the worker threads start; 0, or -1 (logged).
  */
@@ -88,11 +98,30 @@ int64_t	 ctl_comment_close_at(const struct article *);
 /* 1 if readers may comment on the article at time now. */
 int	 ctl_comments_open(const struct article *, int64_t now);
 
+/* 1 once the secrets are loaded: until then no form is made or taken. */
+int	 ctl_comment_ready(void);
+
+/* The comment form's token for article_id, signed with its epoch now
+ * (the time of the request that made the form).  Owned by the arena. */
+const char *ctl_comment_token(struct arena *, long long article_id,
+	    int64_t now);
+
+/* 1 if token is this site's for article_id; its epoch goes to *made. */
+int	 ctl_comment_token_check(long long article_id, const char *token,
+	    int64_t *made);
+
+/* BLAKE2b-256 of p1 and p2 (NULL: none), COMMENT_HASH_BYTES, keyed
+ * with the address salt when keyed (readers' addresses), in the arena. */
+unsigned char *ctl_comment_hash(struct arena *, int keyed, const char *p1,
+	    const char *p2);
+
+/* Readers' comments (comment.c). */
+
 #define CTL_COMMENTS_PAGE 100	/* comments shown per page of an article */
 
 int	 ctl_comment_page(struct req *);
 int	 ctl_comment_create(struct req *);
-/* Readers find articles (issue 5). */
+/* Readers find articles. */
 /* search.c */
 int	 ctl_search(struct req *);
 
@@ -109,7 +138,7 @@ int	 ctl_sitemap(struct req *);
 int	 ctl_sitemap_part(struct req *);
 int	 ctl_robots(struct req *);
 /*
- * Editors (issue 3).
+ * Editors.
  */
 
 /* auth.c: sessions and their checks, used by ctl_dispatch(). */

@@ -234,8 +234,7 @@ ctl_article_lead(struct req *r)
 	long long	 id, media = 0;
 	int		 rc;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
 	if (v != NULL && *v != '\0' && strcmp(v, "0") != 0) {
@@ -277,8 +276,7 @@ ctl_media_update(struct req *r)
 	long long	 id;
 	int		 rc;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	alt = text_field(r, "alt", ALT_MAX, &why);
 	caption = text_field(r, "caption", CAPTION_MAX, &why);
 	credit = text_field(r, "credit", CREDIT_MAX, &why);
@@ -309,8 +307,7 @@ ctl_media_delete(struct req *r)
 	long long	 id;
 	int		 rc, n, i;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((rc = store_media_by_id(r->store, r->arena, id, &m)) <= 0)
 		return rc < 0 ? 500 : 404;
 	if ((rc = store_media_delete(r->store, id)) < 0)

@@ -1,5 +1,5 @@
 /*
- * revision.c: Editors (issue 3): an article's revisions, the
+ * revision.c: an article's revisions, the
  * difference between any two, and restoring one.
  */
 #include <string.h>
@@ -27,18 +27,13 @@ revision_text(struct req *r, const struct revision *v)
 }
 
 /* The article's revision numbered by query parameter name; 1, 0, -1. */
-static int
-revision_param(struct req *r, const char *name, long long article_id,
-    struct revision *v)
-{
-	const char	*s = http_query(r, name);
-	long long	 number;
-
-	if (s == NULL || !parse_id(s, &number))
-		return 0;
-	return store_revision_by_number(r->store, r->arena, article_id,
-	    number, v);
-}
+const struct input ctl_revision_in[] = {
+	[IN_REVISION_FROM] = { "from", IN_ID, 0, NULL,
+	    "Choose two revisions to compare." },
+	[IN_REVISION_TO] = { "to", IN_ID, 0, NULL,
+	    "Choose two revisions to compare." },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * GET /admin/articles/:id/revisions[?from=REV&to=REV]
@@ -57,14 +52,11 @@ ctl_revision_index(struct req *r)
 	struct revision		*revs, from, to;
 	struct diff_line	*d = NULL;
 	struct page		*p;
-	const char		*qf = http_query(r, "from");
-	const char		*qt = http_query(r, "to");
 	size_t			 nd = 0;
 	long long		 id;
 	int			 n, rc, have = 0;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
 	if ((rc = ctl_article_may(r, &a, &rv)) != 0)
@@ -72,16 +64,16 @@ ctl_revision_index(struct req *r)
 	if ((n = store_revisions(r->store, r->arena, id, REVISIONS_SHOWN,
 	    &revs)) < 0)
 		return 500;
-	if (qf != NULL || qt != NULL) {
-		long long tmp;
-
-		if (qf == NULL || qt == NULL || !parse_id(qf, &tmp) ||
-		    !parse_id(qt, &tmp)) {
+	if (r->in[IN_REVISION_FROM].set || r->in[IN_REVISION_TO].set) {
+		if (!r->in[IN_REVISION_FROM].set ||
+		    !r->in[IN_REVISION_TO].set) {
 			r->resp.error = "Choose two revisions to compare.";
 			return 400;
 		}
-		if ((rc = revision_param(r, "from", id, &from)) < 0 ||
-		    (rc = rc == 0 ? 0 : revision_param(r, "to", id, &to)) < 0)
+		if ((rc = store_revision_by_number(r->store, r->arena, id,
+		    r->in[IN_REVISION_FROM].n, &from)) < 0 ||
+		    (rc = rc == 0 ? 0 : store_revision_by_number(r->store,
+		    r->arena, id, r->in[IN_REVISION_TO].n, &to)) < 0)
 			return 500;
 		if (rc == 0)
 			return 404;
@@ -123,8 +115,8 @@ ctl_revision_restore(struct req *r)
 	long long		 id, rid;
 	int			 rc, ntags;
 
-	if (!parse_id(r->param[0], &id) || !parse_id(r->param[1], &rid))
-		return 404;
+	id = r->num[0];
+	rid = r->num[1];
 	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
 	if ((rc = store_revision_by_number(r->store, r->arena, id, rid,

@@ -17,10 +17,16 @@
 
 #define R0	ROLE_NONE	/* anyone, readers included */
 
+/*
+ * The last column, the inputs a route declares (struct input, beside
+ * its controller), is left out where there are none: C makes it NULL.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 const struct route ctl_routes[] = {
 	/* method     pattern                  controller    role     flags  cache        body */
 	{ HTTP_GET,  "/",                      ctl_front_index, R0,   0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/articles/:slug",        ctl_article_show, R0,  0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/articles/:slug",        ctl_article_show, R0,  0,     CACHE_PAGE,  0, ctl_article_in },
 	{ HTTP_GET,  "/tags",                  ctl_tag_index, R0,     0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show, R0,      0,     CACHE_PAGE,  0 },
 
@@ -33,8 +39,8 @@ const struct route ctl_routes[] = {
 	  0, CACHE_NONE, 0 },
 	{ HTTP_POST, "/articles/:slug/comments", ctl_comment_create, R0,
 	  ROUTE_PUBLIC_FORM, CACHE_NONE, 64 * KB },
-	/* Readers find articles (issue 5). */
-	{ HTTP_GET,  "/search",                ctl_search, R0,        0,     CACHE_PAGE,  0 },
+	/* Readers find articles. */
+	{ HTTP_GET,  "/search",                ctl_search, R0,        0,     CACHE_PAGE,  0, ctl_search_in },
 	{ HTTP_GET,  "/feed.atom",             ctl_feed_site, R0,     0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/tags/:slug/feed.atom",  ctl_feed_tag, R0,      0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/archive",               ctl_archive_index, R0, 0,     CACHE_PAGE,  0 },
@@ -64,7 +70,7 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/corrections",             ctl_correction_index, R0,  0,  CACHE_PAGE, 0 },
 	{ HTTP_GET,  "/admin",                   ctl_admin_index,      W,   0,  CACHE_NONE, 0 },
 	{ HTTP_GET,  "/admin/users",             ctl_user_index,       AD,  0,  CACHE_NONE, 0 },
-	{ HTTP_GET,  "/admin/audit",             ctl_audit_index,      AD,  0,  CACHE_NONE, 0 },
+	{ HTTP_GET,  "/admin/audit",             ctl_audit_index,      AD,  0,  CACHE_NONE, 0, ctl_audit_in },
 	{ HTTP_POST, "/admin/users",             ctl_user_invite,      AD,  C,  CACHE_NONE, 4 * KB },
 	{ HTTP_POST, "/admin/users/:id/role",    ctl_user_role,        AD,  C,  CACHE_NONE, 1 * KB },
 	{ HTTP_POST, "/admin/users/:id/disable", ctl_user_disable,     AD,  C,  CACHE_NONE, 1 * KB },
@@ -99,7 +105,7 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/admin/articles/:id/delete", ctl_article_delete_form, ED, 0, CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/articles/:id/delete", ctl_article_delete, ED,  C,  CACHE_NONE, 1 * KB },
 	{ HTTP_POST, "/admin/articles/:id/comments", ctl_article_comments, ED, C, CACHE_NONE, 1 * KB },
-	{ HTTP_GET,  "/admin/articles/:id/revisions", ctl_revision_index, W, 0, CACHE_NONE, 0 },
+	{ HTTP_GET,  "/admin/articles/:id/revisions", ctl_revision_index, W, 0, CACHE_NONE, 0, ctl_revision_in },
 	{ HTTP_POST, "/admin/articles/:id/revisions/:id/restore", ctl_revision_restore, ED, C, CACHE_NONE, 1 * KB },
 	{ HTTP_GET,  "/admin/tags",              ctl_tag_admin,        ED,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/tags/:id/rename",   ctl_tag_rename,       ED,  C,  CACHE_NONE, 4 * KB },
@@ -124,6 +130,7 @@ const struct route ctl_routes[] = {
 #undef R0
 #undef U
 };
+#pragma GCC diagnostic pop
 
 const size_t ctl_nroutes = sizeof(ctl_routes) / sizeof(ctl_routes[0]);
 

@@ -1,5 +1,5 @@
 /*
- * samesite.c: the same-site check of anonymous forms (issue 4).
+ * samesite.c: the same-site check of anonymous forms.
  *
  * The readers' comment form carries no session, so a forged cross-site
  * POST is refused here by where it comes from: browsers send Origin

@@ -38,23 +38,32 @@ query_hash(const char *s)
  * SEARCH_MAXPAGE, 404 for a page past the last result, 304 if the
  * reader's copy is current, 200 otherwise.
  */
+#define SEARCH_PAGE_ERROR \
+	"The page number in the address is malformed or too large."
+
+const struct input ctl_search_in[] = {
+	[IN_SEARCH_Q] = { "q", IN_ANY, 0, NULL, NULL },
+	[IN_SEARCH_PAGE] = { "page", IN_ID, 0, NULL, SEARCH_PAGE_ERROR },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 int
 ctl_search(struct req *r)
 {
 	struct ftsq	 q;
 	struct article	*rows = NULL;
 	struct page	*p;
-	const char	*text, *s, *match;
+	const char	*text, *match;
 	long long	 page = 1, total = 0, pages;
 	int		 n = 0;
 
-	if ((s = http_query(r, "page")) != NULL &&
-	    (!parse_id(s, &page) || page > SEARCH_MAXPAGE)) {
-		r->resp.error = "The page number in the address is malformed "
-		    "or too large.";
+	if (r->in[IN_SEARCH_PAGE].set)
+		page = r->in[IN_SEARCH_PAGE].n;
+	if (page > SEARCH_MAXPAGE) {
+		r->resp.error = SEARCH_PAGE_ERROR;
 		return 400;
 	}
-	text = http_query(r, "q");
+	text = r->in[IN_SEARCH_Q].s;
 	ftsq_build(&q, text, text ? strlen(text) : 0);
 	/* The page depends on the words and the page number only. */
 	if (fresh_page(r, arena_printf(r->arena, "s%08lx-%lld",

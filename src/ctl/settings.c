@@ -1,5 +1,5 @@
 /*
- * settings.c: Editors (issue 3): the site settings an admin changes
+ * settings.c: the site settings an admin changes
  * while the site runs (src/site.h): the site's name, the line under it,
  * the comment moderation policy and when comments close.
  */

@@ -93,8 +93,7 @@ ctl_sitemap_part(struct req *r)
 	long long	 part, from;
 	int		 n;
 
-	if (!parse_id(r->param[0], &part))
-		return 404;
+	part = r->num[0];
 	if (fresh_page(r, arena_printf(r->arena, "sitemap-%lld", part), 0))
 		return 304;
 	if (store_sitemap_stats(r->store, r->now, &st) < 0)

@@ -1,5 +1,5 @@
 /*
- * tag_admin.c: Editors (issue 3): tag management: rename (the slug
+ * tag_admin.c: tag management: rename (the slug
  * follows, the old address redirects), merge two tags, delete an
  * unused one.
  */
@@ -92,8 +92,7 @@ ctl_tag_rename(struct req *r)
 	long long	 id;
 	int		 rc;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((name = tag_name(r, "name", &why)) == NULL)
 		return tag_page(r, 422, why);
 	if ((rc = store_tag_rename(r->store, id, name, r->now)) < 0)
@@ -123,8 +122,7 @@ ctl_tag_merge(struct req *r)
 	long long	 id;
 	int		 rc;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((name = tag_name(r, "into", &why)) == NULL)
 		return tag_page(r, 422, why);
 	rc = store_tag_by_slug(r->store, r->arena, text_slugify(r->arena,
@@ -157,8 +155,7 @@ ctl_tag_delete(struct req *r)
 	long long	 id;
 	int		 rc;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((rc = store_tag_by_id(r->store, r->arena, id, &t)) <= 0)
 		return rc < 0 ? 500 : 404;
 	if ((rc = store_tag_delete(r->store, id)) < 0)

@@ -137,8 +137,7 @@ other_user(struct req *r, struct user *u)
 	long long	 id;
 	int		 rc;
 
-	if (!parse_id(r->param[0], &id))
-		return 404;
+	id = r->num[0];
 	if ((rc = store_user_by_id(r->store, r->arena, id, u)) <= 0)
 		return rc < 0 ? 500 : 404;
 	if (u->id == r->editor->user_id) {

@@ -91,6 +91,40 @@ struct upload {
 	long long	 size;		/* bytes */
 };
 
+/*
+ * What a route reads from the query string (GET) or the form (POST),
+ * declared beside its controller and named in the route table, and
+ * checked before the controller runs (input.c): the controller gets
+ * parsed values in r->in[], in the order of the declaration, and a
+ * value that is malformed answers 400 with the declaration's message.
+ * Names not declared are ignored (links carry tracking parameters).
+ * A declaration ends with an entry whose name is NULL.
+ */
+enum input_kind {
+	IN_ID,		/* a positive decimal id, at most 2^53 */
+	IN_COUNT,	/* a positive decimal number up to 1,000,000 */
+	IN_WORD,	/* one of choices[] */
+	IN_TEXT,	/* valid UTF-8 of at most max bytes (0: any length) */
+	IN_ANY,		/* any bytes: taken as plain words (a search) */
+};
+
+struct input {
+	const char		*name;
+	enum input_kind		 kind;
+	size_t			 max;		/* IN_TEXT */
+	const char *const	*choices;	/* IN_WORD: NULL-terminated */
+	const char		*error;		/* why a bad value is refused */
+};
+
+#define INPUT_MAX	8	/* inputs one route may declare */
+
+struct input_value {
+	int		 set;		/* present (and valid) */
+	const char	*s;		/* the value as sent, for every kind */
+	long long	 n;		/* IN_ID, IN_COUNT: the number;
+					   IN_WORD: the index in choices[] */
+};
+
 struct req {
 	struct arena	*arena;
 	struct store	*store;		/* this worker's database connection */
@@ -114,6 +148,9 @@ struct req {
 	const char	*if_modified_since;
 	enum http_encoding accept;	/* the best coding the client takes */
 	const char	*param[ROUTE_MAXPARAM]; /* from the route's :names */
+	long long	 num[ROUTE_MAXPARAM];	/* their values when numbers
+					   (:id, :year, :month), checked */
+	struct input_value in[INPUT_MAX]; /* the route's declared inputs */
 	int64_t		 now;		/* request time, unix seconds */
 	uint64_t	 gen;		/* store generation read before the
 					   controller ran (0: not read) */
@@ -122,6 +159,13 @@ struct req {
 	struct editor	*editor;	/* the logged-in editor, or NULL */
 	struct resp	 resp;
 };
+
+/*
+ * Check r's query string (GET, HEAD) or form (POST) against the
+ * declaration spec and fill r->in[].  Returns 0, or 400 with
+ * r->resp.error set.
+ */
+int		 http_inputs(struct req *, const struct input *spec);
 
 /* Query and form values: the first value of name, or NULL. */
 const char	*http_query(const struct req *, const char *name);
@@ -193,7 +237,7 @@ void		 cookie_parse(struct arena *, const char *s, struct kv **out,
 
 
 /*
- * Editors (issue 3): set a cookie for the whole site (Path=/) that
+ * Set a cookie for the whole site (Path=/) that
  * scripts cannot read (HttpOnly), sent on top-level navigation from
  * elsewhere but not on cross-site POSTs (SameSite=Lax), and only over
  * https when the site is (Secure).  max_age 0 deletes it.  Returns -1

@@ -1,6 +1,7 @@
 /*
  * router.c: method and path matching.  See router.h.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/arena.h"
@@ -49,20 +50,31 @@ digits(const char *s, size_t n)
 	return n > 0;
 }
 
-/* 1 if value (a path segment) is valid for the parameter called name. */
+/*
+ * 1 if value (a path segment) is valid for the parameter called name;
+ * a number's value goes to *num (0 for a slug).
+ */
 static int
-param_ok(const char *name, size_t nlen, const char *value)
+param_ok(const char *name, size_t nlen, const char *value, long long *num)
 {
 	size_t		 vlen = strlen(value);
-	long long	 id;
 
+	*num = 0;
 	if (nlen == 2 && memcmp(name, "id", 2) == 0)
-		return parse_id(value, &id);
-	if (nlen == 4 && memcmp(name, "year", 4) == 0)
-		return vlen == 4 && digits(value, 4) && strcmp(value, "1970") >= 0;
-	if (nlen == 5 && memcmp(name, "month", 5) == 0)
-		return vlen == 2 && digits(value, 2) &&
-		    strcmp(value, "01") >= 0 && strcmp(value, "12") <= 0;
+		return parse_id(value, num);
+	if (nlen == 4 && memcmp(name, "year", 4) == 0) {
+		if (vlen != 4 || !digits(value, 4) || strcmp(value, "1970") < 0)
+			return 0;
+		*num = atoll(value);
+		return 1;
+	}
+	if (nlen == 5 && memcmp(name, "month", 5) == 0) {
+		if (vlen != 2 || !digits(value, 2) ||
+		    strcmp(value, "01") < 0 || strcmp(value, "12") > 0)
+			return 0;
+		*num = atoll(value);
+		return 1;
+	}
 	/* :slug, :tag and anything else are slugs. */
 	return slug_valid(value);
 }
@@ -75,7 +87,7 @@ param_ok(const char *name, size_t nlen, const char *value)
  */
 static int
 match(struct arena *a, const char *pattern, const char *path,
-    const char *params[ROUTE_MAXPARAM])
+    const char *params[ROUTE_MAXPARAM], long long nums[ROUTE_MAXPARAM])
 {
 	const char	*p = pattern, *s = path, *pe, *se, *colon, *name;
 	size_t		 np = 0, pre, nlen, suf;
@@ -104,7 +116,7 @@ match(struct arena *a, const char *pattern, const char *path,
 				return 0;
 			val = arena_strndup(a, s + pre,
 			    (size_t)(se - s) - pre - suf);
-			if (!param_ok(name, nlen, val))
+			if (!param_ok(name, nlen, val, &nums[np]))
 				return 0;
 			params[np++] = val;
 		} else if (pe - p != se - s || memcmp(p, s, (size_t)(pe - p)) != 0)
@@ -118,9 +130,11 @@ match(struct arena *a, const char *pattern, const char *path,
 enum route_result
 router_match(struct arena *a, const struct route *table, size_t n,
     enum http_method method, const char *path, const struct route **found,
-    const char *params[ROUTE_MAXPARAM], unsigned *allow)
+    const char *params[ROUTE_MAXPARAM], long long nums[ROUTE_MAXPARAM],
+    unsigned *allow)
 {
 	const char	*tmp[ROUTE_MAXPARAM];
+	long long	 tmpn[ROUTE_MAXPARAM];
 	size_t		 i;
 	enum http_method want;
 
@@ -129,11 +143,13 @@ router_match(struct arena *a, const struct route *table, size_t n,
 	want = method == HTTP_HEAD ? HTTP_GET : method;
 	for (i = 0; i < n; i++) {
 		memset(tmp, 0, sizeof(tmp));
-		if (!match(a, table[i].pattern, path, tmp))
+		memset(tmpn, 0, sizeof(tmpn));
+		if (!match(a, table[i].pattern, path, tmp, tmpn))
 			continue;
 		if (table[i].method == want) {
 			*found = &table[i];
 			memcpy(params, tmp, sizeof(tmp));
+			memcpy(nums, tmpn, sizeof(tmpn));
 			return ROUTE_FOUND;
 		}
 		*allow |= 1u << table[i].method;

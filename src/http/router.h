@@ -8,7 +8,7 @@
  *   :year        four digits, 1970..9999
  *   :month       01..12
  * A parameter may also sit between a literal prefix and suffix within
- * its segment: "/sitemap-:id.xml" (issue 5).
+ * its segment: "/sitemap-:id.xml".
  * A parameter that does not validate makes the pattern not match, so a
  * controller only ever sees well-formed parameters.
  */
@@ -33,6 +33,7 @@ struct route {
 	unsigned	  flags;	/* ROUTE_* */
 	enum cache_policy cache;
 	size_t		  max_body;	/* POST body limit in bytes */
+	const struct input *in;		/* its declared inputs, or NULL */
 };
 
 enum route_result {
@@ -44,13 +45,16 @@ enum route_result {
 /*
  * Find the route for method and path in table[0..n).  On ROUTE_FOUND,
  * *found is set and params[] holds the pattern's parameters in order
- * (copied into the arena).  On ROUTE_BAD_METHOD, *allow is a bit mask
+ * (copied into the arena), each already checked against its kind: :id
+ * a positive decimal id, :year and :month a month of the calendar,
+ * anything else a slug.  nums[] holds the values of the numbers (0 for
+ * slugs), so that no controller parses them again.  On ROUTE_BAD_METHOD, *allow is a bit mask
  * of the methods the path accepts (1 << HTTP_GET, ...).
  */
 enum route_result router_match(struct arena *, const struct route *table,
     size_t n, enum http_method method, const char *path,
     const struct route **found, const char *params[ROUTE_MAXPARAM],
-    unsigned *allow);
+    long long nums[ROUTE_MAXPARAM], unsigned *allow);
 
 /* The method for a REQUEST_METHOD string (HTTP_OTHER if unknown). */
 enum http_method http_method_parse(const char *);

@@ -43,7 +43,7 @@ size_t	 utf8_len(const char *s, size_t n);
 int	 text_has_control(const char *s, size_t n, int multiline);
 
 /*
- * Hardening (issue 7): make s[0..n) fit for a page or a feed.  HTML
+ * Make s[0..n) fit for a page or a feed.  HTML
  * and XML allow neither malformed UTF-8 nor control characters, and a
  * form that comes back "as typed" would otherwise carry them.  Returns
  * 0 when s is fine as it is (nothing is written), or 1 after appending

@@ -40,7 +40,7 @@ void	 time_year_month(int64_t, int *year, int *month);
 /* Unix time of the first second of year/month in the site's zone. */
 int64_t	 time_month_start(int year, int month);
 
-/* "November" for 11 (issue 5: archives); "" outside 1..12. */
+/* "November" for 11 (archives); "" outside 1..12. */
 const char *time_month_name(int month);
 
 #endif

@@ -55,7 +55,7 @@ private:
 };
 
 /*
- * {{VALUE:x-json}} (issue 5): the value as the inside of a JSON string,
+ * {{VALUE:x-json}}: the value as the inside of a JSON string,
  * for JSON-LD in <script type="application/ld+json">.  The auto-escaper
  * takes a script element for JavaScript, and its JavaScript escaping
  * (\x3c) is not valid JSON; ctemplate's own :json_escape is, for most
@@ -170,7 +170,7 @@ view_new(struct arena *a)
 }
 
 /*
- * Hardening (issue 7): every value passes text_displayable() on its way
+ * Every value passes text_displayable() on its way
  * in, so that no page or feed carries malformed UTF-8 or a control
  * character, whatever a form, a query or the database held.  The
  * dictionary copies the value, so the cleaned copy can go at once.

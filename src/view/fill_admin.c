@@ -1,5 +1,5 @@
 /*
- * fill_admin.c: Editors (issue 3): admin_index.tpl (with
+ * fill_admin.c: admin_index.tpl (with
  * admin_article_list.tpl for each of its lists).
  */
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * fill_article_form.c: Editors (issue 3): article_form.tpl,
+ * fill_article_form.c: article_form.tpl,
  * article_preview.tpl and article_delete.tpl.
  */
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * fill_auth.c: Editors (issue 3): login.tpl.
+ * fill_auth.c: login.tpl.
  */
 #include "page.h"
 #include "view.h"

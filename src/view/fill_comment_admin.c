@@ -1,5 +1,5 @@
 /*
- * fill_comment_admin.c: Editors (issue 3): comment_admin.tpl.
+ * fill_comment_admin.c: comment_admin.tpl.
  */
 #include <string.h>
 

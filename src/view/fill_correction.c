@@ -1,5 +1,5 @@
 /*
- * fill_correction.c: Editors (issue 3): the updates and corrections on
+ * fill_correction.c: the updates and corrections on
  * article_show.tpl, and correction_index.tpl.
  */
 #include <string.h>

@@ -9,7 +9,7 @@
 #include "view.h"
 
 /*
- * A search result's snippet (issue 5): its parts are plain text, and
+ * A search result's snippet: its parts are plain text, and
  * the template puts the marked ones in <mark>, escaping all of them.
  */
 static void

@@ -1,5 +1,5 @@
 /*
- * fill_revision.c: Editors (issue 3): revision_index.tpl.
+ * fill_revision.c: revision_index.tpl.
  */
 #include "../model.h"
 #include "../util/arena.h"

@@ -1,5 +1,5 @@
 /*
- * fill_tag_admin.c: Editors (issue 3): tag_admin.tpl.
+ * fill_tag_admin.c: tag_admin.tpl.
  */
 #include "../model.h"
 #include "page.h"

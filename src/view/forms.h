@@ -1,5 +1,5 @@
 /*
- * forms.h: Editors (issue 3): what the article form shows, shared by
+ * forms.h: what the article form shows, shared by
  * the controller that checks it (src/ctl/article_form.c) and the fill
  * function that shows it again (src/view/fill_article_form.c).
  */

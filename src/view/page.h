@@ -104,7 +104,7 @@ void	 fill_tag_show(const struct vctx *, struct view *, const struct tag *);
 void	 fill_error(struct view *, int status, const char *reason,
 	    const char *message);
 
-/* Readers' comments, posting (issue 4). */
+/* Readers' comments, posting. */
 
 /* What the comment form shows besides its fields. */
 struct comment_form {
@@ -124,7 +124,7 @@ void	 fill_comment_page(const struct vctx *, struct view *,
 	    const struct article *a, const struct comment_form *f);
 
 /*
- * Readers find articles (issue 5): search, feeds, archives, related
+ * Search, feeds, archives, related
  * articles, link-preview metadata and sitemaps.
  */
 struct ftsq;
@@ -198,7 +198,7 @@ void	 fill_sitemap(const struct vctx *, struct view *, int pages, int64_t newest
 void	 fill_sitemap_index(const struct vctx *, struct view *, int nfiles,
 	    const int64_t *lastmod);
 /*
- * Editors (issue 3).
+ * Editors.
  */
 
 struct article_form;

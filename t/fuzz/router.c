@@ -24,6 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena	 a;
 	const struct route *found;
 	const char	*params[ROUTE_MAXPARAM], *slug;
+	long long	 nums[ROUTE_MAXPARAM];
 	enum http_method m;
 	enum route_result rr;
 	unsigned	 allow;
@@ -38,8 +39,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	path = arena_strndup(&a, (const char *)data + 1, size - 1);
 
 	memset(params, 0, sizeof(params));
+	memset(nums, 0, sizeof(nums));
 	rr = router_match(&a, ctl_routes, ctl_nroutes, m, path, &found,
-	    params, &allow);
+	    params, nums, &allow);
 	switch (rr) {
 	case ROUTE_FOUND:
 		FUZZ_CHECK(found != NULL);

@@ -166,7 +166,7 @@ sub start {
 	local $ENV{GAZETTE_NGINX_CACHE} =
 	    ($self->{opt}{microcache} // 1) ? 'on' : 'off';
 	local $ENV{GAZETTE_NGINX_RATE} = $self->{opt}{nginx_rate} // 'off';
-	# Hardening (issue 7): nginx sends HSTS for an https site.
+	# Nginx sends HSTS for an https site.
 	local $ENV{GAZETTE_BASE_URL} = $self->{env}{GAZETTE_BASE_URL};
 	# nginx serves the app's photographs folder.
 	local $ENV{GAZETTE_MEDIA} = $self->{env}{GAZETTE_MEDIA};
@@ -464,7 +464,7 @@ sub sql_value {
 	return $v;
 }
 
-# Comments (issue 4).
+# Comments.
 
 # The comment form's token on the page at path (undef if no form).  An
 # article's address stands for its comment page (GET <article>/comments),
@@ -514,7 +514,7 @@ sub fcgi_status {
 	return $resp =~ /^Status: (\d+)/m ? $1 : 0;
 }
 
-# Hardening (issue 7).  fcgi_request() is fcgi_status() with the whole
+# Hardening.  fcgi_request() is fcgi_status() with the whole
 # answer: (status, headers as a hash of lower-case names, body), or ()
 # if cgi-fcgi is missing.  $env is the complete FastCGI environment
 # besides PATH, SERVER_PROTOCOL and REMOTE_ADDR; values are bytes.
@@ -614,7 +614,7 @@ sub fingerprint {
 # The process id of the running app (undef if stopped).
 sub app_pid { $_[0]{pids}{app} }
 
-# Readers find articles (issue 5): XML checks with xmllint (Debian's
+# XML checks with xmllint (Debian's
 # libxml2-utils, in scripts/deps).  xml_errors() returns xmllint's
 # complaint about $xml, or '' when it is well-formed; xpath() the value
 # of an XPath expression over it (use string(), count() and
@@ -668,7 +668,7 @@ sub seed_file {
 	return -r $f ? $f : undef;
 }
 
-# Editors (issue 3).  An account made through the CLI, and a browser-like
+# Editors.  An account made through the CLI, and a browser-like
 # session that keeps its cookie and adds the CSRF token to every POST:
 #
 #   my $pw = $g->add_user('jane', role => 'editor', display => 'Jane Doe');

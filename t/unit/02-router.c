@@ -26,28 +26,31 @@ static int h_three(struct req *r) { (void)r; return 200; }
 static int h_four(struct req *r) { (void)r; return 200; }
 
 static const struct route T[] = {
-	{ HTTP_GET,    "/",                     h_root,  0, 0, CACHE_PAGE, 0 },
-	{ HTTP_GET,    "/articles/:slug",       h_show,  0, 0, CACHE_PAGE, 0 },
-	{ HTTP_POST,   "/articles/:slug",       h_post,  0, 0, CACHE_NONE, 1024 },
-	{ HTTP_GET,    "/articles/:id/edit",    h_edit,  0, 0, CACHE_NONE, 0 },
-	{ HTTP_GET,    "/archive/:year/:month", h_month, 0, 0, CACHE_PAGE, 0 },
-	{ HTTP_DELETE, "/things/:id",           h_thing, 0, 0, CACHE_NONE, 0 },
-	{ HTTP_PUT,    "/things/:id",           h_thing, 0, 0, CACHE_NONE, 0 },
-	{ HTTP_GET,    "/t/:tag/:id/:year",     h_three, 0, 0, CACHE_PAGE, 0 },
-	{ HTTP_GET,    "/f/:slug/:slug/:slug/:slug", h_four, 0, 0, CACHE_PAGE, 0 },
+	{ HTTP_GET,    "/",                     h_root,  0, 0, CACHE_PAGE, 0, NULL },
+	{ HTTP_GET,    "/articles/:slug",       h_show,  0, 0, CACHE_PAGE, 0, NULL },
+	{ HTTP_POST,   "/articles/:slug",       h_post,  0, 0, CACHE_NONE, 1024, NULL },
+	{ HTTP_GET,    "/articles/:id/edit",    h_edit,  0, 0, CACHE_NONE, 0, NULL },
+	{ HTTP_GET,    "/archive/:year/:month", h_month, 0, 0, CACHE_PAGE, 0, NULL },
+	{ HTTP_DELETE, "/things/:id",           h_thing, 0, 0, CACHE_NONE, 0, NULL },
+	{ HTTP_PUT,    "/things/:id",           h_thing, 0, 0, CACHE_NONE, 0, NULL },
+	{ HTTP_GET,    "/t/:tag/:id/:year",     h_three, 0, 0, CACHE_PAGE, 0, NULL },
+	{ HTTP_GET,    "/f/:slug/:slug/:slug/:slug", h_four, 0, 0, CACHE_PAGE, 0, NULL },
 };
 #define NT (sizeof(T) / sizeof(T[0]))
 
 static struct arena	 A;
 static const struct route *found;
 static const char	*params[ROUTE_MAXPARAM];
+static long long	 nums[ROUTE_MAXPARAM];
 static unsigned		 allow;
 
 static enum route_result
 run(const struct route *table, size_t n, enum http_method m, const char *path)
 {
 	memset(params, 0, sizeof(params));
-	return router_match(&A, table, n, m, path, &found, params, &allow);
+	memset(nums, 0, sizeof(nums));
+	return router_match(&A, table, n, m, path, &found, params, nums,
+	    &allow);
 }
 
 static enum route_result
@@ -148,6 +151,11 @@ test_table(void)
 	/* Three parameters; four never match. */
 	ok(finds("/t/human-rights/7/2017", h_three, "human-rights", "7",
 	    "2017"), "three parameters, in order");
+	ok(nums[0] == 0 && nums[1] == 7 && nums[2] == 2017,
+	    "the router hands over the values of :id and :year, 0 for a slug");
+	ok(run(T, NT, HTTP_PUT, "/things/9007199254740992") == ROUTE_FOUND &&
+	    nums[0] == 9007199254740992LL,
+	    "the largest :id (2^53) is handed over whole");
 	ok(not_found(HTTP_GET, "/f/a/b/c/d"),
 	    "a pattern with more than ROUTE_MAXPARAM parameters never matches");
 
