@@ -16,6 +16,19 @@
  * Cache: public (CACHE_FEED), with ETag and Last-Modified.
  * Raises HTTP 304 if the reader's copy is current, 200 otherwise.
  */
+/* The library images of the entries' texts, filled in; 0 or -1. */
+static int
+feed_media(struct req *r, struct article *rows, int n)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if ((rows[i].body_html = ctl_body_media(r, rows[i].body_html,
+		    1, NULL)) == NULL)
+			return -1;
+	return 0;
+}
+
 int
 ctl_feed_site(struct req *r)
 {
@@ -28,7 +41,8 @@ ctl_feed_site(struct req *r)
 		return 304;
 	n = store_articles_feed(r->store, r->arena, 0, r->now, FEED_ENTRIES,
 	    &rows);
-	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL ||
+	    feed_media(r, rows, n) < 0)
 		return 500;
 	v = doc_new(r);
 	fill_feed(r, v, NULL, "/feed.atom", "/", rows, leads, n);
@@ -57,7 +71,8 @@ ctl_feed_tag(struct req *r)
 		return 304;
 	n = store_articles_feed(r->store, r->arena, t.id, r->now,
 	    FEED_ENTRIES, &rows);
-	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL ||
+	    feed_media(r, rows, n) < 0)
 		return 500;
 	v = doc_new(r);
 	fill_feed(r, v, t.name, arena_printf(r->arena, "/tags/%s/feed.atom",

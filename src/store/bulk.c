@@ -103,7 +103,9 @@ bulk_article_row(struct store *s, struct article_edit *e, const char *list,
 	else
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	if (rc != SQLITE_ROW)
+		return -1;
+	return body_media_sync(s, e->id, e->body_html);
 }
 
 /* Link the article to its tags and count it in each if live. */

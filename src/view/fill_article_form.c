@@ -204,7 +204,7 @@ fill_article_form(struct req *r, struct view *v, const struct article_form *f,
 	}
 	if (preview != NULL) {
 		row = view_row(v, "PREVIEW");
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < 3; i++)
 			if (f->render_note[i] != NULL)
 				view_set(view_row(row, "RENDER_NOTE"), "TEXT",
 				    f->render_note[i]);

@@ -20,6 +20,7 @@ struct comment;
 struct tag;
 struct cursor;
 struct media;
+struct buf;
 
 struct page {
 	struct view	*root;	/* layout.tpl */
@@ -343,6 +344,13 @@ void	 fill_media_index(struct req *, struct view *, const char *q,
 	    const int *nuses, int more, const char *message);
 /* article_show.tpl's LEAD: the lead photograph in a <figure>. */
 void	 fill_lead_figure(struct req *, struct view *, const struct media *);
+/*
+ * Append to out the <figure> of library image m shown in an article's
+ * text (body_figure.tpl): a lazily loaded <picture>, or with feed one
+ * plain JPEG.  Returns 0, or -1 (logged).
+ */
+int	 fill_body_figure(struct req *, const struct media *m, int feed,
+	    struct buf *out);
 /*
  * article_head.tpl's image: Open Graph and Twitter card images and the
  * JSON-LD image list from the lead photograph m, or NULL for none.
