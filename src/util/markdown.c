@@ -142,6 +142,7 @@ md_render(struct arena *a, const char *md, const char **html,
 	struct buf	 plain = BUF_INIT;
 	size_t		 nimg = 0, cap = 0, i;
 	long long	 id;
+	int		 note = 0;
 	char		*out;
 
 	/* Invalid UTF-8 becomes U+FFFD: pages are always valid UTF-8. */
@@ -165,10 +166,14 @@ md_render(struct arena *a, const char *md, const char **html,
 			}
 			imgs[nimg++] = node;
 		}
+		/* A library image's note is for editors: not searched. */
+		if (cmark_node_get_type(node) == CMARK_NODE_IMAGE &&
+		    media_ref(cmark_node_get_url(node), &id))
+			note += ev == CMARK_EVENT_ENTER ? 1 : -1;
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
-			if (ev == CMARK_EVENT_ENTER)
+			if (ev == CMARK_EVENT_ENTER && note == 0)
 				buf_puts(&plain, cmark_node_get_literal(node));
 			break;
 		case CMARK_NODE_CODE_BLOCK:

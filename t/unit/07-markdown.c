@@ -198,6 +198,8 @@ test_library_images(void)
 	html("<figure data-media=\"7\"></figure>\n\n`<figure data-media=\"7\">`");
 	ok(!has(H, "<figure"), "typed, the placeholder is raw HTML (dropped) "
 	    "or code (escaped)");
+	html("Words ![a secret note](media:4) more");
+	is_str(T, "Words  more", "the note is not in the searched text");
 	html("# Title ![a](media:4)");
 	is_str(H, "<h1>Title </h1>\n<figure data-media=\"4\"></figure>\n",
 	    "in a heading: after it");
