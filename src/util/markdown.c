@@ -18,7 +18,8 @@ media_ref(const char *url, long long *id)
 {
 	return url != NULL && strncmp(url, MD_MEDIA_SCHEME,
 	    sizeof(MD_MEDIA_SCHEME) - 1) == 0 &&
-	    parse_id(url + sizeof(MD_MEDIA_SCHEME) - 1, id) && *id > 0;
+	    parse_id(url + sizeof(MD_MEDIA_SCHEME) - 1, id) && *id > 0 &&
+	    *id <= MD_MEDIA_MAX;
 }
 
 /* 1 if the inline node holds nothing but white space and line breaks. */
@@ -228,9 +229,10 @@ md_media_next(const char *html, long long *id, const char **end)
 
 	for (p = html; (p = strstr(p, MD_MEDIA_FIGURE)) != NULL; p++) {
 		q = p + sizeof(MD_MEDIA_FIGURE) - 1;
-		for (n = 0; *q >= '0' && *q <= '9' && n < 1000000000000LL; q++)
+		for (n = 0; *q >= '0' && *q <= '9' && n <= MD_MEDIA_MAX; q++)
 			n = n * 10 + (*q - '0');
-		if (n > 0 && strncmp(q, close, sizeof(close) - 1) == 0) {
+		if (n > 0 && n <= MD_MEDIA_MAX &&
+		    strncmp(q, close, sizeof(close) - 1) == 0) {
 			*id = n;
 			*end = q + sizeof(close) - 1;
 			return p;

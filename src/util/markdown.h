@@ -8,6 +8,8 @@ struct arena;
 
 /* How the Markdown names a library image: ![note](media:12). */
 #define MD_MEDIA_SCHEME	"media:"
+/* The largest number such an image may have (a larger one is a link). */
+#define MD_MEDIA_MAX	999999999999LL
 /*
  * What md_render() leaves for one: `<figure data-media="12"></figure>`,
  * a block of its own, which pages replace by the image (see

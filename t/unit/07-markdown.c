@@ -187,6 +187,7 @@ test_library_images(void)
 	    !has(html("![x](media:-1)"), "data-media") &&
 	    !has(html("![x](media:1a)"), "data-media") &&
 	    !has(html("![x](media:99999999999999999999)"), "data-media") &&
+	    !has(html("![x](media:1000000000000)"), "data-media") &&
 	    !has(html("![x](MEDIA:1)"), "data-media"),
 	    "a malformed number is no library image (a plain link)");
 	ok(!has(html("![x](media:1\"onerror=alert(1))"), "\"onerror") &&
@@ -198,6 +199,8 @@ test_library_images(void)
 	html("<figure data-media=\"7\"></figure>\n\n`<figure data-media=\"7\">`");
 	ok(!has(H, "<figure"), "typed, the placeholder is raw HTML (dropped) "
 	    "or code (escaped)");
+	ok(has(html("![x](media:999999999999)"),
+	    "data-media=\"999999999999\""), "the largest number is one");
 	html("Words ![a secret note](media:4) more");
 	is_str(T, "Words  more", "the note is not in the searched text");
 	html("# Title ![a](media:4)");
