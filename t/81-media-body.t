@@ -40,7 +40,7 @@ like($res->{content}, qr{do not exist \(999999\): readers see nothing there}, '.
 $res = $ed->post('/admin/articles/new', { headline => 'Fishing boat returns with record catch', body => $body,
     action => 'publish' });
 is($res->{status}, 422, 'publishing with a number that is no image: 422');
-like($res->{content}, qr/not published\.\s+The text names library images that do not exist \(999999\)/, '... saying which');
+like($res->{content}, qr/Nothing was saved\.\s+The text names library images that do not exist \(999999\)/, '... saying which');
 is($g->sql_value("SELECT count(*) FROM articles"), 0, '... nothing stored');
 
 $body =~ s/ !\[gone\]\(media:999999\)//;

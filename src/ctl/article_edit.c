@@ -272,8 +272,8 @@ submit(struct req *r, struct article_form *f)
 		if (ctl_body_media(r, e.body_html, 0, &problem) == NULL)
 			return 500;
 		if (problem != NULL) {
-			f->error = arena_printf(r->arena, "The article was not "
-			    "published.  %s", problem);
+			f->error = arena_printf(r->arena, "Nothing was saved. "
+			    " %s", problem);
 			return form_page(r, 422, f, NULL);
 		}
 	}

@@ -10,12 +10,6 @@
 #define FEED_ENTRIES	20
 #define ATOM_TYPE	"application/atom+xml; charset=utf-8"
 
-/*
- * GET /feed.atom
- * The latest FEED_ENTRIES live articles with their text, as Atom 1.0.
- * Cache: public (CACHE_FEED), with ETag and Last-Modified.
- * Raises HTTP 304 if the reader's copy is current, 200 otherwise.
- */
 /* The library images of the entries' texts, filled in; 0 or -1. */
 static int
 feed_media(struct req *r, struct article *rows, int n)
@@ -29,6 +23,12 @@ feed_media(struct req *r, struct article *rows, int n)
 	return 0;
 }
 
+/*
+ * GET /feed.atom
+ * The latest FEED_ENTRIES live articles with their text, as Atom 1.0.
+ * Cache: public (CACHE_FEED), with ETag and Last-Modified.
+ * Raises HTTP 304 if the reader's copy is current, 200 otherwise.
+ */
 int
 ctl_feed_site(struct req *r)
 {
