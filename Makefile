@@ -263,4 +263,4 @@ fuzz:
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
 	scripts/fuzz $(FUZZ_SECONDS) build/fuzz/bin $(FUZZ_NAMES)
 
--include $(shell find build -path build/deb -prune -o -name '*.d' -type f -print 2>/dev/null)
+-include $(shell find build \( -path build/deb -o -path build/pkgtest \) -prune -o -name '*.d' -type f -print 2>/dev/null)

@@ -353,10 +353,11 @@ struct media {
 	int64_t		 created_at;
 };
 
-/* Where an image is used. */
+/* Where an image is used: an article's lead image or in its text. */
 struct media_use {
 	long long	 article_id;
 	const char	*headline;
+	int		 lead;		/* 1: its lead image; 0: in its text */
 };
 
 /* The editor behind a valid session cookie, for this request. */

@@ -4,7 +4,8 @@
 # text; an article's headline, summary, byline, dateline, source, text
 # (Markdown), tags and address; a correction's note; a review note; a
 # contributor's display name and bio; an invitation's display name; a
-# tag's new name; a photograph's alt text, caption and credit; the
+# tag's new name; a photograph's alt text, caption and credit (as an
+# article's lead photograph and in its text); the
 # search box; the login name; and one photograph's file name is markup.
 # Payloads travel in groups of three (one article, comment, correction,
 # tag and so on per group), so that the test stays quick.
@@ -133,7 +134,10 @@ sub exercise {
 		byline => cut($grp, 200),
 		dateline => cut($grp, 100),
 		source => cut($grp, 300),
-		body => join("\n\n", @$grp, "Paragraph $k."),
+		# The library image in the text too, first (a payload may
+		# open an HTML block that swallows what follows): a figure
+		# with the image's alt text, caption and credit (set below).
+		body => join("\n\n", "![A note](media:$img)", @$grp, "Paragraph $k."),
 		tags => cut($grp, 60) . ", $shared_tag",
 	);
 	my $res = $ed->post('/admin/articles/new', { %f, action => 'publish' });

@@ -74,7 +74,7 @@
 <p class="field"><label for="published_at">Publication time</label> <small>(empty: now, when you publish; a future time schedules it; times are in {{TIMEZONE}})</small><br>
 <input id="published_at" name="published_at" type="datetime-local" value="{{PUBLISHED_AT}}"{{#PUBLISHED_AT_ERROR}} aria-invalid="true" aria-describedby="published_at-error"{{/PUBLISHED_AT_ERROR}}>
 {{#PUBLISHED_AT_ERROR}}<br><span class="field-error" id="published_at-error">{{MESSAGE}}</span>{{/PUBLISHED_AT_ERROR}}</p>
-<p class="field"><label for="body">Text</label> <small>(Markdown: blank lines between paragraphs, *italics*, **bold**, [links](https://example.org), ## headings; images only from this site)</small><br>
+<p class="field"><label for="body">Text</label> <small>(Markdown: blank lines between paragraphs, *italics*, **bold**, [links](https://example.org), ## headings; a photograph of the <a href="/admin/media">media library</a> by its number: ![note](media:12), a line of its own; it shows with the library's alt text, caption and credit)</small><br>
 <textarea id="body" name="body" rows="24" cols="80"{{#BODY_ERROR}} aria-invalid="true" aria-describedby="body-error"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
 {{#BODY_ERROR}}<br><span class="field-error" id="body-error">{{MESSAGE}}</span>{{/BODY_ERROR}}</p>
 <p class="field"><label for="tags">Tags</label> <small>(comma-separated, as in wire copy: Russia, Putin, human rights in Russia)</small><br>

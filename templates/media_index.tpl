@@ -24,7 +24,8 @@
 <p class="field"><label for="caption-{{ID}}">Caption</label><br><input id="caption-{{ID}}" name="caption" value="{{CAPTION}}" maxlength="1000" size="40"></p>
 <p class="field"><label for="credit-{{ID}}">Credit</label><br><input id="credit-{{ID}}" name="credit" value="{{CREDIT}}" maxlength="200" size="30"></p>
 <p><button type="submit">Save</button></p></form>
-{{#UNUSED}}<form method="post" action="/admin/media/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><p>Not used yet. <button type="submit" class="danger">Delete</button></p></form>{{/UNUSED}}<ul class="uses">{{#USES}}<li>Lead of <a href="/admin/articles/{{ARTICLE_ID}}/edit">{{HEADLINE}}</a></li>{{/USES}}</ul>
+{{#UNUSED}}<form method="post" action="/admin/media/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><p>Not used yet. <button type="submit" class="danger">Delete</button></p></form>{{/UNUSED}}<ul class="uses">{{#USES}}<li>{{#LEAD}}Lead of{{/LEAD}}{{#IN_TEXT}}In the text of{{/IN_TEXT}} <a href="/admin/articles/{{ARTICLE_ID}}/edit">{{HEADLINE}}</a></li>{{/USES}}</ul>
+<p class="meta">In an article's text: <code>![](media:{{ID}})</code></p>
 </li>
 {{/MEDIA}}</ul>
 {{/HAS_MEDIA}}{{#OLDER}}<nav class="pager"><a href="/admin/media?{{#WITH_Q}}q={{Q_ENC}}&amp;{{/WITH_Q}}before={{BEFORE}}" rel="next">Older images</a></nav>

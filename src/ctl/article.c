@@ -62,6 +62,9 @@ article_page(struct req *r, struct article *a)
 		if (has_logo)
 			fill_head_logo(ctl_vctx(r), head, &logo);
 	}
+	/* The description above is from the text alone, not captions. */
+	if ((a->body_html = ctl_body_media(r, a->body_html, 0, NULL)) == NULL)
+		return 500;
 	fill_article_show(ctl_vctx(r), p->body, a, comments,
 	    n > CTL_COMMENTS_PAGE ? CTL_COMMENTS_PAGE : n,
 	    n > CTL_COMMENTS_PAGE);

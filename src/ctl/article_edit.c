@@ -261,9 +261,24 @@ submit(struct req *r, struct article_form *f)
 			return form_page(r, 422, f, NULL);
 		}
 	}
+	/* So do the images in its text, which must exist. */
+	if (e.status == ARTICLE_PUBLISHED && strcmp(action, "preview") != 0) {
+		const char	*problem;
+
+		if (ctl_body_media(r, e.body_html, 0, &problem) == NULL)
+			return 500;
+		if (problem != NULL) {
+			f->error = arena_printf(r->arena, "Nothing was saved. "
+			    " %s", problem);
+			return form_page(r, 422, f, NULL);
+		}
+	}
 	if (strcmp(action, "preview") == 0) {
 		article_form_preview(r, &e, &pa);
 		render_notes(r, f);
+		if ((pa.body_html = ctl_body_media(r, pa.body_html, 0,
+		    &f->render_note[2])) == NULL)
+			return 500;
 		return form_page(r, 200, f, &pa);
 	}
 	/* The revision the form was opened on; none sent: no check. */
@@ -404,6 +419,8 @@ ctl_article_preview(struct req *r)
 		return rc < 0 ? 500 : 404;
 	if ((rc = ctl_article_may(r, &a, &rv)) != 0)
 		return rc;
+	if ((a.body_html = ctl_body_media(r, a.body_html, 0, NULL)) == NULL)
+		return 500;
 	p = page_new(ctl_vctx(r), "article_preview.tpl", a.headline, arena_printf(
 	    r->arena, "/admin/articles/%lld/preview", a.id));
 	page_noindex(p);

@@ -256,6 +256,16 @@ int	 ctl_media_upload(struct req *);
 int	 ctl_article_lead(struct req *);
 int	 ctl_media_update(struct req *);
 int	 ctl_media_delete(struct req *);
+/*
+ * An article's rendered text with each library image it names filled
+ * in (as a <figure>, or with feed a plain one for feed entries), an
+ * unknown number by nothing.  With problem, *problem is set to what an
+ * editor must know (unknown numbers, images without alt text), or
+ * NULL.  Returns the HTML (html itself when it names no image), or
+ * NULL on a store or template failure.
+ */
+const char *ctl_body_media(struct req *, const char *html, int feed,
+	    const char **problem);
 
 /* comment_admin.c */
 int	 ctl_comment_admin(struct req *);

@@ -10,6 +10,19 @@
 #define FEED_ENTRIES	20
 #define ATOM_TYPE	"application/atom+xml; charset=utf-8"
 
+/* The library images of the entries' texts, filled in; 0 or -1. */
+static int
+feed_media(struct req *r, struct article *rows, int n)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if ((rows[i].body_html = ctl_body_media(r, rows[i].body_html,
+		    1, NULL)) == NULL)
+			return -1;
+	return 0;
+}
+
 /*
  * GET /feed.atom
  * The latest FEED_ENTRIES live articles with their text, as Atom 1.0.
@@ -28,7 +41,8 @@ ctl_feed_site(struct req *r)
 		return 304;
 	n = store_articles_feed(r->store, r->arena, 0, r->now, FEED_ENTRIES,
 	    &rows);
-	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL ||
+	    feed_media(r, rows, n) < 0)
 		return 500;
 	v = doc_new(ctl_vctx(r));
 	fill_feed(ctl_vctx(r), v, NULL, "/feed.atom", "/", rows, leads, n,
@@ -58,7 +72,8 @@ ctl_feed_tag(struct req *r)
 		return 304;
 	n = store_articles_feed(r->store, r->arena, t.id, r->now,
 	    FEED_ENTRIES, &rows);
-	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL ||
+	    feed_media(r, rows, n) < 0)
 		return 500;
 	v = doc_new(ctl_vctx(r));
 	fill_feed(ctl_vctx(r), v, t.name, arena_printf(r->arena,

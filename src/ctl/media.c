@@ -319,11 +319,12 @@ ctl_media_delete(struct req *r)
 		    &uses)) < 0)
 			return 500;
 		for (i = 0; i < n; i++)
-			buf_printf(&b, "%s\u201c%s\u201d", i ? ", " : "",
-			    uses[i].headline);
-		why = arena_printf(r->arena, "Image %lld is the lead "
-		    "photograph of %s: choose another one there first.", id,
-		    buf_cstr(&b));
+			buf_printf(&b, "%s%s \u201c%s\u201d", i ? ", " : "",
+			    uses[i].lead ? "the lead photograph of" :
+			    "in the text of", uses[i].headline);
+		why = arena_printf(r->arena, "Image %lld is used: %s.  Choose "
+		    "another one there (or take it out of the text) first.",
+		    id, buf_cstr(&b));
 		buf_free(&b);
 		return media_page(r, 409, why);
 	}

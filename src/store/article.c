@@ -531,7 +531,8 @@ store_article_save(struct store *s, struct article_edit *e)
 	bind_time(st, 12, updated_at);
 	sqlite3_bind_int64(st, 13, e->now);
 	bind_text(st, 14, buf_cstr(&tl));
-	if (STMT_EXEC(s, st) < 0)
+	if (STMT_EXEC(s, st) < 0 ||
+	    body_media_sync(s, e->id, e->body_html) < 0)
 		goto rollback;
 	/* The old URL of a renamed article keeps working (301). */
 	if (oldslug != NULL && strcmp(oldslug, e->slug) != 0) {

@@ -17,6 +17,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/text.h"
+#include "../util/markdown.h"
 #include "impl.h"
 
 int
@@ -103,7 +104,13 @@ bulk_article_row(struct store *s, struct article_edit *e, const char *list,
 	else
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	if (rc != SQLITE_ROW)
+		return -1;
+	/* A new article: nothing to replace, and mostly nothing to add. */
+	if (e->body_html == NULL ||
+	    strstr(e->body_html, MD_MEDIA_FIGURE) == NULL)
+		return 0;
+	return body_media_sync(s, e->id, e->body_html);
 }
 
 /* Link the article to its tags and count it in each if live. */

@@ -91,6 +91,13 @@ int		 fts_put(struct store *, struct arena *, long long id,
  * site's shared pages (store_commit() adds the row).  0 or -1 (logged).
  */
 int		 outbox_article(struct store *, long long id);
+/*
+ * Record the library images (placeholders of md_render()) that
+ * article_id's rendered body html shows, in place of those it showed.
+ * 0 or -1.
+ */
+int		 body_media_sync(struct store *, long long article_id,
+		    const char *html);
 int		 outbox_tag(struct store *, long long id);
 int		 outbox_site(struct store *);
 

@@ -4,7 +4,58 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/markdown.h"
 #include "impl.h"
+
+int
+body_media_sync(struct store *s, long long article_id, const char *html)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_BODY_MEDIA_CLEAR);
+	const char	*p = html ? html : "", *end;
+	long long	 id;
+
+	sqlite3_bind_int64(st, 1, article_id);
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	while ((p = md_media_next(p, &id, &end)) != NULL) {
+		st = stmt_get(s, ST_BODY_MEDIA_ADD);
+		sqlite3_bind_int64(st, 1, article_id);
+		sqlite3_bind_int64(st, 2, id);
+		if (STMT_EXEC(s, st) < 0)
+			return -1;
+		p = end;
+	}
+	return 0;
+}
+
+/*
+ * Purge the pages whose text names image id, just added: they showed
+ * nothing there.  Returns how many, or -1.
+ */
+static int
+body_media_outbox(struct store *s, long long id)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_BODY_MEDIA_ARTICLES);
+	struct arena	 a;
+	long long	*ids = NULL;
+	size_t		 cap = 0, n = 0, i;
+	int		 rc;
+
+	arena_init(&a, 0);
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = arena_grow(&a, ids, n, &cap, sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	for (i = 0; rc == SQLITE_DONE && i < n; i++)
+		if (outbox_article(s, ids[i]) < 0)
+			rc = SQLITE_ERROR;
+	arena_free(&a);
+	return rc == SQLITE_DONE ? (int)n : -1;
+}
 
 static void
 media_row(struct arena *a, sqlite3_stmt *st, struct media *m)
@@ -43,7 +94,7 @@ store_media_add(struct store *s, struct arena *a, struct media *m,
     long long user_id, int64_t now)
 {
 	sqlite3_stmt	*st;
-	int		 rc, added;
+	int		 rc, added, refs;
 
 	if (store_begin(s) < 0)
 		return -1;
@@ -72,11 +123,12 @@ store_media_add(struct store *s, struct arena *a, struct media *m,
 	}
 	st = stmt_get(s, ST_MEDIA_BY_HASH);
 	bind_text(st, 1, m->hash);
-	if (media_one(s, a, st, m) != 1) {
+	if (media_one(s, a, st, m) != 1 ||
+	    (refs = added ? body_media_outbox(s, m->id) : 0) < 0) {
 		store_rollback(s);
 		return -1;
 	}
-	if (store_commit_unseen(s) < 0)
+	if ((refs > 0 ? store_commit(s) : store_commit_unseen(s)) < 0)
 		return -1;
 	return added;
 }
@@ -151,6 +203,7 @@ store_media_uses(struct store *s, struct arena *a, long long id, int limit,
 		rows = arena_grow(a, rows, (size_t)n, &cap, sizeof(*rows));
 		rows[n].article_id = sqlite3_column_int64(st, 0);
 		rows[n].headline = col_text(a, st, 1);
+		rows[n].lead = sqlite3_column_int(st, 2);
 		n++;
 	}
 	if (rc != SQLITE_DONE)

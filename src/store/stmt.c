@@ -674,10 +674,15 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_MEDIA_LIST] =
 	    "SELECT " MEDIA_COLS " FROM media m WHERE m.id < ?1"
 	    " ORDER BY m.id DESC LIMIT ?2",
+	/* As lead image (1) or in the text (0); an article may do both. */
 	[ST_MEDIA_USES] =
-	    "SELECT a.id, a.headline FROM article_media am"
-	    " JOIN articles a ON a.id = am.article_id"
-	    " WHERE am.media_id = ?1 ORDER BY a.id DESC LIMIT ?2",
+	    "SELECT a.id, a.headline, u.lead FROM"
+	    " (SELECT article_id, 1 AS lead FROM article_media"
+	    "   WHERE media_id = ?1"
+	    "  UNION ALL SELECT article_id, 0 FROM article_body_media"
+	    "   WHERE media_id = ?1) u"
+	    " JOIN articles a ON a.id = u.article_id"
+	    " ORDER BY a.id DESC, u.lead DESC LIMIT ?2",
 	[ST_ARTICLE_LEAD_SET] =
 	    "INSERT INTO article_media (article_id, media_id) VALUES (?1, ?2)"
 	    " ON CONFLICT (article_id) DO UPDATE SET media_id = excluded.media_id",
@@ -691,7 +696,9 @@ const char *const stmt_sql[ST__MAX] = {
 	/* Only an image no article uses. */
 	[ST_MEDIA_DELETE] =
 	    "DELETE FROM media WHERE id = ?1 AND NOT EXISTS"
-	    " (SELECT 1 FROM article_media WHERE media_id = ?1)",
+	    " (SELECT 1 FROM article_media WHERE media_id = ?1)"
+	    " AND NOT EXISTS"
+	    " (SELECT 1 FROM article_body_media WHERE media_id = ?1)",
 	/*
 	 * The library's search box: images whose caption, credit or alt
 	 * text holds ?3 (ASCII letters folded), newest first, older than
@@ -704,4 +711,12 @@ const char *const stmt_sql[ST__MAX] = {
 	    " AND (instr(lower(m.caption), ?3) OR instr(lower(m.credit), ?3)"
 	    "   OR instr(lower(m.alt), ?3))"
 	    " ORDER BY m.id DESC LIMIT ?2",
+	[ST_BODY_MEDIA_CLEAR] =
+	    "DELETE FROM article_body_media WHERE article_id = ?1",
+	[ST_BODY_MEDIA_ADD] =
+	    "INSERT INTO article_body_media (article_id, media_id)"
+	    " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	/* The articles whose text names an image (even before it exists). */
+	[ST_BODY_MEDIA_ARTICLES] =
+	    "SELECT article_id FROM article_body_media WHERE media_id = ?1",
 };

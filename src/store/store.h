@@ -581,7 +581,8 @@ int	 store_purge_failed(struct store *, const char *node,
  * Add a processed upload (m->id is ignored) uploaded by user_id, or
  * find the row of the same file uploaded before.  Sets m->id.  Returns
  * 1 if added, 0 if it was there already (its row then fills m), -1.
- * Adds no page for readers, so moves no generation.
+ * Adds no page for readers, so moves no generation, unless an
+ * article's text named its number before: those pages are purged.
  */
 int	 store_media_add(struct store *, struct arena *, struct media *m,
 	    long long user_id, int64_t now);
@@ -600,7 +601,11 @@ int	 store_media_list(struct store *, struct arena *, long long before,
  */
 int	 store_media_search(struct store *, struct arena *, const char *words,
 	    long long before, int limit, struct media **out);
-/* Up to limit articles that use image id, into *out.  Count or -1. */
+/*
+ * Up to limit uses of image id, newest article first, into *out: an
+ * article using it as lead image and in its text counts twice.  Count
+ * or -1.
+ */
 int	 store_media_uses(struct store *, struct arena *, long long id,
 	    int limit, struct media_use **out);
 /*
@@ -616,7 +621,8 @@ int	 store_article_lead_set(struct store *, long long article_id,
 int	 store_media_update(struct store *, long long id, const char *alt,
 	    const char *caption, const char *credit);
 /*
- * Delete an image no article uses: 1 deleted, 0 no such image, 2 in
+ * Delete an image no article uses (as lead image or in its text, even
+ * unpublished): 1 deleted, 0 no such image, 2 in
  * use (nothing changed), -1.
  */
 int	 store_media_delete(struct store *, long long id);

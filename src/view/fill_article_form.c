@@ -203,7 +203,7 @@ fill_article_form(const struct vctx *c, struct view *v, const struct article_for
 	}
 	if (preview != NULL) {
 		row = view_row(v, "PREVIEW");
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < 3; i++)
 			if (f->render_note[i] != NULL)
 				view_set(view_row(row, "RENDER_NOTE"), "TEXT",
 				    f->render_note[i]);

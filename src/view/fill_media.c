@@ -130,6 +130,7 @@ fill_media_index(const struct vctx *c, struct view *v, const char *q,
 			use = view_row(row, "USES");
 			view_set_int(use, "ARTICLE_ID", uses[i][j].article_id);
 			view_set(use, "HEADLINE", uses[i][j].headline);
+			view_show(use, uses[i][j].lead ? "LEAD" : "IN_TEXT");
 		}
 	}
 	if (more && n > 0) {
@@ -172,6 +173,32 @@ fill_lead_figure(const struct vctx *c, struct view *v, const struct media *m)
 		if (*m->credit != '\0')
 			view_set(view_row(row, "CREDIT"), "CREDIT", m->credit);
 	}
+}
+
+int
+fill_body_figure(const struct vctx *c, const struct media *m, int feed,
+    struct buf *out)
+{
+	struct view	*v = view_new(c->arena), *row;
+
+	if (feed) {
+		row = view_row(v, "FEED");
+		view_set(row, "SRC", media_url(c->arena, m, media_fit(m, 960),
+		    "jpg"));
+		view_set_int(row, "WIDTH", m->width);
+		view_set_int(row, "HEIGHT", m->height);
+		view_set(row, "ALT", m->alt);
+	} else
+		/* The article column, as the lead photograph. */
+		fill_picture(c, view_include(view_row(v, "PAGE"), "PICTURE",
+		    "picture.tpl"), m, "(max-width: 40rem) 100vw, 38rem", 0);
+	if (*m->caption != '\0' || *m->credit != '\0') {
+		row = view_row(v, "FIGCAPTION");
+		view_set(row, "CAPTION", m->caption);
+		if (*m->credit != '\0')
+			view_set(view_row(row, "CREDIT"), "CREDIT", m->credit);
+	}
+	return view_render(v, "body_figure.tpl", out);
 }
 
 void

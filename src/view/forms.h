@@ -49,7 +49,7 @@ struct article_form {
 	/* Signing in again to save: the form goes to ACTION/login with
 	 * the action first pressed; name as typed; message above. */
 	/* What rendering changed, told with a preview (NULL: nothing). */
-	const char	*render_note[2];
+	const char	*render_note[3];
 	int		 relogin;
 	const char	*relogin_name;
 	const char	*relogin_action;

@@ -22,6 +22,7 @@ struct comment;
 struct tag;
 struct cursor;
 struct media;
+struct buf;
 
 /*
  * What every view of one request may need besides its data.  The
@@ -358,6 +359,13 @@ void	 fill_media_index(const struct vctx *, struct view *, const char *q,
 	    const int *nuses, int more, const char *message);
 /* article_show.tpl's LEAD: the lead photograph in a <figure>. */
 void	 fill_lead_figure(const struct vctx *, struct view *, const struct media *);
+/*
+ * Append to out the <figure> of library image m shown in an article's
+ * text (body_figure.tpl): a lazily loaded <picture>, or with feed one
+ * plain JPEG.  Returns 0, or -1 (logged).
+ */
+int	 fill_body_figure(const struct vctx *, const struct media *m, int feed,
+	    struct buf *out);
 /*
  * article_head.tpl's image: Open Graph and Twitter card images and the
  * JSON-LD image list from the lead photograph m, or NULL for none.

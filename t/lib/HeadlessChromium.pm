@@ -206,6 +206,22 @@ sub click_and_wait {
 	$self->_loaded;
 }
 
+# Choose a file for a file input, as a user does in the file dialog.
+sub set_file {
+	my ($self, $sel, $path) = @_;
+	my $root = $self->call('DOM.getDocument')->{root}{nodeId};
+	my $node = $self->call('DOM.querySelector', { nodeId => $root, selector => $sel })->{nodeId}
+	    or die "page: no $sel\n";
+	$self->call('DOM.setFileInputFiles', { nodeId => $node, files => [ $path ] });
+}
+
+# Be a screen of width x height CSS pixels at scale (a phone: mobile).
+sub viewport {
+	my ($self, $width, $height, $scale, $mobile) = @_;
+	$self->call('Emulation.setDeviceMetricsOverride', { width => $width, height => $height,
+	    deviceScaleFactor => $scale, mobile => $mobile ? JSON::PP::true : JSON::PP::false });
+}
+
 sub text { $_[0]->eval('document.body ? document.body.innerText : ""') }
 sub html { $_[0]->eval('document.documentElement.outerHTML') }
 sub path { $_[0]->eval('location.pathname + location.search') }

@@ -61,7 +61,8 @@ like($control, qr/^Recommends:.*\bnginx\b/m, 'and recommends nginx');
 # 4. The maintainer scripts.
 my $postinst = GazetteTest::slurp("$tmp/DEBIAN/postinst");
 like($postinst, qr/adduser --system --group --home \/var\/lib\/gazette/, 'postinst makes the system user gazette');
-like($postinst, qr/install -d -o gazette -g gazette -m 0750 \/var\/lib\/gazette/, 'and its data folder, private to it');
+like($postinst, qr/install -d -o gazette -g gazette -m 0751 \/var\/lib\/gazette/, 'and its data folder, private to it (others may only pass through)');
+like($postinst, qr/install -d -o gazette -g www-data -m 2750 \/var\/lib\/gazette\/media/, 'and the photographs\' folder, which nginx reads');
 like($postinst, qr/runuser -u gazette -- \/usr\/bin\/gazette migrate/, 'and makes or migrates the database as gazette');
 unlike($postinst, qr/deb-systemd-invoke\s+(start|restart|enable)\b/, 'it starts no server');
 like($postinst, qr/was-enabled/, 'it enables a unit only if the admin had enabled it');

@@ -90,7 +90,10 @@ like($out, qr{/var/lib/gazette/gazette\.db: schema version 0 -> \d+}, 'and made 
 ($rc, $out) = in_root('getent passwd gazette');
 like($out, qr{^gazette:x:\d+:\d+:[^:]*:/var/lib/gazette:/usr/sbin/nologin$}, 'the system user gazette, who cannot log in');
 my @st = stat("$root/var/lib/gazette");
-is($st[2] & 07777, 0750, 'the data folder, private to it');
+is($st[2] & 07777, 0751, 'the data folder, private to it (others may only pass through)');
+@st = stat("$root/var/lib/gazette/media");
+is($st[2] & 07777, 02750, 'the photographs\' folder: setgid, readable by its group');
+is($st[5], scalar getgrnam('www-data'), '... www-data, nginx\'s');
 my $guid = (split(/:/, $out))[2];
 is((stat("$root/var/lib/gazette/gazette.db"))[4], $guid, 'the database is gazette\'s');
 ok(-f "$root/etc/nginx/sites-available/gazette", 'the nginx site is in sites-available');
@@ -172,6 +175,26 @@ like($res->{content}, qr/\Q$escaped\E/, 'with an imported article');
 $res = page('/static/gazette.css');
 is($res->{status}, 200, 'and the static files from /usr/share/gazette/static');
 is(page('/robots.txt')->{status}, 200, 'robots.txt');
+
+# A photograph, written as the service writes (umask 0027), served by
+# nginx's www-data.
+system('vips', 'gaussnoise', "$root/tmp/photo.jpg", 800, 600) == 0 or die 'vips';
+open($fh, '>', "$root/tmp/photo-story.txt") or die;
+print $fh "Harbour lamp relit after forty years\n\nVolunteers repaired the lamp.\n";
+close($fh);
+($rc, $out) = in_root('runuser -u gazette -- sh -c "umask 0027 && gazette import --image /tmp/photo.jpg --alt \"The harbour lamp\" /tmp/photo-story.txt"');
+is($rc, 0, 'gazette import --image, as gazette with its umask') or diag($out);
+my $hash = `sqlite3 '$root/var/lib/gazette/gazette.db' 'SELECT hash FROM media'`;
+chomp($hash);
+like($hash, qr/^[0-9a-f]{20}$/, 'the photograph is in the library');
+my @pst = stat("$root/var/lib/gazette/media/$hash-320.webp");
+is(sprintf('%04o', $pst[2] & 07777), '0640', 'its files: 0640');
+is($pst[5], scalar getgrnam('www-data'), '... in the group www-data');
+$res = page("/media/$hash-320.webp");
+is($res->{status}, 200, 'nginx serves the photograph') or diag(GazetteTest::slurp("$root/var/log/nginx/gazette-error.log"));
+like($res->{headers}{'content-type'} // '', qr{^image/webp}, '... as WebP');
+like(page('/articles/harbour-lamp-relit-after-forty-years')->{content} // '', qr{<figure class="lead-photo">.*alt="The harbour lamp"}s,
+    'and the article shows it');
 my $access = GazetteTest::slurp("$root/var/log/nginx/gazette-access.log");
 like($access, qr{"GET / HTTP/1\.1" 200}, 'nginx logs to /var/log/nginx/gazette-access.log');
 unlike($access, qr/127\.0\.0\.1/, 'without the readers\' addresses');

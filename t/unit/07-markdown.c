@@ -165,6 +165,49 @@ test_text(void)
 	is_str(T, "text", "a blank code block adds no blank lines");
 }
 
+static void
+test_library_images(void)
+{
+	is_str(html("![A harbour](media:12)"),
+	    "<figure data-media=\"12\"></figure>\n",
+	    "a library image alone in its paragraph: the placeholder only");
+	is_str(html("Before ![x](media:3) after\n\nNext"),
+	    "<p>Before  after</p>\n<figure data-media=\"3\"></figure>\n"
+	    "<p>Next</p>\n", "amid text: after its paragraph, not in it");
+	is_str(html("![a](media:1)\n![b](media:2)"),
+	    "<figure data-media=\"1\"></figure>\n"
+	    "<figure data-media=\"2\"></figure>\n", "two keep their order");
+	is_str(html("- ![a](media:5 \"t\")"),
+	    "<ul>\n<li>\n<figure data-media=\"5\"></figure>\n</li>\n</ul>\n",
+	    "in a list item");
+	is_str(html("[![a](media:6)](http://x.example)"),
+	    "<figure data-media=\"6\"></figure>\n",
+	    "inside a link: the empty link goes");
+	ok(!has(html("![x](media:0)"), "data-media") &&
+	    !has(html("![x](media:-1)"), "data-media") &&
+	    !has(html("![x](media:1a)"), "data-media") &&
+	    !has(html("![x](media:99999999999999999999)"), "data-media") &&
+	    !has(html("![x](media:1000000000000)"), "data-media") &&
+	    !has(html("![x](MEDIA:1)"), "data-media"),
+	    "a malformed number is no library image (a plain link)");
+	ok(!has(html("![x](media:1\"onerror=alert(1))"), "\"onerror") &&
+	    !has(H, "data-media"), "nor is anything after the number");
+	is_str(html("![![in](media:8)](media:9)"),
+	    "<figure data-media=\"9\"></figure>\n"
+	    "<figure data-media=\"8\"></figure>\n",
+	    "an image in another's alt text is taken out first");
+	html("<figure data-media=\"7\"></figure>\n\n`<figure data-media=\"7\">`");
+	ok(!has(H, "<figure"), "typed, the placeholder is raw HTML (dropped) "
+	    "or code (escaped)");
+	ok(has(html("![x](media:999999999999)"),
+	    "data-media=\"999999999999\""), "the largest number is one");
+	html("Words ![a secret note](media:4) more");
+	is_str(T, "Words  more", "the note is not in the searched text");
+	html("# Title ![a](media:4)");
+	is_str(H, "<h1>Title </h1>\n<figure data-media=\"4\"></figure>\n",
+	    "in a heading: after it");
+}
+
 int
 main(void)
 {
@@ -173,6 +216,7 @@ main(void)
 	test_raw_html();
 	test_links();
 	test_images();
+	test_library_images();
 	test_text();
 	arena_free(&A);
 	is_int(md_raw_html("Plain *text* and [a link](/x)."), 0, "no raw HTML");

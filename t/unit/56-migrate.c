@@ -42,6 +42,7 @@ main(void)
 	    " DROP INDEX articles_author; DROP TABLE account_tokens;"
 	    " DROP INDEX revisions_number; DROP TABLE recovery_codes;"
 	    " DROP TABLE audit_log;"
+	    " DROP TABLE article_body_media;"
 	    " ALTER TABLE users DROP COLUMN totp_secret;"
 	    " ALTER TABLE users DROP COLUMN totp_step;"
 	    " ALTER TABLE revisions DROP COLUMN number;"
