@@ -278,6 +278,25 @@ submit(struct req *r, struct article_form *f)
 	if (strcmp(action, "save") == 0 && unchanged(f->stored, &e))
 		return http_redirect(r, 303, arena_printf(r->arena,
 		    "/admin/articles/%lld/edit?done=unchanged", f->id));
+	if (strcmp(action, "submit") == 0)
+		done = "submitted";
+	else if (e.status == ARTICLE_PUBLISHED &&
+	    f->status != ARTICLE_PUBLISHED)
+		done = e.published_at > r->now ? "scheduled" : "published";
+	else if (e.status == ARTICLE_DRAFT && f->status == ARTICLE_PUBLISHED)
+		done = "unpublished";
+	else
+		done = "saved";
+	/* Publications and takedowns are audited, in the save's own
+	 * transaction (a new article's number is not known yet: the
+	 * store names it in the empty target). */
+	if (strcmp(done, "published") == 0 || strcmp(done, "scheduled") == 0 ||
+	    strcmp(done, "unpublished") == 0)
+		ctl_audit_next(r, arena_printf(r->arena, "article.%s",
+		    strcmp(done, "published") == 0 ? "publish" :
+		    strcmp(done, "scheduled") == 0 ? "schedule" : "unpublish"),
+		    f->id > 0 ? arena_printf(r->arena, "article %lld", f->id) :
+		    "", e.headline);
 	if ((n = store_article_save(r->store, &e)) < 0)
 		return 500;
 	if (n == 2)
@@ -289,23 +308,9 @@ submit(struct req *r, struct article_form *f)
 		    "next to the fields.";
 		return form_page(r, 422, f, NULL);
 	}
-	if (strcmp(action, "submit") == 0) {
-		if (store_article_submit(r->store, e.id, r->now) < 0)
-			return 500;
-		done = "submitted";
-	} else if (e.status == ARTICLE_PUBLISHED &&
-	    f->status != ARTICLE_PUBLISHED)
-		done = e.published_at > r->now ? "scheduled" : "published";
-	else if (e.status == ARTICLE_DRAFT && f->status == ARTICLE_PUBLISHED)
-		done = "unpublished";
-	else
-		done = "saved";
-	if (strcmp(done, "published") == 0 || strcmp(done, "scheduled") == 0 ||
-	    strcmp(done, "unpublished") == 0)
-		ctl_audit(r, arena_printf(r->arena, "article.%s",
-		    strcmp(done, "published") == 0 ? "publish" :
-		    strcmp(done, "scheduled") == 0 ? "schedule" : "unpublish"),
-		    arena_printf(r->arena, "article %lld", e.id), e.headline);
+	if (strcmp(done, "submitted") == 0 &&
+	    store_article_submit(r->store, e.id, r->now) < 0)
+		return 500;
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=%s", e.id, done));
 }
@@ -454,10 +459,10 @@ ctl_article_delete(struct req *r)
 		article_edit_from(r, &a, &e);
 		e.status = ARTICLE_DELETED;
 		e.kind = "delete";
+		ctl_audit_next(r, "article.delete", arena_printf(r->arena,
+		    "article %lld", a.id), a.headline);
 		if (store_article_save(r->store, &e) != 0)
 			return 500;
-		ctl_audit(r, "article.delete", arena_printf(r->arena,
-		    "article %lld", a.id), a.headline);
 	}
 	return http_redirect(r, 303, "/admin?done=deleted");
 }
@@ -521,14 +526,14 @@ ctl_article_return(struct req *r)
 		    "characters saying what to change.";
 		return 422;
 	}
+	ctl_audit_next(r, "article.return", arena_printf(r->arena,
+	    "article %lld", id), "");
 	if ((rc = store_article_return(r->store, id, note, r->now)) < 0)
 		return 500;
 	if (rc == 0) {
 		r->resp.error = "That article is not waiting for review.";
 		return 409;
 	}
-	ctl_audit(r, "article.return", arena_printf(r->arena, "article %lld",
-	    id), "");
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=returned", id));
 }
@@ -594,11 +599,9 @@ ctl_article_relogin_form(struct req *r)
 static int
 relogin(struct req *r, int (*save)(struct req *))
 {
-	struct user	 u;
 	const char	*name = http_form(r, "relogin_name");
 	const char	*pw = http_form(r, "relogin_password");
 	long		 wait;
-	int		 found, ok;
 
 	if (name == NULL || pw == NULL) {
 		r->resp.error = "The form is incomplete.";
@@ -606,46 +609,31 @@ relogin(struct req *r, int (*save)(struct req *))
 	}
 	if (strlen(name) > ACCOUNT_NAME_MAX)
 		name = arena_strndup(r->arena, name, ACCOUNT_NAME_MAX);
-	if ((wait = ctl_login_wait(r, name)) < 0)
-		return 500;
-	if (wait > 0) {
+	switch (ctl_sign_in(r, name, pw, http_form(r, "relogin_code"),
+	    "to save a form", &wait)) {
+	case SIGN_IN_OK:
+		return save(r);
+	case SIGN_IN_THROTTLED:
 		http_header(r, "Retry-After", arena_printf(r->arena, "%ld",
 		    wait));
 		return relogin_page(r, 429, name, arena_printf(r->arena,
 		    "Too many failed logins: nothing was saved.  Try again in "
 		    "%ld minute%s; everything you typed is below.",
 		    (wait + 59) / 60, (wait + 59) / 60 == 1 ? "" : "s"));
-	}
-	if ((found = store_user_by_name(r->store, r->arena, name, &u)) < 0)
-		return 500;
-	ok = pw_verify(found && !u.disabled && !u.invited &&
-	    strlen(pw) <= PW_MAX ? u.pw_hash : NULL,
-	    strlen(pw) <= PW_MAX ? pw : "");
-	if (ok < 0) {
+	case SIGN_IN_BUSY:
 		http_header(r, "Retry-After", "5");
 		return 503;
-	}
-	if (!ok) {
-		ctl_login_failed(r, name);
+	case SIGN_IN_WRONG:
 		return relogin_page(r, 403, name, "The name or the password "
 		    "is wrong: nothing was saved yet.  Try again.");
-	}
-	if (u.totp_on) {
-		if ((ok = ctl_second_factor(r, &u,
-		    http_form(r, "relogin_code"))) < 0)
-			return 500;
-		if (!ok) {
-			ctl_login_failed(r, name);
-			return relogin_page(r, 403, name, "The two-factor code "
-			    "is missing, wrong or used already: nothing was "
-			    "saved yet.  Try again.");
-		}
-	}
-	if (ctl_session_start(r, &u) < 0)
+	case SIGN_IN_NO_CODE:
+	case SIGN_IN_BAD_CODE:
+		return relogin_page(r, 403, name, "The two-factor code is "
+		    "missing, wrong or used already: nothing was saved yet.  "
+		    "Try again.");
+	default:
 		return 500;
-	ctl_audit(r, "login", u.name, "to save a form");
-	log_info("login (to save a form): %s", u.name);
-	return save(r);
+	}
 }
 
 /*

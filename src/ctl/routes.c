@@ -6,6 +6,7 @@
  * gets 405 and an Allow header; no match at all gets 404.  max_body is
  * the POST body limit; nginx's client_max_body_size is set to match.
  */
+#include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/log.h"
 #include "ctl.h"
@@ -139,6 +140,8 @@ ctl_dispatch(struct req *r, const struct route *route)
 {
 	const char	*here;
 
+	/* No audit row named by an earlier request that wrote nothing. */
+	store_audit_drop(r->store);
 	if (ctl_session_load(r) < 0)
 		return 500;
 	/* A save that would be lost: the form comes back, to sign in. */

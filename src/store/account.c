@@ -175,11 +175,10 @@ store_user_profile(struct store *s, long long id, const char *display,
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, display);
 	bind_text(st, 3, bio);
-	if (STMT_EXEC(s, st) < 0) {
+	if ((changed = STMT_CHANGED(s, st)) < 0) {
 		store_rollback(s);
 		return -1;
 	}
-	changed = sqlite3_changes(s->db) > 0;
 	return store_commit(s) < 0 ? -1 : changed;
 }
 
@@ -195,9 +194,8 @@ store_user_passwd_keep(struct store *s, long long id, const char *pw_hash,
 	st = stmt_get(s, ST_USER_PASSWD_ID);
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, pw_hash);
-	if (STMT_EXEC(s, st) < 0)
+	if ((changed = STMT_CHANGED(s, st)) < 0)
 		goto fail;
-	changed = sqlite3_changes(s->db) > 0;
 	st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, keep);
@@ -244,17 +242,23 @@ store_session_end_id(struct store *s, long long id, long long user_id)
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, user_id);
-	if (STMT_EXEC(s, st) < 0)
-		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return STMT_CHANGED(s, st);
 }
 
 int
 store_sessions_end_user(struct store *s, long long user_id)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
+	sqlite3_stmt	*st;
 
+	/* A transaction of its own, for the audit row. */
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, 0);
-	return STMT_EXEC(s, st);
+	if (STMT_EXEC(s, st) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit_unseen(s);
 }

@@ -517,6 +517,7 @@ store_article_save(struct store *s, struct article_edit *e)
 		}
 		e->id = sqlite3_column_int64(st, 0);
 		stmt_done(st);
+		audit_target_article(s, e->id);
 	}
 	if (tags_replace(s, &a, e, live, &tl) < 0)
 		goto rollback;

@@ -599,10 +599,19 @@ struct audit_row {
 	const char	*target;
 	const char	*detail;
 };
-/* Add a row; user_id 0 and who "" for the command line.  0 or -1. */
-int	 store_audit(struct store *, int64_t now, long long user_id,
+/*
+ * Name the audit row of the next write (user_id 0 and who "" for the
+ * command line): the next store_commit() or store_commit_unseen()
+ * inserts it inside that write's transaction, before COMMIT, so that a
+ * change never lands without its row nor a row without its change; a
+ * write that rolls back drops it.  Call it just before the write it
+ * describes.  The strings are copied.
+ */
+void	 store_audit_next(struct store *, int64_t now, long long user_id,
 	    const char *who, const char *action, const char *target,
 	    const char *detail);
+/* Forget a row named but not written (a request that wrote nothing). */
+void	 store_audit_drop(struct store *);
 /* Up to limit rows, newest first, older than id before (0: the
  * newest): count or -1. */
 int	 store_audit_list(struct store *, struct arena *, long long before,
