@@ -66,6 +66,7 @@ form_page(struct req *r, int status, struct article_form *f,
 {
 	struct page	*p;
 	struct media	*lead;
+	struct user	*accounts = NULL;
 	const char	*n;
 	int		 rc;
 
@@ -76,6 +77,14 @@ form_page(struct req *r, int status, struct article_form *f,
 	if ((n = notice(r)) != NULL && status == 200 && preview == NULL)
 		page_flash(p, n);
 	f->may_publish = r->editor != NULL && r->editor->role >= ROLE_EDITOR;
+	/* The accounts the authors field may name (not for a form shown
+	 * to someone signed out). */
+	if (r->editor != NULL && (f->naccounts = store_users_all(r->store,
+	    r->arena, &accounts)) < 0)
+		return 500;
+	f->accounts = r->editor != NULL ? accounts : NULL;
+	if (f->accounts == NULL)
+		f->naccounts = 0;
 	if (f->id > 0) {
 		lead = arena_alloc(r->arena, sizeof(*lead));
 		if ((rc = store_article_lead(r->store, r->arena, f->id,
@@ -131,6 +140,8 @@ load_form(struct req *r, struct article *a, struct article_form *f)
 		return rc < 0 ? 500 : 404;
 	if ((rc = ctl_article_may(r, a, &rv)) != 0)
 		return rc;
+	if (ctl_article_authors(r, a) < 0)
+		return 500;
 	article_form_load(r, f, a);
 	f->submitted_at = rv.submitted_at;
 	f->review_note = rv.note;
@@ -161,6 +172,13 @@ unchanged(const struct article *a, const struct article_edit *e)
 	for (i = 0; i < e->ntags; i++)
 		if (strcmp(e->tags[i], a->tags[i].name) != 0)
 			return 0;
+	if (e->set_authors) {
+		if (e->nauthors != a->nauthors)
+			return 0;
+		for (i = 0; i < e->nauthors; i++)
+			if (e->author_ids[i] != a->authors[i].id)
+				return 0;
+	}
 	return 1;
 }
 
@@ -267,6 +285,8 @@ submit(struct req *r, struct article_form *f)
 	}
 	if (strcmp(action, "preview") == 0) {
 		article_form_preview(r, &e, &pa);
+		pa.authors = f->authors;
+		pa.nauthors = f->nauthors;
 		render_notes(r, f);
 		return form_page(r, 200, f, &pa);
 	}
@@ -325,6 +345,9 @@ ctl_article_new(struct req *r)
 	struct article_form	 f;
 
 	article_form_new(&f);
+	/* A contributor writes their own articles. */
+	if (r->editor->role == ROLE_CONTRIBUTOR)
+		f.val[AF_AUTHORS] = r->editor->name;
 	return form_page(r, 200, &f, NULL);
 }
 

@@ -44,6 +44,13 @@ int	 ctl_tag_show(struct req *);
 struct tag;
 int	 ctl_tag_find(struct req *, struct tag *t, const char *suffix);
 
+/* author.c: author pages and feeds. */
+int	 ctl_author_show(struct req *);
+int	 ctl_feed_author(struct req *);
+/* Load article a's account authors into a->authors: 0 or -1. */
+struct article;
+int	 ctl_article_authors(struct req *, struct article *a);
+
 /* Readers' comments, posting (issue 4). */
 
 struct article;

@@ -36,6 +36,8 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/search",                ctl_search, R0,        0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/feed.atom",             ctl_feed_site, R0,     0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/tags/:slug/feed.atom",  ctl_feed_tag, R0,      0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/authors/:slug",         ctl_author_show, R0,   0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/authors/:slug/feed.atom", ctl_feed_author, R0, 0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/archive",               ctl_archive_index, R0, 0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/archive/:year/:month",  ctl_archive_month, R0, 0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/sitemap.xml",           ctl_sitemap, R0,       0,     CACHE_FEED,  0 },

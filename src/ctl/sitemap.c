@@ -3,10 +3,10 @@
  *
  * While the site has at most SITEMAP_URLS addresses to list, the
  * sitemap is one file.  Beyond that /sitemap.xml is an index of parts:
- * /sitemap-1.xml holds the front page, the topic index and the tags,
- * and /sitemap-N.xml (N >= 2) the live articles whose ids are in the
- * N-1st block of SITEMAP_URLS ids: never more than SITEMAP_URLS each,
- * and each found by a range of the primary key.  The parts answer in
+ * /sitemap-1.xml holds the front page, the topic index, the tags and
+ * the author pages, and /sitemap-N.xml (N >= 2) the live articles
+ * whose ids are in the N-1st block of SITEMAP_URLS ids: never more
+ * than SITEMAP_URLS each, and each found by a range of the primary key.  The parts answer in
  * either case, so that a crawler holding an old index is not lost.
  */
 #include "../util/arena.h"
@@ -44,18 +44,18 @@ int
 ctl_sitemap(struct req *r)
 {
 	struct sitemap_stats st;
-	struct sitemap_url *tags, *articles;
+	struct sitemap_url *tags, *articles, *authors;
 	struct view	*v;
 	int64_t		*lastmod;
 	long long	 from;
-	int		 nt, na, n, i;
+	int		 nt, na, nau, n, i;
 
 	if (ctl_not_modified(r, "sitemap", 0))
 		return 304;
 	if (store_sitemap_stats(r->store, r->now, &st) < 0)
 		return 500;
 	v = doc_new(r);
-	if (2 + st.tags + st.articles > SITEMAP_URLS) {
+	if (2 + st.tags + st.authors + st.articles > SITEMAP_URLS) {
 		/* Part 1 changes with the newest article, the others with
 		 * their own articles. */
 		n = (int)parts(&st);
@@ -78,7 +78,11 @@ ctl_sitemap(struct req *r)
 	    &articles);
 	if (na < 0)
 		return 500;
+	if ((nau = store_sitemap_authors(r->store, r->arena, r->now,
+	    SITEMAP_URLS - 2 - nt, &authors)) < 0)
+		return 500;
 	fill_sitemap(r, v, 1, st.newest, tags, nt, articles, na);
+	fill_sitemap_authors(r, v, authors, nau);
 	return doc_render(r, v, "sitemap.tpl", XML_TYPE, 200);
 }
 
@@ -94,10 +98,10 @@ int
 ctl_sitemap_part(struct req *r)
 {
 	struct sitemap_stats st;
-	struct sitemap_url *urls;
+	struct sitemap_url *urls, *authors;
 	struct view	*v;
 	long long	 part, from;
-	int		 n;
+	int		 n, nau;
 
 	if (!parse_id(r->param[0], &part))
 		return 404;
@@ -111,9 +115,11 @@ ctl_sitemap_part(struct req *r)
 	if (part == 1) {
 		n = store_sitemap_tags(r->store, r->arena, r->now,
 		    SITEMAP_URLS - 2, &urls);
-		if (n < 0)
+		if (n < 0 || (nau = store_sitemap_authors(r->store, r->arena,
+		    r->now, SITEMAP_URLS - 2 - n, &authors)) < 0)
 			return 500;
 		fill_sitemap(r, v, 1, st.newest, urls, n, NULL, 0);
+		fill_sitemap_authors(r, v, authors, nau);
 	} else {
 		from = (part - 2) * SITEMAP_URLS;
 		n = store_sitemap_articles(r->store, r->arena, r->now, from,

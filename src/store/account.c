@@ -2,9 +2,9 @@
  * account.c: accounts managed in the browser: invitations and password
  * resets by one-time link, profiles, an account's own password and
  * sessions.  Links are kept as hashes only (like sessions), and a link
- * is deleted in the transaction that uses it.  None of this changes a
- * reader's page (author pages read display names and bios through
- * their own writes), so the writes name nothing in the purge outbox.
+ * is deleted in the transaction that uses it.  Only a profile changes
+ * readers' pages (the author page, the bylines): it names the author in
+ * the purge outbox; the other writes name nothing.
  */
 #include <string.h>
 
@@ -79,7 +79,8 @@ store_user_invite(struct store *s, const char *name, const char *display,
 		STORE_ERR(s);
 		goto fail;
 	}
-	if (link_put(s, id, LINK_INVITE, hash, hashlen, now, expires) < 0)
+	if (author_slug_assign(s, id, display, name) < 0 ||
+	    link_put(s, id, LINK_INVITE, hash, hashlen, now, expires) < 0)
 		goto fail;
 	return store_commit(s) < 0 ? -1 : 0;
 fail:
@@ -175,11 +176,13 @@ store_user_profile(struct store *s, long long id, const char *display,
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, display);
 	bind_text(st, 3, bio);
-	if ((changed = STMT_CHANGED(s, st)) < 0) {
+	/* The author page shows both; the articles' bylines the name. */
+	if ((changed = STMT_CHANGED(s, st)) <= 0 ||
+	    outbox_author(s, id) < 0) {
 		store_rollback(s);
-		return -1;
+		return changed == 0 ? 0 : -1;
 	}
-	return store_commit(s) < 0 ? -1 : changed;
+	return store_commit(s) < 0 ? -1 : 1;
 }
 
 int

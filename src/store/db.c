@@ -245,7 +245,11 @@ store_migrate(struct store *s, int *from, int *to)
 			return -1;
 		*to = i + 1;
 	}
-	return prepare_all(s);
+	/* Accounts made before author pages get their slugs (made in C,
+	 * like every slug). */
+	if (prepare_all(s) < 0 || store_author_slugs_fill(s) < 0)
+		return -1;
+	return 0;
 }
 
 /*

@@ -113,5 +113,18 @@ int		 fts_put(struct store *, struct arena *, long long id,
 int		 outbox_article(struct store *, long long id);
 int		 outbox_tag(struct store *, long long id);
 int		 outbox_site(struct store *);
+/* An author: their page and feed, and their published articles. */
+int		 outbox_author(struct store *, long long user_id);
+
+/*
+ * Inside a write (author.c): give account id a unique slug made from
+ * display (or name); set an article's authors (e->author_ids when
+ * e->set_authors, else only the copies of its status and time).
+ * 0 or -1 (logged).
+ */
+int		 author_slug_assign(struct store *, long long id,
+		    const char *display, const char *name);
+int		 authors_put(struct store *, const struct article_edit *e,
+		    int live);
 
 #endif

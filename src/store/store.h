@@ -70,6 +70,21 @@ struct article {
 	/* Search results only (issue 5): a body excerpt whose matched
 	 * words are between SNIP_OPEN and SNIP_CLOSE (util/snippet.h). */
 	const char	*snippet;
+	/* Its authors who are accounts, in byline order: filled by the
+	 * caller (store_article_authors()) where a page shows them. */
+	const struct author *authors;
+	size_t		 nauthors;
+};
+
+/* An account as its author page shows it. */
+struct author {
+	long long	 id;
+	const char	*slug;		/* /authors/<slug> */
+	const char	*display;
+	const char	*bio;
+	int		 disabled;
+	const char	*name;		/* login name (store_article_authors) */
+	long long	 live;		/* live articles (store_author_by_slug) */
 };
 
 struct comment {
@@ -108,6 +123,11 @@ struct article_edit {
 	/* The newest revision the editor's form was opened on (0: do not
 	 * check): a save on top of a newer one is refused (store returns 2). */
 	long long	 base_rev;
+	/* Its authors who are accounts, in byline order, when
+	 * set_authors is 1; else the article keeps the ones it has. */
+	int		 set_authors;
+	const long long	*author_ids;
+	size_t		 nauthors;
 };
 
 /* The front page and other listings page through with a cursor. */
@@ -442,6 +462,7 @@ struct sitemap_stats {
 	long long	 max_id;	/* highest article id */
 	long long	 tags;		/* tags with published articles */
 	int64_t		 newest;	/* newest live publication, or 0 */
+	long long	 authors;	/* accounts with live articles */
 };
 
 int	 store_sitemap_stats(struct store *, int64_t now,
@@ -484,6 +505,7 @@ struct user {
 	int		 totp_on;
 	const char	*totp_secret;	/* base32 */
 	long long	 totp_step;	/* last time step used */
+	const char	*slug;		/* its author page: /authors/<slug> */
 };
 
 /* The editor behind a live session. */
@@ -549,7 +571,8 @@ int	 store_user_by_link(struct store *, struct arena *,
  */
 int	 store_user_link_redeem(struct store *, const unsigned char *hash,
 	    size_t hashlen, int64_t now, const char *pw_hash);
-/* Set display name and bio: 1 done, 0 no such account, -1. */
+/* Set display name and bio; the account's author page and its
+ * articles' pages are purged: 1 done, 0 no such account, -1. */
 int	 store_user_profile(struct store *, long long id, const char *display,
 	    const char *bio);
 /* Set an account's password and end its sessions but keep (0: none):
@@ -857,6 +880,7 @@ int	 store_bulk_article(struct store *, struct article_edit *e,
 enum purge_kind {
 	PURGE_ARTICLE,
 	PURGE_TAG,
+	PURGE_AUTHOR,
 	PURGE_SITE,
 };
 
@@ -864,7 +888,7 @@ struct purge_row {
 	long long	 id;
 	enum purge_kind	 kind;
 	const char	*slug;		/* "" for the site */
-	long long	 ref;		/* the article's or tag's id, or 0 */
+	long long	 ref;		/* the article's, tag's or account's id, or 0 */
 	int64_t		 at;		/* an article's published_at, or 0 */
 };
 
@@ -908,6 +932,37 @@ int	 store_purge_ack(struct store *, const char *node, long long upto,
 	    int64_t now);
 int	 store_purge_failed(struct store *, const char *node,
 	    const char *error, int64_t now);
+
+/*
+ * Author pages (author.c).  An account's slug is made from its display
+ * name when the account is made, unique, and kept after.  An author
+ * page and its feed show an account's live articles; an account with
+ * none has no page (as a tag with none).  A disabled account keeps its
+ * page: what it published stays published.
+ */
+
+/* The account at slug, with its live article count: 1, 0, -1. */
+int	 store_author_by_slug(struct store *, struct arena *, const char *slug,
+	    int64_t now, struct author *);
+/* Its live articles, as store_articles_by_tag(). */
+int	 store_articles_by_author(struct store *, struct arena *,
+	    long long user_id, int64_t now, const struct cursor *, int after,
+	    int limit, struct article **);
+/* Its latest live articles with their bodies, for its feed. */
+int	 store_articles_feed_author(struct store *, struct arena *,
+	    long long user_id, int64_t now, int limit, struct article **);
+/* An article's authors who are accounts, in byline order: count, -1. */
+int	 store_article_authors(struct store *, struct arena *,
+	    long long article_id, struct author **);
+/* Accounts with live articles, by slug, at most limit, with the newest
+ * publication among them. */
+int	 store_sitemap_authors(struct store *, struct arena *, int64_t now,
+	    int limit, struct sitemap_url **);
+/*
+ * Give every account without a slug one (accounts made before author
+ * pages existed): in one write.  Returns how many, or -1.
+ */
+int	 store_author_slugs_fill(struct store *);
 
 /*
  * Photographs (media.c).

@@ -28,6 +28,7 @@ user_row_at(struct arena *a, sqlite3_stmt *st, int c, struct user *u)
 	u->totp_secret = col_text(a, st, c + 9);
 	u->totp_step = sqlite3_column_int64(st, c + 10);
 	u->totp_on = u->totp_secret[0] != '\0';
+	u->slug = col_text(a, st, c + 11);
 }
 
 static void
@@ -41,6 +42,7 @@ store_user_add(struct store *s, const char *name, const char *display,
     enum role role, const char *pw_hash, int64_t now)
 {
 	sqlite3_stmt	*st;
+	long long	 id;
 	int		 rc;
 
 	if (store_begin(s) < 0)
@@ -52,9 +54,12 @@ store_user_add(struct store *s, const char *name, const char *display,
 	bind_text(st, 4, pw_hash);
 	sqlite3_bind_int64(st, 5, now);
 	rc = sqlite3_step(st);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		STORE_ERR(s);
+	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) ||
+	    (id > 0 && author_slug_assign(s, id, display, name) < 0)) {
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			STORE_ERR(s);
 		store_rollback(s);
 		return -1;
 	}

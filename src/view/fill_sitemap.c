@@ -45,6 +45,13 @@ fill_sitemap(struct req *r, struct view *v, int pages, int64_t newest,
 }
 
 void
+fill_sitemap_authors(struct req *r, struct view *v,
+    const struct sitemap_url *authors, int n)
+{
+	urls(r, v, "authors", authors, n);
+}
+
+void
 fill_sitemap_index(struct req *r, struct view *v, int nfiles,
     const int64_t *lastmod)
 {

@@ -15,6 +15,7 @@ enum af_field {
 	AF_HEADLINE,
 	AF_SUMMARY,
 	AF_BYLINE,
+	AF_AUTHORS,	/* account authors' login names, comma-separated */
 	AF_DATELINE,
 	AF_SOURCE,
 	AF_PUBLISHED,	/* publication time, site's zone, datetime-local */
@@ -55,6 +56,12 @@ struct article_form {
 	const char	*relogin_action;
 	const char	*relogin_message;
 	const struct media *lead;	/* the stored lead photograph, or NULL */
+	/* The accounts the authors field may name (a hint), and the
+	 * authors it names once checked. */
+	const struct user *accounts;
+	int		 naccounts;
+	struct author	*authors;
+	size_t		 nauthors;
 };
 
 /* The form's name of each field ("headline", ...). */

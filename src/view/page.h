@@ -168,6 +168,21 @@ void	 fill_article_head(struct req *, struct view *,
 /* tag_head.tpl: the tag's feed link. */
 void	 fill_tag_head(struct req *, struct view *, const struct tag *);
 
+/* author_show.tpl and author_head.tpl (its feed link). */
+struct author;
+void	 fill_author_show(struct req *, struct view *, const struct author *);
+void	 fill_author_head(struct req *, struct view *, const struct author *);
+/*
+ * The AUTHORS rows (AUTHOR_NAME, AUTHOR_SLUG, AUTHOR_URL and the
+ * separators AND, COMMA) of an article's account authors, for its
+ * byline and its JSON-LD.
+ */
+void	 fill_article_authors(struct req *, struct view *,
+	    const struct article *);
+/* The author pages of a sitemap (after fill_sitemap()). */
+void	 fill_sitemap_authors(struct req *, struct view *,
+	    const struct sitemap_url *, int n);
+
 /*
  * sitemap.tpl: pages (1: the front page and topic index, with newest
  * as their last change) and the urls of tags and articles.
