@@ -229,16 +229,23 @@ static const char *
 derive_slug(struct req *r, const char *headline, long long id)
 {
 	const char	*base, *slug;
+	size_t		 n;
 	int		 i, rc;
 
 	base = text_slugify(r->arena, headline);
 	if (*base == '\0')
 		base = "article";
+	/* Room for "-N", cut where no hyphen is left dangling ("a--2"
+	 * would not be a slug). */
+	if ((n = strlen(base)) > SLUG_MAX - 8)
+		n = SLUG_MAX - 8;
+	while (n > 0 && base[n - 1] == '-')
+		n--;
 	slug = base;
 	for (i = 2; i < 1000; i++) {
 		if ((rc = store_slug_free(r->store, slug, id)) != 0)
 			return rc > 0 ? slug : NULL;
-		slug = arena_printf(r->arena, "%.*s-%d", SLUG_MAX - 8, base, i);
+		slug = arena_printf(r->arena, "%.*s-%d", (int)n, base, i);
 	}
 	return NULL;
 }

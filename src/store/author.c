@@ -38,6 +38,7 @@ author_slug_assign(struct store *s, long long id, const char *display,
 	struct arena	 a;
 	sqlite3_stmt	*st;
 	const char	*base, *slug;
+	size_t		 n;
 	int		 i, rc = -1, taken;
 
 	arena_init(&a, 512);
@@ -46,10 +47,15 @@ author_slug_assign(struct store *s, long long id, const char *display,
 		base = text_slugify(&a, name);
 	if (*base == '\0')
 		base = "author";
+	/* Room for "-N", with no hyphen left dangling before it. */
+	if ((n = strlen(base)) > SLUG_MAX - 8)
+		n = SLUG_MAX - 8;
+	while (n > 0 && base[n - 1] == '-')
+		n--;
 	slug = base;
 	/* "jane-doe", then "jane-doe-2", "jane-doe-3" ... */
 	for (i = 2; (taken = slug_taken(s, slug, id)) == 1 && i < 10000; i++)
-		slug = arena_printf(&a, "%.*s-%d", SLUG_MAX - 8, base, i);
+		slug = arena_printf(&a, "%.*s-%d", (int)n, base, i);
 	if (taken == 0) {
 		st = stmt_get(s, ST_USER_SLUG_SET);
 		sqlite3_bind_int64(st, 1, id);
