@@ -156,6 +156,8 @@ my %form = (
 	'/admin/articles/:id/lead' => { media => 0 },
 	'/admin/media/:id' => { alt => 'Matrix alt', caption => 'Matrix', credit => '' },
 	'/admin/media/:id/delete' => {},
+	'/admin/articles/bulk' => { action => 'unpublish', 'id[]' => $art2->{id} },
+	'/admin/articles/bulk/confirm' => { action => 'unpublish', 'id[]' => $art2->{id} },
 );
 
 sub state {

@@ -160,7 +160,11 @@ int	 ctl_logout(struct req *);
 
 /* admin.c */
 int	 ctl_admin_index(struct req *);
+
+/* article_desk.c: the article list, its filters and bulk actions. */
 int	 ctl_admin_articles(struct req *);
+int	 ctl_article_bulk(struct req *);
+int	 ctl_article_bulk_do(struct req *);
 int	 ctl_settings(struct req *);
 int	 ctl_settings_save(struct req *);
 

@@ -85,6 +85,10 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/password",                ctl_password_form,    R0,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/password",                ctl_password_set,     R0,  P,  CACHE_NONE, 8 * KB },
 	{ HTTP_GET,  "/admin/articles",          ctl_admin_articles,   ED,  0,  CACHE_NONE, 0 },
+	/* Bulk publish, unpublish, delete: the confirmation, then the
+	   change; up to 200 ids. */
+	{ HTTP_POST, "/admin/articles/bulk",     ctl_article_bulk,     ED,  C,  CACHE_NONE, 16 * KB },
+	{ HTTP_POST, "/admin/articles/bulk/confirm", ctl_article_bulk_do, ED, C, CACHE_NONE, 16 * KB },
 	{ HTTP_GET,  "/admin/settings",          ctl_settings,         AD,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/settings",          ctl_settings_save,    AD,  C,  CACHE_NONE, 4 * KB },
 	{ HTTP_GET,  "/admin/articles/new",      ctl_article_new,      W,   0,  CACHE_NONE, 0 },

@@ -783,4 +783,26 @@ const char *const stmt_sql[ST__MAX] = {
 	    "   ORDER BY x.published_at DESC LIMIT 1) AS last"
 	    " FROM users u WHERE u.slug IS NOT NULL) t"
 	    " WHERE last IS NOT NULL ORDER BY slug LIMIT ?2",
+
+	/*
+	 * The newsroom's article list: any of status (?1, '' any),
+	 * scheduled or not (?2: 1 published and due later, 2 due by now,
+	 * 0 either; ?3 now), an author (?4, 0 any), a tag (?5, 0 any)
+	 * and words in the headline (?6, a LIKE pattern of lower-case
+	 * text, '' any); older than the cursor (?7 1: (?8, ?9) on
+	 * modified_at, id).  A newsroom's list, not a reader's: the
+	 * filters are checked row by row, newest change first.
+	 */
+	[ST_ARTICLES_FILTERED] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM articles a"
+	    " WHERE (?1 = '' OR a.status = ?1)"
+	    " AND (?2 = 0 OR (?2 = 1 AND a.published_at > ?3)"
+	    "   OR (?2 = 2 AND a.published_at <= ?3))"
+	    " AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors x"
+	    "   WHERE x.article_id = a.id AND x.user_id = ?4))"
+	    " AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_tags t"
+	    "   WHERE t.article_id = a.id AND t.tag_id = ?5))"
+	    " AND (?6 = '' OR lower(a.headline) LIKE ?6 ESCAPE '\\')"
+	    " AND (?7 = 0 OR (a.modified_at, a.id) < (?8, ?9))"
+	    " ORDER BY a.modified_at DESC, a.id DESC LIMIT ?10",
 };

@@ -225,6 +225,9 @@ enum stmt {
 	ST_OUTBOX_AUTHOR,
 	ST_SITEMAP_AUTHORS,
 
+	/* The newsroom's article list, filtered (desk.c). */
+	ST_ARTICLES_FILTERED,
+
 	ST__MAX
 };
 

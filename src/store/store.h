@@ -965,6 +965,29 @@ int	 store_sitemap_authors(struct store *, struct arena *, int64_t now,
 int	 store_author_slugs_fill(struct store *);
 
 /*
+ * The newsroom's article list (desk.c): every article, filtered, most
+ * recently changed first.
+ */
+enum article_when {
+	WHEN_ANY,
+	WHEN_SCHEDULED,	/* published, due later */
+	WHEN_LIVE,	/* published and due */
+};
+struct article_filter {
+	int		 status;	/* an enum article_status, or -1: any */
+	enum article_when when;		/* with status published */
+	long long	 author_id;	/* an account author, 0: any */
+	long long	 tag_id;	/* 0: any */
+	const char	*words;		/* in the headline (ASCII letters in
+					   any case), "" for any */
+};
+/* Up to limit articles, older (by last change) than before if not
+ * NULL (its at a modified_at); count or -1. */
+int	 store_articles_filtered(struct store *, struct arena *,
+	    const struct article_filter *, int64_t now,
+	    const struct cursor *before, int limit, struct article **);
+
+/*
  * Photographs (media.c).
  */
 struct media {

@@ -246,12 +246,22 @@ void	 fill_admin_caches(struct req *, struct view *,
 	    const struct purge_node *nodes, int n);
 
 /*
- * admin_articles.tpl: the drafts or the withdrawn articles (status as
- * in the address: "draft" or "withdrawn"), with a link to older ones
- * after the last row when more.
+ * admin_articles.tpl: the newsroom's article list, its filters as
+ * asked, a row for each status it offers (fill_article_desk_status()),
+ * and the bulk actions' form.
  */
-void	 fill_admin_articles(struct req *, struct view *, const char *status,
-	    const struct article *, int n, int more);
+struct desk_view;
+void	 fill_article_desk(struct req *, struct view *,
+	    const struct desk_view *);
+void	 fill_article_desk_status(struct req *, struct view *,
+	    const char *value, const char *label, int selected);
+/*
+ * admin_bulk.tpl: what bulk action (its form's name and its button's
+ * verb) would do to each item, or why not, and the form that does it.
+ */
+struct bulk_item;
+void	 fill_article_bulk(struct req *, struct view *, const char *action,
+	    const char *verb, const struct bulk_item *, size_t n);
 
 /* settings.tpl: the site settings form with s's values, message. */
 struct site;
