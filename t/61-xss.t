@@ -2,7 +2,8 @@
 # The XSS corpus (issue 7): every payload of t/data/xss.txt goes through
 # every text field a reader or an editor can fill: a comment's name and
 # text; an article's headline, summary, byline, dateline, source, text
-# (Markdown), tags, authors and address; a correction's note; a review
+# (Markdown), tags, authors and address (and the newsroom list's search
+# and bulk confirmation that show it); a correction's note; a review
 # note; a contributor's display name and bio (on her author page and
 # feed, and in her article's byline); an invitation's display name; a
 # tag's new name; a photograph's alt text, caption and credit; the
@@ -227,6 +228,13 @@ sub exercise {
 	# Search.
 	my $q = $http->www_form_urlencode({ q => cut($grp, 200) });
 	page('search', "group $k: search", $g->get("/search?$q"), $grp, $baseline);
+
+	# The newsroom's list, searched for the headline, and a bulk
+	# action's confirmation naming the article.
+	my $dq = $http->www_form_urlencode({ status => 'all', q => cut($grp, 200) });
+	page('desk-list', "group $k: article list search", $ed->get("/admin/articles?$dq"), $grp, $baseline);
+	page('desk-bulk', "group $k: bulk confirmation", $ed->post('/admin/articles/bulk',
+	    [ action => 'unpublish', 'id[]' => $id ]), $grp, $baseline);
 
 	# Its lead photograph: the library's image, with the group's alt
 	# text, caption and credit.
