@@ -34,6 +34,10 @@ INSERT INTO article_authors (article_id, user_id, position, published_at,
     FROM articles a JOIN users u ON u.id = a.author_id
     WHERE u.role = 'contributor';
 
+-- The newsroom's list of articles of every status, most recently
+-- changed first (a list of one status uses articles_status).
+CREATE INDEX articles_modified ON articles(modified_at DESC, id DESC);
+
 -- The purge outbox names author pages too: kind 'author' (the slug, the
 -- account's id).  SQLite cannot change a CHECK constraint in place, so
 -- the table is rebuilt; its AUTOINCREMENT counter moves with it, so

@@ -436,6 +436,8 @@ ctl_article_preview(struct req *r)
 		return rc < 0 ? 500 : 404;
 	if ((rc = ctl_article_may(r, &a, &rv)) != 0)
 		return rc;
+	if (ctl_article_authors(r, &a) < 0)
+		return 500;
 	p = page_new(r, "article_preview.tpl", a.headline, arena_printf(
 	    r->arena, "/admin/articles/%lld/preview", a.id));
 	page_noindex(p);

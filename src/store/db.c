@@ -52,7 +52,7 @@ exec_sql(struct store *s, const char *sql)
 	char	*err = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		LOG_ERR("sqlite: %s: %s", sql, err ? err : "?");
+		LOG_ERR("sqlite: %s: %.60s", err ? err : "?", sql);
 		sqlite3_free(err);
 		return -1;
 	}

@@ -346,7 +346,7 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_USERS_ALL] =
 	    "SELECT id, name, display, role, '', disabled, created_at,"
 	    " pw_hash = '', bio, CASE totp_secret WHEN '' THEN '' ELSE '*' END,"
-	    " 0 FROM users ORDER BY name",
+	    " 0, slug FROM users ORDER BY name",
 	[ST_USER_SESSIONS_END] =
 	    "DELETE FROM sessions WHERE user_id IN"
 	    " (SELECT id FROM users WHERE name = ?1)",
@@ -785,24 +785,30 @@ const char *const stmt_sql[ST__MAX] = {
 	    " WHERE last IS NOT NULL ORDER BY slug LIMIT ?2",
 
 	/*
-	 * The newsroom's article list: any of status (?1, '' any),
-	 * scheduled or not (?2: 1 published and due later, 2 due by now,
-	 * 0 either; ?3 now), an author (?4, 0 any), a tag (?5, 0 any)
-	 * and words in the headline (?6, a LIKE pattern of lower-case
-	 * text, '' any); older than the cursor (?7 1: (?8, ?9) on
-	 * modified_at, id).  A newsroom's list, not a reader's: the
-	 * filters are checked row by row, newest change first.
+	 * The newsroom's article list: of one status (?1), or of any
+	 * (_ALL), older than the cursor (?8, ?9) on (modified_at, id)
+	 * (the first page's cursor is past every row), so that a page is a
+	 * range of articles_status or of articles_modified, newest change
+	 * first; then the filters, checked row by row until the page is
+	 * full: published and due later (?2 = 1) or by now (?2 = 2; ?3
+	 * now), an account author (?4, 0 any), a tag (?5, 0 any), words in
+	 * the headline (?6, a LIKE pattern of lower-case text, '' any).
 	 */
+#define DESK_FILTERS \
+	" AND (?2 = 0 OR (?2 = 1 AND a.published_at > ?3)" \
+	"   OR (?2 = 2 AND a.published_at <= ?3))" \
+	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors x" \
+	"   WHERE x.article_id = a.id AND x.user_id = ?4))" \
+	" AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_tags t" \
+	"   WHERE t.article_id = a.id AND t.tag_id = ?5))" \
+	" AND (?6 = '' OR lower(a.headline) LIKE ?6 ESCAPE '\\')" \
+	" ORDER BY a.modified_at DESC, a.id DESC LIMIT ?10"
 	[ST_ARTICLES_FILTERED] =
 	    "SELECT " ARTICLE_LIST_COLS " FROM articles a"
-	    " WHERE (?1 = '' OR a.status = ?1)"
-	    " AND (?2 = 0 OR (?2 = 1 AND a.published_at > ?3)"
-	    "   OR (?2 = 2 AND a.published_at <= ?3))"
-	    " AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors x"
-	    "   WHERE x.article_id = a.id AND x.user_id = ?4))"
-	    " AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_tags t"
-	    "   WHERE t.article_id = a.id AND t.tag_id = ?5))"
-	    " AND (?6 = '' OR lower(a.headline) LIKE ?6 ESCAPE '\\')"
-	    " AND (?7 = 0 OR (a.modified_at, a.id) < (?8, ?9))"
-	    " ORDER BY a.modified_at DESC, a.id DESC LIMIT ?10",
+	    " WHERE a.status = ?1 AND (a.modified_at, a.id) < (?8, ?9)"
+	    DESK_FILTERS,
+	[ST_ARTICLES_FILTERED_ALL] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM articles a"
+	    " WHERE (a.modified_at, a.id) < (?8, ?9)"
+	    DESK_FILTERS,
 };

@@ -227,6 +227,7 @@ enum stmt {
 
 	/* The newsroom's article list, filtered (desk.c). */
 	ST_ARTICLES_FILTERED,
+	ST_ARTICLES_FILTERED_ALL,
 
 	ST__MAX
 };
