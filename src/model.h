@@ -56,9 +56,13 @@ struct article {
 	long long	 comment_count;	/* approved comments */
 	struct tag	*tags;
 	size_t		 ntags;
-	/* Search results only: a body excerpt whose matched
+	/* Search results only (issue 5): a body excerpt whose matched
 	 * words are between SNIP_OPEN and SNIP_CLOSE (util/snippet.h). */
 	const char	*snippet;
+	/* Its authors who are accounts, in byline order: filled by the
+	 * caller (store_article_authors()) where a page shows them. */
+	const struct author *authors;
+	size_t		 nauthors;
 };
 
 struct comment {
@@ -91,12 +95,17 @@ struct article_edit {
 	const char	*kind;		/* revision kind: "edit", "import", ... */
 	int		 touch_updated;	/* 1: an update/correction, move updated_at */
 	int64_t		 now;
-	/* With kind "update" or "correction", the
+	/* Editors (issue 3): with kind "update" or "correction", the
 	 * public note saved in the same transaction (NULL: none). */
 	const char	*note;
 	/* The newest revision the editor's form was opened on (0: do not
 	 * check): a save on top of a newer one is refused (store returns 2). */
 	long long	 base_rev;
+	/* Its authors who are accounts, in byline order, when
+	 * set_authors is 1; else the article keeps the ones it has. */
+	int		 set_authors;
+	const long long	*author_ids;
+	size_t		 nauthors;
 };
 
 /* The front page and other listings page through with a cursor. */
@@ -167,6 +176,7 @@ struct sitemap_stats {
 	long long	 max_id;	/* highest article id */
 	long long	 tags;		/* tags with published articles */
 	int64_t		 newest;	/* newest live publication, or 0 */
+	long long	 authors;	/* accounts with live articles */
 };
 
 struct user {
@@ -184,6 +194,7 @@ struct user {
 	int		 totp_on;
 	const char	*totp_secret;	/* base32 */
 	long long	 totp_step;	/* last time step used */
+	const char	*slug;		/* its author page: /authors/<slug> */
 };
 
 /* The editor behind a live session. */
@@ -316,6 +327,7 @@ struct bulk_comment {
 enum purge_kind {
 	PURGE_ARTICLE,
 	PURGE_TAG,
+	PURGE_AUTHOR,
 	PURGE_SITE,
 };
 
@@ -323,7 +335,7 @@ struct purge_row {
 	long long	 id;
 	enum purge_kind	 kind;
 	const char	*slug;		/* "" for the site */
-	long long	 ref;		/* the article's or tag's id, or 0 */
+	long long	 ref;		/* the article's, tag's or account's id, or 0 */
 	int64_t		 at;		/* an article's published_at, or 0 */
 };
 
@@ -358,6 +370,36 @@ struct media_use {
 	long long	 article_id;
 	const char	*headline;
 	int		 lead;		/* 1: its lead image; 0: in its text */
+};
+
+/* An account as its author page shows it. */
+struct author {
+	long long	 id;
+	const char	*slug;		/* /authors/<slug> */
+	const char	*display;
+	const char	*bio;
+	int		 disabled;
+	const char	*name;		/* login name (store_article_authors) */
+	long long	 live;		/* live articles (store_author_by_slug) */
+};
+
+/*
+ * The newsroom's article list (desk.c): every article, filtered, most
+ * recently changed first.
+ */
+enum article_when {
+	WHEN_ANY,
+	WHEN_SCHEDULED,	/* published, due later */
+	WHEN_LIVE,	/* published and due */
+};
+
+struct article_filter {
+	int		 status;	/* an enum article_status, or -1: any */
+	enum article_when when;		/* with status published */
+	long long	 author_id;	/* an account author, 0: any */
+	long long	 tag_id;	/* 0: any */
+	const char	*words;		/* in the headline (ASCII letters in
+					   any case), "" for any */
 };
 
 /* The editor behind a valid session cookie, for this request. */

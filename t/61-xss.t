@@ -6,6 +6,11 @@
 # contributor's display name and bio; an invitation's display name; a
 # tag's new name; a photograph's alt text, caption and credit (as an
 # article's lead photograph and in its text); the
+# (Markdown), tags, authors and address (and the newsroom list's search
+# and bulk confirmation that show it); a correction's note; a review
+# note; a contributor's display name and bio (on her author page and
+# feed, and in her article's byline); an invitation's display name; a
+# tag's new name; a photograph's alt text, caption and credit; the
 # search box; the login name; and one photograph's file name is markup.
 # Payloads travel in groups of three (one article, comment, correction,
 # tag and so on per group), so that the test stays quick.
@@ -90,7 +95,7 @@ my %allow_extra = (
 	search => { 'mark|' => 1 },
 );
 # The baseline lists hold too few articles for a pager (rel="next").
-$allow_extra{$_} = { 'a|rel' => 1 } for qw(front corrections dashboard comments-admin archive-month tag);
+$allow_extra{$_} = { 'a|rel' => 1 } for qw(front corrections dashboard comments-admin archive-month tag author);
 # Elements that only the page's own template may make: as many as in
 # the baseline, on pages that show one article or one form.
 my @active = qw(script form input button textarea select iframe frame
@@ -190,6 +195,24 @@ sub exercise {
 	page('account', "group $k: profile", $res, $grp, $baseline);
 	page('account', "group $k: account page", $contrib->get('/account'), $grp, $baseline);
 	page('users', "group $k: accounts", $boss->get('/admin/users'), $grp, $baseline);
+	# An article of hers, by an editor: its byline links her name, and
+	# her author page shows the name and the bio, her feed the name.
+	# (Hers alone, so that her page stays one page, like the
+	# baseline's: its own publication purges it.)
+	$g->sql("DELETE FROM article_authors WHERE user_id = (SELECT id FROM users WHERE name = 'cora')");
+	$res = $ed->post('/admin/articles/new', { %f, authors => 'cora', action => 'publish' });
+	if (my ($aid) = ($res->{headers}{location} // '') =~ m{^/admin/articles/(\d+)/edit}) {
+		my $aslug = $g->sql_value("SELECT slug FROM articles WHERE id = $aid");
+		my $cslug = $g->sql_value("SELECT slug FROM users WHERE name = 'cora'");
+		page('article', "group $k: article with an account author", $g->get("/articles/$aslug"), $grp, $baseline);
+		page('author', "group $k: author page", $g->get("/authors/$cslug"), $grp, $baseline);
+		feed("group $k: author feed", $g->get("/authors/$cslug/feed.atom"), $grp, $baseline);
+	} else {
+		fail("group $k: an article by an account author ($res->{status})") unless $baseline;
+	}
+	# The authors field itself: no such account, said with the name.
+	page('edit', "group $k: unknown author", $ed->post('/admin/articles/new', { %f, authors => cut($grp, 100),
+	    action => 'save' }), $grp, $baseline);
 	# An invitation with the same display name: the link page.
 	page('users', "group $k: invitation", $boss->post('/admin/users', { name => "inv$k", display => cut($grp, 100),
 	    role => 'contributor' }), $grp, $baseline);
@@ -212,6 +235,13 @@ sub exercise {
 	# Search.
 	my $q = $http->www_form_urlencode({ q => cut($grp, 200) });
 	page('search', "group $k: search", $g->get("/search?$q"), $grp, $baseline);
+
+	# The newsroom's list, searched for the headline, and a bulk
+	# action's confirmation naming the article.
+	my $dq = $http->www_form_urlencode({ status => 'all', q => cut($grp, 200) });
+	page('desk-list', "group $k: article list search", $ed->get("/admin/articles?$dq"), $grp, $baseline);
+	page('desk-bulk', "group $k: bulk confirmation", $ed->post('/admin/articles/bulk',
+	    [ action => 'unpublish', 'id[]' => $id ]), $grp, $baseline);
 
 	# Its lead photograph: the library's image, with the group's alt
 	# text, caption and credit.

@@ -93,6 +93,11 @@ system('vips', 'gaussnoise', $jpg, 64, 48) == 0 or die "vips failed";
 $res = $ed->upload('/admin/media', [ alt => 'Noise' ], [ [ 'file', 'm.jpg', GazetteTest::slurp($jpg), 'image/jpeg' ] ]);
 is($res->{status}, 303, 'an image to act on');
 my $mid = $g->sql_value('SELECT max(id) FROM media');
+# An author page: an account with a live article.
+$res = $ed->post('/admin/articles/new', { headline => 'Matrix byline', body => 'Text.', authors => 'jane',
+    action => 'publish' });
+is($res->{status}, 303, 'an article by an account author');
+my $author_slug = $g->sql_value("SELECT slug FROM users WHERE name = 'jane'");
 
 # A route's pattern with its parameters filled in.
 sub fill {
@@ -105,6 +110,7 @@ sub fill {
 	$p =~ s{/tags/:id}{/tags/$tags->[0]{id}}g;
 	$p =~ s{/media/:id}{/media/$mid}g;
 	$p =~ s{/tags/:slug}{/tags/$tag_slug}g;
+	$p =~ s{/authors/:slug}{/authors/$author_slug}g;
 	$p =~ s{/archive/:year/:month}{'/archive/' . strftime_ym()}ge;
 	$p =~ s{/sitemap-:id\.xml}{/sitemap-1.xml}g;
 	$p =~ s{/users/:id}{/users/$kim_id}g;
@@ -150,6 +156,8 @@ my %form = (
 	'/admin/articles/:id/lead' => { media => 0 },
 	'/admin/media/:id' => { alt => 'Matrix alt', caption => 'Matrix', credit => '' },
 	'/admin/media/:id/delete' => {},
+	'/admin/articles/bulk' => { action => 'unpublish', 'id[]' => $art2->{id} },
+	'/admin/articles/bulk/confirm' => { action => 'unpublish', 'id[]' => $art2->{id} },
 );
 
 sub state {

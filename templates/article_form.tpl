@@ -65,6 +65,10 @@
 <p class="field"><label for="byline">Byline</label> <small>(as filed: "By Jane Doe")</small><br>
 <input id="byline" name="byline" value="{{BYLINE}}" maxlength="200" size="60"{{#BYLINE_ERROR}} aria-invalid="true" aria-describedby="byline-error"{{/BYLINE_ERROR}}>
 {{#BYLINE_ERROR}}<br><span class="field-error" id="byline-error">{{MESSAGE}}</span>{{/BYLINE_ERROR}}</p>
+<p class="field"><label for="authors">Authors</label> <small>(login names of the newsroom's accounts, in byline order, separated by commas; their names then make the byline, linked to their author pages; leave it empty for wire copy)</small><br>
+<input id="authors" name="authors" value="{{AUTHORS}}" maxlength="500" size="60" list="author-names"{{#AUTHORS_ERROR}} aria-invalid="true" aria-describedby="authors-error"{{/AUTHORS_ERROR}}>
+<datalist id="author-names">{{#ACCOUNTS}}<option value="{{NAME}}">{{DISPLAY}}</option>{{/ACCOUNTS}}</datalist>
+{{#AUTHORS_ERROR}}<br><span class="field-error" id="authors-error">{{MESSAGE}}</span>{{/AUTHORS_ERROR}}</p>
 <p class="field"><label for="dateline">Dateline</label> <small>(optional place line, such as MOSCOW)</small><br>
 <input id="dateline" name="dateline" value="{{DATELINE}}" maxlength="100" size="30"{{#DATELINE_ERROR}} aria-invalid="true" aria-describedby="dateline-error"{{/DATELINE_ERROR}}>
 {{#DATELINE_ERROR}}<br><span class="field-error" id="dateline-error">{{MESSAGE}}</span>{{/DATELINE_ERROR}}</p>

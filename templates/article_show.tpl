@@ -9,7 +9,7 @@
 {{/CORRECTED}}  <h1 class="headline">{{HEADLINE}}</h1>
 {{#HAS_SUMMARY}}  <p class="dek">{{SUMMARY}}</p>
 {{/HAS_SUMMARY}}{{#EDIT_LINK}}  <p class="edit-link"><a href="/admin/articles/{{ID}}/edit">Edit this article</a></p>
-{{/EDIT_LINK}}  <p class="byline">{{#HAS_BYLINE}}<span class="author">{{BYLINE}}</span> &middot; {{/HAS_BYLINE}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_HUMAN}}</time>{{#UPDATED}} &middot; Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_HUMAN}}</time>{{/UPDATED}}</p>
+{{/EDIT_LINK}}  <p class="byline">{{#HAS_AUTHORS}}<span class="author">By {{#AUTHORS}}<a href="/authors/{{AUTHOR_SLUG}}" rel="author">{{AUTHOR_NAME}}</a>{{#COMMA}}, {{/COMMA}}{{#AND}} and {{/AND}}{{/AUTHORS}}</span> &middot; {{/HAS_AUTHORS}}{{#HAS_BYLINE}}<span class="author">{{BYLINE}}</span> &middot; {{/HAS_BYLINE}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED_HUMAN}}</time>{{#UPDATED}} &middot; Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED_HUMAN}}</time>{{/UPDATED}}</p>
 </header>
 {{#LEAD}}<figure class="lead-photo">{{>PICTURE}}{{#FIGCAPTION}}<figcaption>{{CAPTION}}{{#CREDIT}} <span class="credit">{{CREDIT}}</span>{{/CREDIT}}</figcaption>{{/FIGCAPTION}}</figure>
 {{/LEAD}}<div class="story-body">

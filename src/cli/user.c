@@ -245,11 +245,11 @@ user_role(struct store *s, int argc, char *argv[])
 	if ((role = role_parse(argv[1])) == ROLE_NONE)
 		return usage("role", "a role is admin, editor or contributor:",
 		    argv[1]);
+	store_audit_next(s, (int64_t)time(NULL), 0, "", "user.role", argv[0],
+	    role_name(role));
 	if ((rc = store_user_role(s, argv[0], role)) == 0)
 		fprintf(stderr, "gazette: user role: no user '%s'\n", argv[0]);
 	else if (rc == 1) {
-		store_audit(s, (int64_t)time(NULL), 0, "", "user.role", argv[0],
-		    role_name(role));
 		printf("'%s' is now %s\n", argv[0], role_name(role));
 	}
 	return rc == 1 ? 0 : 1;
@@ -265,9 +265,9 @@ user_2fa_reset(struct store *s, struct arena *a, const char *name)
 		fprintf(stderr, "gazette: user 2fa-reset: no user '%s'\n", name);
 	if (rc <= 0)
 		return 1;
+	store_audit_next(s, (int64_t)time(NULL), 0, "", "2fa.reset", name, "");
 	if (store_totp_reset(s, u.id) < 0)
 		return 1;
-	store_audit(s, (int64_t)time(NULL), 0, "", "2fa.reset", name, "");
 	printf("two-factor sign-in of '%s' is off; its recovery codes are "
 	    "gone\n", name);
 	return 0;
@@ -278,10 +278,11 @@ user_disable(struct store *s, const char *name, int disabled)
 {
 	int	 rc;
 
+	store_audit_next(s, (int64_t)time(NULL), 0, "", disabled ?
+	    "user.disable" : "user.enable", name, "");
 	if ((rc = store_user_disable(s, name, disabled)) == 0)
 		fprintf(stderr, "gazette: user: no user '%s'\n", name);
-	else if (rc == 1 && store_audit(s, (int64_t)time(NULL), 0, "",
-	    disabled ? "user.disable" : "user.enable", name, "") == 0)
+	else if (rc == 1)
 		printf("'%s' %s\n", name, disabled ?
 		    "disabled; its sessions ended" : "enabled");
 	return rc == 1 ? 0 : 1;

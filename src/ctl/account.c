@@ -155,10 +155,10 @@ ctl_account_password(struct req *r)
 		http_header(r, "Retry-After", "5");
 		return 503;
 	}
+	ctl_audit_next(r, "user.password", u.name, "");
 	if (store_user_passwd_keep(r->store, u.id, hash,
 	    r->editor->session_id) < 0)
 		return 500;
-	ctl_audit(r, "user.password", u.name, "");
 	log_info("password changed: %s", u.name);
 	return http_redirect(r, 303, "/account?done=password");
 }
@@ -191,10 +191,10 @@ ctl_account_session_end(struct req *r)
 int
 ctl_account_sessions_end_all(struct req *r)
 {
+	ctl_audit_next(r, "user.sign-out-everywhere", r->editor->name, "");
 	if (store_sessions_end_user(r->store, r->editor->user_id) < 0)
 		return 500;
 	http_set_cookie(r, ctl_session_cookie(), "", 0);
-	ctl_audit(r, "user.sign-out-everywhere", r->editor->name, "");
 	log_info("signed out everywhere: %s", r->editor->name);
 	return http_redirect(r, 303, "/login?done=out");
 }
@@ -288,6 +288,9 @@ ctl_password_set(struct req *r)
 		return 503;
 	}
 	token_hash(token, h);
+	/* No session here: the link's owner is who. */
+	store_audit_next(r->store, r->now, u.id, u.name, "user.password-link",
+	    u.name, invite ? "invitation" : "reset");
 	if ((rc = store_user_link_redeem(r->store, h, sizeof(h), r->now,
 	    hash)) < 0)
 		return 500;
@@ -295,10 +298,6 @@ ctl_password_set(struct req *r)
 		r->resp.error = "This link has just been used.";
 		return 410;
 	}
-	/* No session here: the link's owner is who. */
-	if (store_audit(r->store, r->now, u.id, u.name, "user.password-link",
-	    u.name, invite ? "invitation" : "reset") < 0)
-		LOG_ERR("audit log: could not record a password link");
 	log_info("password set by %s link: %s", invite ? "invitation" :
 	    "reset", u.name);
 	return http_redirect(r, 303, "/login?done=password");

@@ -1,6 +1,6 @@
 /*
- * admin.c: the dashboard and the lists of drafts and withdrawn
- * articles.
+ * admin.c: the dashboard (the newsroom's full article list is
+ * article_desk.c).
  */
 #include <string.h>
 
@@ -104,54 +104,5 @@ ctl_admin_index(struct req *r)
 	if (ng > DESK_ROWS)
 		view_show(p->body, "MORE_DELETED");
 	fill_pager(ctl_vctx(r), p->body, "/admin", l.newer, l.older);
-	return ctl_page(r, p, 200);
-}
-
-/*
- * GET /admin/articles[?status=draft|withdrawn][&before=T-ID]
- * Every draft (the default), or every withdrawn article, most recently changed first,
- * DESK_ROWS a page (the dashboard shows the first DESK_ROWS); T in the
- * cursor is the last row's modified_at.
- * Raises HTTP 400 for an unknown status or a malformed cursor, 404 for
- * a cursor past the end, 200 otherwise.
- */
-int
-ctl_admin_articles(struct req *r)
-{
-	struct listing		 l;
-	struct page		*p;
-	const char		*s = http_query(r, "status");
-	enum article_status	 status;
-	int			 rc, n;
-
-	if (s == NULL)
-		s = "draft";
-	if (strcmp(s, "draft") == 0)
-		status = ARTICLE_DRAFT;
-	else if (strcmp(s, "withdrawn") == 0)
-		status = ARTICLE_DELETED;
-	else {
-		r->resp.error = "Lists are of drafts (?status=draft) or of "
-		    "withdrawn articles (?status=withdrawn).";
-		return 400;
-	}
-	if ((rc = listing_cursor(r, &l)) != 0)
-		return rc;
-	if (l.after) {
-		r->resp.error = "This list goes to older articles only "
-		    "(?before=).";
-		return 400;
-	}
-	n = store_articles_by_status(r->store, r->arena, status,
-	    l.have_cursor ? &l.cursor : NULL, DESK_ROWS + 1, &l.rows);
-	if (n < 0)
-		return 500;
-	if (n == 0 && l.have_cursor)
-		return 404;
-	p = page_new(ctl_vctx(r), "admin_articles.tpl", status == ARTICLE_DRAFT ?
-	    "Drafts" : "Withdrawn articles", "/admin/articles");
-	page_noindex(p);
-	fill_admin_articles(ctl_vctx(r), p->body, s, l.rows,
-	    n > DESK_ROWS ? DESK_ROWS : n, n > DESK_ROWS);
 	return ctl_page(r, p, 200);
 }

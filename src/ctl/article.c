@@ -47,6 +47,8 @@ article_page(struct req *r, struct article *a)
 	if ((has_lead = store_article_lead(r->store, r->arena, a->id,
 	    &lead)) < 0)
 		return 500;
+	if (ctl_article_authors(r, a) < 0)
+		return 500;
 
 	p = page_new(ctl_vctx(r), "article_show.tpl", a->headline, arena_printf(r->arena,
 	    "/articles/%s", a->slug));

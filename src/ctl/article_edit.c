@@ -66,6 +66,7 @@ form_page(struct req *r, int status, struct article_form *f,
 {
 	struct page	*p;
 	struct media	*lead;
+	struct user	*accounts = NULL;
 	const char	*n;
 	int		 rc;
 
@@ -76,6 +77,14 @@ form_page(struct req *r, int status, struct article_form *f,
 	if ((n = notice(r)) != NULL && status == 200 && preview == NULL)
 		page_flash(p, n);
 	f->may_publish = r->editor != NULL && r->editor->role >= ROLE_EDITOR;
+	/* The accounts the authors field may name (not for a form shown
+	 * to someone signed out). */
+	if (r->editor != NULL && (f->naccounts = store_users_all(r->store,
+	    r->arena, &accounts)) < 0)
+		return 500;
+	f->accounts = r->editor != NULL ? accounts : NULL;
+	if (f->accounts == NULL)
+		f->naccounts = 0;
 	if (f->id > 0) {
 		lead = arena_alloc(r->arena, sizeof(*lead));
 		if ((rc = store_article_lead(r->store, r->arena, f->id,
@@ -127,6 +136,8 @@ load_form(struct req *r, struct article *a, struct article_form *f)
 		return rc < 0 ? 500 : 404;
 	if ((rc = ctl_article_may(r, a, &rv)) != 0)
 		return rc;
+	if (ctl_article_authors(r, a) < 0)
+		return 500;
 	article_form_load(r, f, a);
 	f->submitted_at = rv.submitted_at;
 	f->review_note = rv.note;
@@ -157,6 +168,13 @@ unchanged(const struct article *a, const struct article_edit *e)
 	for (i = 0; i < e->ntags; i++)
 		if (strcmp(e->tags[i], a->tags[i].name) != 0)
 			return 0;
+	if (e->set_authors) {
+		if (e->nauthors != a->nauthors)
+			return 0;
+		for (i = 0; i < e->nauthors; i++)
+			if (e->author_ids[i] != a->authors[i].id)
+				return 0;
+	}
 	return 1;
 }
 
@@ -275,6 +293,8 @@ submit(struct req *r, struct article_form *f)
 	}
 	if (strcmp(action, "preview") == 0) {
 		article_form_preview(r, &e, &pa);
+		pa.authors = f->authors;
+		pa.nauthors = f->nauthors;
 		render_notes(r, f);
 		if ((pa.body_html = ctl_body_media(r, pa.body_html, 0,
 		    &f->render_note[2])) == NULL)
@@ -289,6 +309,25 @@ submit(struct req *r, struct article_form *f)
 	if (strcmp(action, "save") == 0 && unchanged(f->stored, &e))
 		return http_redirect(r, 303, arena_printf(r->arena,
 		    "/admin/articles/%lld/edit?done=unchanged", f->id));
+	if (strcmp(action, "submit") == 0)
+		done = "submitted";
+	else if (e.status == ARTICLE_PUBLISHED &&
+	    f->status != ARTICLE_PUBLISHED)
+		done = e.published_at > r->now ? "scheduled" : "published";
+	else if (e.status == ARTICLE_DRAFT && f->status == ARTICLE_PUBLISHED)
+		done = "unpublished";
+	else
+		done = "saved";
+	/* Publications and takedowns are audited, in the save's own
+	 * transaction (a new article's number is not known yet: the
+	 * store names it in the empty target). */
+	if (strcmp(done, "published") == 0 || strcmp(done, "scheduled") == 0 ||
+	    strcmp(done, "unpublished") == 0)
+		ctl_audit_next(r, arena_printf(r->arena, "article.%s",
+		    strcmp(done, "published") == 0 ? "publish" :
+		    strcmp(done, "scheduled") == 0 ? "schedule" : "unpublish"),
+		    f->id > 0 ? arena_printf(r->arena, "article %lld", f->id) :
+		    "", e.headline);
 	if ((n = store_article_save(r->store, &e)) < 0)
 		return 500;
 	if (n == 2)
@@ -300,23 +339,9 @@ submit(struct req *r, struct article_form *f)
 		    "next to the fields.";
 		return form_page(r, 422, f, NULL);
 	}
-	if (strcmp(action, "submit") == 0) {
-		if (store_article_submit(r->store, e.id, r->now) < 0)
-			return 500;
-		done = "submitted";
-	} else if (e.status == ARTICLE_PUBLISHED &&
-	    f->status != ARTICLE_PUBLISHED)
-		done = e.published_at > r->now ? "scheduled" : "published";
-	else if (e.status == ARTICLE_DRAFT && f->status == ARTICLE_PUBLISHED)
-		done = "unpublished";
-	else
-		done = "saved";
-	if (strcmp(done, "published") == 0 || strcmp(done, "scheduled") == 0 ||
-	    strcmp(done, "unpublished") == 0)
-		ctl_audit(r, arena_printf(r->arena, "article.%s",
-		    strcmp(done, "published") == 0 ? "publish" :
-		    strcmp(done, "scheduled") == 0 ? "schedule" : "unpublish"),
-		    arena_printf(r->arena, "article %lld", e.id), e.headline);
+	if (strcmp(done, "submitted") == 0 &&
+	    store_article_submit(r->store, e.id, r->now) < 0)
+		return 500;
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=%s", e.id, done));
 }
@@ -331,6 +356,9 @@ ctl_article_new(struct req *r)
 	struct article_form	 f;
 
 	article_form_new(&f);
+	/* A contributor writes their own articles. */
+	if (r->editor->role == ROLE_CONTRIBUTOR)
+		f.val[AF_AUTHORS] = r->editor->name;
 	return form_page(r, 200, &f, NULL);
 }
 
@@ -421,6 +449,8 @@ ctl_article_preview(struct req *r)
 		return rc;
 	if ((a.body_html = ctl_body_media(r, a.body_html, 0, NULL)) == NULL)
 		return 500;
+	if (ctl_article_authors(r, &a) < 0)
+		return 500;
 	p = page_new(ctl_vctx(r), "article_preview.tpl", a.headline, arena_printf(
 	    r->arena, "/admin/articles/%lld/preview", a.id));
 	page_noindex(p);
@@ -467,10 +497,10 @@ ctl_article_delete(struct req *r)
 		article_edit_from(r, &a, &e);
 		e.status = ARTICLE_DELETED;
 		e.kind = "delete";
+		ctl_audit_next(r, "article.delete", arena_printf(r->arena,
+		    "article %lld", a.id), a.headline);
 		if (store_article_save(r->store, &e) != 0)
 			return 500;
-		ctl_audit(r, "article.delete", arena_printf(r->arena,
-		    "article %lld", a.id), a.headline);
 	}
 	return http_redirect(r, 303, "/admin?done=deleted");
 }
@@ -532,14 +562,14 @@ ctl_article_return(struct req *r)
 		    "characters saying what to change.";
 		return 422;
 	}
+	ctl_audit_next(r, "article.return", arena_printf(r->arena,
+	    "article %lld", id), "");
 	if ((rc = store_article_return(r->store, id, note, r->now)) < 0)
 		return 500;
 	if (rc == 0) {
 		r->resp.error = "That article is not waiting for review.";
 		return 409;
 	}
-	ctl_audit(r, "article.return", arena_printf(r->arena, "article %lld",
-	    id), "");
 	return http_redirect(r, 303, arena_printf(r->arena,
 	    "/admin/articles/%lld/edit?done=returned", id));
 }
@@ -604,11 +634,9 @@ ctl_article_relogin_form(struct req *r)
 static int
 relogin(struct req *r, int (*save)(struct req *))
 {
-	struct user	 u;
 	const char	*name = http_form(r, "relogin_name");
 	const char	*pw = http_form(r, "relogin_password");
 	long		 wait;
-	int		 found, ok;
 
 	if (name == NULL || pw == NULL) {
 		r->resp.error = "The form is incomplete.";
@@ -616,46 +644,31 @@ relogin(struct req *r, int (*save)(struct req *))
 	}
 	if (strlen(name) > ACCOUNT_NAME_MAX)
 		name = arena_strndup(r->arena, name, ACCOUNT_NAME_MAX);
-	if ((wait = ctl_login_wait(r, name)) < 0)
-		return 500;
-	if (wait > 0) {
+	switch (ctl_sign_in(r, name, pw, http_form(r, "relogin_code"),
+	    "to save a form", &wait)) {
+	case SIGN_IN_OK:
+		return save(r);
+	case SIGN_IN_THROTTLED:
 		http_header(r, "Retry-After", arena_printf(r->arena, "%ld",
 		    wait));
 		return relogin_page(r, 429, name, arena_printf(r->arena,
 		    "Too many failed logins: nothing was saved.  Try again in "
 		    "%ld minute%s; everything you typed is below.",
 		    (wait + 59) / 60, (wait + 59) / 60 == 1 ? "" : "s"));
-	}
-	if ((found = store_user_by_name(r->store, r->arena, name, &u)) < 0)
-		return 500;
-	ok = pw_verify(found && !u.disabled && !u.invited &&
-	    strlen(pw) <= PW_MAX ? u.pw_hash : NULL,
-	    strlen(pw) <= PW_MAX ? pw : "");
-	if (ok < 0) {
+	case SIGN_IN_BUSY:
 		http_header(r, "Retry-After", "5");
 		return 503;
-	}
-	if (!ok) {
-		ctl_login_failed(r, name);
+	case SIGN_IN_WRONG:
 		return relogin_page(r, 403, name, "The name or the password "
 		    "is wrong: nothing was saved yet.  Try again.");
-	}
-	if (u.totp_on) {
-		if ((ok = ctl_second_factor(r, &u,
-		    http_form(r, "relogin_code"))) < 0)
-			return 500;
-		if (!ok) {
-			ctl_login_failed(r, name);
-			return relogin_page(r, 403, name, "The two-factor code "
-			    "is missing, wrong or used already: nothing was "
-			    "saved yet.  Try again.");
-		}
-	}
-	if (ctl_session_start(r, &u) < 0)
+	case SIGN_IN_NO_CODE:
+	case SIGN_IN_BAD_CODE:
+		return relogin_page(r, 403, name, "The two-factor code is "
+		    "missing, wrong or used already: nothing was saved yet.  "
+		    "Try again.");
+	default:
 		return 500;
-	ctl_audit(r, "login", u.name, "to save a form");
-	log_info("login (to save a form): %s", u.name);
-	return save(r);
+	}
 }
 
 /*

@@ -24,6 +24,7 @@ static const struct {
 	[AF_HEADLINE] =  { WIRE_MAX_HEADLINE, 0 },
 	[AF_SUMMARY] =   { 1000, 0 },
 	[AF_BYLINE] =    { 200, 0 },
+	[AF_AUTHORS] =   { 500, 0 },
 	[AF_DATELINE] =  { 100, 0 },
 	[AF_SOURCE] =    { 300, 0 },
 	[AF_PUBLISHED] = { 19, 0 },
@@ -76,6 +77,7 @@ article_form_load(struct req *r, struct article_form *f,
 	f->val[AF_HEADLINE] = a->headline;
 	f->val[AF_SUMMARY] = a->summary;
 	f->val[AF_BYLINE] = a->byline;
+	f->val[AF_AUTHORS] = article_authors_field(r, a);
 	f->val[AF_DATELINE] = a->dateline;
 	f->val[AF_SOURCE] = a->source;
 	f->val[AF_PUBLISHED] = a->published_at ?
@@ -149,21 +151,101 @@ article_form_read(struct req *r, struct article_form *f)
 			f->err[i] = NULL;
 }
 
+const char *
+article_authors_field(struct req *r, const struct article *a)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*s;
+	size_t		 i;
+
+	for (i = 0; i < a->nauthors; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", a->authors[i].name);
+	s = arena_strdup(r->arena, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+/*
+ * The authors field: login names of accounts, separated by commas, in
+ * byline order, each once.  Fills f->authors and e's author ids, or
+ * sets the field's error.  0, or -1 on a store error.
+ */
+static int
+authors_check(struct req *r, struct article_form *f)
+{
+	struct user	 u;
+	const char	*p = f->val[AF_AUTHORS], *comma;
+	char		*name;
+	size_t		 n, i;
+	int		 rc;
+
+	f->authors = arena_calloc(r->arena, AF_AUTHORS_MAX,
+	    sizeof(*f->authors));
+	f->nauthors = 0;
+	while (*p != '\0') {
+		if ((comma = strchr(p, ',')) == NULL)
+			comma = p + strlen(p);
+		while (*p == ' ')
+			p++;
+		n = (size_t)(comma - p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n > 0) {
+			name = arena_strndup(r->arena, p, n);
+			if ((rc = store_user_by_name(r->store, r->arena, name,
+			    &u)) < 0)
+				return -1;
+			if (rc == 0) {
+				f->err[AF_AUTHORS] = arena_printf(r->arena,
+				    "There is no account \"%s\": give login "
+				    "names, separated by commas.", name);
+				return 0;
+			}
+			for (i = 0; i < f->nauthors; i++)
+				if (f->authors[i].id == u.id)
+					break;
+			if (i == f->nauthors) {
+				if (f->nauthors == AF_AUTHORS_MAX) {
+					f->err[AF_AUTHORS] = arena_printf(
+					    r->arena, "At most %d authors, "
+					    "please.", AF_AUTHORS_MAX);
+					return 0;
+				}
+				f->authors[i].id = u.id;
+				f->authors[i].name = u.name;
+				f->authors[i].display = u.display;
+				f->authors[i].bio = u.bio;
+				f->authors[i].slug = u.slug;
+				f->nauthors++;
+			}
+		}
+		p = *comma == ',' ? comma + 1 : comma;
+	}
+	return 0;
+}
+
 /* A slug from the headline that no other article has or had. */
 static const char *
 derive_slug(struct req *r, const char *headline, long long id)
 {
 	const char	*base, *slug;
+	size_t		 n;
 	int		 i, rc;
 
 	base = text_slugify(r->arena, headline);
 	if (*base == '\0')
 		base = "article";
+	/* Room for "-N", cut where no hyphen is left dangling ("a--2"
+	 * would not be a slug). */
+	if ((n = strlen(base)) > SLUG_MAX - 8)
+		n = SLUG_MAX - 8;
+	while (n > 0 && base[n - 1] == '-')
+		n--;
 	slug = base;
 	for (i = 2; i < 1000; i++) {
 		if ((rc = store_slug_free(r->store, slug, id)) != 0)
 			return rc > 0 ? slug : NULL;
-		slug = arena_printf(r->arena, "%.*s-%d", SLUG_MAX - 8, base, i);
+		slug = arena_printf(r->arena, "%.*s-%d", (int)n, base, i);
 	}
 	return NULL;
 }
@@ -175,10 +257,22 @@ article_form_check(struct req *r, struct article_form *f, const char *action,
 	const char	**tags = NULL, *terr, *html, *text, *when;
 	enum article_status status;
 	int64_t		 at = 0;
-	int		 i, ntags = 0, errors = 0, rc;
+	int		 i, ntags = 0, errors = 0, rc, authors_sent;
+	long long	*ids;
 
 	for (i = 0; i < AF__MAX; i++)
 		read_field(r, f, (enum af_field)i);
+	/* No authors field at all (a form from before it existed, a
+	 * script): a stored article keeps its authors, a contributor's
+	 * new one is theirs. */
+	authors_sent = http_form(r, af_names[AF_AUTHORS]) != NULL;
+	if (!authors_sent && f->id == 0 && r->editor != NULL &&
+	    r->editor->role == ROLE_CONTRIBUTOR) {
+		f->val[AF_AUTHORS] = r->editor->name;
+		authors_sent = 1;
+	}
+	if (f->err[AF_AUTHORS] == NULL && authors_check(r, f) < 0)
+		return -1;
 
 	if (f->err[AF_HEADLINE] == NULL && text_blank(f->val[AF_HEADLINE]))
 		f->err[AF_HEADLINE] = "A headline is needed.";
@@ -265,6 +359,14 @@ article_form_check(struct req *r, struct article_form *f, const char *action,
 	e->tags = tags;
 	e->ntags = (size_t)ntags;
 	e->tags_field = f->val[AF_TAGS];
+	if (authors_sent) {
+		ids = arena_calloc(r->arena, f->nauthors + 1, sizeof(*ids));
+		for (i = 0; (size_t)i < f->nauthors; i++)
+			ids[i] = f->authors[i].id;
+		e->set_authors = 1;
+		e->author_ids = ids;
+		e->nauthors = f->nauthors;
+	}
 	e->status = status;
 	/* Published now unless a time is given; a draft keeps its time. */
 	e->published_at = at != 0 ? at :

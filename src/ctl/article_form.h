@@ -43,6 +43,11 @@ void	 article_form_preview(struct req *, const struct article_edit *,
 void	 article_edit_from(struct req *, const struct article *,
 	    struct article_edit *);
 
+#define AF_AUTHORS_MAX	10	/* account authors of one article */
+
+/* The article's account authors as the form's field: "jane, kim". */
+const char *article_authors_field(struct req *, const struct article *);
+
 /* The article's tags as the form's field: "Russia, Putin". */
 const char *article_tags_field(struct req *, const struct article *);
 

@@ -1,13 +1,13 @@
 /*
- * audit.c: recording who did what (ctl_audit), and the log's page for
- * admins.  A failure to record is logged and does not undo the action:
- * the action has committed already.
+ * audit.c: recording who did what (ctl_audit_next), and the log's page
+ * for admins.  The row is written by the commit of the change it
+ * describes: if it cannot be written, the change does not land either
+ * (the request answers 500).
  */
 #include <string.h>
 
 #include "../store/store.h"
 #include "../util/arena.h"
-#include "../util/log.h"
 #include "../util/text.h"
 #include "../view/page.h"
 #include "ctl.h"
@@ -15,12 +15,11 @@
 #define AUDIT_PAGE	100	/* rows a page */
 
 void
-ctl_audit(struct req *r, const char *action, const char *target,
+ctl_audit_next(struct req *r, const char *action, const char *target,
     const char *detail)
 {
-	if (store_audit(r->store, r->now, r->editor ? r->editor->user_id : 0,
-	    r->editor ? r->editor->name : "", action, target, detail) < 0)
-		LOG_ERR("audit log: could not record %s", action);
+	store_audit_next(r->store, r->now, r->editor ? r->editor->user_id : 0,
+	    r->editor ? r->editor->name : "", action, target, detail);
 }
 
 /*

@@ -247,6 +247,60 @@ ctl_session_start(struct req *r, const struct user *u)
 	return 0;
 }
 
+enum sign_in
+ctl_sign_in(struct req *r, const char *name, const char *pw,
+    const char *code, const char *why, long *wait)
+{
+	struct user	 u;
+	const char	*ukey, *ikey;
+	long		 iwait;
+	int		 found, ok;
+
+	*wait = 0;
+	if (strlen(name) > LOGIN_NAME_MAX)
+		name = arena_strndup(r->arena, name, LOGIN_NAME_MAX);
+	ukey = throttle_key(r, "user", name);
+	ikey = throttle_key(r, "ip", r->remote_addr);
+	if ((*wait = throttled(r, ukey, cfg.login_failures)) < 0 ||
+	    (iwait = throttled(r, ikey, cfg.login_failures * IP_FACTOR)) < 0)
+		return SIGN_IN_ERROR;
+	if (iwait > *wait)
+		*wait = iwait;
+	if (*wait > 0)
+		return SIGN_IN_THROTTLED;
+	if ((found = store_user_by_name(r->store, r->arena, name, &u)) < 0)
+		return SIGN_IN_ERROR;
+	/* An unknown or disabled name costs as much as a wrong password;
+	 * so does an account invited but without a password yet. */
+	ok = pw_verify(found && !u.disabled && !u.invited &&
+	    strlen(pw) <= PW_MAX ? u.pw_hash : NULL,
+	    strlen(pw) <= PW_MAX ? pw : "");
+	if (ok < 0)
+		return SIGN_IN_BUSY;
+	if (!ok) {
+		failed(r, ukey, ikey);
+		return SIGN_IN_WRONG;
+	}
+	/* The second factor, when the account has one: a wrong code is a
+	 * failed login like a wrong password. */
+	if (u.totp_on) {
+		if (code == NULL || *code == '\0')
+			return SIGN_IN_NO_CODE;
+		if ((ok = ctl_second_factor(r, &u, code)) < 0)
+			return SIGN_IN_ERROR;
+		if (!ok) {
+			failed(r, ukey, ikey);
+			return SIGN_IN_BAD_CODE;
+		}
+	}
+	/* The audit row is the session's: written in its transaction. */
+	store_audit_next(r->store, r->now, u.id, u.name, "login", u.name, why);
+	if (ctl_session_start(r, &u) < 0)
+		return SIGN_IN_ERROR;
+	log_info("login%s%s: %s", *why ? " " : "", why, u.name);
+	return SIGN_IN_OK;
+}
+
 /*
  * POST /login (name, password, next); same-origin checked by dispatch.
  * Checks the password and starts a session: a new token in the cookie,
@@ -259,13 +313,10 @@ ctl_session_start(struct req *r, const struct user *u)
 int
 ctl_login(struct req *r)
 {
-	struct user	 u;
 	const char	*name = http_form(r, "name");
 	const char	*pw = http_form(r, "password");
 	const char	*next = safe_next(http_form(r, "next"));
-	const char	*ukey, *ikey;
-	long		 wait, iwait;
-	int		 found, ok;
+	long		 wait;
 
 	if (name == NULL || pw == NULL) {
 		r->resp.error = "The login form is incomplete.";
@@ -273,64 +324,38 @@ ctl_login(struct req *r)
 	}
 	if (strlen(name) > LOGIN_NAME_MAX)
 		name = arena_strndup(r->arena, name, LOGIN_NAME_MAX);
-	ukey = throttle_key(r, "user", name);
-	ikey = throttle_key(r, "ip", r->remote_addr);
-	if ((wait = throttled(r, ukey, cfg.login_failures)) < 0 ||
-	    (iwait = throttled(r, ikey, cfg.login_failures * IP_FACTOR)) < 0)
-		return 500;
-	if (iwait > wait)
-		wait = iwait;
-	if (wait > 0) {
+	switch (ctl_sign_in(r, name, pw, http_form(r, "code"), "", &wait)) {
+	case SIGN_IN_OK:
+		/* Housekeeping, now and then: this name's failures, and
+		 * old failures and sessions, go.  (Signing in again to
+		 * save a form leaves the count as it was.) */
+		store_throttle_clear(r->store, throttle_key(r, "user", name));
+		store_throttle_prune(r->store, "login:",
+		    r->now - cfg.login_window);
+		store_sessions_prune(r->store, r->now, cfg.session_idle);
+		break;
+	case SIGN_IN_THROTTLED:
 		http_header(r, "Retry-After", arena_printf(r->arena, "%ld",
 		    wait));
 		r->resp.error = arena_printf(r->arena, "Too many failed "
 		    "logins. Please try again in %ld minute%s.",
 		    (wait + 59) / 60, (wait + 59) / 60 == 1 ? "" : "s");
 		return 429;
-	}
-
-	if ((found = store_user_by_name(r->store, r->arena, name, &u)) < 0)
-		return 500;
-	/* An unknown or disabled name costs as much as a wrong password. */
-	/* An account invited but without a password yet: the same. */
-	ok = pw_verify(found && !u.disabled && !u.invited &&
-	    strlen(pw) <= PW_MAX ? u.pw_hash : NULL,
-	    strlen(pw) <= PW_MAX ? pw : "");
-	if (ok < 0) {
+	case SIGN_IN_BUSY:
 		http_header(r, "Retry-After", "5");
 		return 503;
-	}
-	if (!ok) {
-		failed(r, ukey, ikey);
+	case SIGN_IN_WRONG:
 		return login_page(r, 403, name, next ? next : "", bad_login);
-	}
-	/* The second factor, when the account has one: a wrong code is a
-	 * failed login like a wrong password. */
-	if (u.totp_on) {
-		const char *code = http_form(r, "code");
-
-		if (code == NULL || *code == '\0')
-			return login_page(r, 403, name, next ? next : "",
-			    "Enter the code from your authenticator app (or a "
-			    "recovery code) with your password.");
-		if ((ok = ctl_second_factor(r, &u, code)) < 0)
-			return 500;
-		if (!ok) {
-			failed(r, ukey, ikey);
-			return login_page(r, 403, name, next ? next : "",
-			    "The two-factor code is wrong or was used "
-			    "already.");
-		}
-	}
-
-	/* Housekeeping, now and then: old failures and sessions go. */
-	store_throttle_clear(r->store, ukey);
-	store_throttle_prune(r->store, "login:", r->now - cfg.login_window);
-	store_sessions_prune(r->store, r->now, cfg.session_idle);
-	if (ctl_session_start(r, &u) < 0)
+	case SIGN_IN_NO_CODE:
+		return login_page(r, 403, name, next ? next : "",
+		    "Enter the code from your authenticator app (or a "
+		    "recovery code) with your password.");
+	case SIGN_IN_BAD_CODE:
+		return login_page(r, 403, name, next ? next : "",
+		    "The two-factor code is wrong or was used already.");
+	default:
 		return 500;
-	ctl_audit(r, "login", u.name, "");
-	log_info("login: %s", u.name);
+	}
 	return http_redirect(r, 303, next ? next : "/admin");
 }
 

@@ -75,6 +75,13 @@ int	 ctl_tag_show(struct req *);
 struct tag;
 int	 ctl_tag_find(struct req *, struct tag *t, const char *suffix);
 
+/* author.c: author pages and feeds. */
+int	 ctl_author_show(struct req *);
+int	 ctl_feed_author(struct req *);
+/* Load article a's account authors into a->authors: 0 or -1. */
+struct article;
+int	 ctl_article_authors(struct req *, struct article *a);
+
 /* Readers' comments, posting. */
 
 struct article;
@@ -162,13 +169,36 @@ void	 ctl_login_failed(struct req *, const char *name);
  * account (a new cookie), which r->editor then is: 0 or -1. */
 struct user;
 int	 ctl_session_start(struct req *, const struct user *);
+/*
+ * Sign name in with password pw and, when the account has one, the
+ * second factor code, as every login does: the login throttle (per
+ * account and per address; *wait gets the seconds to wait), the
+ * password check, the second factor, failures counted, and on success
+ * a fresh session with its audit row ("login", detail why) in one
+ * transaction.  Returns why not, or SIGN_IN_OK.
+ */
+enum sign_in {
+	SIGN_IN_OK,
+	SIGN_IN_THROTTLED,	/* too many failures: wait *wait seconds */
+	SIGN_IN_WRONG,		/* name or password (one answer for both) */
+	SIGN_IN_NO_CODE,	/* the account needs its second factor */
+	SIGN_IN_BAD_CODE,	/* wrong, or used already */
+	SIGN_IN_BUSY,		/* no password check could start in time */
+	SIGN_IN_ERROR,		/* the store failed (logged) */
+};
+enum sign_in ctl_sign_in(struct req *, const char *name, const char *pw,
+	    const char *code, const char *why, long *wait);
 int	 ctl_login_form(struct req *);
 int	 ctl_login(struct req *);
 int	 ctl_logout(struct req *);
 
 /* admin.c */
 int	 ctl_admin_index(struct req *);
+
+/* article_desk.c: the article list, its filters and bulk actions. */
 int	 ctl_admin_articles(struct req *);
+int	 ctl_article_bulk(struct req *);
+int	 ctl_article_bulk_do(struct req *);
 int	 ctl_settings(struct req *);
 int	 ctl_settings_save(struct req *);
 
@@ -181,8 +211,12 @@ int	 ctl_user_enable(struct req *);
 int	 ctl_user_reset(struct req *);
 
 /* audit.c: the audit log. */
-/* Record that the signed-in account (or nobody) did action. */
-void	 ctl_audit(struct req *, const char *action, const char *target,
+/*
+ * Name the audit row of the write that follows: the signed-in account
+ * (or nobody) does action.  Call it just before the store call that
+ * writes: the row lands in that write's transaction, or not at all.
+ */
+void	 ctl_audit_next(struct req *, const char *action, const char *target,
 	    const char *detail);
 int	 ctl_audit_index(struct req *);
 

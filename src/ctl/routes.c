@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 
+#include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/log.h"
 #include "ctl.h"
@@ -43,6 +44,8 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/search",                ctl_search, R0,        0,     CACHE_PAGE,  0, ctl_search_in },
 	{ HTTP_GET,  "/feed.atom",             ctl_feed_site, R0,     0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/tags/:slug/feed.atom",  ctl_feed_tag, R0,      0,     CACHE_FEED,  0 },
+	{ HTTP_GET,  "/authors/:slug",         ctl_author_show, R0,   0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/authors/:slug/feed.atom", ctl_feed_author, R0, 0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/archive",               ctl_archive_index, R0, 0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/archive/:year/:month",  ctl_archive_month, R0, 0,     CACHE_PAGE,  0 },
 	{ HTTP_GET,  "/sitemap.xml",           ctl_sitemap, R0,       0,     CACHE_FEED,  0 },
@@ -90,6 +93,10 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/password",                ctl_password_form,    R0,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/password",                ctl_password_set,     R0,  P,  CACHE_NONE, 8 * KB },
 	{ HTTP_GET,  "/admin/articles",          ctl_admin_articles,   ED,  0,  CACHE_NONE, 0 },
+	/* Bulk publish, unpublish, delete: the confirmation, then the
+	   change; up to 200 ids. */
+	{ HTTP_POST, "/admin/articles/bulk",     ctl_article_bulk,     ED,  C,  CACHE_NONE, 16 * KB },
+	{ HTTP_POST, "/admin/articles/bulk/confirm", ctl_article_bulk_do, ED, C, CACHE_NONE, 16 * KB },
 	{ HTTP_GET,  "/admin/settings",          ctl_settings,         AD,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/settings",          ctl_settings_save,    AD,  C,  CACHE_NONE, 4 * KB },
 	{ HTTP_GET,  "/admin/articles/new",      ctl_article_new,      W,   0,  CACHE_NONE, 0 },
@@ -148,6 +155,8 @@ ctl_dispatch(struct req *r, const struct route *route)
 {
 	const char	*here;
 
+	/* No audit row named by an earlier request that wrote nothing. */
+	store_audit_drop(r->store);
 	if (ctl_session_load(r) < 0)
 		return 500;
 	/* A save that would be lost: the form comes back, to sign in. */

@@ -3,10 +3,10 @@
  *
  * While the site has at most SITEMAP_URLS addresses to list, the
  * sitemap is one file.  Beyond that /sitemap.xml is an index of parts:
- * /sitemap-1.xml holds the front page, the topic index and the tags,
- * and /sitemap-N.xml (N >= 2) the live articles whose ids are in the
- * N-1st block of SITEMAP_URLS ids: never more than SITEMAP_URLS each,
- * and each found by a range of the primary key.  The parts answer in
+ * /sitemap-1.xml holds the front page, the topic index, the tags and
+ * the author pages, and /sitemap-N.xml (N >= 2) the live articles
+ * whose ids are in the N-1st block of SITEMAP_URLS ids: never more
+ * than SITEMAP_URLS each, and each found by a range of the primary key.  The parts answer in
  * either case, so that a crawler holding an old index is not lost.
  */
 #include "../util/arena.h"
@@ -38,18 +38,18 @@ int
 ctl_sitemap(struct req *r)
 {
 	struct sitemap_stats st;
-	struct sitemap_url *tags, *articles;
+	struct sitemap_url *tags, *articles, *authors;
 	struct view	*v;
 	int64_t		*lastmod;
 	long long	 from;
-	int		 nt, na, n, i;
+	int		 nt, na, nau, n, i;
 
 	if (fresh_page(r, "sitemap", 0))
 		return 304;
 	if (store_sitemap_stats(r->store, r->now, &st) < 0)
 		return 500;
 	v = doc_new(ctl_vctx(r));
-	if (2 + st.tags + st.articles > SITEMAP_URLS) {
+	if (2 + st.tags + st.authors + st.articles > SITEMAP_URLS) {
 		/* Part 1 changes with the newest article, the others with
 		 * their own articles. */
 		n = (int)parts(&st);
@@ -72,7 +72,11 @@ ctl_sitemap(struct req *r)
 	    &articles);
 	if (na < 0)
 		return 500;
+	if ((nau = store_sitemap_authors(r->store, r->arena, r->now,
+	    SITEMAP_URLS - 2 - nt, &authors)) < 0)
+		return 500;
 	fill_sitemap(ctl_vctx(r), v, 1, st.newest, tags, nt, articles, na);
+	fill_sitemap_authors(ctl_vctx(r), v, authors, nau);
 	return ctl_doc(r, v, "sitemap.tpl", XML_TYPE, 200);
 }
 
@@ -88,10 +92,10 @@ int
 ctl_sitemap_part(struct req *r)
 {
 	struct sitemap_stats st;
-	struct sitemap_url *urls;
+	struct sitemap_url *urls, *authors;
 	struct view	*v;
 	long long	 part, from;
-	int		 n;
+	int		 n, nau;
 
 	part = r->num[0];
 	if (fresh_page(r, arena_printf(r->arena, "sitemap-%lld", part), 0))
@@ -104,9 +108,11 @@ ctl_sitemap_part(struct req *r)
 	if (part == 1) {
 		n = store_sitemap_tags(r->store, r->arena, r->now,
 		    SITEMAP_URLS - 2, &urls);
-		if (n < 0)
+		if (n < 0 || (nau = store_sitemap_authors(r->store, r->arena,
+		    r->now, SITEMAP_URLS - 2 - n, &authors)) < 0)
 			return 500;
 		fill_sitemap(ctl_vctx(r), v, 1, st.newest, urls, n, NULL, 0);
+		fill_sitemap_authors(ctl_vctx(r), v, authors, nau);
 	} else {
 		from = (part - 2) * SITEMAP_URLS;
 		n = store_sitemap_articles(r->store, r->arena, r->now, from,

@@ -132,14 +132,14 @@ ctl_tag_merge(struct req *r)
 	if (rc == 0)
 		return tag_page(r, 422, arena_printf(r->arena, "There is no "
 		    "tag called \"%s\" to merge into.", name));
+	ctl_audit_next(r, "tag.merge", arena_printf(r->arena, "tag %lld", id),
+	    arena_printf(r->arena, "into %s", into.name));
 	if ((rc = store_tag_merge(r->store, id, into.id, r->now)) < 0)
 		return 500;
 	if (rc == 3)
 		return 404;
 	if (rc == 1)
 		return tag_page(r, 422, "A tag cannot be merged into itself.");
-	ctl_audit(r, "tag.merge", arena_printf(r->arena, "tag %lld", id),
-	    arena_printf(r->arena, "into %s", into.name));
 	return http_redirect(r, 303, "/admin/tags?done=merged");
 }
 

@@ -194,6 +194,7 @@ ctl_twofactor_enable(struct req *r)
 	if (rc < 0)
 		return 500;
 	recovery_new(r, codes, hashes);
+	ctl_audit_next(r, "2fa.on", u.name, "");
 	rc = store_totp_enable(r->store, u.id, secret, step,
 	    (const unsigned char (*)[32])hashes, RECOVERY_CODES);
 	sodium_memzero(hashes, sizeof(hashes));
@@ -203,7 +204,6 @@ ctl_twofactor_enable(struct req *r)
 		r->resp.error = "Open the two-factor page again to enrol.";
 		return 409;
 	}
-	ctl_audit(r, "2fa.on", u.name, "");
 	log_info("two-factor sign-in on: %s", u.name);
 	return twofactor_page(r, 200, NULL, codes, NULL);
 }
@@ -254,9 +254,9 @@ ctl_twofactor_off(struct req *r)
 		return twofactor_page(r, 403, "The password is wrong; "
 		    "two-factor sign-in stays on.", NULL, NULL);
 	}
+	ctl_audit_next(r, "2fa.off", u.name, "");
 	if (store_totp_reset(r->store, u.id) < 0)
 		return 500;
-	ctl_audit(r, "2fa.off", u.name, "");
 	log_info("two-factor sign-in off: %s", u.name);
 	return http_redirect(r, 303, "/account/2fa");
 }

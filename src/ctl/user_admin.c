@@ -116,6 +116,7 @@ ctl_user_invite(struct req *r)
 		    "name is 1 to 100 characters on one line.");
 	token_new(tok);
 	token_hash(tok, h);
+	ctl_audit_next(r, "user.invite", name, role_name(role));
 	if ((rc = store_user_invite(r->store, name, display, role, h,
 	    sizeof(h), r->now, expires)) < 0)
 		return 500;
@@ -124,7 +125,6 @@ ctl_user_invite(struct req *r)
 		    "name is taken already.");
 	if (store_user_by_name(r->store, r->arena, name, &u) <= 0)
 		return 500;
-	ctl_audit(r, "user.invite", name, role_name(role));
 	log_info("invited %s (%s) by %s", name, role_name(role),
 	    r->editor->name);
 	return link_page(r, &u, 1, tok, expires);
@@ -167,9 +167,9 @@ ctl_user_role(struct req *r)
 		r->resp.error = "A role is contributor, editor or admin.";
 		return 422;
 	}
+	ctl_audit_next(r, "user.role", u.name, role_name(role));
 	if (store_user_role(r->store, u.name, role) < 0)
 		return 500;
-	ctl_audit(r, "user.role", u.name, role_name(role));
 	log_info("role of %s: %s, by %s", u.name, role_name(role),
 	    r->editor->name);
 	return http_redirect(r, 303, "/admin/users?done=role");
@@ -184,9 +184,10 @@ set_disabled(struct req *r, int disabled)
 
 	if ((rc = other_user(r, &u)) != 0)
 		return rc;
+	ctl_audit_next(r, disabled ? "user.disable" : "user.enable", u.name,
+	    "");
 	if (store_user_disable(r->store, u.name, disabled) < 0)
 		return 500;
-	ctl_audit(r, disabled ? "user.disable" : "user.enable", u.name, "");
 	log_info("%s %s, by %s", disabled ? "disabled" : "enabled", u.name,
 	    r->editor->name);
 	return http_redirect(r, 303, disabled ? "/admin/users?done=disabled" :
@@ -228,9 +229,9 @@ ctl_user_2fa_reset(struct req *r)
 
 	if ((rc = other_user(r, &u)) != 0)
 		return rc;
+	ctl_audit_next(r, "2fa.reset", u.name, "");
 	if (store_totp_reset(r->store, u.id) < 0)
 		return 500;
-	ctl_audit(r, "2fa.reset", u.name, "");
 	log_info("two-factor sign-in reset for %s, by %s", u.name,
 	    r->editor->name);
 	return http_redirect(r, 303, "/admin/users?done=2fa");
@@ -245,14 +246,16 @@ int
 ctl_user_2fa_require(struct req *r)
 {
 	const char	*v = http_form(r, "require");
+	const char	*key = "auth.require_2fa";
 
 	if (v == NULL || (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)) {
 		r->resp.error = "Say require=1 or require=0.";
 		return 422;
 	}
-	if (store_setting_put(r->store, "auth.require_2fa", v) < 0)
+	ctl_audit_next(r, "2fa.policy", "", *v == '1' ? "required" :
+	    "optional");
+	if (store_settings_save(r->store, &key, &v, 1) < 0)
 		return 500;
-	ctl_audit(r, "2fa.policy", "", *v == '1' ? "required" : "optional");
 	log_info("two-factor sign-in %s, by %s", *v == '1' ? "required" :
 	    "optional", r->editor->name);
 	return http_redirect(r, 303, "/admin/users?done=2fa-policy");
@@ -279,11 +282,11 @@ ctl_user_reset(struct req *r)
 		return rc;
 	token_new(tok);
 	token_hash(tok, h);
+	ctl_audit_next(r, u.invited ? "user.invite-link" : "user.reset-link",
+	    u.name, "");
 	if (store_user_link(r->store, u.id, u.invited ? LINK_INVITE :
 	    LINK_RESET, h, sizeof(h), r->now, expires) < 0)
 		return 500;
-	ctl_audit(r, u.invited ? "user.invite-link" : "user.reset-link",
-	    u.name, "");
 	log_info("%s link for %s, by %s", u.invited ? "invitation" : "reset",
 	    u.name, r->editor->name);
 	return link_page(r, &u, u.invited, tok, expires);

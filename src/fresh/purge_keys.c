@@ -72,6 +72,11 @@ fresh_purge_paths(struct arena *a, const struct purge_row *rows, int nrows,
 			out[k++] = arena_printf(a, "/tags/%s/feed.atom",
 			    r->slug);
 			break;
+		case PURGE_AUTHOR:
+			out[k++] = arena_printf(a, "/authors/%s", r->slug);
+			out[k++] = arena_printf(a, "/authors/%s/feed.atom",
+			    r->slug);
+			break;
 		case PURGE_SITE:
 			break;
 		}

@@ -2,9 +2,9 @@
  * account.c: accounts managed in the browser: invitations and password
  * resets by one-time link, profiles, an account's own password and
  * sessions.  Links are kept as hashes only (like sessions), and a link
- * is deleted in the transaction that uses it.  None of this changes a
- * reader's page (author pages read display names and bios through
- * their own writes), so the writes name nothing in the purge outbox.
+ * is deleted in the transaction that uses it.  Only a profile changes
+ * readers' pages (the author page, the bylines): it names the author in
+ * the purge outbox; the other writes name nothing.
  */
 #include <string.h>
 
@@ -79,7 +79,8 @@ store_user_invite(struct store *s, const char *name, const char *display,
 		STORE_ERR(s);
 		goto fail;
 	}
-	if (link_put(s, id, LINK_INVITE, hash, hashlen, now, expires) < 0)
+	if (author_slug_assign(s, id, display, name) < 0 ||
+	    link_put(s, id, LINK_INVITE, hash, hashlen, now, expires) < 0)
 		goto fail;
 	return store_commit(s) < 0 ? -1 : 0;
 fail:
@@ -175,12 +176,13 @@ store_user_profile(struct store *s, long long id, const char *display,
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, display);
 	bind_text(st, 3, bio);
-	if (STMT_EXEC(s, st) < 0) {
+	/* The author page shows both; the articles' bylines the name. */
+	if ((changed = STMT_CHANGED(s, st)) <= 0 ||
+	    outbox_author(s, id) < 0) {
 		store_rollback(s);
-		return -1;
+		return changed == 0 ? 0 : -1;
 	}
-	changed = sqlite3_changes(s->db) > 0;
-	return store_commit(s) < 0 ? -1 : changed;
+	return store_commit(s) < 0 ? -1 : 1;
 }
 
 int
@@ -195,9 +197,8 @@ store_user_passwd_keep(struct store *s, long long id, const char *pw_hash,
 	st = stmt_get(s, ST_USER_PASSWD_ID);
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, pw_hash);
-	if (STMT_EXEC(s, st) < 0)
+	if ((changed = STMT_CHANGED(s, st)) < 0)
 		goto fail;
-	changed = sqlite3_changes(s->db) > 0;
 	st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, keep);
@@ -244,17 +245,23 @@ store_session_end_id(struct store *s, long long id, long long user_id)
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, user_id);
-	if (STMT_EXEC(s, st) < 0)
-		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return STMT_CHANGED(s, st);
 }
 
 int
 store_sessions_end_user(struct store *s, long long user_id)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
+	sqlite3_stmt	*st;
 
+	/* A transaction of its own, for the audit row. */
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, 0);
-	return STMT_EXEC(s, st);
+	if (STMT_EXEC(s, st) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit_unseen(s);
 }

@@ -517,8 +517,10 @@ store_article_save(struct store *s, struct article_edit *e)
 		}
 		e->id = sqlite3_column_int64(st, 0);
 		stmt_done(st);
+		audit_target_article(s, e->id);
 	}
-	if (tags_replace(s, &a, e, live, &tl) < 0)
+	if (tags_replace(s, &a, e, live, &tl) < 0 ||
+	    authors_put(s, e, live) < 0)
 		goto rollback;
 	if (live && tag_counts_add(s, &a, e->id, 1) < 0)
 		goto rollback;

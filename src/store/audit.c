@@ -1,28 +1,12 @@
 /*
- * audit.c: the audit log, append-only (sql/010: triggers refuse any
- * change or deletion).  A row is one statement, outside a write's
- * transaction; it changes no reader's page.
+ * audit.c: reading the audit log, append-only (sql/010: triggers
+ * refuse any change or deletion).  Rows are written by the commit of
+ * the write they describe (store_audit_next(), db.c).
  */
 #include <stdint.h>
 
 #include "../util/arena.h"
 #include "impl.h"
-
-int
-store_audit(struct store *s, int64_t now, long long user_id, const char *who,
-    const char *action, const char *target, const char *detail)
-{
-	sqlite3_stmt	*st = stmt_get(s, ST_AUDIT_INSERT);
-
-	sqlite3_bind_int64(st, 1, now);
-	if (user_id > 0)
-		sqlite3_bind_int64(st, 2, user_id);
-	bind_text(st, 3, who ? who : "");
-	bind_text(st, 4, action);
-	bind_text(st, 5, target ? target : "");
-	bind_text(st, 6, detail ? detail : "");
-	return STMT_EXEC(s, st);
-}
 
 int
 store_audit_list(struct store *s, struct arena *a, long long before,

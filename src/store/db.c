@@ -52,7 +52,7 @@ exec_sql(struct store *s, const char *sql)
 	char	*err = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		LOG_ERR("sqlite: %s: %s", sql, err ? err : "?");
+		LOG_ERR("sqlite: %s: %.60s", err ? err : "?", sql);
 		sqlite3_free(err);
 		return -1;
 	}
@@ -175,6 +175,7 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
+	store_audit_drop(s);
 	for (i = 0; i < ST__MAX; i++)
 		sqlite3_finalize(s->stmt[i]);
 	/* Closing the last connection checkpoints and removes the WAL. */
@@ -244,7 +245,11 @@ store_migrate(struct store *s, int *from, int *to)
 			return -1;
 		*to = i + 1;
 	}
-	return prepare_all(s);
+	/* Accounts made before author pages get their slugs (made in C,
+	 * like every slug). */
+	if (prepare_all(s) < 0 || store_author_slugs_fill(s) < 0)
+		return -1;
+	return 0;
 }
 
 /*
@@ -329,6 +334,90 @@ stmt_exec(struct store *s, sqlite3_stmt *st, const char *file, int line)
 	return -1;
 }
 
+int
+stmt_changes(struct store *s, sqlite3_stmt *st, const char *file, int line)
+{
+	if (stmt_exec(s, st, file, line) < 0)
+		return -1;
+	return sqlite3_changes(s->db) > 0;
+}
+
+/* A malloc'd copy of v ("" for NULL); aborts when memory runs out. */
+static char *
+audit_strdup(const char *v)
+{
+	char	*p;
+
+	if ((p = strdup(v != NULL ? v : "")) == NULL)
+		abort();
+	return p;
+}
+
+void
+store_audit_drop(struct store *s)
+{
+	if (!s->audit.set)
+		return;
+	free(s->audit.who);
+	free(s->audit.action);
+	free(s->audit.target);
+	free(s->audit.detail);
+	memset(&s->audit, 0, sizeof(s->audit));
+}
+
+void
+store_audit_next(struct store *s, int64_t now, long long user_id,
+    const char *who, const char *action, const char *target,
+    const char *detail)
+{
+	store_audit_drop(s);
+	s->audit.set = 1;
+	s->audit.at = now;
+	s->audit.user_id = user_id;
+	s->audit.who = audit_strdup(who);
+	s->audit.action = audit_strdup(action);
+	s->audit.target = audit_strdup(target);
+	s->audit.detail = audit_strdup(detail);
+}
+
+void
+audit_target_article(struct store *s, long long id)
+{
+	char	 t[40];
+
+	if (!s->audit.set || *s->audit.target != '\0')
+		return;
+	snprintf(t, sizeof(t), "article %lld", id);
+	free(s->audit.target);
+	s->audit.target = audit_strdup(t);
+}
+
+/*
+ * Insert the audit row named for this write, if any, inside its
+ * transaction, and forget it: whatever follows, it is this write's.
+ * 0 or -1 (logged).
+ */
+static int
+audit_put(struct store *s)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (!s->audit.set)
+		return 0;
+	st = stmt_get(s, ST_AUDIT_INSERT);
+	sqlite3_bind_int64(st, 1, s->audit.at);
+	if (s->audit.user_id > 0)
+		sqlite3_bind_int64(st, 2, s->audit.user_id);
+	bind_text(st, 3, s->audit.who);
+	bind_text(st, 4, s->audit.action);
+	bind_text(st, 5, s->audit.target);
+	bind_text(st, 6, s->audit.detail);
+	rc = STMT_EXEC(s, st);
+	store_audit_drop(s);
+	return rc;
+}
+
 /*
  * Writers in this process take turns on a mutex before BEGIN IMMEDIATE:
  * a thread waiting for it wakes the moment the writer before it is done,
@@ -370,6 +459,11 @@ store_commit(struct store *s)
 	int64_t		 changed = 0;
 	int		 rc;
 
+	/* The audit row first: what fails after it undoes both. */
+	if (audit_put(s) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	/*
 	 * A write that did not name what it changed purges at least the
 	 * pages every change may touch (the front page, feeds, indexes).
@@ -399,7 +493,7 @@ store_commit(struct store *s)
 int
 store_commit_unseen(struct store *s)
 {
-	if (STMT_EXEC(s, stmt_get(s, ST_COMMIT)) < 0) {
+	if (audit_put(s) < 0 || STMT_EXEC(s, stmt_get(s, ST_COMMIT)) < 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -410,6 +504,8 @@ store_commit_unseen(struct store *s)
 void
 store_rollback(struct store *s)
 {
+	/* A write that does not land leaves no audit row either. */
+	store_audit_drop(s);
 	/* After some errors SQLite has rolled back already: harmless. */
 	if (!sqlite3_get_autocommit(s->db)) {
 		sqlite3_step(stmt_get(s, ST_ROLLBACK));

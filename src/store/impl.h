@@ -16,6 +16,14 @@ struct store {
 	int		 writing;	/* holds the process's write lock */
 	int		 reading;	/* inside store_read_begin() */
 	int		 outboxed;	/* this write named what it changed */
+	/* The audit row the next commit inserts (store_audit_next()),
+	 * its strings copied with malloc and owned here. */
+	struct {
+		int		 set;
+		int64_t		 at;
+		long long	 user_id;
+		char		*who, *action, *target, *detail;
+	} audit;
 };
 
 /*
@@ -30,6 +38,18 @@ void		 stmt_done(sqlite3_stmt *);
 int		 stmt_exec(struct store *, sqlite3_stmt *, const char *file,
 		    int line);
 #define STMT_EXEC(s, st) stmt_exec((s), (st), __FILE__, __LINE__)
+
+/*
+ * Run a statement that returns no rows and say whether it changed any:
+ * 1 it did, 0 it matched none, -1 error (logged).
+ */
+int		 stmt_changes(struct store *, sqlite3_stmt *, const char *file,
+		    int line);
+#define STMT_CHANGED(s, st) stmt_changes((s), (st), __FILE__, __LINE__)
+
+/* Name a new article "article N" in the pending audit row's empty
+ * target (see store_audit_next()). */
+void		 audit_target_article(struct store *, long long id);
 
 /* Log the connection's last error with the source line that met it. */
 void		 store_error(struct store *, const char *file, int line);
@@ -100,5 +120,18 @@ int		 body_media_sync(struct store *, long long article_id,
 		    const char *html);
 int		 outbox_tag(struct store *, long long id);
 int		 outbox_site(struct store *);
+/* An author: their page and feed, and their published articles. */
+int		 outbox_author(struct store *, long long user_id);
+
+/*
+ * Inside a write (author.c): give account id a unique slug made from
+ * display (or name); set an article's authors (e->author_ids when
+ * e->set_authors, else only the copies of its status and time).
+ * 0 or -1 (logged).
+ */
+int		 author_slug_assign(struct store *, long long id,
+		    const char *display, const char *name);
+int		 authors_put(struct store *, const struct article_edit *e,
+		    int live);
 
 #endif

@@ -38,6 +38,12 @@ outbox_tag(struct store *s, long long id)
 }
 
 int
+outbox_author(struct store *s, long long user_id)
+{
+	return outbox_put(s, ST_OUTBOX_AUTHOR, user_id);
+}
+
+int
 outbox_site(struct store *s)
 {
 	sqlite3_stmt	*st = stmt_get(s, ST_OUTBOX_SITE);
@@ -171,7 +177,8 @@ store_purge_pending(struct store *s, struct arena *a, long long after,
 		rows[n].id = sqlite3_column_int64(st, 0);
 		kind = (const char *)sqlite3_column_text(st, 1);
 		rows[n].kind = strcmp(kind, "article") == 0 ? PURGE_ARTICLE :
-		    strcmp(kind, "tag") == 0 ? PURGE_TAG : PURGE_SITE;
+		    strcmp(kind, "tag") == 0 ? PURGE_TAG :
+		    strcmp(kind, "author") == 0 ? PURGE_AUTHOR : PURGE_SITE;
 		rows[n].slug = col_text(a, st, 2);
 		rows[n].ref = sqlite3_column_int64(st, 3);
 		rows[n].at = sqlite3_column_int64(st, 4);

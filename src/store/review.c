@@ -36,23 +36,29 @@ store_article_submit(struct store *s, long long id, int64_t now)
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, now);
-	if (STMT_EXEC(s, st) < 0)
-		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return STMT_CHANGED(s, st);
 }
 
 int
 store_article_return(struct store *s, long long id, const char *note,
     int64_t now)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_RETURN);
+	sqlite3_stmt	*st;
+	int		 changed;
 
+	/* A transaction of its own, for the audit row; readers see
+	 * nothing of it. */
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_ARTICLE_RETURN);
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, note);
 	sqlite3_bind_int64(st, 3, now);
-	if (STMT_EXEC(s, st) < 0)
-		return -1;
-	return sqlite3_changes(s->db) > 0;
+	if ((changed = STMT_CHANGED(s, st)) <= 0) {
+		store_rollback(s);
+		return changed;
+	}
+	return store_commit_unseen(s) < 0 ? -1 : 1;
 }
 
 /* Step st into up to limit rows of articles and their review state. */

@@ -19,6 +19,7 @@ store_sitemap_stats(struct store *s, int64_t now, struct sitemap_stats *out)
 		out->max_id = sqlite3_column_int64(st, 1);
 		out->tags = sqlite3_column_int64(st, 2);
 		out->newest = sqlite3_column_int64(st, 3);
+		out->authors = sqlite3_column_int64(st, 4);
 	}
 	stmt_done(st);
 	if (rc != SQLITE_ROW) {

@@ -354,7 +354,8 @@ int	 store_user_by_link(struct store *, struct arena *,
  */
 int	 store_user_link_redeem(struct store *, const unsigned char *hash,
 	    size_t hashlen, int64_t now, const char *pw_hash);
-/* Set display name and bio: 1 done, 0 no such account, -1. */
+/* Set display name and bio; the account's author page and its
+ * articles' pages are purged: 1 done, 0 no such account, -1. */
 int	 store_user_profile(struct store *, long long id, const char *display,
 	    const char *bio);
 /* Set an account's password and end its sessions but keep (0: none):
@@ -386,10 +387,19 @@ int	 store_recovery_replace(struct store *, long long user_id,
 /* Turn two-factor sign-in off, codes gone: 1, 0 no such account, -1. */
 int	 store_totp_reset(struct store *, long long user_id);
 
-/* Add a row; user_id 0 and who "" for the command line.  0 or -1. */
-int	 store_audit(struct store *, int64_t now, long long user_id,
+/*
+ * Name the audit row of the next write (user_id 0 and who "" for the
+ * command line): the next store_commit() or store_commit_unseen()
+ * inserts it inside that write's transaction, before COMMIT, so that a
+ * change never lands without its row nor a row without its change; a
+ * write that rolls back drops it.  Call it just before the write it
+ * describes.  The strings are copied.
+ */
+void	 store_audit_next(struct store *, int64_t now, long long user_id,
 	    const char *who, const char *action, const char *target,
 	    const char *detail);
+/* Forget a row named but not written (a request that wrote nothing). */
+void	 store_audit_drop(struct store *);
 /* Up to limit rows, newest first, older than id before (0: the
  * newest): count or -1. */
 int	 store_audit_list(struct store *, struct arena *, long long before,
@@ -547,6 +557,16 @@ int	 store_bulk_article(struct store *, struct article_edit *e,
 	    const struct bulk_comment *comments, size_t ncomments);
 
 /*
+ * The purge outbox (outbox.c).  Every write that readers can see adds
+ * rows naming what it changed, in its own transaction: an article (by
+ * its slug then, with its id and publication time), a tag (its slug),
+ * or the site as a whole.  The store knows no URL: src/purge.c turns
+ * rows into cache keys and sends them to each cache node, which
+ * acknowledges rows in order.  Rows every node has acknowledged are
+ * pruned.
+ */
+
+/*
  * Record the n nodes a serving app purges, as listed now: new nodes
  * start with every row still kept.  _set also drops the nodes not
  * given that nobody has listed or heard from for PURGE_NODE_IDLE
@@ -576,6 +596,43 @@ int	 store_purge_ack(struct store *, const char *node, long long upto,
 	    int64_t now);
 int	 store_purge_failed(struct store *, const char *node,
 	    const char *error, int64_t now);
+
+/*
+ * Author pages (author.c).  An account's slug is made from its display
+ * name when the account is made, unique, and kept after.  An author
+ * page and its feed show an account's live articles; an account with
+ * none has no page (as a tag with none).  A disabled account keeps its
+ * page: what it published stays published.
+ */
+
+/* The account at slug, with its live article count: 1, 0, -1. */
+int	 store_author_by_slug(struct store *, struct arena *, const char *slug,
+	    int64_t now, struct author *);
+/* Its live articles, as store_articles_by_tag(). */
+int	 store_articles_by_author(struct store *, struct arena *,
+	    long long user_id, int64_t now, const struct cursor *, int after,
+	    int limit, struct article **);
+/* Its latest live articles with their bodies, for its feed. */
+int	 store_articles_feed_author(struct store *, struct arena *,
+	    long long user_id, int64_t now, int limit, struct article **);
+/* An article's authors who are accounts, in byline order: count, -1. */
+int	 store_article_authors(struct store *, struct arena *,
+	    long long article_id, struct author **);
+/* Accounts with live articles, by slug, at most limit, with the newest
+ * publication among them. */
+int	 store_sitemap_authors(struct store *, struct arena *, int64_t now,
+	    int limit, struct sitemap_url **);
+/*
+ * Give every account without a slug one (accounts made before author
+ * pages existed): in one write.  Returns how many, or -1.
+ */
+int	 store_author_slugs_fill(struct store *);
+
+/* Up to limit articles, older (by last change) than before if not
+ * NULL (its at a modified_at); count or -1. */
+int	 store_articles_filtered(struct store *, struct arena *,
+	    const struct article_filter *, int64_t now,
+	    const struct cursor *before, int limit, struct article **);
 
 /*
  * Add a processed upload (m->id is ignored) uploaded by user_id, or

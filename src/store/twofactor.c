@@ -32,6 +32,7 @@ store_totp_enable(struct store *s, long long user_id, const char *secret_b32,
     long long step, const unsigned char (*hashes)[32], int n)
 {
 	sqlite3_stmt	*st;
+	int		 rc;
 
 	if (store_begin(s) < 0)
 		return -1;
@@ -39,9 +40,9 @@ store_totp_enable(struct store *s, long long user_id, const char *secret_b32,
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, step);
 	bind_text(st, 3, secret_b32);
-	if (STMT_EXEC(s, st) < 0)
+	if ((rc = STMT_CHANGED(s, st)) < 0)
 		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
+	if (rc == 0) {
 		store_rollback(s);
 		return 0;
 	}
@@ -60,9 +61,7 @@ store_totp_step(struct store *s, long long user_id, long long step)
 
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, step);
-	if (STMT_EXEC(s, st) < 0)
-		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return STMT_CHANGED(s, st);
 }
 
 int
@@ -73,9 +72,7 @@ store_recovery_use(struct store *s, long long user_id,
 
 	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, user_id);
-	if (STMT_EXEC(s, st) < 0)
-		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return STMT_CHANGED(s, st);
 }
 
 int
@@ -116,12 +113,15 @@ store_totp_reset(struct store *s, long long user_id)
 		return -1;
 	st = stmt_get(s, ST_TOTP_RESET);
 	sqlite3_bind_int64(st, 1, user_id);
-	if (STMT_EXEC(s, st) < 0)
+	if ((changed = STMT_CHANGED(s, st)) < 0)
 		goto fail;
-	changed = sqlite3_changes(s->db) > 0;
+	if (changed == 0) {
+		store_rollback(s);
+		return 0;
+	}
 	if (codes_put(s, user_id, NULL, 0) < 0)
 		goto fail;
-	return store_commit(s) < 0 ? -1 : changed;
+	return store_commit(s) < 0 ? -1 : 1;
 fail:
 	store_rollback(s);
 	return -1;

@@ -1,10 +1,10 @@
 /*
  * user.c: editors' accounts, their sessions, and login throttling.
  *
- * Sessions and throttle rows change no page, so their writes run
- * outside store_begin()/store_commit(): they do not move the store's
- * generation, and the validators of readers' pages stay as they were.
- * Each is a single statement, atomic on its own.
+ * Sessions and throttle rows change no page, so their writes do not
+ * move the store's generation (store_commit_unseen(), or a single
+ * statement outside a transaction), and the validators of readers'
+ * pages stay as they were.
  */
 #include <string.h>
 
@@ -28,6 +28,7 @@ user_row_at(struct arena *a, sqlite3_stmt *st, int c, struct user *u)
 	u->totp_secret = col_text(a, st, c + 9);
 	u->totp_step = sqlite3_column_int64(st, c + 10);
 	u->totp_on = u->totp_secret[0] != '\0';
+	u->slug = col_text(a, st, c + 11);
 }
 
 static void
@@ -41,6 +42,7 @@ store_user_add(struct store *s, const char *name, const char *display,
     enum role role, const char *pw_hash, int64_t now)
 {
 	sqlite3_stmt	*st;
+	long long	 id;
 	int		 rc;
 
 	if (store_begin(s) < 0)
@@ -52,9 +54,12 @@ store_user_add(struct store *s, const char *name, const char *display,
 	bind_text(st, 4, pw_hash);
 	sqlite3_bind_int64(st, 5, now);
 	rc = sqlite3_step(st);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		STORE_ERR(s);
+	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) ||
+	    (id > 0 && author_slug_assign(s, id, display, name) < 0)) {
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			STORE_ERR(s);
 		store_rollback(s);
 		return -1;
 	}
@@ -90,9 +95,11 @@ user_change(struct store *s, sqlite3_stmt *st, const char *name)
 		stmt_done(st);
 		return -1;
 	}
-	if (STMT_EXEC(s, st) < 0)
-		goto fail;
-	changed = sqlite3_changes(s->db) > 0;
+	if ((changed = STMT_CHANGED(s, st)) <= 0) {
+		/* No such user: nothing to write (nor to audit). */
+		store_rollback(s);
+		return changed;
+	}
 	end = stmt_get(s, ST_USER_SESSIONS_END);
 	bind_text(end, 1, name);
 	if (STMT_EXEC(s, end) < 0)
@@ -128,13 +135,19 @@ store_user_disable(struct store *s, const char *name, int disabled)
 int
 store_user_role(struct store *s, const char *name, enum role role)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_ROLE);
+	sqlite3_stmt	*st;
+	int		 changed;
 
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_USER_ROLE);
 	bind_text(st, 1, name);
 	bind_text(st, 2, role_name(role));
-	if (STMT_EXEC(s, st) < 0)
-		return -1;
-	return sqlite3_changes(s->db) > 0;
+	if ((changed = STMT_CHANGED(s, st)) <= 0) {
+		store_rollback(s);
+		return changed;
+	}
+	return store_commit(s) < 0 ? -1 : 1;
 }
 
 int
@@ -163,14 +176,22 @@ store_session_create(struct store *s, const unsigned char *hash,
     size_t hashlen, long long user_id, const char *csrf, int64_t now,
     int64_t expires_at)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_INSERT);
+	sqlite3_stmt	*st;
 
+	/* A transaction of its own, for the sign-in's audit row. */
+	if (store_begin(s) < 0)
+		return -1;
+	st = stmt_get(s, ST_SESSION_INSERT);
 	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, user_id);
 	bind_text(st, 3, csrf);
 	sqlite3_bind_int64(st, 4, now);
 	sqlite3_bind_int64(st, 5, expires_at);
-	return STMT_EXEC(s, st);
+	if (STMT_EXEC(s, st) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit_unseen(s);
 }
 
 int

@@ -150,23 +150,6 @@ fill_admin_caches(const struct vctx *c, struct view *v, const struct purge_node 
 }
 
 void
-fill_admin_articles(const struct vctx *c, struct view *v, const char *status,
-    const struct article *rows, int n, int more)
-{
-	const struct article *last = n > 0 ? &rows[n - 1] : NULL;
-
-	view_set(v, "TITLE", strcmp(status, "draft") == 0 ? "Drafts" :
-	    "Withdrawn articles");
-	article_rows(c, v, "ARTICLES", rows, n);
-	if (more && last != NULL) {
-		view_show(v, "OLDER");
-		view_set(v, "OLDER_URL", arena_printf(c->arena,
-		    "/admin/articles?status=%s&before=%lld-%lld", status,
-		    (long long)last->modified_at, last->id));
-	}
-}
-
-void
 fill_settings(const struct vctx *c, struct view *v, const struct site *s,
     const char *message)
 {

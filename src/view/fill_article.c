@@ -62,7 +62,12 @@ fill_article_show(const struct vctx *c, struct view *v, const struct article *a,
 		view_show(v, "HAS_SUMMARY");
 		view_set(v, "SUMMARY", a->summary);
 	}
-	if (a->byline[0] != '\0') {
+	/* Account authors, linked to their pages; else the byline as
+	 * filed (wire copy, outside writers). */
+	if (a->nauthors > 0) {
+		view_show(v, "HAS_AUTHORS");
+		fill_article_authors(c, v, a);
+	} else if (a->byline[0] != '\0') {
 		view_show(v, "HAS_BYLINE");
 		view_set(v, "BYLINE", a->byline);
 	}

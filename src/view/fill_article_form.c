@@ -17,6 +17,7 @@ const char *const af_names[AF__MAX] = {
 	[AF_HEADLINE] = "headline",
 	[AF_SUMMARY] = "summary",
 	[AF_BYLINE] = "byline",
+	[AF_AUTHORS] = "authors",
 	[AF_DATELINE] = "dateline",
 	[AF_SOURCE] = "source",
 	[AF_PUBLISHED] = "published_at",
@@ -32,6 +33,7 @@ static const char *const keys[AF__MAX] = {
 	[AF_HEADLINE] = "HEADLINE",
 	[AF_SUMMARY] = "SUMMARY",
 	[AF_BYLINE] = "BYLINE",
+	[AF_AUTHORS] = "AUTHORS",
 	[AF_DATELINE] = "DATELINE",
 	[AF_SOURCE] = "SOURCE",
 	[AF_PUBLISHED] = "PUBLISHED_AT",
@@ -106,6 +108,11 @@ fill_article_form(const struct vctx *c, struct view *v, const struct article_for
 
 	page_csrf(c, v);
 	view_set(v, "TIMEZONE", cfg.timezone);
+	for (i = 0; i < f->naccounts; i++) {
+		row = view_row(v, "ACCOUNTS");
+		view_set(row, "NAME", f->accounts[i].name);
+		view_set(row, "DISPLAY", f->accounts[i].display);
+	}
 	for (i = 0; i < AF__MAX; i++) {
 		view_set(v, keys[i], f->val[i]);
 		if (f->err[i] != NULL) {

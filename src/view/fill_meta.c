@@ -44,7 +44,10 @@ fill_article_head(const struct vctx *c, struct view *v, const struct article *a,
 	view_set(v, "LANG", lang);
 	view_set(v, "LOCALE", lang_locale(lang));
 	author = byline_name(c->arena, a->byline);
-	if (*author != '\0') {
+	if (a->nauthors > 0) {
+		view_show(v, "PEOPLE");
+		fill_article_authors(c, v, a);
+	} else if (*author != '\0') {
 		view_show(v, "PERSON");
 		view_set(v, "AUTHOR", author);
 	} else

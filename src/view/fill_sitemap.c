@@ -44,6 +44,13 @@ fill_sitemap(const struct vctx *c, struct view *v, int pages, int64_t newest,
 }
 
 void
+fill_sitemap_authors(const struct vctx *c, struct view *v,
+    const struct sitemap_url *authors, int n)
+{
+	urls(c, v, "authors", authors, n);
+}
+
+void
 fill_sitemap_index(const struct vctx *c, struct view *v, int nfiles,
     const int64_t *lastmod)
 {

@@ -15,6 +15,7 @@ enum af_field {
 	AF_HEADLINE,
 	AF_SUMMARY,
 	AF_BYLINE,
+	AF_AUTHORS,	/* account authors' login names, comma-separated */
 	AF_DATELINE,
 	AF_SOURCE,
 	AF_PUBLISHED,	/* publication time, site's zone, datetime-local */
@@ -55,6 +56,40 @@ struct article_form {
 	const char	*relogin_action;
 	const char	*relogin_message;
 	const struct media *lead;	/* the stored lead photograph, or NULL */
+	/* The accounts the authors field may name (a hint), and the
+	 * authors it names once checked. */
+	const struct user *accounts;
+	int		 naccounts;
+	struct author	*authors;
+	size_t		 nauthors;
+};
+
+/* The newsroom's article list (ctl/article_desk.c, fill_desk.c). */
+struct desk_view {
+	struct article_filter filter;
+	const char	*status;	/* as the address names it: "draft" */
+	const char	*title;
+	const char	*author;	/* the filters as asked ("": none) */
+	const char	*tag;
+	const char	*words;
+	const struct article *rows;
+	int		 n;
+	const char	*older_url;	/* the next page, filters kept, or NULL */
+	const struct user *accounts;	/* for the author filter */
+	int		 naccounts;
+};
+
+/* A bulk action on articles, and what it does to one of them. */
+enum bulk_action {
+	BULK_PUBLISH,
+	BULK_UNPUBLISH,
+	BULK_DELETE,
+	BULK__MAX
+};
+struct bulk_item {
+	struct article	 a;
+	const char	*change;	/* what will become of it, or NULL */
+	const char	*why;		/* why nothing will (change NULL) */
 };
 
 /* The form's name of each field ("headline", ...). */

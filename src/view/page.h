@@ -184,6 +184,21 @@ void	 fill_article_head(const struct vctx *, struct view *,
 /* tag_head.tpl: the tag's feed link. */
 void	 fill_tag_head(const struct vctx *, struct view *, const struct tag *);
 
+/* author_show.tpl and author_head.tpl (its feed link). */
+struct author;
+void	 fill_author_show(const struct vctx *, struct view *, const struct author *);
+void	 fill_author_head(const struct vctx *, struct view *, const struct author *);
+/*
+ * The AUTHORS rows (AUTHOR_NAME, AUTHOR_SLUG, AUTHOR_URL and the
+ * separators AND, COMMA) of an article's account authors, for its
+ * byline and its JSON-LD.
+ */
+void	 fill_article_authors(const struct vctx *, struct view *,
+	    const struct article *);
+/* The author pages of a sitemap (after fill_sitemap()). */
+void	 fill_sitemap_authors(const struct vctx *, struct view *,
+	    const struct sitemap_url *, int n);
+
 /*
  * sitemap.tpl: pages (1: the front page and topic index, with newest
  * as their last change) and the urls of tags and articles.
@@ -247,12 +262,22 @@ void	 fill_admin_caches(const struct vctx *, struct view *,
 	    const struct purge_node *nodes, int n);
 
 /*
- * admin_articles.tpl: the drafts or the withdrawn articles (status as
- * in the address: "draft" or "withdrawn"), with a link to older ones
- * after the last row when more.
+ * admin_articles.tpl: the newsroom's article list, its filters as
+ * asked, a row for each status it offers (fill_article_desk_status()),
+ * and the bulk actions' form.
  */
-void	 fill_admin_articles(const struct vctx *, struct view *, const char *status,
-	    const struct article *, int n, int more);
+struct desk_view;
+void	 fill_article_desk(const struct vctx *, struct view *,
+	    const struct desk_view *);
+void	 fill_article_desk_status(const struct vctx *, struct view *,
+	    const char *value, const char *label, int selected);
+/*
+ * admin_bulk.tpl: what bulk action (its form's name and its button's
+ * verb) would do to each item, or why not, and the form that does it.
+ */
+struct bulk_item;
+void	 fill_article_bulk(const struct vctx *, struct view *, const char *action,
+	    const char *verb, const struct bulk_item *, size_t n);
 
 /* settings.tpl: the site settings form with s's values, message. */
 struct site;

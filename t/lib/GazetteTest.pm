@@ -369,7 +369,7 @@ sub sql {
 # Like a write from another process (the command line), it puts its
 # purges in the outbox, and the app's purge thread sends them within
 # half a second; sql_write() waits for that.  Not knowing what the
-# statement changed, it names every article and tag.  Pages that no
+# statement changed, it names every article, tag and author.  Pages that no
 # purge names (a search, an older listing page) may still be served from
 # nginx's microcache for up to two seconds: wait_expired() waits that.
 sub sql_write {
@@ -381,6 +381,7 @@ sub sql_write {
 	    . "UNION ALL SELECT 'article', slug, article_id, NULL, $now FROM article_slugs "
 	    . "UNION ALL SELECT 'tag', slug, id, NULL, $now FROM tags "
 	    . "UNION ALL SELECT 'tag', slug, tag_id, NULL, $now FROM tag_slugs "
+	    . "UNION ALL SELECT 'author', slug, id, NULL, $now FROM users WHERE slug IS NOT NULL "
 	    . "UNION ALL SELECT 'site', '', NULL, NULL, $now; "
 	    . "UPDATE meta SET generation = generation + 1, changed_at = $now WHERE id = 1; COMMIT;");
 	# A CGI site has no serving process to send another process's

@@ -27,6 +27,7 @@ static const struct {
 } allowed[] = {
 	{ ST_TAGS_ALL, "tags" },		/* /tags lists every tag */
 	{ ST_SITEMAP_STATS, "tags" },		/* counts the tags */
+	{ ST_SITEMAP_STATS, "u" },		/* and the authors (accounts) */
 	{ ST_SITEMAP_TAGS, "t" },		/* lists every tag */
 	{ ST_TAGS_ADMIN, "t" },			/* editors' tag list */
 	{ ST_USERS_ALL, "users" },		/* editors' account list */
@@ -36,11 +37,13 @@ static const struct {
 	{ ST_PURGE_NODES, "n" },		/* one row per cache node */
 	/* The outbox: a few rows of one article or tag, written while a
 	   cache node is recorded (EXISTS stops at the first). */
-	{ ST_OUTBOX_ARTICLE, "(subquery-3)" },
+	{ ST_OUTBOX_ARTICLE, "(subquery-4)" },
 	{ ST_OUTBOX_ARTICLE, "purge_nodes" },
 	{ ST_OUTBOX_TAG, "(subquery-3)" },
 	{ ST_OUTBOX_TAG, "purge_nodes" },
 	{ ST_OUTBOX_SITE, "purge_nodes" },
+	{ ST_OUTBOX_AUTHOR, "(subquery-2)" },	/* an author's articles */
+	{ ST_OUTBOX_AUTHOR, "purge_nodes" },
 	{ ST_PURGE_NODE_ADD, "sqlite_sequence" }, /* one row per AUTOINCREMENT table */
 	/* Search: bounded windows over the FTS index's own matches. */
 	{ ST_SEARCH, "r" },

@@ -41,8 +41,10 @@ main(void)
 	    " DROP TABLE media; DROP INDEX articles_queue;"
 	    " DROP INDEX articles_author; DROP TABLE account_tokens;"
 	    " DROP INDEX revisions_number; DROP TABLE recovery_codes;"
-	    " DROP TABLE audit_log;"
 	    " DROP TABLE article_body_media;"
+	    " DROP TABLE audit_log; DROP TABLE article_authors;"
+	    " DROP INDEX users_slug; DROP INDEX articles_modified;"
+	    " ALTER TABLE users DROP COLUMN slug;"
 	    " ALTER TABLE users DROP COLUMN totp_secret;"
 	    " ALTER TABLE users DROP COLUMN totp_step;"
 	    " ALTER TABLE revisions DROP COLUMN number;"
@@ -106,6 +108,20 @@ main(void)
 	ok(sqlite3_exec(db, "UPDATE users SET role = 'contributor' WHERE"
 	    " name = 'ed'", NULL, NULL, NULL) == SQLITE_OK,
 	    "and the role contributor is allowed");
+	/* Accounts got their author slugs (migration 011, then C). */
+	has = 0;
+	if (sqlite3_prepare_v2(db, "SELECT slug FROM users WHERE name = 'ed'",
+	    -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_text(st, 0) != NULL)
+			has = strcmp((const char *)sqlite3_column_text(st, 0),
+			    "ed") == 0;
+		sqlite3_finalize(st);
+	}
+	is_int(has, 1, "an older account gets its author slug");
+	ok(sqlite3_exec(db, "INSERT INTO purge_outbox (kind, slug, ref,"
+	    " created_at) VALUES ('author', 'ed', 7, 1)", NULL, NULL,
+	    NULL) == SQLITE_OK, "the outbox takes author rows");
 	sqlite3_close(db);
 
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

@@ -1,0 +1,263 @@
+/*
+ * author.c: author pages and articles' authors.
+ *
+ * An account's slug is made once, from its display name, when the
+ * account is made (or by `gazette migrate` for older accounts), and
+ * kept: a new display name changes the page, not its address.
+ * article_authors copies each article's publication time and status,
+ * as article_tags does, so that an author page is one index range.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/text.h"
+#include "impl.h"
+
+/* 1 if slug belongs to another account than id, 0 if free, -1. */
+static int
+slug_taken(struct store *s, const char *slug, long long id)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_USER_SLUG_TAKEN);
+	int		 rc;
+
+	bind_text(st, 1, slug);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	stmt_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+int
+author_slug_assign(struct store *s, long long id, const char *display,
+    const char *name)
+{
+	struct arena	 a;
+	sqlite3_stmt	*st;
+	const char	*base, *slug;
+	size_t		 n;
+	int		 i, rc = -1, taken;
+
+	arena_init(&a, 512);
+	base = text_slugify(&a, display);
+	if (*base == '\0')
+		base = text_slugify(&a, name);
+	if (*base == '\0')
+		base = "author";
+	/* Room for "-N", with no hyphen left dangling before it. */
+	if ((n = strlen(base)) > SLUG_MAX - 8)
+		n = SLUG_MAX - 8;
+	while (n > 0 && base[n - 1] == '-')
+		n--;
+	slug = base;
+	/* "jane-doe", then "jane-doe-2", "jane-doe-3" ... */
+	for (i = 2; (taken = slug_taken(s, slug, id)) == 1 && i < 10000; i++)
+		slug = arena_printf(&a, "%.*s-%d", (int)n, base, i);
+	if (taken == 0) {
+		st = stmt_get(s, ST_USER_SLUG_SET);
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, slug);
+		rc = STMT_EXEC(s, st);
+	}
+	arena_free(&a);
+	return rc;
+}
+
+int
+store_author_slugs_fill(struct store *s)
+{
+	struct arena	 a;
+	sqlite3_stmt	*st;
+	long long	*ids = NULL;
+	const char	**displays = NULL, **names = NULL;
+	size_t		 n = 0, cap = 0, capd = 0, capn = 0, i;
+	int		 rc;
+
+	arena_init(&a, 1024);
+	if (store_begin(s) < 0)
+		goto fail;
+	st = stmt_get(s, ST_USERS_NO_SLUG);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = arena_grow(&a, ids, n, &cap, sizeof(*ids));
+		displays = arena_grow(&a, displays, n, &capd,
+		    sizeof(*displays));
+		names = arena_grow(&a, names, n, &capn, sizeof(*names));
+		ids[n] = sqlite3_column_int64(st, 0);
+		displays[n] = col_text(&a, st, 1);
+		names[n] = col_text(&a, st, 2);
+		n++;
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		goto rollback;
+	}
+	if (n == 0) {
+		store_rollback(s);
+		arena_free(&a);
+		return 0;
+	}
+	/* Oldest accounts first: they get the plain slugs. */
+	for (i = 0; i < n; i++)
+		if (author_slug_assign(s, ids[i], displays[i], names[i]) < 0)
+			goto rollback;
+	arena_free(&a);
+	return store_commit(s) < 0 ? -1 : (int)n;
+rollback:
+	store_rollback(s);
+fail:
+	arena_free(&a);
+	return -1;
+}
+
+/* Copy an account row: id, slug, display, bio, disabled from column 0. */
+static void
+author_row(struct arena *a, sqlite3_stmt *st, struct author *au)
+{
+	memset(au, 0, sizeof(*au));
+	au->id = sqlite3_column_int64(st, 0);
+	au->slug = col_text(a, st, 1);
+	au->display = col_text(a, st, 2);
+	au->bio = col_text(a, st, 3);
+	au->disabled = sqlite3_column_int(st, 4) != 0;
+}
+
+int
+store_author_by_slug(struct store *s, struct arena *a, const char *slug,
+    int64_t now, struct author *au)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_AUTHOR_BY_SLUG);
+	int		 rc;
+
+	bind_text(st, 1, slug);
+	sqlite3_bind_int64(st, 2, now);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		author_row(a, st, au);
+		au->live = sqlite3_column_int64(st, 5);
+	} else if (rc != SQLITE_DONE)
+		STORE_ERR(s);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_articles_by_author(struct store *s, struct arena *a, long long user_id,
+    int64_t now, const struct cursor *c, int after, int limit,
+    struct article **out)
+{
+	enum stmt	 id;
+	sqlite3_stmt	*st;
+
+	id = c == NULL ? ST_ARTICLES_AUTHOR :
+	    after ? ST_ARTICLES_AUTHOR_AFTER : ST_ARTICLES_AUTHOR_BEFORE;
+	st = stmt_get(s, id);
+	sqlite3_bind_int64(st, 5, user_id);
+	return article_list(s, a, st, now, c, after && c, limit, out);
+}
+
+int
+store_articles_feed_author(struct store *s, struct arena *a,
+    long long user_id, int64_t now, int limit, struct article **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_FEED_AUTHOR);
+	struct article	*rows;
+	int		 n = 0, rc = SQLITE_DONE;
+
+	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_int(st, 3, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		article_row(a, st, &rows[n++], 1);
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return n;
+}
+
+int
+store_article_authors(struct store *s, struct arena *a, long long article_id,
+    struct author **out)
+{
+	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_AUTHORS);
+	struct author	*rows = NULL;
+	size_t		 n = 0, cap = 0;
+	int		 rc;
+
+	sqlite3_bind_int64(st, 1, article_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
+		author_row(a, st, &rows[n]);
+		rows[n].name = col_text(a, st, 5);
+		n++;
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return (int)n;
+}
+
+int
+store_sitemap_authors(struct store *s, struct arena *a, int64_t now,
+    int limit, struct sitemap_url **out)
+{
+	sqlite3_stmt		*st = stmt_get(s, ST_SITEMAP_AUTHORS);
+	struct sitemap_url	*rows;
+	int			 n = 0, rc = SQLITE_DONE;
+
+	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, limit);
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows[n].slug = col_text(a, st, 0);
+		rows[n].lastmod = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return n;
+}
+
+int
+authors_put(struct store *s, const struct article_edit *e, int live)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	if (!e->set_authors) {
+		/* The same authors: their copies follow the article. */
+		st = stmt_get(s, ST_ARTICLE_AUTHORS_STATE);
+		sqlite3_bind_int64(st, 1, e->id);
+		bind_time(st, 2, e->published_at);
+		sqlite3_bind_int(st, 3, live);
+		return STMT_EXEC(s, st);
+	}
+	st = stmt_get(s, ST_ARTICLE_AUTHORS_DELETE);
+	sqlite3_bind_int64(st, 1, e->id);
+	if (STMT_EXEC(s, st) < 0)
+		return -1;
+	for (i = 0; i < e->nauthors; i++) {
+		st = stmt_get(s, ST_ARTICLE_AUTHOR_INSERT);
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int64(st, 2, e->author_ids[i]);
+		sqlite3_bind_int64(st, 3, (long long)i);
+		bind_time(st, 4, e->published_at);
+		sqlite3_bind_int(st, 5, live);
+		if (STMT_EXEC(s, st) < 0)
+			return -1;
+	}
+	return 0;
+}
