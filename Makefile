@@ -74,10 +74,11 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Everything but main.c goes into a library that the tests link too.
 LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/view/bridge.o \
-	   $(BUILD)/gen/migrations.o
+	   $(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o
 UNIT_SRC = $(wildcard t/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:t/unit/%.c=$(BUILD)/t/%)
 MIGRATIONS = $(sort $(wildcard sql/*.sql))
+PG_MIGRATIONS = $(sort $(wildcard sql/pg/*.sql))
 # Static text files are compressed once, here, and nginx sends the .gz
 # to clients that take gzip (gzip_static in conf/gazette.conf.in).
 STATIC_GZ = $(patsubst %,%.gz,$(wildcard static/*.css static/*.svg static/*.txt))
@@ -114,6 +115,14 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 	scripts/embed-sql $(MIGRATIONS) > $@
 
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The same schema for PostgreSQL (sql/pg/, a twin of each file in sql/).
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) $(MIGRATIONS) scripts/embed-sql
+	@mkdir -p $(dir $@)
+	scripts/embed-sql --pg $(PG_MIGRATIONS) > $@
+
+$(BUILD)/gen/pg_migrations.o: $(BUILD)/gen/pg_migrations.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # GAZETTE_TOP lets a test find files (the seed article) from any cwd.
