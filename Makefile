@@ -40,7 +40,7 @@ endif
 CC	?= cc
 CXX	?= c++
 PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc \
-	   liboath libqrencode vips
+	   liboath libqrencode vips libpq
 
 ifeq ($(FUZZ),1)
 # libFuzzer harnesses (make fuzz): clang, coverage and sanitizers.

@@ -28,17 +28,16 @@
 --   SELECT setval(pg_get_serial_sequence('T', 'id'), max(id)) FROM T.
 --   INSERT ... RETURNING id works the same on both.
 -- * Search: SQLite's FTS5 table articles_fts becomes an ordinary table
---   of the same name and columns, keyed by a column named rowid that
---   holds the article's id, as SQLite's rowid there does (so that
---   "WHERE rowid = ?1" reads the same on both).  It holds the same copy
---   of the text (the body as plain text, which ts_headline needs for
---   excerpts and the articles table does not have) and a generated
---   tsvector column, search, weighted headline A, summary and tags B,
---   body C.  A side table rather than a column on articles, because it
---   holds the published articles only, as FTS5 does, and because the
---   store's statements on it stay one for one those on SQLite.  The
---   store writes it in the same transaction as the article, as on
---   SQLite; PostgreSQL computes search itself in the same statement.
+--   of the same name and columns, keyed by the article's id (SQLite's
+--   rowid), holding the same copy of the text (the body as plain text,
+--   which ts_headline needs for excerpts and the articles table does
+--   not have) and a generated tsvector column, search, weighted
+--   headline A, summary and tags B, body C.  A
+--   side table rather than a column on articles, because it holds the
+--   published articles only, as FTS5 does, and because the store's
+--   statements on it stay one for one those on SQLite.  The store
+--   writes it in the same transaction as the article, as on SQLite;
+--   PostgreSQL computes search itself in the same statement.
 --   Text search configuration: news (simple, with unaccent first:
 --   "cafe" finds "café", Cyrillic words are lexemes, no stemming, as
 --   FTS5's unicode61 remove_diacritics 2).  Queries use
@@ -263,7 +262,7 @@ ALTER TEXT SEARCH CONFIGURATION news
 -- keeps the rows in the same transaction as every change to an
 -- article.
 CREATE TABLE articles_fts (
-	rowid		bigint PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	id		bigint PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
 	headline	text COLLATE "C" NOT NULL DEFAULT '',
 	summary		text COLLATE "C" NOT NULL DEFAULT '',
 	body		text COLLATE "C" NOT NULL DEFAULT '',
