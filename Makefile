@@ -38,7 +38,7 @@ endif
 CC	?= cc
 CXX	?= c++
 PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc \
-	   liboath libqrencode vips
+	   liboath libqrencode vips libpq
 
 ifeq ($(FUZZ),1)
 # libFuzzer harnesses (make fuzz): clang, coverage and sanitizers.
@@ -74,10 +74,11 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Everything but main.c goes into a library that the tests link too.
 LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/view/bridge.o \
-	   $(BUILD)/gen/migrations.o
+	   $(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o
 UNIT_SRC = $(wildcard t/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:t/unit/%.c=$(BUILD)/t/%)
 MIGRATIONS = $(sort $(wildcard sql/*.sql))
+PG_MIGRATIONS = $(sort $(wildcard sql/pg/*.sql))
 # Static text files are compressed once, here, and nginx sends the .gz
 # to clients that take gzip (gzip_static in conf/gazette.conf.in).
 STATIC_GZ = $(patsubst %,%.gz,$(wildcard static/*.css static/*.svg static/*.txt))
@@ -114,6 +115,15 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 	scripts/embed-sql $(MIGRATIONS) > $@
 
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The same for PostgreSQL (sql/pg/), as store_pg_migrations.
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) scripts/embed-sql
+	@mkdir -p $(dir $@)
+	scripts/embed-sql $(PG_MIGRATIONS) | \
+	    sed 's/store_migrations/store_pg_migrations/; s/store_nmigrations/store_pg_nmigrations/' > $@
+
+$(BUILD)/gen/pg_migrations.o: $(BUILD)/gen/pg_migrations.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # GAZETTE_TOP lets a test find files (the seed article) from any cwd.
