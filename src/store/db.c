@@ -9,7 +9,10 @@
 #include <unistd.h>
 #include <time.h>
 
+#include <fcntl.h>
+
 #include "../util/arena.h"
+#include "../util/dblock.h"
 #include "../util/log.h"
 #include "impl.h"
 
@@ -113,6 +116,20 @@ store_open(const char *path, int for_migrate)
 fail:
 	store_close(s);
 	return NULL;
+}
+
+int
+store_present(const char *where)
+{
+	return db_is_conninfo(where) || access(where, F_OK) == 0;
+}
+
+int
+store_serve_lock(const char *where)
+{
+	if (db_is_conninfo(where))
+		return open("/dev/null", O_RDONLY | O_CLOEXEC);
+	return dblock_serve(where);
 }
 
 int

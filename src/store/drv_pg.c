@@ -28,6 +28,39 @@
 #include "../util/log.h"
 #include "drv_impl.h"
 
+#define MAXPARAMS	32	/* the most a statement takes */
+#define TEXTOID		25	/* pg_type's oid of text */
+
+/*
+ * The parameters sql uses: sets used[N - 1] for each $N (up to max) and
+ * returns the highest N.  Text in quotes is skipped.
+ */
+static int
+scan_params(const char *sql, char *used, int max)
+{
+	const char	*p;
+	int		 n = 0, v;
+	char		 q = 0;
+
+	for (p = sql; *p != '\0'; p++) {
+		if (q != 0) {
+			if (*p == q)
+				q = 0;
+			continue;
+		}
+		if (*p == '\'' || *p == '"')
+			q = *p;
+		else if (*p == '$' && p[1] >= '1' && p[1] <= '9') {
+			v = (int)strtol(p + 1, NULL, 10);
+			if (v > n)
+				n = v;
+			if (used != NULL && v <= max)
+				used[v - 1] = 1;
+		}
+	}
+	return n;
+}
+
 /* Copy the error of res (or of the connection) into c->err; classify. */
 static void
 pg_fail(struct dconn *c, const PGresult *res)
@@ -93,9 +126,20 @@ static int
 pg_send_prepare(struct dconn *c, struct dstmt *st)
 {
 	PGresult	*res;
-	int		 ok;
+	Oid		 types[MAXPARAMS];
+	char		 used[MAXPARAMS];
+	int		 ok, i;
 
-	res = PQprepare(c->pq, st->name, st->sql, 0, NULL);
+	/*
+	 * A statement may leave out a parameter that its SQLite twin uses
+	 * (the two are bound alike); PostgreSQL must still be told a type
+	 * for it, and any will do: text.
+	 */
+	memset(used, 0, sizeof(used));
+	scan_params(st->sql, used, MAXPARAMS);
+	for (i = 0; i < st->nparams && i < MAXPARAMS; i++)
+		types[i] = used[i] ? 0 : TEXTOID;
+	res = PQprepare(c->pq, st->name, st->sql, st->nparams, types);
 	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
 	if (!ok)
 		pg_fail(c, res);
@@ -193,31 +237,6 @@ pg_exec(struct dconn *c, const char *sql)
 	return 0;
 }
 
-/* The highest $N in sql: how many parameters it takes. */
-static int
-count_params(const char *sql)
-{
-	const char	*p;
-	int		 n = 0, v;
-	char		 q = 0;
-
-	for (p = sql; *p != '\0'; p++) {
-		if (q != 0) {
-			if (*p == q)
-				q = 0;
-			continue;
-		}
-		if (*p == '\'' || *p == '"')
-			q = *p;
-		else if (*p == '$' && p[1] >= '1' && p[1] <= '9') {
-			v = (int)strtol(p + 1, NULL, 10);
-			if (v > n)
-				n = v;
-		}
-	}
-	return n;
-}
-
 struct dstmt *
 pg_prepare(struct dconn *c, const char *sql, int persistent)
 {
@@ -235,7 +254,11 @@ pg_prepare(struct dconn *c, const char *sql, int persistent)
 	else if (strcasecmp(sql, "COMMIT") == 0 ||
 	    strcasecmp(sql, "ROLLBACK") == 0)
 		st->kind = DK_END;
-	st->nparams = count_params(sql);
+	if ((st->nparams = scan_params(sql, NULL, 0)) > MAXPARAMS) {
+		LOG_ERR("postgresql: more than %d parameters: %.60s",
+		    MAXPARAMS, sql);
+		abort();
+	}
 	n = (size_t)(st->nparams > 0 ? st->nparams : 1);
 	if ((st->vals = calloc(n, sizeof(*st->vals))) == NULL ||
 	    (st->lens = calloc(n, sizeof(*st->lens))) == NULL ||

@@ -136,6 +136,20 @@ void		 store_close(struct store *);
  */
 int		 store_unavailable(struct store *);
 
+/*
+ * 1 if there is a database at where to open: a SQLite file that exists,
+ * or any server's (which says itself whether it has the database).
+ */
+int		 store_present(const char *where);
+
+/*
+ * The serving lock (util/dblock.h) on the database at where, for a
+ * server's whole life: the descriptor to close at exit, or -1 (logged)
+ * if a restore is at work.  A database on a server has no file to
+ * restore in place: its descriptor holds nothing.
+ */
+int		 store_serve_lock(const char *where);
+
 /* Apply the migrations the database lacks; returns 0, or -1 (logged). */
 int		 store_migrate(struct store *, int *from, int *to);
 
