@@ -57,7 +57,7 @@ is($res->{status}, 200, 'the right code turns it on');
 my @codes = $res->{content} =~ m{<li><code>([a-z0-9]{5}-[a-z0-9]{5})</code></li>}g;
 is(scalar @codes, 10, 'and shows ten recovery codes');
 is($g->sql_value("SELECT count(*) FROM recovery_codes"), 10, 'ten stored');
-my $stored = join ' ', map { $_->{h} } @{ $g->sql("SELECT hex(code_hash) AS h FROM recovery_codes") };
+my $stored = join ' ', map { $_->{h} } @{ $g->sql('SELECT ' . $g->hex_sql('code_hash') . ' AS h FROM recovery_codes') };
 ok(!(grep { my $c = $_; $c =~ s/-//; $stored =~ /\Q$c\E/i || $stored =~ /\Q${\ unpack('H*', $c)}\E/i } @codes),
     'as hashes, not the codes');
 like($ed->get('/account/2fa')->{content}, qr/Two-factor sign-in is on\. Recovery codes left: 10\./, 'the page says it is on');

@@ -203,7 +203,7 @@ like($res->{headers}{location}, qr{done=unpublished$}, 'says so');
 is($g->get("/articles/$slug")->{status}, 404, 'readers no longer see it');
 unlike($g->get('/')->{content}, qr{href="/articles/$slug"}, 'nor on the front page');
 is($g->sql_value("SELECT article_count FROM tags WHERE slug = 'port-ardent'"), $count_before, 'tag counts follow');
-is($g->sql_value("SELECT count(*) FROM articles_fts WHERE rowid = $id"), 0, 'it leaves the search index');
+is($g->sql_value('SELECT count(*) FROM articles_fts WHERE ' . $g->fts_key . " = $id"), 0, 'it leaves the search index');
 
 # Scheduling: a time a few seconds ahead, then it goes live by itself.
 my $when = strftime('%Y-%m-%dT%H:%M:%S', gmtime(time + 8));

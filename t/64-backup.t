@@ -20,6 +20,20 @@ my $g = GazetteTest->new(samples => 1, env => {
 	GAZETTE_COMMENT_RATE_HOUR => 0,
 });
 my $dir = $g->dir;
+
+# On PostgreSQL, pg_dump and the server's base backups are the tools:
+# gazette backup says so and copies nothing (the rest of this test is
+# the SQLite file's copy under load).
+if (GazetteTest::pg()) {
+	my ($rc, $out, $err) = $g->cli('backup', "$dir/backup.db");
+	isnt($rc, 0, 'on PostgreSQL, gazette backup refuses');
+	like($err, qr/pg_dump/, 'and names pg_dump');
+	ok(!-e "$dir/backup.db", 'it writes no file');
+	is($g->get('/')->{status}, 200, 'and the site serves on');
+	done_testing();
+	exit 0;
+}
+
 my $art = $g->sql("SELECT id, slug FROM articles WHERE status = 'published' AND comments = 'open' ORDER BY id LIMIT 1")->[0];
 
 # Some bulk (16 MB), so that the copy is not over before a write can

@@ -378,6 +378,9 @@ my $islug = $g->sql_value("SELECT slug FROM articles WHERE headline LIKE 'Lighth
 like($g->get("/articles/$islug")->{content}, qr{<figure class="lead-photo">.*alt="The lighthouse at dusk"}s, '... and readers see it');
 
 # A backup carries the photographs with the database.
+SKIP: {
+skip('gazette backup and restore copy a SQLite file; on PostgreSQL they refuse and name pg_dump (t/64-backup.t)', 6)
+    if GazetteTest::pg();
 my $out = $g->cli_ok('backup', "$tmp/backup.db");
 like($out, qr/photograph files to \Q$tmp\E\/backup\.db\.media/, 'gazette backup copies the photographs');
 my $rows = `sqlite3 $tmp/backup.db "SELECT hash || ' ' || widths FROM media"`;
@@ -399,6 +402,7 @@ like($iout, qr/photograph files from \Q$tmp\E\/backup\.db\.media/, '... with its
 ok(-s "$media/$gone", '... a file lost since is back');
 $g->restart_app;
 is($g->get("/media/$gone")->{status}, 200, '... and served');
+}
 
 # A decoder that crashes, hangs or runs out of memory costs one 422.
 $n = $count->();
