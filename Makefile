@@ -4,6 +4,8 @@
 #   make run      install what is missing, build, migrate, serve on :8080
 #   make test     install what is missing, build, run the whole suite
 #   make test SAN=1   the same under AddressSanitizer + UBSan
+#   make test-pg  the whole suite again on PostgreSQL, in a private
+#                 cluster made for the run (scripts/with-pg)
 #   make fuzz     run every libFuzzer harness (t/fuzz/) for FUZZ_SECONDS
 #   make bench    measure the pages through nginx (bench/run, ~7 min)
 #   make soak     load for SOAK_MINUTES (5) with wrk: 5xx, memory, fds
@@ -117,11 +119,10 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-# The same for PostgreSQL (sql/pg/), as store_pg_migrations.
-$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) scripts/embed-sql
+# The same schema for PostgreSQL (sql/pg/, a twin of each file in sql/).
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) $(MIGRATIONS) scripts/embed-sql
 	@mkdir -p $(dir $@)
-	scripts/embed-sql $(PG_MIGRATIONS) | \
-	    sed 's/store_migrations/store_pg_migrations/; s/store_nmigrations/store_pg_nmigrations/' > $@
+	scripts/embed-sql --pg $(PG_MIGRATIONS) > $@
 
 $(BUILD)/gen/pg_migrations.o: $(BUILD)/gen/pg_migrations.c
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -149,6 +150,17 @@ test: deps
 	@$(MAKE) --no-print-directory all unit replay
 	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_BUILD=$(BUILD) GAZETTE_SAN=$(SAN) \
 	    $(SAN_ENV) prove -j2 $(UNIT_BIN) t/*.t
+
+# The same suite with the site on PostgreSQL: a private cluster in a
+# temporary folder (scripts/pg-cluster), stopped at the end whatever
+# happens; each test makes its own database there (t/lib/GazetteTest.pm,
+# t/unit/testdb.h).
+.PHONY: test-pg
+test-pg:
+	@scripts/deps test-pg
+	@$(MAKE) --no-print-directory all unit replay
+	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_BUILD=$(BUILD) GAZETTE_SAN=$(SAN) \
+	    $(SAN_ENV) scripts/with-pg prove -j2 $(UNIT_BIN) t/*.t
 
 # Benchmarks (issue 6): an optimised build, then bench/run fills
 # throw-away databases and measures through nginx (see the README).

@@ -31,8 +31,8 @@
 --   of the same name and columns, keyed by the article's id (SQLite's
 --   rowid), holding the same copy of the text (the body as plain text,
 --   which ts_headline needs for excerpts and the articles table does
---   not have) and a generated tsvector column, search, weighted as the
---   issue of search asks: headline A, summary and tags B, body C.  A
+--   not have) and a generated tsvector column, search, weighted
+--   headline A, summary and tags B, body C.  A
 --   side table rather than a column on articles, because it holds the
 --   published articles only, as FTS5 does, and because the store's
 --   statements on it stay one for one those on SQLite.  The store
