@@ -100,7 +100,7 @@ sub pg_value {
 	local $/;
 	my $v = <$fh> // '';
 	close($fh);
-	chomp($v);
+	$v =~ s/\s+\z//;
 	return $v;
 }
 is(pg_value("SELECT id FROM users WHERE name = 'copyeditor'"),

@@ -54,7 +54,7 @@ copy_table(struct store *src, struct store *dst, const char *t, int *has_id)
 	struct buf	 sql = BUF_INIT;
 	const char	*v;
 	long long	 n = -1;
-	int		 i, ncol, rc;
+	int		 i, ncol, rc, blob;
 
 	buf_printf(&sql, "SELECT * FROM %s ORDER BY 1", t);
 	if ((from = db_prepare(src->db, buf_cstr(&sql), 0)) == NULL)
@@ -86,9 +86,12 @@ copy_table(struct store *src, struct store *dst, const char *t, int *has_id)
 		goto out;
 	for (n = 0; rc == DB_ROW; n++) {
 		for (i = 0; i < ncol; i++) {
+			/* The type first: reading a blob as text may
+			   convert it. */
+			blob = db_column_blob(from, i);
 			if ((v = db_column_text(from, i)) == NULL)
 				db_bind_null(to, i + 1);
-			else if (db_column_blob(from, i))
+			else if (blob)
 				db_bind_blob(to, i + 1, v,
 				    db_column_bytes(from, i));
 			else
