@@ -50,7 +50,7 @@ is($g->sql_value('SELECT count(*) FROM audit_log'), $n, 'rows cannot be deleted'
 is($g->sql_value("SELECT count(*) FROM audit_log WHERE who = 'nobody'"), 0, 'nor changed');
 
 # The Edit link.
-my $art = $g->sql("SELECT id, slug FROM articles WHERE status = 'published' AND published_at <= strftime('%s','now') ORDER BY id LIMIT 1")->[0];
+my $art = $g->sql("SELECT id, slug FROM articles WHERE status = 'published' AND published_at <= " . time() . " ORDER BY id LIMIT 1")->[0];
 my $reader = $g->get("/articles/$art->{slug}");
 is($reader->{status}, 200, 'a reader\'s page');
 unlike($reader->{content}, qr/Edit this article/, 'has no Edit link');
