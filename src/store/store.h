@@ -201,7 +201,8 @@ int		 store_settings_save(struct store *, const char *const *keys,
 /*
  * Copy the whole database to path (which must not exist) with SQLite's
  * online backup API: a consistent snapshot, taken while the site keeps
- * serving and writing.  Returns 0, or -1 (logged).
+ * serving and writing.  Returns 0, or -1 (logged; on PostgreSQL, whose
+ * own tools copy a database, always, saying which).
  */
 int		 store_backup(struct store *, const char *path);
 
