@@ -7,9 +7,19 @@ use warnings;
 use lib 't/lib';
 use GazetteTest;
 use Test::More;
+
+# The whole database as bytes: the SQLite file and its WAL, or a dump.
+our $g;
+sub whole_db {
+	return GazetteTest::pg() ? scalar(`pg_dump -d '@{[ $g->db ]}'`)
+	    : GazetteTest::slurp($g->db) . GazetteTest::slurp($g->db . '-wal');
+}
+
+# A blob column as upper-case hexadecimal, on either backend.
+sub hexsql { GazetteTest::pg() ? "upper(encode($_[0], 'hex'))" : "hex($_[0])" }
 use Time::HiRes qw(sleep time);
 
-my $g = GazetteTest->new(env => { GAZETTE_LOGIN_FAILURES => 3, GAZETTE_LOGIN_WINDOW => 600 });
+$g = GazetteTest->new(env => { GAZETTE_LOGIN_FAILURES => 3, GAZETTE_LOGIN_WINDOW => 600 });
 
 # Accounts from the command line.
 my ($rc, $out, $err) = $g->cli('user', 'add', 'admin', '--role', 'admin',
@@ -34,7 +44,7 @@ like($out, qr/^admin\s+admin\s+active\b.*Site administrator$/m, 'user list shows
 like($out, qr/^jane\s+editor\s+active\b.*Jane Doe$/m, 'and the editor with her full name');
 my $hashes = $g->sql("SELECT name, pw_hash FROM users ORDER BY name");
 ok(!(grep { $_->{pw_hash} !~ /^\$argon2id\$/ } @$hashes), 'passwords are stored as argon2id hashes');
-unlike(GazetteTest::slurp($g->db), qr/correct horse battery/, 'never in clear');
+unlike(whole_db(), qr/correct horse battery/, 'never in clear');
 
 # Editor pages without a session.
 my $res = $g->get('/admin');
@@ -69,10 +79,12 @@ unlike($set, qr/Secure/, 'not Secure on an http site');
 like($res->{headers}{'cache-control'}, qr/private, no-store/, 'the answer that sets it is private');
 my ($cookie) = $set =~ /^([^;]+)/;
 my ($token) = $cookie =~ /=(.*)/;
-my $stored = $g->sql("SELECT hex(token_hash) AS h, length(token_hash) AS n FROM sessions");
+my $stored = $g->sql("SELECT " . hexsql('token_hash') . " AS h, length(token_hash) AS n FROM sessions");
 is(scalar @$stored, 1, 'one session stored');
 is($stored->[0]{n}, 32, 'as a 32-byte hash');
-unlike(GazetteTest::slurp($g->db) . GazetteTest::slurp($g->db . '-wal'), qr/\Q$token\E/, 'the token itself is not in the database');
+my $whole = whole_db();
+like($whole, qr/sessions/, 'the database read whole');
+unlike($whole, qr/\Q$token\E/, 'the token itself is not in the database');
 
 $res = $g->get('/admin', { Cookie => $cookie });
 is($res->{status}, 200, 'the cookie opens /admin');

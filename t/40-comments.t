@@ -10,6 +10,9 @@ use lib 't/lib';
 use GazetteTest;
 use Test::More;
 
+# A blob column as upper-case hexadecimal, on either backend.
+sub hexsql { GazetteTest::pg() ? "upper(encode($_[0], 'hex'))" : "hex($_[0])" }
+
 my $g = GazetteTest->new(samples => 1, env => {
 	GAZETTE_COMMENT_MODERATION => 'open',
 	GAZETTE_COMMENT_MIN_SECONDS => 0,
@@ -61,7 +64,7 @@ is($row->{status}, 'approved', 'stored approved (moderation open)');
 is($row->{author}, 'Mira Holt', 'with its author');
 is($row->{body}, "First paragraph,\r\nsame paragraph.\r\n\r\nSecond: see https://example.org/ferry?x=1&y=2.", 'and its text as typed');
 my ($tok_plain) = $cookie =~ /^gazette_author=([^;]+)/;
-my $hashes = $g->sql("SELECT hex(ip_hash) AS ip, hex(author_token) AS au FROM comments WHERE id = $cid")->[0];
+my $hashes = $g->sql("SELECT " . hexsql('ip_hash') . " AS ip, " . hexsql('author_token') . " AS au FROM comments WHERE id = $cid")->[0];
 like($hashes->{ip}, qr/^[0-9A-F]{64}$/, 'the address is kept as a 32-byte hash');
 unlike(join(' ', values %$row), qr/127\.0\.0\.1/, 'and not in clear anywhere in the row');
 like($hashes->{au}, qr/^[0-9A-F]{64}$/, 'the author token is kept hashed');

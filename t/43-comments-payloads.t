@@ -58,7 +58,7 @@ sub snapshot {
 }
 
 my $last = $g->sql_value("SELECT max(id) FROM comments") // 0;
-my $other_rows = "SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM tags) || '/' || (SELECT group_concat(id || ':' || length(body) || ':' || status) FROM comments WHERE id <= $last) || '/' || (SELECT count(*) FROM settings)";
+my $other_rows = "SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM tags) || '/' || (SELECT " . (GazetteTest::pg() ? "string_agg(id || ':' || length(body) || ':' || status, ',' ORDER BY id)" : "group_concat(id || ':' || length(body) || ':' || status)") . " FROM comments WHERE id <= $last) || '/' || (SELECT count(*) FROM settings)";
 # An ordinary comment first, so that the page's "No comments yet" does
 # not count in the comparisons below.
 is($g->post_bytes("$path/comments", { token => $token, name => 'Plain', body => 'Plain text, see https://example.org/.' })->{status}, 303, 'an ordinary comment');

@@ -26,6 +26,9 @@ use lib 't/lib';
 use GazetteTest;
 use Test::More;
 
+# A blob column as upper-case hexadecimal, on either backend.
+sub hexsql { GazetteTest::pg() ? "upper(encode($_[0], 'hex'))" : "hex($_[0])" }
+
 my $g = GazetteTest->new(samples => 1, env => {
 	GAZETTE_COMMENT_MODERATION => 'open',
 	GAZETTE_COMMENT_MIN_SECONDS => 0,
@@ -154,7 +157,7 @@ my %form = (
 
 sub state {
 	return $g->fingerprint . ':' . join('|', map { join(',', map { $_ // '' } @$_{qw(id h user_id csrf created_at expires_at)}) }
-	    @{ $g->sql('SELECT id, hex(token_hash) AS h, user_id, csrf, created_at, expires_at FROM sessions ORDER BY id') });
+	    @{ $g->sql('SELECT id, ' . hexsql('token_hash') . ' AS h, user_id, csrf, created_at, expires_at FROM sessions ORDER BY id') });
 }
 
 my $before = state();
