@@ -8,6 +8,7 @@ use strict;
 use warnings;
 use lib 't/lib';
 use GazetteTest;
+use POSIX ();
 use Test::More;
 
 my $g = GazetteTest->new;

@@ -59,7 +59,7 @@ unlike($snippet =~ s{</?mark>}{}gr, qr{<}, 'no markup in the snippet but <mark>'
 unlike($res->{content}, qr{\xee\x80[\x80\x81]}, 'the private-use marks never reach the page');
 
 # FTS5 syntax typed by a reader is only text: never an error.
-my $errors_before = () = $g->app_log =~ /sqlite:/g;
+my $errors_before = () = $g->app_log =~ /(?:sqlite|postgresql):/g;
 for my $q ('"', 'AND', '*', 'NEAR(', '-', '(', ')', 'a AND', 'OR b', 'NOT',
     '"unclosed', 'NEAR(a b', 'NEAR(a, b) AND', '-zebrafish', '*zebra', 'zebra*',
     'headline:zebrafish', '^zebrafish', 'a + b', '{a b}', '"" ""', "'", '\\',
@@ -73,7 +73,7 @@ is(scalar @{ found(search('(zebrafish)')) }, 2, 'a word in parentheses is found'
 is(scalar @{ found(search('zebrafish*')) }, 2, 'a word with a star is found');
 # Operators are words like any other: all of them must appear.
 is(scalar @{ found(search('zebrafish NOT')) }, 0, 'NOT is a word that must appear, not an operator');
-my $errors_after = () = $g->app_log =~ /sqlite:/g;
+my $errors_after = () = $g->app_log =~ /(?:sqlite|postgresql):/g;
 is($errors_after, $errors_before, 'no SQLite error in the log');
 $res = $g->get('/search?q=' . ('x%20' x 2000));
 is($res->{status}, 200, 'a very long query: 200');
@@ -176,5 +176,5 @@ is($res->{status}, 200, 'HEAD answers 200');
 like($g->get('/')->{content}, qr{<form class="search" action="/search" method="get" role="search" aria-label="Site search">}, 'the front page has the search box');
 
 $g->stop;
-unlike($g->app_log, qr/controller returned|sqlite:/, 'no errors in the log');
+unlike($g->app_log, qr/controller returned|(?:sqlite|postgresql):/, 'no errors in the log');
 done_testing();

@@ -131,5 +131,5 @@ is($res->{status}, 200, 'after a new article the old ETag gives the new feed');
 like($res->{content}, qr{A later article}, 'with the new article');
 
 $g->stop;
-unlike($g->app_log, qr/controller returned|sqlite:|templates:/, 'no errors in the log');
+unlike($g->app_log, qr/controller returned|(?:sqlite|postgresql):|templates:/, 'no errors in the log');
 done_testing();

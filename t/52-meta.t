@@ -153,5 +153,5 @@ is($counts[0], $max, 'it shares the most tags');
 like($aside // '', qr{<time datetime="[^"]+">\d+ \w{3} \d{4}</time>}, 'with a short date');
 
 $g->stop;
-unlike($g->app_log, qr/controller returned|sqlite:|templates:/, 'no errors in the log');
+unlike($g->app_log, qr/controller returned|(?:sqlite|postgresql):|templates:/, 'no errors in the log');
 done_testing();

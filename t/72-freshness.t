@@ -203,5 +203,5 @@ for my $path ('/', '/feed.atom') {
 	ok((grep { $_->{path} eq $path && $_->{new} } @$rows), "scheduled: $path lists it");
 }
 
-unlike($g->app_log, qr/sqlite:|controller returned/, 'no store errors in the log');
+unlike($g->app_log, qr/(?:sqlite|postgresql):|controller returned/, 'no store errors in the log');
 done_testing();

@@ -3,7 +3,9 @@
  * paths, on a real database: kept in step by store_article_save() for
  * new, edited, unpublished, deleted and scheduled articles; ranking;
  * snippets; rebuilt by store_search_reindex(); and the sanitiser's
- * output accepted by FTS5 for any input.
+ * output accepted by FTS5 for any input.  Under make test-pg
+ * (GAZETTE_TEST_PG set) the same on a fresh PostgreSQL database of the
+ * test cluster: the same result sets, and any input a valid tsquery.
  */
 #include <stdint.h>
 #include <stdio.h>

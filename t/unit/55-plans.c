@@ -51,6 +51,7 @@ static const struct {
 	{ ST_CHECK_TAG_COUNTS, NULL },
 	{ ST_CHECK_COMMENT_COUNTS, NULL },
 	{ ST_CHECK_ARTICLE_DAYS, NULL },
+	{ ST_CHECK_COUNTS, NULL },
 };
 
 /* "SCAN name ..." names a table (or view) read whole, or NULL. */
