@@ -47,6 +47,7 @@ struct dstmt {
 	int			*lens;
 	int			*fmts;
 	char			(*num)[24];
+	char			**owned;	/* text made valid UTF-8 */
 	struct pg_result	*res;
 	int			 row, nrows;
 	struct dstmt		*next;	/* in c->stmts */

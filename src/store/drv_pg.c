@@ -274,7 +274,8 @@ pg_prepare(struct dconn *c, const char *sql, int persistent)
 	if ((st->vals = calloc(n, sizeof(*st->vals))) == NULL ||
 	    (st->lens = calloc(n, sizeof(*st->lens))) == NULL ||
 	    (st->fmts = calloc(n, sizeof(*st->fmts))) == NULL ||
-	    (st->num = calloc(n, sizeof(*st->num))) == NULL)
+	    (st->num = calloc(n, sizeof(*st->num))) == NULL ||
+	    (st->owned = calloc(n, sizeof(*st->owned))) == NULL)
 		abort();
 	if ((c->broken && !c->txn && pg_reconnect(c) < 0) ||
 	    pg_send_prepare(c, st) < 0) {
@@ -294,6 +295,7 @@ pg_finalize(struct dstmt *st)
 	struct dstmt	**pp;
 	PGresult	*res;
 	char		 sql[32];
+	int		 i;
 
 	for (pp = &st->c->stmts; *pp != NULL; pp = &(*pp)->next)
 		if (*pp == st) {
@@ -313,7 +315,73 @@ pg_finalize(struct dstmt *st)
 	free(st->lens);
 	free(st->fmts);
 	free(st->num);
+	if (st->owned != NULL)
+		for (i = 0; i < st->nparams; i++)
+			free(st->owned[i]);
+	free(st->owned);
 	free(st);
+}
+
+/* The length of the valid UTF-8 sequence at p (n bytes left), or 0. */
+static int
+utf8_len(const unsigned char *p, int n)
+{
+	int	 len, k;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (k = 1; k < len; k++)
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+	/* Overlong forms, surrogates, past U+10FFFF. */
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+		return 0;
+	return len;
+}
+
+/*
+ * v (n bytes) as valid UTF-8: NULL if it is already, else a copy (to
+ * free) with each stray byte as U+FFFD.  SQLite keeps any bytes, and the
+ * pages show a stray byte as U+FFFD; PostgreSQL refuses text that is not
+ * UTF-8, so that it gets what the pages would show.
+ */
+static char *
+utf8_fixed(const char *v, int n)
+{
+	const unsigned char	*p = (const unsigned char *)v;
+	char			*out, *o;
+	int			 i, len;
+
+	for (i = 0; i < n; i += len)
+		if ((len = utf8_len(p + i, n - i)) == 0)
+			break;
+	if (i >= n)
+		return NULL;
+	if ((out = o = malloc((size_t)n * 3 + 1)) == NULL)
+		abort();
+	for (i = 0; i < n; i += len) {
+		if ((len = utf8_len(p + i, n - i)) == 0) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+			len = 1;
+		} else {
+			memcpy(o, p + i, (size_t)len);
+			o += len;
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 int
@@ -322,6 +390,13 @@ pg_bind(struct dstmt *st, int i, const char *v, int n, int binary)
 	/* As with SQLite, a parameter the text does not use is ignored. */
 	if (i < 1 || i > st->nparams)
 		return DB_ERROR;
+	free(st->owned[i - 1]);
+	st->owned[i - 1] = NULL;
+	if (v != NULL && !binary &&
+	    (st->owned[i - 1] = utf8_fixed(v, n)) != NULL) {
+		v = st->owned[i - 1];
+		n = (int)strlen(v);
+	}
 	st->vals[i - 1] = v;
 	st->lens[i - 1] = n;
 	st->fmts[i - 1] = binary;
@@ -389,12 +464,16 @@ pg_step(struct dstmt *st)
 void
 pg_reset(struct dstmt *st)
 {
+	int	 i;
+
 	PQclear(st->res);
 	st->res = NULL;
 	st->row = st->nrows = 0;
-	if (st->nparams > 0) {
-		memset(st->vals, 0, (size_t)st->nparams * sizeof(*st->vals));
-		memset(st->fmts, 0, (size_t)st->nparams * sizeof(*st->fmts));
+	for (i = 0; i < st->nparams; i++) {
+		st->vals[i] = NULL;
+		st->fmts[i] = 0;
+		free(st->owned[i]);
+		st->owned[i] = NULL;
 	}
 }
 

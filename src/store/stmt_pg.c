@@ -682,10 +682,12 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	[ST_MEDIA_LIST] =
 	    "SELECT " MEDIA_COLS " FROM media m WHERE m.id < $1"
 	    " ORDER BY m.id DESC LIMIT $2",
+	/* A negative $2 is no limit, as SQLite's LIMIT -1 (LIMIT NULL). */
 	[ST_MEDIA_USES] =
 	    "SELECT a.id, a.headline FROM article_media am"
 	    " JOIN articles a ON a.id = am.article_id"
-	    " WHERE am.media_id = $1 ORDER BY a.id DESC LIMIT $2",
+	    " WHERE am.media_id = $1 ORDER BY a.id DESC"
+	    " LIMIT nullif(greatest($2::bigint, -1), -1)",
 	[ST_ARTICLE_LEAD_SET] =
 	    "INSERT INTO article_media (article_id, media_id) VALUES ($1, $2)"
 	    " ON CONFLICT (article_id) DO UPDATE SET media_id = excluded.media_id",
