@@ -111,7 +111,8 @@ is(meta($html, 'name', 'description'), 'A "short" summary & more', 'the summary 
 is((json_ld($html) || {})->{description}, 'A "short" summary & more', 'in the JSON-LD too');
 
 # Control characters stay valid JSON.
-$g->sql_write("UPDATE articles SET headline = 'Tab\tand' || char(1) || ' bell' WHERE id = $art->{id}");
+$g->sql_write("UPDATE articles SET headline = 'Tab\tand' || " . (GazetteTest::pg() ? 'chr(1)' : 'char(1)')
+    . " || ' bell' WHERE id = $art->{id}");
 $ld = json_ld($g->get("/articles/$art->{slug}")->{content});
 ok($ld, 'a headline with control characters still gives valid JSON');
 # Issue 7: no page carries a control character (tab aside); the view
