@@ -201,6 +201,8 @@ app_handle(struct worker *w, FCGX_Request *f)
 	r.resp.body = &w->body;
 	r.resp.status = 200;
 
+	/* A mark left by an earlier request is not this one's. */
+	(void)store_unavailable(w->store);
 	if ((status = http_parse(&r, f)) == 0 &&
 	    (status = route(&r, &rt)) == 0 &&
 	    (status = body(w, f, &r, rt)) == 0 &&
@@ -223,6 +225,14 @@ app_handle(struct worker *w, FCGX_Request *f)
 		LOG_ERR("%s %s: controller returned %d", r.method_name, r.uri,
 		    status);
 		status = 500;
+	}
+	/*
+	 * The database was out of reach (a failover, say): nothing was
+	 * half done, and the same request in a moment should succeed.
+	 */
+	if (store_unavailable(w->store) && status >= 500) {
+		status = 503;
+		http_header(&r, "Retry-After", "2");
 	}
 	r.resp.status = status;
 	if (status >= 400 && !r.resp.rendered) {

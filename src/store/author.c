@@ -17,18 +17,18 @@
 static int
 slug_taken(struct store *s, const char *slug, long long id)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_SLUG_TAKEN);
+	struct dstmt *st = stmt_get(s, ST_USER_SLUG_TAKEN);
 	int		 rc;
 
 	bind_text(st, 1, slug);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
+	db_bind_int64(st, 2, id);
+	rc = db_step(st);
 	stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
-	return rc == SQLITE_ROW;
+	return rc == DB_ROW;
 }
 
 int
@@ -36,7 +36,7 @@ author_slug_assign(struct store *s, long long id, const char *display,
     const char *name)
 {
 	struct arena	 a;
-	sqlite3_stmt	*st;
+	struct dstmt *st;
 	const char	*base, *slug;
 	size_t		 n;
 	int		 i, rc = -1, taken;
@@ -58,7 +58,7 @@ author_slug_assign(struct store *s, long long id, const char *display,
 		slug = arena_printf(&a, "%.*s-%d", (int)n, base, i);
 	if (taken == 0) {
 		st = stmt_get(s, ST_USER_SLUG_SET);
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int64(st, 1, id);
 		bind_text(st, 2, slug);
 		rc = STMT_EXEC(s, st);
 	}
@@ -70,7 +70,7 @@ int
 store_author_slugs_fill(struct store *s)
 {
 	struct arena	 a;
-	sqlite3_stmt	*st;
+	struct dstmt *st;
 	long long	*ids = NULL;
 	const char	**displays = NULL, **names = NULL;
 	size_t		 n = 0, cap = 0, capd = 0, capn = 0, i;
@@ -80,18 +80,18 @@ store_author_slugs_fill(struct store *s)
 	if (store_begin(s) < 0)
 		goto fail;
 	st = stmt_get(s, ST_USERS_NO_SLUG);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		ids = arena_grow(&a, ids, n, &cap, sizeof(*ids));
 		displays = arena_grow(&a, displays, n, &capd,
 		    sizeof(*displays));
 		names = arena_grow(&a, names, n, &capn, sizeof(*names));
-		ids[n] = sqlite3_column_int64(st, 0);
+		ids[n] = db_column_int64(st, 0);
 		displays[n] = col_text(&a, st, 1);
 		names[n] = col_text(&a, st, 2);
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		goto rollback;
 	}
@@ -115,32 +115,32 @@ fail:
 
 /* Copy an account row: id, slug, display, bio, disabled from column 0. */
 static void
-author_row(struct arena *a, sqlite3_stmt *st, struct author *au)
+author_row(struct arena *a, struct dstmt *st, struct author *au)
 {
 	memset(au, 0, sizeof(*au));
-	au->id = sqlite3_column_int64(st, 0);
+	au->id = db_column_int64(st, 0);
 	au->slug = col_text(a, st, 1);
 	au->display = col_text(a, st, 2);
 	au->bio = col_text(a, st, 3);
-	au->disabled = sqlite3_column_int(st, 4) != 0;
+	au->disabled = db_column_int(st, 4) != 0;
 }
 
 int
 store_author_by_slug(struct store *s, struct arena *a, const char *slug,
     int64_t now, struct author *au)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_AUTHOR_BY_SLUG);
+	struct dstmt *st = stmt_get(s, ST_AUTHOR_BY_SLUG);
 	int		 rc;
 
 	bind_text(st, 1, slug);
-	sqlite3_bind_int64(st, 2, now);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 2, now);
+	if ((rc = db_step(st)) == DB_ROW) {
 		author_row(a, st, au);
-		au->live = sqlite3_column_int64(st, 5);
-	} else if (rc != SQLITE_DONE)
+		au->live = db_column_int64(st, 5);
+	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
@@ -149,12 +149,12 @@ store_articles_by_author(struct store *s, struct arena *a, long long user_id,
     struct article **out)
 {
 	enum stmt	 id;
-	sqlite3_stmt	*st;
+	struct dstmt *st;
 
 	id = c == NULL ? ST_ARTICLES_AUTHOR :
 	    after ? ST_ARTICLES_AUTHOR_AFTER : ST_ARTICLES_AUTHOR_BEFORE;
 	st = stmt_get(s, id);
-	sqlite3_bind_int64(st, 5, user_id);
+	db_bind_int64(st, 5, user_id);
 	return article_list(s, a, st, now, c, after && c, limit, out);
 }
 
@@ -162,18 +162,18 @@ int
 store_articles_feed_author(struct store *s, struct arena *a,
     long long user_id, int64_t now, int limit, struct article **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_FEED_AUTHOR);
+	struct dstmt *st = stmt_get(s, ST_FEED_AUTHOR);
 	struct article	*rows;
-	int		 n = 0, rc = SQLITE_DONE;
+	int		 n = 0, rc = DB_DONE;
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, user_id);
-	sqlite3_bind_int(st, 3, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, user_id);
+	db_bind_int64(st, 3, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW)
 		article_row(a, st, &rows[n++], 1);
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -185,20 +185,20 @@ int
 store_article_authors(struct store *s, struct arena *a, long long article_id,
     struct author **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_AUTHORS);
+	struct dstmt *st = stmt_get(s, ST_ARTICLE_AUTHORS);
 	struct author	*rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, article_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, article_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		author_row(a, st, &rows[n]);
 		rows[n].name = col_text(a, st, 5);
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -210,20 +210,20 @@ int
 store_sitemap_authors(struct store *s, struct arena *a, int64_t now,
     int limit, struct sitemap_url **out)
 {
-	sqlite3_stmt		*st = stmt_get(s, ST_SITEMAP_AUTHORS);
+	struct dstmt *st = stmt_get(s, ST_SITEMAP_AUTHORS);
 	struct sitemap_url	*rows;
-	int			 n = 0, rc = SQLITE_DONE;
+	int			 n = 0, rc = DB_DONE;
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW) {
 		rows[n].slug = col_text(a, st, 0);
-		rows[n].lastmod = sqlite3_column_int64(st, 1);
+		rows[n].lastmod = db_column_int64(st, 1);
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -234,28 +234,28 @@ store_sitemap_authors(struct store *s, struct arena *a, int64_t now,
 int
 authors_put(struct store *s, const struct article_edit *e, int live)
 {
-	sqlite3_stmt	*st;
+	struct dstmt *st;
 	size_t		 i;
 
 	if (!e->set_authors) {
 		/* The same authors: their copies follow the article. */
 		st = stmt_get(s, ST_ARTICLE_AUTHORS_STATE);
-		sqlite3_bind_int64(st, 1, e->id);
+		db_bind_int64(st, 1, e->id);
 		bind_time(st, 2, e->published_at);
-		sqlite3_bind_int(st, 3, live);
+		db_bind_int64(st, 3, live);
 		return STMT_EXEC(s, st);
 	}
 	st = stmt_get(s, ST_ARTICLE_AUTHORS_DELETE);
-	sqlite3_bind_int64(st, 1, e->id);
+	db_bind_int64(st, 1, e->id);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
 	for (i = 0; i < e->nauthors; i++) {
 		st = stmt_get(s, ST_ARTICLE_AUTHOR_INSERT);
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_int64(st, 2, e->author_ids[i]);
-		sqlite3_bind_int64(st, 3, (long long)i);
+		db_bind_int64(st, 1, e->id);
+		db_bind_int64(st, 2, e->author_ids[i]);
+		db_bind_int64(st, 3, (long long)i);
 		bind_time(st, 4, e->published_at);
-		sqlite3_bind_int(st, 5, live);
+		db_bind_int64(st, 5, live);
 		if (STMT_EXEC(s, st) < 0)
 			return -1;
 	}

@@ -42,28 +42,28 @@ store_articles_filtered(struct store *s, struct arena *a,
     const struct article_filter *f, int64_t now, const struct cursor *before,
     int limit, struct article **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, f->status >= 0 ?
+	struct dstmt *st = stmt_get(s, f->status >= 0 ?
 			    ST_ARTICLES_FILTERED : ST_ARTICLES_FILTERED_ALL);
 	struct article	*rows;
-	int		 n = 0, rc = SQLITE_DONE;
+	int		 n = 0, rc = DB_DONE;
 
 	if (f->status >= 0)
 		bind_text(st, 1, status_names[f->status]);
-	sqlite3_bind_int(st, 2, (int)f->when);
-	sqlite3_bind_int64(st, 3, now);
-	sqlite3_bind_int64(st, 4, f->author_id);
-	sqlite3_bind_int64(st, 5, f->tag_id);
+	db_bind_int64(st, 2, (int)f->when);
+	db_bind_int64(st, 3, now);
+	db_bind_int64(st, 4, f->author_id);
+	db_bind_int64(st, 5, f->tag_id);
 	bind_text(st, 6, f->words != NULL && *f->words != '\0' ?
 	    like_pattern(a, f->words) : "");
 	/* No cursor: one past every row. */
-	sqlite3_bind_int64(st, 8, before != NULL ? before->at : INT64_MAX);
-	sqlite3_bind_int64(st, 9, before != NULL ? before->id : INT64_MAX);
-	sqlite3_bind_int(st, 10, limit);
+	db_bind_int64(st, 8, before != NULL ? before->at : INT64_MAX);
+	db_bind_int64(st, 9, before != NULL ? before->id : INT64_MAX);
+	db_bind_int64(st, 10, limit);
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (n < limit && (rc = db_step(st)) == DB_ROW)
 		article_row(a, st, &rows[n++], 0);
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}

@@ -62,6 +62,8 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_GENERATION_BUMP] =
 	    "UPDATE meta SET generation = generation + 1, changed_at = ?1"
 	    " WHERE id = 1 RETURNING generation, changed_at",
+	/* BEGIN IMMEDIATE holds the write lock already (db.c). */
+	[ST_WRITE_LOCK] = "SELECT 1",
 
 	[ST_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
 	[ST_SETTING_PUT] =
@@ -586,6 +588,13 @@ const char *const stmt_sql[ST__MAX] = {
 	    " FROM articles a WHERE a.comment_count <> (SELECT count(*)"
 	    "   FROM comments c WHERE c.article_id = a.id"
 	    "   AND c.status = 'approved')",
+	/* What a site holds, to compare two copies of it. */
+	[ST_CHECK_COUNTS] =
+	    "SELECT (SELECT count(*) FROM articles),"
+	    " (SELECT count(*) FROM articles WHERE status = 'published'),"
+	    " (SELECT count(*) FROM comments), (SELECT count(*) FROM tags),"
+	    " (SELECT count(*) FROM users), (SELECT count(*) FROM media),"
+	    " (SELECT count(*) FROM revisions)",
 	[ST_CHECK_ARTICLE_DAYS] =
 	    "WITH counted (day, n) AS (SELECT published_at / 86400, count(*)"
 	    "   FROM articles WHERE status = 'published'"

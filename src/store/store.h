@@ -26,12 +26,51 @@ struct store;
 /* Connections (db.c). */
 
 /*
- * Open the database at path for this thread.  Sets the pragmas, checks
+ * Open the database at path for this thread: a SQLite file, or a
+ * PostgreSQL database named by a postgresql:// (or postgres://) URI or
+ * a libpq keyword string (anything holding "=").  Sets the pragmas, checks
  * the schema version (refusing an unknown one unless migrating), and
  * prepares every statement.  Returns NULL on error (logged).
  */
 struct store	*store_open(const char *path, int for_migrate);
 void		 store_close(struct store *);
+
+/*
+ * 1 if the store's last error was the database being unavailable (a
+ * PostgreSQL server gone, shutting down, or now a read-only standby),
+ * which a retry in a moment may not meet: the failed transaction was
+ * abandoned whole, and the next call connects again.  Clears the mark.
+ */
+int		 store_unavailable(struct store *);
+
+/*
+ * 1 if there is a database at where to open: a SQLite file that exists,
+ * or any server's (which says itself whether it has the database).
+ */
+int		 store_present(const char *where);
+
+/*
+ * The serving lock (util/dblock.h) on the database at where, for a
+ * server's whole life: the descriptor to close at exit, or -1 (logged)
+ * if a restore is at work.  A database on a server has no file to
+ * restore in place: its descriptor holds nothing.
+ */
+int		 store_serve_lock(const char *where);
+
+/*
+ * Copy the whole site in the SQLite file from into the PostgreSQL
+ * database to (migrated first if need be; it must hold no site yet):
+ * every table's rows with their ids, in one transaction, then the
+ * search index built.  Prints each table's row count to f.  Returns 0,
+ * or -1 (logged) with the destination unchanged but for its schema.
+ */
+int		 store_copy(const char *from, const char *to, void *f);
+
+/*
+ * 1 if store_backup() can copy this database (a SQLite file); a
+ * database on a server is copied with the server's own tools.
+ */
+int		 store_keeps_copies(struct store *);
 
 /* Apply the migrations the database lacks; returns 0, or -1 (logged). */
 int		 store_migrate(struct store *, int *from, int *to);
@@ -69,13 +108,18 @@ int		 store_settings_save(struct store *, const char *const *keys,
 /*
  * Copy the whole database to path (which must not exist) with SQLite's
  * online backup API: a consistent snapshot, taken while the site keeps
- * serving and writing.  Returns 0, or -1 (logged).
+ * serving and writing.  Returns 0, or -1 (logged; on PostgreSQL, whose
+ * own tools copy a database, always, saying which).
  */
 int		 store_backup(struct store *, const char *path);
 
 /*
- * Run PRAGMA integrity_check and foreign_key_check, printing problems
- * to f.  Returns 0 if the database is sound, 1 if not, -1 on error.
+ * Check the database: its own structures (SQLite's integrity_check and
+ * foreign_key_check), and the counters pages show against a recount,
+ * printing problems to f, then a line of what the site holds (articles,
+ * comments, tags, users, photographs, revisions), the same on two
+ * copies of a site.  Returns 0 if the database is sound, 1 if not, -1
+ * on error.
  */
 int		 store_check(struct store *, void *f);
 
