@@ -4,6 +4,8 @@
 #   make run      install what is missing, build, migrate, serve on :8080
 #   make test     install what is missing, build, run the whole suite
 #   make test SAN=1   the same under AddressSanitizer + UBSan
+#   make test-pg  the whole suite again on PostgreSQL, in a private
+#                 cluster made for the run (scripts/with-pg)
 #   make fuzz     run every libFuzzer harness (t/fuzz/) for FUZZ_SECONDS
 #   make bench    measure the pages through nginx (bench/run, ~7 min)
 #   make soak     load for SOAK_MINUTES (5) with wrk: 5xx, memory, fds
@@ -43,7 +45,7 @@ endif
 CC	?= cc
 CXX	?= c++
 PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc \
-	   liboath libqrencode vips
+	   liboath libqrencode vips libpq
 
 ifeq ($(FUZZ),1)
 # libFuzzer harnesses (make fuzz): clang, coverage and sanitizers.
@@ -79,10 +81,11 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Everything but main.c goes into a library that the tests link too.
 LIB_SRC	 = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/view/bridge.o \
-	   $(BUILD)/gen/migrations.o
+	   $(BUILD)/gen/migrations.o $(BUILD)/gen/pg_migrations.o
 UNIT_SRC = $(wildcard t/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:t/unit/%.c=$(BUILD)/t/%)
 MIGRATIONS = $(sort $(wildcard sql/*.sql))
+PG_MIGRATIONS = $(sort $(wildcard sql/pg/*.sql))
 # Static text files are compressed once, here, and nginx sends the .gz
 # to clients that take gzip (gzip_static in conf/gazette.conf.in).
 STATIC_GZ = $(patsubst %,%.gz,$(wildcard static/*.css static/*.svg static/*.txt))
@@ -121,6 +124,14 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# The same schema for PostgreSQL (sql/pg/, a twin of each file in sql/).
+$(BUILD)/gen/pg_migrations.c: $(PG_MIGRATIONS) $(MIGRATIONS) scripts/embed-sql
+	@mkdir -p $(dir $@)
+	scripts/embed-sql --pg $(PG_MIGRATIONS) > $@
+
+$(BUILD)/gen/pg_migrations.o: $(BUILD)/gen/pg_migrations.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
 # GAZETTE_TOP lets a test find files (the seed article) from any cwd.
 # The dependency file is hidden (.NAME.d), so that $(BUILD)/t/ shows
 # prove nothing but the test programs.
@@ -144,6 +155,17 @@ test: deps
 	@$(MAKE) --no-print-directory all unit replay
 	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_BUILD=$(BUILD) GAZETTE_SAN=$(SAN) \
 	    $(SAN_ENV) prove -j2 $(UNIT_BIN) t/*.t
+
+# The same suite with the site on PostgreSQL: a private cluster in a
+# temporary folder (scripts/pg-cluster), stopped at the end whatever
+# happens; each test makes its own database there (t/lib/GazetteTest.pm,
+# t/unit/testdb.h).
+.PHONY: test-pg
+test-pg:
+	@scripts/deps test-pg
+	@$(MAKE) --no-print-directory all unit replay
+	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_BUILD=$(BUILD) GAZETTE_SAN=$(SAN) \
+	    $(SAN_ENV) scripts/with-pg prove -j2 $(UNIT_BIN) t/*.t
 
 # Benchmarks (issue 6): an optimised build, then bench/run fills
 # throw-away databases and measures through nginx (see the README).

@@ -36,7 +36,6 @@
 #include "site.h"
 #include "store/store.h"
 #include "systemd.h"
-#include "util/dblock.h"
 #include "util/log.h"
 #include "util/secret.h"
 #include "view/view.h"
@@ -260,7 +259,7 @@ cmd_serve(int argc, char *argv[])
 	if ((check = store_open(cfg.db, 0)) == NULL)
 		return 1;
 	/* Held for the process's life: no restore while this serves. */
-	if ((lock = dblock_serve(cfg.db)) < 0) {
+	if ((lock = store_serve_lock(cfg.db)) < 0) {
 		store_close(check);
 		return 1;
 	}
@@ -421,7 +420,7 @@ cmd_cgi(int argc, char *argv[])
 	signal(SIGPIPE, SIG_IGN);
 	if ((s = store_open(cfg.db, 0)) == NULL)
 		goto unavailable;
-	if ((lock = dblock_serve(cfg.db)) < 0) {
+	if ((lock = store_serve_lock(cfg.db)) < 0) {
 		store_close(s);
 		goto unavailable;
 	}
@@ -537,7 +536,7 @@ cli_purge(void)
 	struct store	*s;
 
 	if (cfg.purge == NULL || *cfg.purge == '\0' ||
-	    access(cfg.db, F_OK) != 0 || purge_init() < 0)
+	    !store_present(cfg.db) || purge_init() < 0)
 		return;
 	if (purge_nodes() > 0 && (s = store_open(cfg.db, 0)) != NULL) {
 		purge_now(s);

@@ -308,6 +308,8 @@ http_handle(struct worker *w, FCGX_Request *f)
 	r.resp.body = &w->body;
 	r.resp.status = 200;
 
+	/* A mark left by an earlier request is not this one's. */
+	(void)store_unavailable(w->store);
 	if ((status = prepare(w, f, &r, &route)) == 0) {
 		/* A form: did it write?  Only then is there a purge to send. */
 		if (r.method == HTTP_POST)
@@ -354,6 +356,14 @@ http_handle(struct worker *w, FCGX_Request *f)
 		LOG_ERR("%s %s: controller returned %d", r.method_name, r.uri,
 		    status);
 		status = 500;
+	}
+	/*
+	 * The database was out of reach (a failover, say): nothing was
+	 * half done, and the same request in a moment should succeed.
+	 */
+	if (store_unavailable(w->store) && status >= 500) {
+		status = 503;
+		http_header(&r, "Retry-After", "2");
 	}
 	r.resp.status = status;
 	if (status >= 400 && !r.resp.rendered) {

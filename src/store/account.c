@@ -20,16 +20,16 @@ int
 store_user_by_id(struct store *s, struct arena *a, long long id,
     struct user *u)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_BY_ID);
+	struct dstmt	*st = stmt_get(s, ST_USER_BY_ID);
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	db_bind_int64(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW)
 		user_row_at(a, st, 0, u);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 /* Replace the account's links by one: inside a transaction. */
@@ -37,17 +37,17 @@ static int
 link_put(struct store *s, long long user_id, enum account_link kind,
     const unsigned char *hash, size_t hashlen, int64_t now, int64_t expires)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ACCOUNT_TOKENS_DELETE_USER);
+	struct dstmt	*st = stmt_get(s, ST_ACCOUNT_TOKENS_DELETE_USER);
 
-	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 1, user_id);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
 	st = stmt_get(s, ST_ACCOUNT_TOKEN_INSERT);
-	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, user_id);
+	db_bind_blob(st, 1, hash, (int)hashlen);
+	db_bind_int64(st, 2, user_id);
 	bind_text(st, 3, link_kinds[kind]);
-	sqlite3_bind_int64(st, 4, now);
-	sqlite3_bind_int64(st, 5, expires);
+	db_bind_int64(st, 4, now);
+	db_bind_int64(st, 5, expires);
 	return STMT_EXEC(s, st);
 }
 
@@ -56,7 +56,7 @@ store_user_invite(struct store *s, const char *name, const char *display,
     enum role role, const unsigned char *hash, size_t hashlen, int64_t now,
     int64_t expires)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	long long	 id;
 	int		 rc;
 
@@ -67,15 +67,15 @@ store_user_invite(struct store *s, const char *name, const char *display,
 	bind_text(st, 2, display);
 	bind_text(st, 3, role_name(role));
 	bind_text(st, 4, "");		/* no password: cannot log in */
-	sqlite3_bind_int64(st, 5, now);
-	rc = sqlite3_step(st);
-	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_bind_int64(st, 5, now);
+	rc = db_step(st);
+	id = rc == DB_ROW ? db_column_int64(st, 0) : 0;
 	stmt_done(st);
-	if (rc == SQLITE_DONE) {	/* the name is taken */
+	if (rc == DB_DONE) {	/* the name is taken */
 		store_rollback(s);
 		return 1;
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		STORE_ERR(s);
 		goto fail;
 	}
@@ -104,41 +104,41 @@ int
 store_user_by_link(struct store *s, struct arena *a, const unsigned char *hash,
     size_t hashlen, int64_t now, struct user *u, enum account_link *kind)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ACCOUNT_TOKEN_GET);
+	struct dstmt	*st = stmt_get(s, ST_ACCOUNT_TOKEN_GET);
 	int		 rc;
 
-	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, now);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*kind = strcmp((const char *)sqlite3_column_text(st, 0),
+	db_bind_blob(st, 1, hash, (int)hashlen);
+	db_bind_int64(st, 2, now);
+	if ((rc = db_step(st)) == DB_ROW) {
+		*kind = strcmp(db_column_text(st, 0),
 		    "invite") == 0 ? LINK_INVITE : LINK_RESET;
 		user_row_at(a, st, 2, u);
-	} else if (rc != SQLITE_DONE)
+	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
 store_user_link_redeem(struct store *s, const unsigned char *hash,
     size_t hashlen, int64_t now, const char *pw_hash)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	long long	 id;
 	int		 rc;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_ACCOUNT_TOKEN_TAKE);
-	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, now);
-	rc = sqlite3_step(st);
-	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_bind_blob(st, 1, hash, (int)hashlen);
+	db_bind_int64(st, 2, now);
+	rc = db_step(st);
+	id = rc == DB_ROW ? db_column_int64(st, 0) : 0;
 	/* Step to the end so that the DELETE ... RETURNING completes. */
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
+	if (rc == DB_ROW)
+		rc = db_step(st);
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		goto fail;
 	}
@@ -147,13 +147,13 @@ store_user_link_redeem(struct store *s, const unsigned char *hash,
 		return 0;
 	}
 	st = stmt_get(s, ST_USER_PASSWD_ID);
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, pw_hash);
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
 	st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, 0);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, 0);
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
 	return store_commit(s) < 0 ? -1 : 1;
@@ -166,20 +166,20 @@ int
 store_user_profile(struct store *s, long long id, const char *display,
     const char *bio)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int		 changed;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_USER_PROFILE);
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, display);
 	bind_text(st, 3, bio);
 	if (STMT_EXEC(s, st) < 0) {
 		store_rollback(s);
 		return -1;
 	}
-	changed = sqlite3_changes(s->db) > 0;
+	changed = db_changes(s->db) > 0;
 	return store_commit(s) < 0 ? -1 : changed;
 }
 
@@ -187,20 +187,20 @@ int
 store_user_passwd_keep(struct store *s, long long id, const char *pw_hash,
     long long keep)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int		 changed;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_USER_PASSWD_ID);
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, pw_hash);
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
-	changed = sqlite3_changes(s->db) > 0;
+	changed = db_changes(s->db) > 0;
 	st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, keep);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, keep);
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
 	return store_commit(s) < 0 ? -1 : changed;
@@ -213,23 +213,23 @@ int
 store_sessions_of(struct store *s, struct arena *a, long long user_id,
     int64_t now, int idle, struct session_row **out)
 {
-	sqlite3_stmt		*st = stmt_get(s, ST_SESSIONS_OF_USER);
+	struct dstmt		*st = stmt_get(s, ST_SESSIONS_OF_USER);
 	struct session_row	*rows = NULL;
 	size_t			 n = 0, cap = 0;
 	int			 rc;
 
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, now);
-	sqlite3_bind_int64(st, 3, now - idle);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 2, now);
+	db_bind_int64(st, 3, now - idle);
+	while ((rc = db_step(st)) == DB_ROW) {
 		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-		rows[n].id = sqlite3_column_int64(st, 0);
-		rows[n].created_at = sqlite3_column_int64(st, 1);
-		rows[n].seen_at = sqlite3_column_int64(st, 2);
+		rows[n].id = db_column_int64(st, 0);
+		rows[n].created_at = db_column_int64(st, 1);
+		rows[n].seen_at = db_column_int64(st, 2);
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -240,21 +240,21 @@ store_sessions_of(struct store *s, struct arena *a, long long user_id,
 int
 store_session_end_id(struct store *s, long long id, long long user_id)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_END_ID);
+	struct dstmt	*st = stmt_get(s, ST_SESSION_END_ID);
 
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, user_id);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, user_id);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return db_changes(s->db) > 0;
 }
 
 int
 store_sessions_end_user(struct store *s, long long user_id)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
+	struct dstmt	*st = stmt_get(s, ST_USER_SESSIONS_END_OTHERS);
 
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, 0);
+	db_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 2, 0);
 	return STMT_EXEC(s, st);
 }

@@ -11,15 +11,15 @@
 
 /* Run a statement giving one time (or none: 0) into *t. */
 static int
-one_time(struct store *s, sqlite3_stmt *st, int64_t *t)
+one_time(struct store *s, struct dstmt *st, int64_t *t)
 {
 	int	 rc;
 
 	*t = 0;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*t = sqlite3_column_int64(st, 0);
+	if ((rc = db_step(st)) == DB_ROW)
+		*t = db_column_int64(st, 0);
 	stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -30,9 +30,9 @@ one_time(struct store *s, sqlite3_stmt *st, int64_t *t)
 static int
 newest_before(struct store *s, int64_t t, int64_t *at)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARCHIVE_NEWEST_BEFORE);
+	struct dstmt	*st = stmt_get(s, ST_ARCHIVE_NEWEST_BEFORE);
 
-	sqlite3_bind_int64(st, 1, t);
+	db_bind_int64(st, 1, t);
 	return one_time(s, st, at);
 }
 
@@ -46,7 +46,7 @@ static int
 count_between(struct store *s, int64_t from, int64_t to, int64_t now,
     long long *count)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARCHIVE_COUNT);
+	struct dstmt	*st = stmt_get(s, ST_ARCHIVE_COUNT);
 	int64_t		 d0, d1;
 	int		 rc;
 
@@ -57,21 +57,21 @@ count_between(struct store *s, int64_t from, int64_t to, int64_t now,
 	d1 = to / 86400;		/* the day after the last whole one */
 	if (from < 0 || d0 >= d1) {	/* no whole day: all from the index */
 		d0 = d1 = 0;
-		sqlite3_bind_int64(st, 2, to);
-		sqlite3_bind_int64(st, 3, to);
+		db_bind_int64(st, 2, to);
+		db_bind_int64(st, 3, to);
 	} else {
-		sqlite3_bind_int64(st, 2, d0 * 86400);
-		sqlite3_bind_int64(st, 3, d1 * 86400);
+		db_bind_int64(st, 2, d0 * 86400);
+		db_bind_int64(st, 3, d1 * 86400);
 	}
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 4, to);
-	sqlite3_bind_int64(st, 5, d0);
-	sqlite3_bind_int64(st, 6, d1);
+	db_bind_int64(st, 1, from);
+	db_bind_int64(st, 4, to);
+	db_bind_int64(st, 5, d0);
+	db_bind_int64(st, 6, d1);
 	*count = 0;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*count = sqlite3_column_int64(st, 0);
+	if ((rc = db_step(st)) == DB_ROW)
+		*count = db_column_int64(st, 0);
 	stmt_done(st);
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -122,19 +122,19 @@ store_articles_between(struct store *s, struct arena *a, int64_t from,
     struct article **out)
 {
 	struct cursor	 end = { to, 0 };	/* before the month's end */
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 
 	after = c != NULL && after;
 	if (after) {
 		st = stmt_get(s, ST_ARCHIVE_MONTH_AFTER);
-		sqlite3_bind_int64(st, 6, to);
+		db_bind_int64(st, 6, to);
 	} else {
 		/* One upper bound only: the lowest of cursor and month end. */
 		st = stmt_get(s, ST_ARCHIVE_MONTH_BEFORE);
 		if (c == NULL || c->at > to || (c->at == to && c->id > 0))
 			c = &end;
 	}
-	sqlite3_bind_int64(st, 5, from);
+	db_bind_int64(st, 5, from);
 	return article_list(s, a, st, now, c, after, limit, out);
 }
 
@@ -142,7 +142,7 @@ int
 store_archive_span(struct store *s, int64_t from, int64_t to, int64_t now,
     struct archive_span *out)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 
 	if (to > now + 1)
 		to = now + 1;
@@ -151,8 +151,8 @@ store_archive_span(struct store *s, int64_t from, int64_t to, int64_t now,
 	if (newest_before(s, from, &out->before) < 0)
 		return -1;
 	st = stmt_get(s, ST_ARCHIVE_OLDEST_FROM);
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, to);
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, to);
 	return one_time(s, st, &out->after);
 }
 
@@ -160,20 +160,20 @@ int
 store_articles_feed(struct store *s, struct arena *a, long long tag_id,
     int64_t now, int limit, struct article **out)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	struct article	*rows;
-	int		 n = 0, rc = SQLITE_DONE;
+	int		 n = 0, rc = DB_DONE;
 
 	*out = rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
 	    sizeof(*rows));
 	st = stmt_get(s, tag_id > 0 ? ST_FEED_TAG : ST_FEED_LIVE);
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	if (tag_id > 0)
-		sqlite3_bind_int64(st, 2, tag_id);
-	sqlite3_bind_int(st, 3, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_bind_int64(st, 2, tag_id);
+	db_bind_int64(st, 3, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW)
 		article_row(a, st, &rows[n++], 1);
-	if (n < limit && rc != SQLITE_DONE) {
+	if (n < limit && rc != DB_DONE) {
 		STORE_ERR(s);
 		stmt_done(st);
 		return -1;

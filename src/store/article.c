@@ -65,24 +65,24 @@ tags_parse(struct arena *a, const char *list, struct article *art)
 
 /* Copy the columns of ARTICLE_LIST_COLS (and the body, if full). */
 void
-article_row(struct arena *a, sqlite3_stmt *st, struct article *art, int full)
+article_row(struct arena *a, struct dstmt *st, struct article *art, int full)
 {
 	memset(art, 0, sizeof(*art));
-	art->id = sqlite3_column_int64(st, 0);
+	art->id = db_column_int64(st, 0);
 	art->slug = col_text(a, st, 1);
 	art->headline = col_text(a, st, 2);
 	art->summary = col_text(a, st, 3);
 	art->byline = col_text(a, st, 4);
 	art->dateline = col_text(a, st, 5);
 	art->source = col_text(a, st, 6);
-	art->status = status_parse((const char *)sqlite3_column_text(st, 7));
-	art->published_at = sqlite3_column_int64(st, 8);
-	art->updated_at = sqlite3_column_int64(st, 9);
-	art->created_at = sqlite3_column_int64(st, 10);
-	art->modified_at = sqlite3_column_int64(st, 11);
-	art->comments = comments_parse((const char *)sqlite3_column_text(st, 12));
-	art->comment_count = sqlite3_column_int64(st, 13);
-	tags_parse(a, (const char *)sqlite3_column_text(st, 14), art);
+	art->status = status_parse(db_column_text(st, 7));
+	art->published_at = db_column_int64(st, 8);
+	art->updated_at = db_column_int64(st, 9);
+	art->created_at = db_column_int64(st, 10);
+	art->modified_at = db_column_int64(st, 11);
+	art->comments = comments_parse(db_column_text(st, 12));
+	art->comment_count = db_column_int64(st, 13);
+	tags_parse(a, db_column_text(st, 14), art);
 	if (full) {
 		art->body_md = col_text(a, st, 15);
 		art->body_html = col_text(a, st, 16);
@@ -91,25 +91,25 @@ article_row(struct arena *a, sqlite3_stmt *st, struct article *art, int full)
 
 /* Step a statement that yields at most one article. */
 static int
-article_one(struct store *s, struct arena *a, sqlite3_stmt *st,
+article_one(struct store *s, struct arena *a, struct dstmt *st,
     struct article *art)
 {
 	int	 rc;
 
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		article_row(a, st, art, 1);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
 store_article_by_slug(struct store *s, struct arena *a, const char *slug,
     struct article *art)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_BY_SLUG);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_BY_SLUG);
 
 	bind_text(st, 1, slug);
 	return article_one(s, a, st, art);
@@ -119,9 +119,9 @@ int
 store_article_by_id(struct store *s, struct arena *a, long long id,
     struct article *art)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_BY_ID);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_BY_ID);
 
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return article_one(s, a, st, art);
 }
 
@@ -140,26 +140,26 @@ store_article_old_slug(struct store *s, struct arena *a, const char *slug,
  * as its only upper bound (see LIVE in stmt.c).
  */
 int
-article_list(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t now,
+article_list(struct store *s, struct arena *a, struct dstmt *st, int64_t now,
     const struct cursor *c, int after, int limit, struct article **out)
 {
 	struct article	*rows, tmp;
 	int		 n = 0, rc, i;
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	if (c != NULL && !after && c->at > now) {
 		/* (published_at, id) < (now + 1, 0): published_at <= now */
-		sqlite3_bind_int64(st, 2, now + 1);
-		sqlite3_bind_int64(st, 3, 0);
+		db_bind_int64(st, 2, now + 1);
+		db_bind_int64(st, 3, 0);
 	} else if (c != NULL) {
-		sqlite3_bind_int64(st, 2, c->at);
-		sqlite3_bind_int64(st, 3, c->id);
+		db_bind_int64(st, 2, c->at);
+		db_bind_int64(st, 3, c->id);
 	}
-	sqlite3_bind_int(st, 4, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	db_bind_int64(st, 4, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW)
 		article_row(a, st, &rows[n++], 0);
-	if (n < limit && rc != SQLITE_DONE) {
+	if (n < limit && rc != DB_DONE) {
 		STORE_ERR(s);
 		stmt_done(st);
 		return -1;
@@ -193,28 +193,28 @@ store_articles_by_tag(struct store *s, struct arena *a, long long tag_id,
     struct article **out)
 {
 	enum stmt	 id;
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 
 	id = c == NULL ? ST_ARTICLES_TAG :
 	    after ? ST_ARTICLES_TAG_AFTER : ST_ARTICLES_TAG_BEFORE;
 	st = stmt_get(s, id);
-	sqlite3_bind_int64(st, 5, tag_id);
+	db_bind_int64(st, 5, tag_id);
 	return article_list(s, a, st, now, c, after && c, limit, out);
 }
 
 int64_t
 store_next_scheduled(struct store *s, int64_t now, int64_t *last)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_NEXT_SCHEDULED);
+	struct dstmt	*st = stmt_get(s, ST_NEXT_SCHEDULED);
 	int64_t		 t = 0;
 
 	if (last != NULL)
 		*last = 0;
-	sqlite3_bind_int64(st, 1, now);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		t = sqlite3_column_int64(st, 0);
+	db_bind_int64(st, 1, now);
+	if (db_step(st) == DB_ROW) {
+		t = db_column_int64(st, 0);
 		if (last != NULL)
-			*last = sqlite3_column_int64(st, 1);
+			*last = db_column_int64(st, 1);
 	}
 	stmt_done(st);
 	return t;
@@ -223,27 +223,27 @@ store_next_scheduled(struct store *s, int64_t now, int64_t *last)
 int
 store_empty(struct store *s)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_ANY);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLES_ANY);
 	int		 rc;
 
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	rc = db_step(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_DONE ? 1 : rc == SQLITE_ROW ? 0 : -1;
+	return rc == DB_DONE ? 1 : rc == DB_ROW ? 0 : -1;
 }
 
 int
 store_slug_free(struct store *s, const char *slug, long long id)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SLUG_OWNER);
+	struct dstmt	*st = stmt_get(s, ST_SLUG_OWNER);
 	int		 rc, free_ = 1;
 
 	bind_text(st, 1, slug);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (sqlite3_column_int64(st, 0) != id)
+	while ((rc = db_step(st)) == DB_ROW)
+		if (db_column_int64(st, 0) != id)
 			free_ = 0;
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		free_ = -1;
 	}
@@ -259,7 +259,7 @@ store_slug_free(struct store *s, const char *slug, long long id)
 static long long
 tag_ensure(struct store *s, struct arena *a, const char *name)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	const char	*slug;
 	long long	 id = -1;
 	int		 rc;
@@ -269,21 +269,21 @@ tag_ensure(struct store *s, struct arena *a, const char *name)
 		return 0;	/* no letters or digits: not a usable tag */
 	st = stmt_get(s, ST_TAG_BY_SLUG);
 	bind_text(st, 1, slug);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		id = db_column_int64(st, 0);
 	stmt_done(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return id;
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
 	st = stmt_get(s, ST_TAG_INSERT);
 	bind_text(st, 1, name);
 	bind_text(st, 2, slug);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+	if (db_step(st) == DB_ROW)
+		id = db_column_int64(st, 0);
 	else
 		STORE_ERR(s);
 	stmt_done(st);
@@ -299,17 +299,17 @@ static int
 tag_counts_add(struct store *s, struct arena *a, long long article_id,
     int delta)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_TAG_IDS), *up;
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_TAG_IDS), *up;
 	long long	*ids = NULL;
 	size_t		 n = 0, cap = 0, i;
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, article_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, article_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		ids = arena_grow(a, ids, n, &cap, sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = db_column_int64(st, 0);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		stmt_done(st);
 		return -1;
@@ -317,8 +317,8 @@ tag_counts_add(struct store *s, struct arena *a, long long article_id,
 	stmt_done(st);
 	up = stmt_get(s, ST_TAG_COUNT_ADD);
 	for (i = 0; i < n; i++) {
-		sqlite3_bind_int64(up, 1, ids[i]);
-		sqlite3_bind_int(up, 2, delta);
+		db_bind_int64(up, 1, ids[i]);
+		db_bind_int64(up, 2, delta);
 		if (STMT_EXEC(s, up) < 0)
 			return -1;
 	}
@@ -332,12 +332,12 @@ static int
 tags_replace(struct store *s, struct arena *a, const struct article_edit *e,
     int live, struct buf *tl)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	long long	 tid;
 	size_t		 i;
 
 	st = stmt_get(s, ST_ARTICLE_TAGS_DELETE);
-	sqlite3_bind_int64(st, 1, e->id);
+	db_bind_int64(st, 1, e->id);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
 	for (i = 0; i < e->ntags; i++) {
@@ -346,18 +346,18 @@ tags_replace(struct store *s, struct arena *a, const struct article_edit *e,
 		if (tid == 0)
 			continue;
 		st = stmt_get(s, ST_ARTICLE_TAG_INSERT);
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_int64(st, 2, tid);
-		sqlite3_bind_int64(st, 3, (long long)i);
+		db_bind_int64(st, 1, e->id);
+		db_bind_int64(st, 2, tid);
+		db_bind_int64(st, 3, (long long)i);
 		bind_time(st, 4, e->published_at);
-		sqlite3_bind_int(st, 5, live);
-		if (sqlite3_step(st) != SQLITE_DONE) {
+		db_bind_int64(st, 5, live);
+		if (db_step(st) != DB_DONE) {
 			STORE_ERR(s);
 			stmt_done(st);
 			return -1;
 		}
 		/* A tag listed twice ("Russia, russia") is linked once. */
-		if (sqlite3_changes(s->db) > 0)
+		if (db_changes(s->db) > 0)
 			buf_printf(tl, "%s\t%s\n", text_slugify(a, e->tags[i]),
 			    e->tags[i]);
 		stmt_done(st);
@@ -369,13 +369,13 @@ static int
 fts_sync(struct store *s, struct arena *a, const struct article_edit *e,
     int live)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	struct buf	 tags = BUF_INIT;
 	size_t		 i;
 	int		 rc;
 
 	st = stmt_get(s, ST_FTS_DELETE);
-	sqlite3_bind_int64(st, 1, e->id);
+	db_bind_int64(st, 1, e->id);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
 	if (!live)
@@ -391,12 +391,12 @@ fts_sync(struct store *s, struct arena *a, const struct article_edit *e,
 static int
 revision_add(struct store *s, const struct article_edit *e)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_INSERT);
+	struct dstmt	*st = stmt_get(s, ST_REVISION_INSERT);
 
-	sqlite3_bind_int64(st, 1, e->id);
+	db_bind_int64(st, 1, e->id);
 	if (e->user_id > 0)
-		sqlite3_bind_int64(st, 2, e->user_id);
-	sqlite3_bind_int64(st, 3, e->now);
+		db_bind_int64(st, 2, e->user_id);
+	db_bind_int64(st, 3, e->now);
 	bind_text(st, 4, e->kind ? e->kind : "edit");
 	bind_text(st, 5, e->headline);
 	bind_text(st, 6, e->summary ? e->summary : "");
@@ -413,7 +413,7 @@ revision_add(struct store *s, const struct article_edit *e)
 
 /* Bind the fields shared by insert and update, from position i. */
 static void
-bind_fields(sqlite3_stmt *st, const struct article_edit *e, int i)
+bind_fields(struct dstmt *st, const struct article_edit *e, int i)
 {
 	bind_text(st, i++, e->headline);
 	bind_text(st, i++, e->summary ? e->summary : "");
@@ -431,35 +431,35 @@ static int
 old_state(struct store *s, struct arena *a, long long id, const char **slug,
     int *was_live, int64_t *updated_at)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_STATE);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_STATE);
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		*slug = col_text(a, st, 0);
-		*was_live = strcmp((const char *)sqlite3_column_text(st, 1),
+		*was_live = strcmp(db_column_text(st, 1),
 		    "published") == 0;
-		*updated_at = sqlite3_column_int64(st, 3);
-	} else if (rc != SQLITE_DONE)
+		*updated_at = db_column_int64(st, 3);
+	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
 store_article_head(struct store *s, long long id, long long *rev)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_HEAD);
+	struct dstmt	*st = stmt_get(s, ST_REVISION_HEAD);
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*rev = sqlite3_column_int64(st, 0);
+	db_bind_int64(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		*rev = db_column_int64(st, 0);
 	else
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == DB_ROW ? 0 : -1;
 }
 
 int
@@ -467,7 +467,7 @@ store_article_save(struct store *s, struct article_edit *e)
 {
 	struct arena	 a;
 	struct buf	 tl = BUF_INIT;
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	const char	*oldslug = NULL;
 	int64_t		 updated_at = 0;
 	int		 live, was_live = 0, rc = -1, free_;
@@ -506,16 +506,16 @@ store_article_save(struct store *s, struct article_edit *e)
 		bind_text(st, 1, e->slug);
 		bind_fields(st, e, 2);
 		bind_time(st, 11, e->touch_updated ? e->now : 0);
-		sqlite3_bind_int64(st, 12, e->now);
+		db_bind_int64(st, 12, e->now);
 		bind_text(st, 13, "");
 		if (e->user_id > 0)
-			sqlite3_bind_int64(st, 14, e->user_id);
-		if (sqlite3_step(st) != SQLITE_ROW) {
+			db_bind_int64(st, 14, e->user_id);
+		if (db_step(st) != DB_ROW) {
 			STORE_ERR(s);
 			stmt_done(st);
 			goto rollback;
 		}
-		e->id = sqlite3_column_int64(st, 0);
+		e->id = db_column_int64(st, 0);
 		stmt_done(st);
 	}
 	if (tags_replace(s, &a, e, live, &tl) < 0)
@@ -525,11 +525,11 @@ store_article_save(struct store *s, struct article_edit *e)
 	if (e->touch_updated)
 		updated_at = e->now;
 	st = stmt_get(s, ST_ARTICLE_UPDATE);
-	sqlite3_bind_int64(st, 1, e->id);
+	db_bind_int64(st, 1, e->id);
 	bind_text(st, 2, e->slug);
 	bind_fields(st, e, 3);
 	bind_time(st, 12, updated_at);
-	sqlite3_bind_int64(st, 13, e->now);
+	db_bind_int64(st, 13, e->now);
 	bind_text(st, 14, buf_cstr(&tl));
 	if (STMT_EXEC(s, st) < 0)
 		goto rollback;
@@ -537,7 +537,7 @@ store_article_save(struct store *s, struct article_edit *e)
 	if (oldslug != NULL && strcmp(oldslug, e->slug) != 0) {
 		st = stmt_get(s, ST_OLD_SLUG_PUT);
 		bind_text(st, 1, oldslug);
-		sqlite3_bind_int64(st, 2, e->id);
+		db_bind_int64(st, 2, e->id);
 		if (STMT_EXEC(s, st) < 0)
 			goto rollback;
 	}
@@ -555,10 +555,10 @@ store_article_save(struct store *s, struct article_edit *e)
 	    strcmp(e->kind, "correction") == 0)) {
 		/* Editors (issue 3): the note readers see, same transaction. */
 		st = stmt_get(s, ST_CORRECTION_INSERT);
-		sqlite3_bind_int64(st, 1, e->id);
+		db_bind_int64(st, 1, e->id);
 		bind_text(st, 2, e->kind);
 		bind_text(st, 3, e->note);
-		sqlite3_bind_int64(st, 4, e->now);
+		db_bind_int64(st, 4, e->now);
 		if (STMT_EXEC(s, st) < 0)
 			goto rollback;
 	}
@@ -578,17 +578,17 @@ out:
 
 /* Step st (bound by the caller) into up to limit rows; count or -1. */
 static int
-article_rows(struct store *s, struct arena *a, sqlite3_stmt *st, int limit,
+article_rows(struct store *s, struct arena *a, struct dstmt *st, int limit,
     struct article **out)
 {
 	struct article	*rows;
-	int		 n = 0, rc = SQLITE_DONE;
+	int		 n = 0, rc = DB_DONE;
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (n < limit && (rc = db_step(st)) == DB_ROW)
 		article_row(a, st, &rows[n++], 0);
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -601,14 +601,14 @@ store_articles_by_status(struct store *s, struct arena *a,
     enum article_status status, const struct cursor *before, int limit,
     struct article **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, before ? ST_ARTICLES_BY_STATUS_BEFORE :
+	struct dstmt	*st = stmt_get(s, before ? ST_ARTICLES_BY_STATUS_BEFORE :
 			    ST_ARTICLES_BY_STATUS);
 
 	bind_text(st, 1, status_names[status]);
-	sqlite3_bind_int(st, 2, limit);
+	db_bind_int64(st, 2, limit);
 	if (before != NULL) {
-		sqlite3_bind_int64(st, 3, before->at);
-		sqlite3_bind_int64(st, 4, before->id);
+		db_bind_int64(st, 3, before->at);
+		db_bind_int64(st, 4, before->id);
 	}
 	return article_rows(s, a, st, limit, out);
 }
@@ -617,9 +617,9 @@ int
 store_articles_scheduled(struct store *s, struct arena *a, int64_t now,
     int limit, struct article **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_SCHEDULED);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLES_SCHEDULED);
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, limit);
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, limit);
 	return article_rows(s, a, st, limit, out);
 }

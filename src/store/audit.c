@@ -12,11 +12,11 @@ int
 store_audit(struct store *s, int64_t now, long long user_id, const char *who,
     const char *action, const char *target, const char *detail)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_AUDIT_INSERT);
+	struct dstmt	*st = stmt_get(s, ST_AUDIT_INSERT);
 
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	if (user_id > 0)
-		sqlite3_bind_int64(st, 2, user_id);
+		db_bind_int64(st, 2, user_id);
 	bind_text(st, 3, who ? who : "");
 	bind_text(st, 4, action);
 	bind_text(st, 5, target ? target : "");
@@ -28,18 +28,18 @@ int
 store_audit_list(struct store *s, struct arena *a, long long before,
     int limit, struct audit_row **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_AUDIT_LIST_BEFORE);
+	struct dstmt	*st = stmt_get(s, ST_AUDIT_LIST_BEFORE);
 	struct audit_row *rows;
-	int		 n = 0, rc = SQLITE_DONE;
+	int		 n = 0, rc = DB_DONE;
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
 	/* No cursor: from the newest, a range of the primary key all the
 	 * same. */
-	sqlite3_bind_int(st, 1, limit);
-	sqlite3_bind_int64(st, 2, before > 0 ? before : INT64_MAX);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows[n].id = sqlite3_column_int64(st, 0);
-		rows[n].at = sqlite3_column_int64(st, 1);
+	db_bind_int64(st, 1, limit);
+	db_bind_int64(st, 2, before > 0 ? before : INT64_MAX);
+	while (n < limit && (rc = db_step(st)) == DB_ROW) {
+		rows[n].id = db_column_int64(st, 0);
+		rows[n].at = db_column_int64(st, 1);
 		rows[n].who = col_text(a, st, 2);
 		rows[n].action = col_text(a, st, 3);
 		rows[n].target = col_text(a, st, 4);
@@ -47,7 +47,7 @@ store_audit_list(struct store *s, struct arena *a, long long before,
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}

@@ -41,7 +41,7 @@ int
 store_bulk_tag(struct store *s, struct arena *a, const char *name,
     struct tag *t)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	const char	*slug;
 	int		 rc;
 
@@ -55,14 +55,14 @@ store_bulk_tag(struct store *s, struct arena *a, const char *name,
 	st = stmt_get(s, ST_TAG_INSERT);
 	bind_text(st, 1, name);
 	bind_text(st, 2, slug);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		t->id = sqlite3_column_int64(st, 0);
+	if ((rc = db_step(st)) == DB_ROW) {
+		t->id = db_column_int64(st, 0);
 		t->name = arena_strdup(a, name);
 		t->slug = slug;
 	} else
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == DB_ROW ? 0 : -1;
 }
 
 /* 1 if tags[i] repeats one of tags[0..i). */
@@ -81,7 +81,7 @@ static int
 bulk_article_row(struct store *s, struct article_edit *e, const char *list,
     size_t ncomments)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_BULK_ARTICLE_INSERT);
+	struct dstmt	*st = stmt_get(s, ST_BULK_ARTICLE_INSERT);
 	int		 rc;
 
 	bind_text(st, 1, e->slug);
@@ -95,15 +95,15 @@ bulk_article_row(struct store *s, struct article_edit *e, const char *list,
 	bind_text(st, 9, e->status == ARTICLE_PUBLISHED ? "published" :
 	    e->status == ARTICLE_DELETED ? "deleted" : "draft");
 	bind_time(st, 10, e->published_at);
-	sqlite3_bind_int64(st, 11, e->now);
-	sqlite3_bind_int64(st, 12, (long long)ncomments);
+	db_bind_int64(st, 11, e->now);
+	db_bind_int64(st, 12, (long long)ncomments);
 	bind_text(st, 13, list);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		e->id = sqlite3_column_int64(st, 0);
+	if ((rc = db_step(st)) == DB_ROW)
+		e->id = db_column_int64(st, 0);
 	else
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == DB_ROW ? 0 : -1;
 }
 
 /* Link the article to its tags and count it in each if live. */
@@ -111,25 +111,25 @@ static int
 bulk_tags(struct store *s, const struct article_edit *e,
     const struct tag *tags, size_t ntags, int live)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	size_t		 i;
 
 	for (i = 0; i < ntags; i++) {
 		if (tag_repeated(tags, i))
 			continue;
 		st = stmt_get(s, ST_ARTICLE_TAG_INSERT);
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_int64(st, 2, tags[i].id);
-		sqlite3_bind_int64(st, 3, (long long)i);
+		db_bind_int64(st, 1, e->id);
+		db_bind_int64(st, 2, tags[i].id);
+		db_bind_int64(st, 3, (long long)i);
 		bind_time(st, 4, e->published_at);
-		sqlite3_bind_int(st, 5, live);
+		db_bind_int64(st, 5, live);
 		if (STMT_EXEC(s, st) < 0)
 			return -1;
 		if (!live)
 			continue;
 		st = stmt_get(s, ST_TAG_COUNT_ADD);
-		sqlite3_bind_int64(st, 1, tags[i].id);
-		sqlite3_bind_int(st, 2, 1);
+		db_bind_int64(st, 1, tags[i].id);
+		db_bind_int64(st, 2, 1);
 		if (STMT_EXEC(s, st) < 0)
 			return -1;
 	}
@@ -142,7 +142,7 @@ store_bulk_article(struct store *s, struct article_edit *e,
     const struct bulk_comment *comments, size_t ncomments)
 {
 	struct buf	 list = BUF_INIT, names = BUF_INIT;
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	size_t		 i;
 	int		 live, rc = -1;
 
@@ -158,7 +158,7 @@ store_bulk_article(struct store *s, struct article_edit *e,
 		goto out;
 	if (live) {
 		st = stmt_get(s, ST_FTS_INSERT);
-		sqlite3_bind_int64(st, 1, e->id);
+		db_bind_int64(st, 1, e->id);
 		bind_text(st, 2, e->headline);
 		bind_text(st, 3, e->summary ? e->summary : "");
 		bind_text(st, 4, e->body_text ? e->body_text : e->body_md);
@@ -168,10 +168,10 @@ store_bulk_article(struct store *s, struct article_edit *e,
 	}
 	for (i = 0; i < ncomments; i++) {
 		st = stmt_get(s, ST_BULK_COMMENT_INSERT);
-		sqlite3_bind_int64(st, 1, e->id);
+		db_bind_int64(st, 1, e->id);
 		bind_text(st, 2, comments[i].author);
 		bind_text(st, 3, comments[i].body);
-		sqlite3_bind_int64(st, 4, comments[i].at);
+		db_bind_int64(st, 4, comments[i].at);
 		if (STMT_EXEC(s, st) < 0)
 			goto out;
 	}

@@ -22,25 +22,25 @@ int
 store_comments_approved(struct store *s, struct arena *a, long long article_id,
     long long after_id, int limit, struct comment **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_COMMENTS_APPROVED);
+	struct dstmt	*st = stmt_get(s, ST_COMMENTS_APPROVED);
 	struct comment	*rows;
-	int		 n = 0, rc = SQLITE_DONE;
+	int		 n = 0, rc = DB_DONE;
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int64(st, 2, after_id);
-	sqlite3_bind_int(st, 3, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows[n].id = sqlite3_column_int64(st, 0);
-		rows[n].article_id = sqlite3_column_int64(st, 1);
+	db_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 2, after_id);
+	db_bind_int64(st, 3, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW) {
+		rows[n].id = db_column_int64(st, 0);
+		rows[n].article_id = db_column_int64(st, 1);
 		rows[n].author = col_text(a, st, 2);
 		rows[n].body = col_text(a, st, 3);
 		rows[n].status = comment_status_parse(
-		    (const char *)sqlite3_column_text(st, 4));
-		rows[n].created_at = sqlite3_column_int64(st, 5);
+		    db_column_text(st, 4));
+		rows[n].created_at = db_column_int64(st, 5);
 		n++;
 	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		stmt_done(st);
 		return -1;
@@ -54,15 +54,15 @@ long long
 store_comment_page(struct store *s, long long article_id, long long id,
     int per_page)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_COMMENT_PAGE);
+	struct dstmt	*st = stmt_get(s, ST_COMMENT_PAGE);
 	long long	 after = -1;
 
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_int(st, 3, per_page);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		after = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
-		    sqlite3_column_int64(st, 1);
+	db_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 2, id);
+	db_bind_int64(st, 3, per_page);
+	if (db_step(st) == DB_ROW)
+		after = db_column_null(st, 0) ? 0 :
+		    db_column_int64(st, 1);
 	else
 		STORE_ERR(s);
 	stmt_done(st);
@@ -73,22 +73,22 @@ int
 store_comment_import(struct store *s, long long article_id,
     const char *author, const char *body, int64_t at)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_COMMENT_INSERT);
-	sqlite3_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 1, article_id);
 	bind_text(st, 2, author);
 	bind_text(st, 3, body);
 	bind_text(st, 4, "approved");
-	sqlite3_bind_int64(st, 5, at);
+	db_bind_int64(st, 5, at);
 	bind_text(st, 8, "");
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
 	st = stmt_get(s, ST_ARTICLE_COMMENT_COUNT_ADD);
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int(st, 2, 1);
+	db_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 2, 1);
 	if (STMT_EXEC(s, st) < 0 || outbox_article(s, article_id) < 0)
 		goto fail;
 	return store_commit(s);
@@ -109,7 +109,7 @@ int
 store_setting_init(struct store *s, struct arena *a, const char *key,
     const char *value, const char **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SETTING_INIT);
+	struct dstmt	*st = stmt_get(s, ST_SETTING_INIT);
 	int		 rc;
 
 	bind_text(st, 1, key);
@@ -125,34 +125,34 @@ store_setting_init(struct store *s, struct arena *a, const char *key,
 
 /* Bind a COMMENT_HASH_BYTES blob (NULL binds SQL NULL). */
 static int
-bind_hash(sqlite3_stmt *st, int i, const unsigned char *h)
+bind_hash(struct dstmt *st, int i, const unsigned char *h)
 {
 	if (h == NULL)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_blob(st, i, h, COMMENT_HASH_BYTES, SQLITE_STATIC);
+		return db_bind_null(st, i);
+	return db_bind_blob(st, i, h, COMMENT_HASH_BYTES);
 }
 
 /* 1 and p->id/stored/answer set if p repeats a recent comment, 0, -1. */
 static int
 post_duplicate(struct store *s, struct comment_post *p)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_COMMENT_DUPLICATE);
+	struct dstmt	*st = stmt_get(s, ST_COMMENT_DUPLICATE);
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, p->article_id);
+	db_bind_int64(st, 1, p->article_id);
 	bind_hash(st, 2, p->body_hash);
-	sqlite3_bind_int64(st, 3, p->dup_since);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->id = sqlite3_column_int64(st, 0);
+	db_bind_int64(st, 3, p->dup_since);
+	if ((rc = db_step(st)) == DB_ROW) {
+		p->id = db_column_int64(st, 0);
 		p->stored = comment_status_parse(
-		    (const char *)sqlite3_column_text(st, 1));
+		    db_column_text(st, 1));
 		/* A repeated robot's post is answered as a held one. */
 		p->answer = p->stored == COMMENT_APPROVED ? COMMENT_APPROVED :
 		    COMMENT_PENDING;
-	} else if (rc != SQLITE_DONE)
+	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 /*
@@ -163,7 +163,7 @@ post_duplicate(struct store *s, struct comment_post *p)
 static int
 post_limited(struct store *s, struct comment_post *p, int i)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int64_t		 at, wait;
 	int		 rc;
 
@@ -171,36 +171,36 @@ post_limited(struct store *s, struct comment_post *p, int i)
 		return 0;
 	st = stmt_get(s, ST_COMMENT_RATE);
 	bind_hash(st, 1, p->ip_hash);
-	sqlite3_bind_int64(st, 2, p->now - p->window[i]);
-	sqlite3_bind_int(st, 3, p->limit[i] - 1);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		at = sqlite3_column_int64(st, 0);
+	db_bind_int64(st, 2, p->now - p->window[i]);
+	db_bind_int64(st, 3, p->limit[i] - 1);
+	if ((rc = db_step(st)) == DB_ROW) {
+		at = db_column_int64(st, 0);
 		wait = at + p->window[i] - p->now;
 		if (wait < 1)
 			wait = 1;
 		if (wait > p->retry_after)
 			p->retry_after = (int)wait;
-	} else if (rc != SQLITE_DONE)
+	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 /* 1 if the author token has an approved comment, 0, -1. */
 static int
 post_author_known(struct store *s, const unsigned char *author_hash)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_COMMENT_AUTHOR_KNOWN);
+	struct dstmt	*st = stmt_get(s, ST_COMMENT_AUTHOR_KNOWN);
 	int		 rc;
 
 	if (author_hash == NULL)
 		return 0;
 	bind_hash(st, 1, author_hash);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	rc = db_step(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 /*
@@ -211,7 +211,7 @@ post_author_known(struct store *s, const unsigned char *author_hash)
 static int
 post_one(struct store *s, struct comment_post *p)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	const char	*reason = p->reason ? p->reason : "";
 	int		 rc, lim0, lim1;
 
@@ -242,27 +242,27 @@ post_one(struct store *s, struct comment_post *p)
 	}
 
 	st = stmt_get(s, ST_COMMENT_INSERT);
-	sqlite3_bind_int64(st, 1, p->article_id);
+	db_bind_int64(st, 1, p->article_id);
 	bind_text(st, 2, p->author);
 	bind_text(st, 3, p->body);
 	bind_text(st, 4, comment_status_names[p->stored]);
-	sqlite3_bind_int64(st, 5, p->now);
+	db_bind_int64(st, 5, p->now);
 	bind_hash(st, 6, p->ip_hash);
 	bind_hash(st, 7, p->author_hash);
 	bind_text(st, 8, reason);
 	bind_hash(st, 9, p->body_hash);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		p->id = sqlite3_column_int64(st, 0);
+	if ((rc = db_step(st)) == DB_ROW)
+		p->id = db_column_int64(st, 0);
 	else
 		STORE_ERR(s);
 	stmt_done(st);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return -1;
 
 	if (p->stored == COMMENT_APPROVED) {
 		st = stmt_get(s, ST_ARTICLE_COMMENT_APPROVED);
-		sqlite3_bind_int64(st, 1, p->article_id);
-		sqlite3_bind_int64(st, 2, p->now);
+		db_bind_int64(st, 1, p->article_id);
+		db_bind_int64(st, 2, p->now);
 		if (STMT_EXEC(s, st) < 0)
 			return -1;
 	}
@@ -374,9 +374,9 @@ int
 store_comments_moderation(struct store *s, struct arena *a, int status,
     long long before, int limit, struct comment_queued **out)
 {
-	sqlite3_stmt		*st;
+	struct dstmt		*st;
 	struct comment_queued	*rows;
-	int			 n = 0, rc = SQLITE_DONE;
+	int			 n = 0, rc = DB_DONE;
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
 	if (status >= 0) {
@@ -384,24 +384,24 @@ store_comments_moderation(struct store *s, struct arena *a, int status,
 		bind_text(st, 1, comment_status_names[status]);
 	} else
 		st = stmt_get(s, ST_COMMENTS_MOD_ALL);
-	sqlite3_bind_int64(st, 2, before > 0 ? before : (1LL << 62));
-	sqlite3_bind_int(st, 3, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 2, before > 0 ? before : (1LL << 62));
+	db_bind_int64(st, 3, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW) {
 		struct comment_queued *q = &rows[n++];
 
-		q->c.id = sqlite3_column_int64(st, 0);
-		q->c.article_id = sqlite3_column_int64(st, 1);
+		q->c.id = db_column_int64(st, 0);
+		q->c.article_id = db_column_int64(st, 1);
 		q->c.author = col_text(a, st, 2);
 		q->c.body = col_text(a, st, 3);
 		q->c.status = comment_status_parse(
-		    (const char *)sqlite3_column_text(st, 4));
-		q->c.created_at = sqlite3_column_int64(st, 5);
+		    db_column_text(st, 4));
+		q->c.created_at = db_column_int64(st, 5);
 		q->reason = col_text(a, st, 6);
 		q->article_slug = col_text(a, st, 7);
 		q->article_headline = col_text(a, st, 8);
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -414,28 +414,28 @@ static int
 moderate_one(struct store *s, long long id, enum comment_action action,
     int64_t now)
 {
-	sqlite3_stmt		*st = stmt_get(s, ST_COMMENT_STATE);
+	struct dstmt		*st = stmt_get(s, ST_COMMENT_STATE);
 	enum comment_status	 old;
 	long long		 article_id;
 	int			 rc, delta = 0;
 
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		article_id = sqlite3_column_int64(st, 0);
+	db_bind_int64(st, 1, id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		article_id = db_column_int64(st, 0);
 		old = comment_status_parse(
-		    (const char *)sqlite3_column_text(st, 1));
+		    db_column_text(st, 1));
 	}
 	stmt_done(st);
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 0;
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
 	if (action == COMMENT_DELETE) {
 		st = stmt_get(s, ST_COMMENT_DELETE);
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int64(st, 1, id);
 		delta = old == COMMENT_APPROVED ? -1 : 0;
 	} else {
 		enum comment_status new_ = action == COMMENT_APPROVE ?
@@ -444,7 +444,7 @@ moderate_one(struct store *s, long long id, enum comment_action action,
 		if (new_ == old)
 			return 0;
 		st = stmt_get(s, ST_COMMENT_STATUS_SET);
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int64(st, 1, id);
 		bind_text(st, 2, comment_status_names[new_]);
 		delta = new_ == COMMENT_APPROVED ? 1 :
 		    old == COMMENT_APPROVED ? -1 : 0;
@@ -452,9 +452,9 @@ moderate_one(struct store *s, long long id, enum comment_action action,
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
 	st = stmt_get(s, ST_ARTICLE_COMMENTS_CHANGED);
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int(st, 2, delta);
-	sqlite3_bind_int64(st, 3, now);
+	db_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 2, delta);
+	db_bind_int64(st, 3, now);
 	if (STMT_EXEC(s, st) < 0 || outbox_article(s, article_id) < 0)
 		return -1;
 	return 1;
@@ -490,20 +490,20 @@ store_article_comments_set(struct store *s, long long article_id,
 		[COMMENTS_CLOSED] = "closed",
 		[COMMENTS_HIDDEN] = "hidden",
 	};
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int		 changed;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_ARTICLE_COMMENTS_MODE);
-	sqlite3_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 1, article_id);
 	bind_text(st, 2, names[mode]);
-	sqlite3_bind_int64(st, 3, now);
+	db_bind_int64(st, 3, now);
 	if (STMT_EXEC(s, st) < 0) {
 		store_rollback(s);
 		return -1;
 	}
-	changed = sqlite3_changes(s->db) > 0;
+	changed = db_changes(s->db) > 0;
 	if (outbox_article(s, article_id) < 0) {
 		store_rollback(s);
 		return -1;
@@ -516,11 +516,11 @@ store_article_comments_set(struct store *s, long long article_id,
 long long
 store_comments_pending(struct store *s)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_COMMENTS_PENDING_COUNT);
+	struct dstmt	*st = stmt_get(s, ST_COMMENTS_PENDING_COUNT);
 	long long	 n = -1;
 
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
+	if (db_step(st) == DB_ROW)
+		n = db_column_int64(st, 0);
 	else
 		STORE_ERR(s);
 	stmt_done(st);

@@ -9,13 +9,22 @@
 #include <unistd.h>
 #include <time.h>
 
+#include <fcntl.h>
+
 #include "../util/arena.h"
+#include "../util/dblock.h"
 #include "../util/log.h"
 #include "impl.h"
 
-/* The migrations, sql/NNN-*.sql in order, built into the binary. */
+/*
+ * The migrations, sql/NNN-*.sql and sql/pg/NNN-*.sql in order, built
+ * into the binary.  Both lists have the same length: a schema version
+ * means the same tables on either backend.
+ */
 extern const char *const store_migrations[];
 extern const int store_nmigrations;
+extern const char *const store_pg_migrations[];
+extern const int store_pg_nmigrations;
 
 /* Settings for every connection, set once before threads start. */
 static int	 opt_sync_full = 1;
@@ -38,56 +47,33 @@ store_schema_version(void)
 	return store_nmigrations;
 }
 
+/* The schema version this program knows for s's backend. */
+static int
+schema_version(struct store *s)
+{
+	return db_is_pg(s->db) ? store_pg_nmigrations : store_nmigrations;
+}
+
 void
 store_error(struct store *s, const char *file, int line)
 {
-	log_at(file, line, "sqlite: %s (%d)", sqlite3_errmsg(s->db),
-	    sqlite3_extended_errcode(s->db));
-}
-
-/* Run a statement of fixed text (pragmas); 0 or -1. */
-static int
-exec_sql(struct store *s, const char *sql)
-{
-	char	*err = NULL;
-
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		LOG_ERR("sqlite: %s: %s", sql, err ? err : "?");
-		sqlite3_free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-user_version(struct store *s)
-{
-	sqlite3_stmt	*st;
-	int		 v = -1;
-
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
-	    NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	log_at(file, line, "%s: %s", db_name(s->db), db_errmsg(s->db));
 }
 
 static int
 prepare_all(struct store *s)
 {
-	int	 i;
+	const char *const	*text = db_is_pg(s->db) ? stmt_pg_sql : stmt_sql;
+	int			 i;
 
 	for (i = 0; i < ST__MAX; i++) {
-		if (stmt_sql[i] == NULL) {
+		if (text[i] == NULL) {
 			LOG_ERR("statement %d has no SQL", i);
 			return -1;
 		}
-		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL) != SQLITE_OK) {
-			LOG_ERR("sqlite: preparing statement %d: %s", i,
-			    sqlite3_errmsg(s->db));
+		if ((s->stmt[i] = db_prepare(s->db, text[i], 1)) == NULL) {
+			LOG_ERR("%s: preparing statement %d failed",
+			    db_name(s->db), i);
 			return -1;
 		}
 	}
@@ -97,67 +83,31 @@ prepare_all(struct store *s)
 int
 store_db_version(struct store *s)
 {
-	return user_version(s);
+	return db_version(s->db);
 }
 
 struct store *
 store_open(const char *path, int for_migrate)
 {
 	struct store		*s;
-	int			 v, flags, on = 1;
-	char			 sql[128];
+	struct db_opts		 o = { opt_sync_full, opt_cache_kib };
+	int			 v;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		abort();
-	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	if (for_migrate)
-		flags |= SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		/* Said to whoever runs the command: no source position. */
-		if (!for_migrate && access(path, F_OK) != 0)
-			log_info("%s: no database there (gazette migrate "
-			    "creates it; --db or GAZETTE_DB names another)",
-			    path);
-		else
-			log_info("%s: cannot open the database: %s", path,
-			    s->db ? sqlite3_errmsg(s->db) : "out of memory");
-		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
-	/*
-	 * Hardening: no schema object may call functions with side
-	 * effects, and the connection refuses writes that could corrupt
-	 * the file (writable_schema and the like).
-	 */
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, on, NULL);
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-	/* No value Gazette stores comes near these. */
-	sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, 8 * 1024 * 1024);
-	sqlite3_limit(s->db, SQLITE_LIMIT_SQL_LENGTH, 100000);
-	sqlite3_limit(s->db, SQLITE_LIMIT_ATTACHED, 0);
-	if (exec_sql(s, "PRAGMA journal_mode=WAL") < 0 ||
-	    exec_sql(s, "PRAGMA foreign_keys=ON") < 0 ||
-	    exec_sql(s, "PRAGMA trusted_schema=OFF") < 0 ||
-	    exec_sql(s, "PRAGMA temp_store=MEMORY") < 0 ||
-	    exec_sql(s, opt_sync_full ? "PRAGMA synchronous=FULL" :
-	    "PRAGMA synchronous=NORMAL") < 0)
-		goto fail;
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size=-%d", opt_cache_kib);
-	if (exec_sql(s, sql) < 0)
+	if ((s->db = db_open(path, for_migrate, &o)) == NULL)
 		goto fail;
 	if (for_migrate)
 		return s;
-	if ((v = user_version(s)) != store_nmigrations) {
-		if (v >= 0 && v < store_nmigrations)
+	if ((v = db_version(s->db)) != schema_version(s)) {
+		if (v >= 0 && v < schema_version(s))
 			LOG_ERR("%s: schema version %d is older than this "
 			    "program's %d: run 'gazette migrate'", path, v,
-			    store_nmigrations);
+			    schema_version(s));
 		else
 			LOG_ERR("%s: schema version %d is newer than this "
 			    "program knows (%d): refusing to use it", path, v,
-			    store_nmigrations);
+			    schema_version(s));
 		goto fail;
 	}
 	if (prepare_all(s) < 0)
@@ -168,6 +118,26 @@ fail:
 	return NULL;
 }
 
+int
+store_present(const char *where)
+{
+	return db_is_conninfo(where) || access(where, F_OK) == 0;
+}
+
+int
+store_serve_lock(const char *where)
+{
+	if (db_is_conninfo(where))
+		return open("/dev/null", O_RDONLY | O_CLOEXEC);
+	return dblock_serve(where);
+}
+
+int
+store_unavailable(struct store *s)
+{
+	return db_unavailable_take(s->db);
+}
+
 void
 store_close(struct store *s)
 {
@@ -176,72 +146,35 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < ST__MAX; i++)
-		sqlite3_finalize(s->stmt[i]);
-	/* Closing the last connection checkpoints and removes the WAL. */
-	sqlite3_close(s->db);
+		db_finalize(s->stmt[i]);
+	db_close(s->db);
 	free(s);
-}
-
-/* Rows whose foreign key points nowhere: 0, else 1 (logged) or -1. */
-static int
-fk_violations(struct store *s)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st,
-	    NULL) != SQLITE_OK) {
-		STORE_ERR(s);
-		return -1;
-	}
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		LOG_ERR("a row of %s refers to a missing row of %s",
-		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 2));
-	else if (rc != SQLITE_DONE)
-		STORE_ERR(s);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? 1 : -1;
 }
 
 int
 store_migrate(struct store *s, int *from, int *to)
 {
-	int	 v, i;
-	char	 sql[64];
+	const char *const	*text = db_is_pg(s->db) ? store_pg_migrations :
+				    store_migrations;
+	int			 v, i, n = schema_version(s);
 
-	if ((v = user_version(s)) < 0) {
+	if ((v = db_version(s->db)) < 0) {
 		STORE_ERR(s);
 		return -1;
 	}
 	*from = *to = v;
-	if (v > store_nmigrations) {
+	if (v > n) {
 		LOG_ERR("schema version %d is newer than this program knows "
-		    "(%d)", v, store_nmigrations);
+		    "(%d)", v, n);
 		return -1;
 	}
-	for (i = v; i < store_nmigrations; i++) {
-		/*
-		 * Each migration applies whole or not at all.  Foreign keys
-		 * are off meanwhile (the pragma has no effect inside a
-		 * transaction), so that a table can be rebuilt without its
-		 * references cascading; they are checked before COMMIT.
-		 */
-		if (exec_sql(s, "PRAGMA foreign_keys=OFF") < 0 ||
-		    exec_sql(s, "BEGIN IMMEDIATE") < 0)
-			return -1;
-		snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", i + 1);
-		if (exec_sql(s, store_migrations[i]) < 0 ||
-		    exec_sql(s, sql) < 0 || fk_violations(s) != 0) {
+	/* Each migration applies whole or not at all. */
+	for (i = v; i < n; i++) {
+		if (db_migrate_one(s->db, text[i], i + 1) < 0) {
 			LOG_ERR("migration %d failed; database left at version "
 			    "%d", i + 1, i);
-			exec_sql(s, "ROLLBACK");
-			exec_sql(s, "PRAGMA foreign_keys=ON");
 			return -1;
 		}
-		if (exec_sql(s, "COMMIT") < 0 ||
-		    exec_sql(s, "PRAGMA foreign_keys=ON") < 0)
-			return -1;
 		*to = i + 1;
 	}
 	return prepare_all(s);
@@ -284,15 +217,15 @@ gen_raise(uint64_t gen, int64_t changed)
 uint64_t
 store_version(struct store *s, int64_t *changed)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int64_t		 now = monotonic_ms();
 
 	if (atomic_load(&known_gen) == 0 ||
 	    now - atomic_load(&checked_ms) >= opt_recheck_ms) {
 		st = stmt_get(s, ST_GENERATION);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			gen_raise((uint64_t)sqlite3_column_int64(st, 0),
-			    sqlite3_column_int64(st, 1));
+		if (db_step(st) == DB_ROW) {
+			gen_raise((uint64_t)db_column_int64(st, 0),
+			    db_column_int64(st, 1));
 			atomic_store(&checked_ms, now);
 		} else
 			STORE_ERR(s);
@@ -303,27 +236,26 @@ store_version(struct store *s, int64_t *changed)
 	return atomic_load(&known_gen);
 }
 
-sqlite3_stmt *
+struct dstmt *
 stmt_get(struct store *s, enum stmt id)
 {
 	return s->stmt[id];
 }
 
 void
-stmt_done(sqlite3_stmt *st)
+stmt_done(struct dstmt *st)
 {
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	db_reset(st);
 }
 
 int
-stmt_exec(struct store *s, sqlite3_stmt *st, const char *file, int line)
+stmt_exec(struct store *s, struct dstmt *st, const char *file, int line)
 {
 	int	 rc;
 
-	rc = sqlite3_step(st);
+	rc = db_step(st);
 	stmt_done(st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+	if (rc == DB_DONE || rc == DB_ROW)
 		return 0;
 	store_error(s, file, line);
 	return -1;
@@ -359,13 +291,24 @@ store_begin(struct store *s)
 		write_unlock(s);
 		return -1;
 	}
+	/*
+	 * PostgreSQL's BEGIN takes no lock: the meta row's is the write
+	 * lock, held to COMMIT, so that writers take turns across every
+	 * process and machine as SQLite's BEGIN IMMEDIATE makes them do
+	 * (the purge outbox relies on rows committing in id order).
+	 */
+	if (db_is_pg(s->db) &&
+	    STMT_EXEC(s, stmt_get(s, ST_WRITE_LOCK)) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	return 0;
 }
 
 int
 store_commit(struct store *s)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_GENERATION_BUMP);
+	struct dstmt	*st = stmt_get(s, ST_GENERATION_BUMP);
 	uint64_t	 gen = 0;
 	int64_t		 changed = 0;
 	int		 rc;
@@ -379,14 +322,14 @@ store_commit(struct store *s)
 		return -1;
 	}
 	/* Every write moves the generation, in the same transaction. */
-	sqlite3_bind_int64(st, 1, (int64_t)time(NULL));
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		gen = (uint64_t)sqlite3_column_int64(st, 0);
-		changed = sqlite3_column_int64(st, 1);
+	db_bind_int64(st, 1, (int64_t)time(NULL));
+	if ((rc = db_step(st)) == DB_ROW) {
+		gen = (uint64_t)db_column_int64(st, 0);
+		changed = db_column_int64(st, 1);
 	} else
 		STORE_ERR(s);
 	stmt_done(st);
-	if (rc != SQLITE_ROW || STMT_EXEC(s, stmt_get(s, ST_COMMIT)) < 0) {
+	if (rc != DB_ROW || STMT_EXEC(s, stmt_get(s, ST_COMMIT)) < 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -411,8 +354,8 @@ void
 store_rollback(struct store *s)
 {
 	/* After some errors SQLite has rolled back already: harmless. */
-	if (!sqlite3_get_autocommit(s->db)) {
-		sqlite3_step(stmt_get(s, ST_ROLLBACK));
+	if (db_in_txn(s->db)) {
+		db_step(stmt_get(s, ST_ROLLBACK));
 		stmt_done(stmt_get(s, ST_ROLLBACK));
 	}
 	write_unlock(s);
@@ -421,7 +364,7 @@ store_rollback(struct store *s)
 void
 store_read_begin(struct store *s)
 {
-	if (s->reading || s->writing || !sqlite3_get_autocommit(s->db))
+	if (s->reading || s->writing || db_in_txn(s->db))
 		return;
 	if (STMT_EXEC(s, stmt_get(s, ST_BEGIN_READ)) == 0)
 		s->reading = 1;
@@ -433,50 +376,47 @@ store_read_end(struct store *s)
 	if (!s->reading)
 		return;
 	s->reading = 0;
-	if (!sqlite3_get_autocommit(s->db))
+	if (db_in_txn(s->db))
 		STMT_EXEC(s, stmt_get(s, ST_COMMIT));
 }
 
 int
-bind_text(sqlite3_stmt *st, int i, const char *v)
+bind_text(struct dstmt *st, int i, const char *v)
 {
-	if (v == NULL)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	return db_bind_text(st, i, v);
 }
 
 int
-bind_time(sqlite3_stmt *st, int i, int64_t t)
+bind_time(struct dstmt *st, int i, int64_t t)
 {
 	if (t == 0)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_int64(st, i, t);
+		return db_bind_null(st, i);
+	return db_bind_int64(st, i, t);
 }
 
 const char *
-col_text(struct arena *a, sqlite3_stmt *st, int i)
+col_text(struct arena *a, struct dstmt *st, int i)
 {
-	const unsigned char	*p = sqlite3_column_text(st, i);
+	const char	*p = db_column_text(st, i);
 
 	if (p == NULL)
 		return arena_strdup(a, "");
-	return arena_strndup(a, (const char *)p,
-	    (size_t)sqlite3_column_bytes(st, i));
+	return arena_strndup(a, p, (size_t)db_column_bytes(st, i));
 }
 
 int
-lookup_text(struct store *s, struct arena *a, sqlite3_stmt *st,
+lookup_text(struct store *s, struct arena *a, struct dstmt *st,
     const char *key, const char **out)
 {
 	int	 rc;
 
 	bind_text(st, 1, key);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_step(st)) == DB_ROW)
 		*out = col_text(a, st, 0);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
@@ -489,7 +429,7 @@ store_setting_get(struct store *s, struct arena *a, const char *key,
 int
 store_setting_put(struct store *s, const char *key, const char *value)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SETTING_PUT);
+	struct dstmt	*st = stmt_get(s, ST_SETTING_PUT);
 
 	bind_text(st, 1, key);
 	bind_text(st, 2, value);

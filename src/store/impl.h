@@ -1,18 +1,18 @@
 /*
  * impl.h: what the store's own files share.  Nothing outside src/store/
- * includes this file or sqlite3.h.
+ * includes this file; the database is reached through the driver
+ * (drv.h), SQLite or PostgreSQL.
  */
 #ifndef GAZETTE_STORE_IMPL_H
 #define GAZETTE_STORE_IMPL_H
 
-#include <sqlite3.h>
-
+#include "drv.h"
 #include "stmt.h"
 #include "store.h"
 
 struct store {
-	sqlite3		*db;
-	sqlite3_stmt	*stmt[ST__MAX];	/* prepared once, at open */
+	struct dconn	*db;
+	struct dstmt	*stmt[ST__MAX];	/* prepared once, at open */
 	int		 writing;	/* holds the process's write lock */
 	int		 reading;	/* inside store_read_begin() */
 	int		 outboxed;	/* this write named what it changed */
@@ -23,11 +23,11 @@ struct store {
  * clears its bindings; call it as soon as the rows are copied, on every
  * path, so that readers do not hold back WAL checkpoints.
  */
-sqlite3_stmt	*stmt_get(struct store *, enum stmt);
-void		 stmt_done(sqlite3_stmt *);
+struct dstmt	*stmt_get(struct store *, enum stmt);
+void		 stmt_done(struct dstmt *);
 
 /* Run a statement that returns no rows; 0 or -1 (logged). */
-int		 stmt_exec(struct store *, sqlite3_stmt *, const char *file,
+int		 stmt_exec(struct store *, struct dstmt *, const char *file,
 		    int line);
 #define STMT_EXEC(s, st) stmt_exec((s), (st), __FILE__, __LINE__)
 
@@ -44,34 +44,34 @@ int		 store_commit_unseen(struct store *);
 void		 store_rollback(struct store *);
 
 /* Bind helpers: NULL text binds SQL NULL; 0 times bind NULL. */
-int		 bind_text(sqlite3_stmt *, int, const char *);
-int		 bind_time(sqlite3_stmt *, int, int64_t);
+int		 bind_text(struct dstmt *, int, const char *);
+int		 bind_time(struct dstmt *, int, int64_t);
 
 /* A column copied into the arena; NULL becomes "". */
-const char	*col_text(struct arena *, sqlite3_stmt *, int);
+const char	*col_text(struct arena *, struct dstmt *, int);
 /* An account from USER_COLS (stmt.c) starting at column c (user.c). */
 struct user;
-void		 user_row_at(struct arena *, sqlite3_stmt *, int c,
+void		 user_row_at(struct arena *, struct dstmt *, int c,
 		    struct user *);
 
 /*
  * Run st with key bound to ?1 and copy the first column of its one row
  * into *out: 1 found, 0 not, -1 error (logged).
  */
-int		 lookup_text(struct store *, struct arena *, sqlite3_stmt *st,
+int		 lookup_text(struct store *, struct arena *, struct dstmt *st,
 		    const char *key, const char **out);
 
 /* The columns id, name, slug, article_count of a tag row. */
-void		 tag_row(struct arena *, sqlite3_stmt *, struct tag *);
+void		 tag_row(struct arena *, struct dstmt *, struct tag *);
 
 /*
  * Shared by the readers' listings (issue 5: search.c, archive.c,
  * related.c): copy a row of ARTICLE_LIST_COLS (and the body when full)
  * from column 0; run a listing statement (see article.c).
  */
-void		 article_row(struct arena *, sqlite3_stmt *, struct article *,
+void		 article_row(struct arena *, struct dstmt *, struct article *,
 		    int full);
-int		 article_list(struct store *, struct arena *, sqlite3_stmt *,
+int		 article_list(struct store *, struct arena *, struct dstmt *,
 		    int64_t now, const struct cursor *, int after, int limit,
 		    struct article **);
 

@@ -7,65 +7,65 @@
 #include "impl.h"
 
 static void
-media_row(struct arena *a, sqlite3_stmt *st, struct media *m)
+media_row(struct arena *a, struct dstmt *st, struct media *m)
 {
 	memset(m, 0, sizeof(*m));
-	m->id = sqlite3_column_int64(st, 0);
+	m->id = db_column_int64(st, 0);
 	m->hash = col_text(a, st, 1);
-	m->width = sqlite3_column_int(st, 2);
-	m->height = sqlite3_column_int(st, 3);
+	m->width = db_column_int(st, 2);
+	m->height = db_column_int(st, 3);
 	m->widths = col_text(a, st, 4);
 	m->alt = col_text(a, st, 5);
 	m->caption = col_text(a, st, 6);
 	m->credit = col_text(a, st, 7);
 	m->filename = col_text(a, st, 8);
-	m->bytes = sqlite3_column_int64(st, 9);
-	m->created_at = sqlite3_column_int64(st, 10);
+	m->bytes = db_column_int64(st, 9);
+	m->created_at = db_column_int64(st, 10);
 }
 
 /* One row of st (bound by the caller) into m: 1, 0, -1. */
 static int
-media_one(struct store *s, struct arena *a, sqlite3_stmt *st,
+media_one(struct store *s, struct arena *a, struct dstmt *st,
     struct media *m)
 {
 	int	 rc;
 
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_step(st)) == DB_ROW)
 		media_row(a, st, m);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
 store_media_add(struct store *s, struct arena *a, struct media *m,
     long long user_id, int64_t now)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int		 rc, added;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_MEDIA_INSERT);
 	bind_text(st, 1, m->hash);
-	sqlite3_bind_int(st, 2, m->width);
-	sqlite3_bind_int(st, 3, m->height);
+	db_bind_int64(st, 2, m->width);
+	db_bind_int64(st, 3, m->height);
 	bind_text(st, 4, m->widths);
 	bind_text(st, 5, m->alt);
 	bind_text(st, 6, m->caption);
 	bind_text(st, 7, m->credit);
 	bind_text(st, 8, m->filename);
-	sqlite3_bind_int64(st, 9, m->bytes);
+	db_bind_int64(st, 9, m->bytes);
 	if (user_id > 0)
-		sqlite3_bind_int64(st, 10, user_id);
+		db_bind_int64(st, 10, user_id);
 	else
-		sqlite3_bind_null(st, 10);
-	sqlite3_bind_int64(st, 11, now);
-	rc = sqlite3_step(st);
-	added = sqlite3_changes(sqlite3_db_handle(st)) > 0;
+		db_bind_null(st, 10);
+	db_bind_int64(st, 11, now);
+	rc = db_step(st);
+	added = db_changes(s->db) > 0;
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		store_rollback(s);
 		return -1;
@@ -85,32 +85,32 @@ int
 store_media_by_id(struct store *s, struct arena *a, long long id,
     struct media *m)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_MEDIA_BY_ID);
+	struct dstmt	*st = stmt_get(s, ST_MEDIA_BY_ID);
 
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return media_one(s, a, st, m);
 }
 
 /* The rows of st (bound by the caller but for ?1 and ?2) into *out. */
 static int
-media_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
+media_rows(struct store *s, struct arena *a, struct dstmt *st,
     long long before, int limit, struct media **out)
 {
 	struct media	*rows = NULL;
 	size_t		 cap = 0;
 	int		 n = 0, rc;
 
-	sqlite3_bind_int64(st, 1, before > 0 ? before : INT64_MAX);
-	sqlite3_bind_int(st, 2, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, before > 0 ? before : INT64_MAX);
+	db_bind_int64(st, 2, limit);
+	while ((rc = db_step(st)) == DB_ROW) {
 		rows = arena_grow(a, rows, (size_t)n, &cap, sizeof(*rows));
 		media_row(a, st, &rows[n++]);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
 	*out = rows;
-	return rc == SQLITE_DONE ? n : -1;
+	return rc == DB_DONE ? n : -1;
 }
 
 int
@@ -125,7 +125,7 @@ int
 store_media_search(struct store *s, struct arena *a, const char *words,
     long long before, int limit, struct media **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_MEDIA_SEARCH);
+	struct dstmt	*st = stmt_get(s, ST_MEDIA_SEARCH);
 	char		*folded = arena_strdup(a, words), *p;
 
 	/* As SQLite's lower() folds: ASCII letters only. */
@@ -140,45 +140,45 @@ int
 store_media_uses(struct store *s, struct arena *a, long long id, int limit,
     struct media_use **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_MEDIA_USES);
+	struct dstmt	*st = stmt_get(s, ST_MEDIA_USES);
 	struct media_use *rows = NULL;
 	size_t		 cap = 0;
 	int		 n = 0, rc;
 
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, limit);
+	while ((rc = db_step(st)) == DB_ROW) {
 		rows = arena_grow(a, rows, (size_t)n, &cap, sizeof(*rows));
-		rows[n].article_id = sqlite3_column_int64(st, 0);
+		rows[n].article_id = db_column_int64(st, 0);
 		rows[n].headline = col_text(a, st, 1);
 		n++;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
 	*out = rows;
-	return rc == SQLITE_DONE ? n : -1;
+	return rc == DB_DONE ? n : -1;
 }
 
 int
 store_article_lead_set(struct store *s, long long article_id,
     long long media_id)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int		 rc;
 
 	if (store_begin(s) < 0)
 		return -1;
 	if (media_id > 0) {
 		st = stmt_get(s, ST_ARTICLE_LEAD_SET);
-		sqlite3_bind_int64(st, 2, media_id);
+		db_bind_int64(st, 2, media_id);
 	} else
 		st = stmt_get(s, ST_ARTICLE_LEAD_CLEAR);
-	sqlite3_bind_int64(st, 1, article_id);
-	rc = sqlite3_step(st);
+	db_bind_int64(st, 1, article_id);
+	rc = db_step(st);
 	stmt_done(st);
-	if (rc != SQLITE_DONE || outbox_article(s, article_id) < 0) {
-		if (rc != SQLITE_DONE)
+	if (rc != DB_DONE || outbox_article(s, article_id) < 0) {
+		if (rc != DB_DONE)
 			STORE_ERR(s);
 		store_rollback(s);
 		return -1;
@@ -190,9 +190,9 @@ int
 store_article_lead(struct store *s, struct arena *a, long long article_id,
     struct media *m)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_LEAD);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_LEAD);
 
-	sqlite3_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 1, article_id);
 	return media_one(s, a, st, m);
 }
 
@@ -200,7 +200,7 @@ int
 store_media_update(struct store *s, long long id, const char *alt,
     const char *caption, const char *credit)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	long long	*ids = NULL;
 	size_t		 cap = 0, n = 0, i;
 	int		 rc, changed;
@@ -209,14 +209,14 @@ store_media_update(struct store *s, long long id, const char *alt,
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_MEDIA_UPDATE);
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, alt);
 	bind_text(st, 3, caption);
 	bind_text(st, 4, credit);
-	rc = sqlite3_step(st);
-	changed = sqlite3_changes(sqlite3_db_handle(st)) > 0;
+	rc = db_step(st);
+	changed = db_changes(s->db) > 0;
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		store_rollback(s);
 		return -1;
@@ -228,18 +228,18 @@ store_media_update(struct store *s, long long id, const char *alt,
 	/* Every article that shows it: its pages change. */
 	arena_init(&a, 0);
 	st = stmt_get(s, ST_MEDIA_USES);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, -1);
+	while ((rc = db_step(st)) == DB_ROW) {
 		ids = arena_grow(&a, ids, n, &cap, sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = db_column_int64(st, 0);
 	}
 	stmt_done(st);
-	for (i = 0; rc == SQLITE_DONE && i < n; i++)
+	for (i = 0; rc == DB_DONE && i < n; i++)
 		if (outbox_article(s, ids[i]) < 0)
-			rc = SQLITE_ERROR;
+			rc = DB_ERROR;
 	arena_free(&a);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		store_rollback(s);
 		return -1;
@@ -252,7 +252,7 @@ store_media_update(struct store *s, long long id, const char *alt,
 int
 store_media_delete(struct store *s, long long id)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	struct media	 m;
 	struct arena	 a;
 	int		 rc, found;
@@ -261,7 +261,7 @@ store_media_delete(struct store *s, long long id)
 		return -1;
 	arena_init(&a, 0);
 	st = stmt_get(s, ST_MEDIA_BY_ID);
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	found = media_one(s, &a, st, &m);
 	arena_free(&a);
 	if (found <= 0) {
@@ -269,11 +269,11 @@ store_media_delete(struct store *s, long long id)
 		return found;
 	}
 	st = stmt_get(s, ST_MEDIA_DELETE);
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	found = sqlite3_changes(sqlite3_db_handle(st)) > 0;
+	db_bind_int64(st, 1, id);
+	rc = db_step(st);
+	found = db_changes(s->db) > 0;
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		store_rollback(s);
 		return -1;

@@ -17,10 +17,10 @@
 static int
 outbox_put(struct store *s, enum stmt id, long long ref)
 {
-	sqlite3_stmt	*st = stmt_get(s, id);
+	struct dstmt	*st = stmt_get(s, id);
 
-	sqlite3_bind_int64(st, 1, ref);
-	sqlite3_bind_int64(st, 2, (int64_t)time(NULL));
+	db_bind_int64(st, 1, ref);
+	db_bind_int64(st, 2, (int64_t)time(NULL));
 	s->outboxed = 1;
 	return STMT_EXEC(s, st);
 }
@@ -40,9 +40,9 @@ outbox_tag(struct store *s, long long id)
 int
 outbox_site(struct store *s)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_OUTBOX_SITE);
+	struct dstmt	*st = stmt_get(s, ST_OUTBOX_SITE);
 
-	sqlite3_bind_int64(st, 1, (int64_t)time(NULL));
+	db_bind_int64(st, 1, (int64_t)time(NULL));
 	s->outboxed = 1;
 	return STMT_EXEC(s, st);
 }
@@ -51,13 +51,13 @@ outbox_site(struct store *s)
 static int
 nodes_add(struct store *s, const char *const *nodes, size_t n, int64_t now)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	size_t		 i;
 
 	for (i = 0; i < n; i++) {
 		st = stmt_get(s, ST_PURGE_NODE_ADD);
 		bind_text(st, 1, nodes[i]);
-		sqlite3_bind_int64(st, 2, now);
+		db_bind_int64(st, 2, now);
 		if (STMT_EXEC(s, st) < 0)
 			return -1;
 	}
@@ -81,7 +81,7 @@ store_purge_nodes_set(struct store *s, const char *const *nodes, size_t n)
 {
 	struct arena	 a;
 	struct purge_node *have;
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int64_t		 now = (int64_t)time(NULL);
 	size_t		 i;
 	int		 nhave, j, keep;
@@ -105,7 +105,7 @@ store_purge_nodes_set(struct store *s, const char *const *nodes, size_t n)
 		 */
 		st = stmt_get(s, ST_PURGE_NODE_DROP);
 		bind_text(st, 1, have[j].node);
-		sqlite3_bind_int64(st, 2, now - PURGE_NODE_IDLE);
+		db_bind_int64(st, 2, now - PURGE_NODE_IDLE);
 		if (STMT_EXEC(s, st) < 0)
 			goto rollback;
 	}
@@ -123,11 +123,11 @@ fail:
 int
 store_purge_nodes(struct store *s, struct arena *a, struct purge_node **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_PURGE_NODES);
+	struct dstmt	*st = stmt_get(s, ST_PURGE_NODES);
 	struct purge_node *rows = NULL;
 	int		 n = 0, cap = 0, rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (n == cap) {
 			struct purge_node *more;
 
@@ -138,15 +138,15 @@ store_purge_nodes(struct store *s, struct arena *a, struct purge_node **out)
 			rows = more;
 		}
 		rows[n].node = col_text(a, st, 0);
-		rows[n].acked = sqlite3_column_int64(st, 1);
-		rows[n].acked_at = sqlite3_column_int64(st, 2);
-		rows[n].failed_at = sqlite3_column_int64(st, 3);
+		rows[n].acked = db_column_int64(st, 1);
+		rows[n].acked_at = db_column_int64(st, 2);
+		rows[n].failed_at = db_column_int64(st, 3);
 		rows[n].error = col_text(a, st, 4);
-		rows[n].pending = sqlite3_column_int64(st, 5);
-		rows[n].oldest = sqlite3_column_int64(st, 6);
+		rows[n].pending = db_column_int64(st, 5);
+		rows[n].oldest = db_column_int64(st, 6);
 		n++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		n = -1;
 	}
@@ -159,25 +159,25 @@ int
 store_purge_pending(struct store *s, struct arena *a, long long after,
     int limit, struct purge_row **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_PURGE_PENDING);
+	struct dstmt	*st = stmt_get(s, ST_PURGE_PENDING);
 	struct purge_row *rows;
 	const char	*kind;
 	int		 n = 0, rc;
 
 	rows = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof(*rows));
-	sqlite3_bind_int64(st, 1, after);
-	sqlite3_bind_int(st, 2, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows[n].id = sqlite3_column_int64(st, 0);
-		kind = (const char *)sqlite3_column_text(st, 1);
+	db_bind_int64(st, 1, after);
+	db_bind_int64(st, 2, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW) {
+		rows[n].id = db_column_int64(st, 0);
+		kind = db_column_text(st, 1);
 		rows[n].kind = strcmp(kind, "article") == 0 ? PURGE_ARTICLE :
 		    strcmp(kind, "tag") == 0 ? PURGE_TAG : PURGE_SITE;
 		rows[n].slug = col_text(a, st, 2);
-		rows[n].ref = sqlite3_column_int64(st, 3);
-		rows[n].at = sqlite3_column_int64(st, 4);
+		rows[n].ref = db_column_int64(st, 3);
+		rows[n].at = db_column_int64(st, 4);
 		n++;
 	}
-	if (n < limit && rc != SQLITE_DONE) {
+	if (n < limit && rc != DB_DONE) {
 		STORE_ERR(s);
 		n = -1;
 	}
@@ -188,7 +188,7 @@ store_purge_pending(struct store *s, struct arena *a, long long after,
 
 /* Run node's bookkeeping statement st (bound) and maybe prune: 0 or -1. */
 static int
-node_update(struct store *s, sqlite3_stmt *st, int prune)
+node_update(struct store *s, struct dstmt *st, int prune)
 {
 	if (STMT_EXEC(s, st) < 0 ||
 	    (prune && STMT_EXEC(s, stmt_get(s, ST_PURGE_PRUNE)) < 0)) {
@@ -202,14 +202,14 @@ int
 store_purge_ack(struct store *s, const char *node, long long upto,
     int64_t now)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_PURGE_ACK);
 	bind_text(st, 1, node);
-	sqlite3_bind_int64(st, 2, upto);
-	sqlite3_bind_int64(st, 3, now);
+	db_bind_int64(st, 2, upto);
+	db_bind_int64(st, 3, now);
 	return node_update(s, st, 1);
 }
 
@@ -217,13 +217,13 @@ int
 store_purge_failed(struct store *s, const char *node, const char *error,
     int64_t now)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_PURGE_FAILED);
 	bind_text(st, 1, node);
-	sqlite3_bind_int64(st, 2, now);
+	db_bind_int64(st, 2, now);
 	bind_text(st, 3, error);
 	return node_update(s, st, 0);
 }

@@ -49,7 +49,7 @@ int
 store_related(struct store *s, struct arena *a, long long id, int64_t now,
     struct article **out)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	struct cand	*c;
 	struct article	*rows, *ordered;
 	long long	 tags[RELATED_TAGS];
@@ -57,11 +57,11 @@ store_related(struct store *s, struct arena *a, long long id, int64_t now,
 
 	*out = ordered = arena_calloc(a, STORE_RELATED_MAX, sizeof(*ordered));
 	st = stmt_get(s, ST_ARTICLE_TAG_IDS);
-	sqlite3_bind_int64(st, 1, id);
-	while (ntags < RELATED_TAGS && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		tags[ntags++] = sqlite3_column_int64(st, 0);
+	db_bind_int64(st, 1, id);
+	while (ntags < RELATED_TAGS && (rc = db_step(st)) == DB_ROW)
+		tags[ntags++] = db_column_int64(st, 0);
 	stmt_done(st);
-	if (ntags < RELATED_TAGS && rc != SQLITE_DONE) {
+	if (ntags < RELATED_TAGS && rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -71,19 +71,19 @@ store_related(struct store *s, struct arena *a, long long id, int64_t now,
 	c = arena_calloc(a, (size_t)ntags * RELATED_SCAN, sizeof(*c));
 	st = stmt_get(s, ST_RELATED_TAG);
 	for (i = 0; i < ntags; i++) {
-		sqlite3_bind_int64(st, 1, tags[i]);
-		sqlite3_bind_int64(st, 2, now);
-		sqlite3_bind_int64(st, 3, id);
-		sqlite3_bind_int(st, 4, RELATED_SCAN);
+		db_bind_int64(st, 1, tags[i]);
+		db_bind_int64(st, 2, now);
+		db_bind_int64(st, 3, id);
+		db_bind_int64(st, 4, RELATED_SCAN);
 		while (nc < (i + 1) * RELATED_SCAN &&
-		    (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			c[nc].id = sqlite3_column_int64(st, 0);
-			c[nc].at = sqlite3_column_int64(st, 1);
+		    (rc = db_step(st)) == DB_ROW) {
+			c[nc].id = db_column_int64(st, 0);
+			c[nc].at = db_column_int64(st, 1);
 			c[nc].shared = 1;
 			nc++;
 		}
 		stmt_done(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		if (rc != DB_ROW && rc != DB_DONE) {
 			STORE_ERR(s);
 			return -1;
 		}
@@ -106,14 +106,14 @@ store_related(struct store *s, struct arena *a, long long id, int64_t now,
 
 	/* Read them (unused slots bind NULL, which matches nothing). */
 	st = stmt_get(s, ST_RELATED_ARTICLES);
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	for (i = 0; i < nc; i++)
-		sqlite3_bind_int64(st, 2 + i, c[i].id);
+		db_bind_int64(st, 2 + i, c[i].id);
 	rows = arena_calloc(a, STORE_RELATED_MAX, sizeof(*rows));
-	while (n < nc && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	while (n < nc && (rc = db_step(st)) == DB_ROW)
 		article_row(a, st, &rows[n++], 0);
 	stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}

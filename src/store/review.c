@@ -14,68 +14,68 @@ int
 store_article_review(struct store *s, struct arena *a, long long id,
     struct review *rv)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_REVIEW);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_REVIEW);
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rv->author_id = sqlite3_column_int64(st, 0);
-		rv->submitted_at = sqlite3_column_int64(st, 1);
+	db_bind_int64(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		rv->author_id = db_column_int64(st, 0);
+		rv->submitted_at = db_column_int64(st, 1);
 		rv->note = col_text(a, st, 2);
 		rv->author = "";
-	} else if (rc != SQLITE_DONE)
+	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
 store_article_submit(struct store *s, long long id, int64_t now)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_SUBMIT);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_SUBMIT);
 
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, now);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return db_changes(s->db) > 0;
 }
 
 int
 store_article_return(struct store *s, long long id, const char *note,
     int64_t now)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_RETURN);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_RETURN);
 
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, note);
-	sqlite3_bind_int64(st, 3, now);
+	db_bind_int64(st, 3, now);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return db_changes(s->db) > 0;
 }
 
 /* Step st into up to limit rows of articles and their review state. */
 static int
-review_rows(struct store *s, struct arena *a, sqlite3_stmt *st, int limit,
+review_rows(struct store *s, struct arena *a, struct dstmt *st, int limit,
     struct article **arts, struct review **rvs)
 {
 	struct article	*rows;
 	struct review	*rv;
-	int		 n = 0, rc = SQLITE_DONE;
+	int		 n = 0, rc = DB_DONE;
 
 	rows = arena_alloc(a, sizeof(*rows) * (size_t)(limit > 0 ? limit : 1));
 	rv = arena_alloc(a, sizeof(*rv) * (size_t)(limit > 0 ? limit : 1));
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (n < limit && (rc = db_step(st)) == DB_ROW) {
 		article_row(a, st, &rows[n], 0);
 		rv[n].author_id = 0;
-		rv[n].submitted_at = sqlite3_column_int64(st, 15);
+		rv[n].submitted_at = db_column_int64(st, 15);
 		rv[n].note = col_text(a, st, 16);
 		rv[n].author = col_text(a, st, 17);
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -88,9 +88,9 @@ int
 store_articles_queue(struct store *s, struct arena *a, int limit,
     struct article **arts, struct review **rvs)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_QUEUE);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLES_QUEUE);
 
-	sqlite3_bind_int(st, 1, limit);
+	db_bind_int64(st, 1, limit);
 	return review_rows(s, a, st, limit, arts, rvs);
 }
 
@@ -98,9 +98,9 @@ int
 store_articles_of_author(struct store *s, struct arena *a,
     long long user_id, int limit, struct article **arts, struct review **rvs)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLES_OF_AUTHOR);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLES_OF_AUTHOR);
 
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int(st, 2, limit);
+	db_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 2, limit);
 	return review_rows(s, a, st, limit, arts, rvs);
 }

@@ -10,38 +10,38 @@
 
 /* The columns every revision query starts with. */
 static void
-revision_row(struct arena *a, sqlite3_stmt *st, struct revision *r)
+revision_row(struct arena *a, struct dstmt *st, struct revision *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->id = sqlite3_column_int64(st, 0);
-	r->article_id = sqlite3_column_int64(st, 1);
-	r->user_id = sqlite3_column_int64(st, 2);
+	r->id = db_column_int64(st, 0);
+	r->article_id = db_column_int64(st, 1);
+	r->user_id = db_column_int64(st, 2);
 	r->user_display = col_text(a, st, 3);
-	r->created_at = sqlite3_column_int64(st, 4);
+	r->created_at = db_column_int64(st, 4);
 	r->kind = col_text(a, st, 5);
 	r->headline = col_text(a, st, 6);
 	r->slug = col_text(a, st, 7);
 	r->status = col_text(a, st, 8);
-	r->published_at = sqlite3_column_int64(st, 9);
+	r->published_at = db_column_int64(st, 9);
 }
 
 int
 store_revisions(struct store *s, struct arena *a, long long article_id,
     int limit, struct revision **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_REVISIONS_LIST);
+	struct dstmt	*st = stmt_get(s, ST_REVISIONS_LIST);
 	struct revision	*rows;
-	int		 n = 0, rc = SQLITE_DONE;
+	int		 n = 0, rc = DB_DONE;
 
 	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int(st, 2, limit);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 2, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW) {
 		revision_row(a, st, &rows[n]);
-		rows[n++].number = sqlite3_column_int64(st, 10);
+		rows[n++].number = db_column_int64(st, 10);
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -51,12 +51,12 @@ store_revisions(struct store *s, struct arena *a, long long article_id,
 
 /* Step st (bound) for one whole revision: 1, 0 or -1. */
 static int
-revision_one(struct store *s, struct arena *a, sqlite3_stmt *st,
+revision_one(struct store *s, struct arena *a, struct dstmt *st,
     struct revision *r)
 {
 	int	 rc;
 
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step(st)) == DB_ROW) {
 		revision_row(a, st, r);
 		r->summary = col_text(a, st, 10);
 		r->byline = col_text(a, st, 11);
@@ -64,20 +64,20 @@ revision_one(struct store *s, struct arena *a, sqlite3_stmt *st,
 		r->source = col_text(a, st, 13);
 		r->body_md = col_text(a, st, 14);
 		r->tags = col_text(a, st, 15);
-		r->number = sqlite3_column_int64(st, 16);
-	} else if (rc != SQLITE_DONE)
+		r->number = db_column_int64(st, 16);
+	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
 store_revision_get(struct store *s, struct arena *a, long long id,
     struct revision *r)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_GET);
+	struct dstmt	*st = stmt_get(s, ST_REVISION_GET);
 
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return revision_one(s, a, st, r);
 }
 
@@ -85,36 +85,36 @@ int
 store_revision_by_number(struct store *s, struct arena *a,
     long long article_id, long long number, struct revision *r)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_REVISION_BY_NUMBER);
+	struct dstmt	*st = stmt_get(s, ST_REVISION_BY_NUMBER);
 
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int64(st, 2, number);
+	db_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 2, number);
 	return revision_one(s, a, st, r);
 }
 
 /* Step st into a growing array of corrections; count or -1. */
 static int
-correction_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
+correction_rows(struct store *s, struct arena *a, struct dstmt *st,
     int limit, struct correction **out)
 {
 	struct correction *rows = NULL;
 	size_t		 n = 0, cap = 0;
-	int		 rc = SQLITE_DONE;
+	int		 rc = DB_DONE;
 
 	while ((limit < 0 || (int)n < limit) &&
-	    (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	    (rc = db_step(st)) == DB_ROW) {
 		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
-		rows[n].id = sqlite3_column_int64(st, 0);
-		rows[n].article_id = sqlite3_column_int64(st, 1);
+		rows[n].id = db_column_int64(st, 0);
+		rows[n].article_id = db_column_int64(st, 1);
 		rows[n].kind = col_text(a, st, 2);
 		rows[n].note = col_text(a, st, 3);
-		rows[n].created_at = sqlite3_column_int64(st, 4);
+		rows[n].created_at = db_column_int64(st, 4);
 		rows[n].article_slug = col_text(a, st, 5);
 		rows[n].article_headline = col_text(a, st, 6);
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -126,9 +126,9 @@ int
 store_corrections(struct store *s, struct arena *a, long long article_id,
     struct correction **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_CORRECTIONS_ARTICLE);
+	struct dstmt	*st = stmt_get(s, ST_CORRECTIONS_ARTICLE);
 
-	sqlite3_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 1, article_id);
 	return correction_rows(s, a, st, -1, out);
 }
 
@@ -136,14 +136,14 @@ int
 store_corrections_live(struct store *s, struct arena *a, int64_t now,
     const struct cursor *c, int limit, struct correction **out)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 
 	st = stmt_get(s, c ? ST_CORRECTIONS_BEFORE : ST_CORRECTIONS_ALL);
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	if (c != NULL) {
-		sqlite3_bind_int64(st, 2, c->at);
-		sqlite3_bind_int64(st, 3, c->id);
+		db_bind_int64(st, 2, c->at);
+		db_bind_int64(st, 3, c->id);
 	}
-	sqlite3_bind_int(st, 4, limit);
+	db_bind_int64(st, 4, limit);
 	return correction_rows(s, a, st, limit, out);
 }

@@ -20,10 +20,10 @@ int
 fts_put(struct store *s, struct arena *a, long long id, const char *headline,
     const char *summary, const char *body_text, const char *tags)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_FTS_INSERT);
+	struct dstmt	*st = stmt_get(s, ST_FTS_INSERT);
 
 	/* The snippet marks must come only from snippet(). */
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, snip_clean(a, headline ? headline : ""));
 	bind_text(st, 3, snip_clean(a, summary ? summary : ""));
 	bind_text(st, 4, snip_clean(a, body_text ? body_text : ""));
@@ -36,7 +36,7 @@ store_search(struct store *s, struct arena *a, const char *match,
     int64_t now, int offset, int limit, struct article **out,
     long long *total)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	struct article	*rows;
 	int		 n = 0, rc;
 
@@ -45,13 +45,13 @@ store_search(struct store *s, struct arena *a, const char *match,
 	*total = 0;
 
 	st = stmt_get(s, ST_SEARCH_COUNT);
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	bind_text(st, 2, match);
-	sqlite3_bind_int(st, 3, STORE_SEARCH_COUNT_MAX + 1);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*total = sqlite3_column_int64(st, 0);
+	db_bind_int64(st, 3, STORE_SEARCH_COUNT_MAX + 1);
+	if ((rc = db_step(st)) == DB_ROW)
+		*total = db_column_int64(st, 0);
 	stmt_done(st);
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -59,19 +59,19 @@ store_search(struct store *s, struct arena *a, const char *match,
 		return 0;
 
 	st = stmt_get(s, ST_SEARCH);
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	bind_text(st, 2, match);
 	bind_text(st, 3, SNIP_OPEN);
 	bind_text(st, 4, SNIP_CLOSE);
 	bind_text(st, 5, SNIP_ELLIPSIS);
-	sqlite3_bind_int(st, 6, limit);
-	sqlite3_bind_int(st, 7, offset);
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 6, limit);
+	db_bind_int64(st, 7, offset);
+	while (n < limit && (rc = db_step(st)) == DB_ROW) {
 		article_row(a, st, &rows[n], 0);
 		rows[n].snippet = col_text(a, st, 15);
 		n++;
 	}
-	if (n < limit && rc != SQLITE_DONE) {
+	if (n < limit && rc != DB_DONE) {
 		STORE_ERR(s);
 		stmt_done(st);
 		return -1;
@@ -101,7 +101,7 @@ tag_names(struct arena *a, const char *list)
 int
 store_search_reindex(struct store *s)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	struct arena	 a;
 	const char	*html, *text;
 	int		 n = 0, rc;
@@ -112,21 +112,21 @@ store_search_reindex(struct store *s)
 	if (STMT_EXEC(s, stmt_get(s, ST_FTS_CLEAR)) < 0)
 		goto rollback;
 	st = stmt_get(s, ST_REINDEX_ARTICLES);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		/* The same plain text as when an editor saves. */
-		if (md_render(&a, (const char *)sqlite3_column_text(st, 3),
+		if (md_render(&a, db_column_text(st, 3),
 		    &html, &text) < 0 ||
-		    fts_put(s, &a, sqlite3_column_int64(st, 0),
-		    (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2), text,
-		    tag_names(&a, (const char *)sqlite3_column_text(st, 4))) < 0) {
+		    fts_put(s, &a, db_column_int64(st, 0),
+		    db_column_text(st, 1),
+		    db_column_text(st, 2), text,
+		    tag_names(&a, db_column_text(st, 4))) < 0) {
 			stmt_done(st);
 			goto rollback;
 		}
 		n++;
 		arena_reset(&a);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		stmt_done(st);
 		goto rollback;

@@ -9,19 +9,19 @@
 int
 store_sitemap_stats(struct store *s, int64_t now, struct sitemap_stats *out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SITEMAP_STATS);
+	struct dstmt	*st = stmt_get(s, ST_SITEMAP_STATS);
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
-	sqlite3_bind_int64(st, 1, now);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->articles = sqlite3_column_int64(st, 0);
-		out->max_id = sqlite3_column_int64(st, 1);
-		out->tags = sqlite3_column_int64(st, 2);
-		out->newest = sqlite3_column_int64(st, 3);
+	db_bind_int64(st, 1, now);
+	if ((rc = db_step(st)) == DB_ROW) {
+		out->articles = db_column_int64(st, 0);
+		out->max_id = db_column_int64(st, 1);
+		out->tags = db_column_int64(st, 2);
+		out->newest = db_column_int64(st, 3);
 	}
 	stmt_done(st);
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -30,24 +30,24 @@ store_sitemap_stats(struct store *s, int64_t now, struct sitemap_stats *out)
 
 /* Step st into a growing array of (slug, time) pairs. */
 static int
-url_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
+url_rows(struct store *s, struct arena *a, struct dstmt *st,
     struct sitemap_url **out)
 {
 	struct sitemap_url *rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		/* A tag whose articles are all scheduled has no time. */
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+		if (db_column_null(st, 1))
 			continue;
 		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		rows[n].slug = col_text(a, st, 0);
-		rows[n].lastmod = sqlite3_column_int64(st, 1);
+		rows[n].lastmod = db_column_int64(st, 1);
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -59,11 +59,11 @@ int
 store_sitemap_articles(struct store *s, struct arena *a, int64_t now,
     long long from, long long to, struct sitemap_url **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SITEMAP_ARTICLES);
+	struct dstmt	*st = stmt_get(s, ST_SITEMAP_ARTICLES);
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, from);
-	sqlite3_bind_int64(st, 3, to);
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, from);
+	db_bind_int64(st, 3, to);
 	return url_rows(s, a, st, out);
 }
 
@@ -71,15 +71,15 @@ int64_t
 store_sitemap_lastmod(struct store *s, int64_t now, long long from,
     long long to)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SITEMAP_LASTMOD);
+	struct dstmt	*st = stmt_get(s, ST_SITEMAP_LASTMOD);
 	int64_t		 t = -1;
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, from);
-	sqlite3_bind_int64(st, 3, to);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		t = sqlite3_column_int64(st, 0);	/* NULL: 0 */
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, from);
+	db_bind_int64(st, 3, to);
+	if ((rc = db_step(st)) == DB_ROW)
+		t = db_column_int64(st, 0);	/* NULL: 0 */
 	else
 		STORE_ERR(s);
 	stmt_done(st);
@@ -90,9 +90,9 @@ int
 store_sitemap_tags(struct store *s, struct arena *a, int64_t now, int limit,
     struct sitemap_url **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SITEMAP_TAGS);
+	struct dstmt	*st = stmt_get(s, ST_SITEMAP_TAGS);
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, limit);
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, limit);
 	return url_rows(s, a, st, out);
 }

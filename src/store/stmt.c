@@ -62,6 +62,8 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_GENERATION_BUMP] =
 	    "UPDATE meta SET generation = generation + 1, changed_at = ?1"
 	    " WHERE id = 1 RETURNING generation, changed_at",
+	/* BEGIN IMMEDIATE holds the write lock already (db.c). */
+	[ST_WRITE_LOCK] = "SELECT 1",
 
 	[ST_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
 	[ST_SETTING_PUT] =

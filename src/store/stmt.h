@@ -1,6 +1,7 @@
 /*
  * stmt.h: every SQL statement Gazette runs, by name.  The text of each
- * is in stmt.c, in the same order; both lists grow together.
+ * is in stmt.c (SQLite) and stmt_pg.c (PostgreSQL); the lists grow
+ * together.
  */
 #ifndef GAZETTE_STMT_H
 #define GAZETTE_STMT_H
@@ -16,6 +17,7 @@ enum stmt {
 	ST_ROLLBACK_TO,
 	ST_GENERATION,
 	ST_GENERATION_BUMP,
+	ST_WRITE_LOCK,
 
 	/* Settings. */
 	ST_SETTING_GET,
@@ -212,6 +214,8 @@ enum stmt {
 	ST__MAX
 };
 
+/* The same statements for SQLite (stmt.c) and PostgreSQL (stmt_pg.c). */
 extern const char *const stmt_sql[ST__MAX];
+extern const char *const stmt_pg_sql[ST__MAX];
 
 #endif

@@ -119,12 +119,36 @@ struct cursor {
 /* Connections (db.c). */
 
 /*
- * Open the database at path for this thread.  Sets the pragmas, checks
+ * Open the database at path for this thread: a SQLite file, or a
+ * PostgreSQL database named by a postgresql:// (or postgres://) URI or
+ * a libpq keyword string (anything holding "=").  Sets the pragmas, checks
  * the schema version (refusing an unknown one unless migrating), and
  * prepares every statement.  Returns NULL on error (logged).
  */
 struct store	*store_open(const char *path, int for_migrate);
 void		 store_close(struct store *);
+
+/*
+ * 1 if the store's last error was the database being unavailable (a
+ * PostgreSQL server gone, shutting down, or now a read-only standby),
+ * which a retry in a moment may not meet: the failed transaction was
+ * abandoned whole, and the next call connects again.  Clears the mark.
+ */
+int		 store_unavailable(struct store *);
+
+/*
+ * 1 if there is a database at where to open: a SQLite file that exists,
+ * or any server's (which says itself whether it has the database).
+ */
+int		 store_present(const char *where);
+
+/*
+ * The serving lock (util/dblock.h) on the database at where, for a
+ * server's whole life: the descriptor to close at exit, or -1 (logged)
+ * if a restore is at work.  A database on a server has no file to
+ * restore in place: its descriptor holds nothing.
+ */
+int		 store_serve_lock(const char *where);
 
 /* Apply the migrations the database lacks; returns 0, or -1 (logged). */
 int		 store_migrate(struct store *, int *from, int *to);

@@ -7,28 +7,28 @@
 #include "impl.h"
 
 void
-tag_row(struct arena *a, sqlite3_stmt *st, struct tag *t)
+tag_row(struct arena *a, struct dstmt *st, struct tag *t)
 {
-	t->id = sqlite3_column_int64(st, 0);
+	t->id = db_column_int64(st, 0);
 	t->name = col_text(a, st, 1);
 	t->slug = col_text(a, st, 2);
-	t->article_count = sqlite3_column_int64(st, 3);
+	t->article_count = db_column_int64(st, 3);
 }
 
 int
 store_tag_by_slug(struct store *s, struct arena *a, const char *slug,
     struct tag *t)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TAG_BY_SLUG);
+	struct dstmt	*st = stmt_get(s, ST_TAG_BY_SLUG);
 	int		 rc;
 
 	bind_text(st, 1, slug);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_step(st)) == DB_ROW)
 		tag_row(a, st, t);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
@@ -54,16 +54,16 @@ store_tag_live(struct store *s, struct arena *a, const char *slug,
 int
 store_tags_all(struct store *s, struct arena *a, struct tag **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TAGS_ALL);
+	struct dstmt	*st = stmt_get(s, ST_TAGS_ALL);
 	struct tag	*rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		tag_row(a, st, &rows[n++]);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		stmt_done(st);
 		return -1;
@@ -76,21 +76,21 @@ store_tags_all(struct store *s, struct arena *a, struct tag **out)
 int
 store_tags_due(struct store *s, int64_t now, struct tag *tags, int n)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TAGS_SCHEDULED);
+	struct dstmt	*st = stmt_get(s, ST_TAGS_SCHEDULED);
 	long long	 id, count;
 	int		 rc, i;
 
-	sqlite3_bind_int64(st, 1, now);
+	db_bind_int64(st, 1, now);
 	/* Scheduled articles are few: a short loop per tag is fine. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		count = sqlite3_column_int64(st, 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		id = db_column_int64(st, 0);
+		count = db_column_int64(st, 1);
 		for (i = 0; i < n; i++)
 			if (tags[i].id == id)
 				tags[i].article_count -= count;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}

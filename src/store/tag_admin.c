@@ -17,19 +17,19 @@
 int
 store_tags_admin(struct store *s, struct arena *a, struct tag_use **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TAGS_ADMIN);
+	struct dstmt	*st = stmt_get(s, ST_TAGS_ADMIN);
 	struct tag_use	*rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		tag_row(a, st, &rows[n].tag);
-		rows[n].uses = sqlite3_column_int64(st, 4);
+		rows[n].uses = db_column_int64(st, 4);
 		n++;
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -40,16 +40,16 @@ store_tags_admin(struct store *s, struct arena *a, struct tag_use **out)
 int
 store_tag_by_id(struct store *s, struct arena *a, long long id, struct tag *t)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TAG_BY_ID);
+	struct dstmt	*st = stmt_get(s, ST_TAG_BY_ID);
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	db_bind_int64(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW)
 		tag_row(a, st, t);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 /* The ids of the articles carrying a tag, into *out (arena); n or -1. */
@@ -57,18 +57,18 @@ static int
 tag_articles(struct store *s, struct arena *a, long long tag_id,
     long long **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TAG_ARTICLE_IDS);
+	struct dstmt	*st = stmt_get(s, ST_TAG_ARTICLE_IDS);
 	long long	*ids = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, tag_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, tag_id);
+	while ((rc = db_step(st)) == DB_ROW) {
 		ids = arena_grow(a, ids, n, &cap, sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = db_column_int64(st, 0);
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -80,33 +80,33 @@ tag_articles(struct store *s, struct arena *a, long long tag_id,
 static int
 relist(struct store *s, long long article_id, int64_t now)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_ARTICLE_TAG_LIST);
+	struct dstmt	*st = stmt_get(s, ST_ARTICLE_TAG_LIST);
 	struct buf	 tl = BUF_INIT, names = BUF_INIT;
 	int		 rc;
 
-	sqlite3_bind_int64(st, 1, article_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *slug = (const char *)sqlite3_column_text(st, 0);
-		const char *name = (const char *)sqlite3_column_text(st, 1);
+	db_bind_int64(st, 1, article_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *slug = db_column_text(st, 0);
+		const char *name = db_column_text(st, 1);
 
 		buf_printf(&tl, "%s\t%s\n", slug, name);
 		buf_printf(&names, "%s%s", names.len ? ", " : "", name);
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		rc = -1;
 		goto out;
 	}
 	st = stmt_get(s, ST_ARTICLE_TAG_LIST_PUT);
-	sqlite3_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 1, article_id);
 	bind_text(st, 2, buf_cstr(&tl));
-	sqlite3_bind_int64(st, 3, now);
+	db_bind_int64(st, 3, now);
 	if ((rc = STMT_EXEC(s, st)) < 0)
 		goto out;
 	/* No row in the index (a draft): nothing changes, as it should. */
 	st = stmt_get(s, ST_FTS_TAGS_PUT);
-	sqlite3_bind_int64(st, 1, article_id);
+	db_bind_int64(st, 1, article_id);
 	bind_text(st, 2, buf_cstr(&names));
 	rc = STMT_EXEC(s, st);
 out:
@@ -130,11 +130,11 @@ relist_all(struct store *s, const long long *ids, int n, int64_t now)
 static int
 exec2(struct store *s, enum stmt id, long long x, long long y)
 {
-	sqlite3_stmt	*st = stmt_get(s, id);
+	struct dstmt	*st = stmt_get(s, id);
 
-	sqlite3_bind_int64(st, 1, x);
+	db_bind_int64(st, 1, x);
 	if (y != 0)
-		sqlite3_bind_int64(st, 2, y);
+		db_bind_int64(st, 2, y);
 	return STMT_EXEC(s, st);
 }
 
@@ -142,10 +142,10 @@ exec2(struct store *s, enum stmt id, long long x, long long y)
 static int
 slug_keep(struct store *s, const char *slug, long long id)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TAG_SLUG_PUT);
+	struct dstmt	*st = stmt_get(s, ST_TAG_SLUG_PUT);
 
 	bind_text(st, 1, slug);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_int64(st, 2, id);
 	return STMT_EXEC(s, st);
 }
 
@@ -154,7 +154,7 @@ store_tag_rename(struct store *s, long long id, const char *name, int64_t now)
 {
 	struct arena	 a;
 	struct tag	 t, other;
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	const char	*slug;
 	long long	*ids;
 	int		 rc = -1, n, found;
@@ -189,7 +189,7 @@ store_tag_rename(struct store *s, long long id, const char *name, int64_t now)
 			goto rollback;
 	}
 	st = stmt_get(s, ST_TAG_RENAME);
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, name);
 	bind_text(st, 3, slug);
 	if (STMT_EXEC(s, st) < 0)
@@ -256,7 +256,7 @@ store_tag_delete(struct store *s, long long id)
 		store_rollback(s);
 		return -1;
 	}
-	changed = sqlite3_changes(s->db) > 0;
+	changed = db_changes(s->db) > 0;
 	if (store_commit(s) < 0)
 		return -1;
 	return changed ? 0 : 1;

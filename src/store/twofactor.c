@@ -11,16 +11,16 @@ static int
 codes_put(struct store *s, long long user_id,
     const unsigned char (*hashes)[32], int n)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_RECOVERY_DELETE_USER);
+	struct dstmt	*st = stmt_get(s, ST_RECOVERY_DELETE_USER);
 	int		 i;
 
-	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 1, user_id);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
 		st = stmt_get(s, ST_RECOVERY_INSERT);
-		sqlite3_bind_blob(st, 1, hashes[i], 32, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, user_id);
+		db_bind_blob(st, 1, hashes[i], 32);
+		db_bind_int64(st, 2, user_id);
 		if (STMT_EXEC(s, st) < 0)
 			return -1;
 	}
@@ -31,17 +31,17 @@ int
 store_totp_enable(struct store *s, long long user_id, const char *secret_b32,
     long long step, const unsigned char (*hashes)[32], int n)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_TOTP_ENABLE);
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, step);
+	db_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 2, step);
 	bind_text(st, 3, secret_b32);
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
+	if (db_changes(s->db) == 0) {
 		store_rollback(s);
 		return 0;
 	}
@@ -56,37 +56,37 @@ fail:
 int
 store_totp_step(struct store *s, long long user_id, long long step)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_TOTP_STEP);
+	struct dstmt	*st = stmt_get(s, ST_TOTP_STEP);
 
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, step);
+	db_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 2, step);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return db_changes(s->db) > 0;
 }
 
 int
 store_recovery_use(struct store *s, long long user_id,
     const unsigned char hash[32])
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_RECOVERY_USE);
+	struct dstmt	*st = stmt_get(s, ST_RECOVERY_USE);
 
-	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, user_id);
+	db_bind_blob(st, 1, hash, 32);
+	db_bind_int64(st, 2, user_id);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return db_changes(s->db) > 0;
 }
 
 int
 store_recovery_count(struct store *s, long long user_id)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_RECOVERY_COUNT);
+	struct dstmt	*st = stmt_get(s, ST_RECOVERY_COUNT);
 	int		 rc, n = -1;
 
-	sqlite3_bind_int64(st, 1, user_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
+	db_bind_int64(st, 1, user_id);
+	if ((rc = db_step(st)) == DB_ROW)
+		n = db_column_int(st, 0);
 	else
 		STORE_ERR(s);
 	stmt_done(st);
@@ -109,16 +109,16 @@ store_recovery_replace(struct store *s, long long user_id,
 int
 store_totp_reset(struct store *s, long long user_id)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int		 changed;
 
 	if (store_begin(s) < 0)
 		return -1;
 	st = stmt_get(s, ST_TOTP_RESET);
-	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 1, user_id);
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
-	changed = sqlite3_changes(s->db) > 0;
+	changed = db_changes(s->db) > 0;
 	if (codes_put(s, user_id, NULL, 0) < 0)
 		goto fail;
 	return store_commit(s) < 0 ? -1 : changed;

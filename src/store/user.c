@@ -12,26 +12,26 @@
 #include "impl.h"
 
 void
-user_row_at(struct arena *a, sqlite3_stmt *st, int c, struct user *u)
+user_row_at(struct arena *a, struct dstmt *st, int c, struct user *u)
 {
 	memset(u, 0, sizeof(*u));
-	u->id = sqlite3_column_int64(st, c);
+	u->id = db_column_int64(st, c);
 	u->name = col_text(a, st, c + 1);
 	u->display = col_text(a, st, c + 2);
-	u->role = role_parse((const char *)sqlite3_column_text(st, c + 3));
+	u->role = role_parse(db_column_text(st, c + 3));
 	u->admin = u->role == ROLE_ADMIN;
 	u->pw_hash = col_text(a, st, c + 4);
-	u->disabled = sqlite3_column_int(st, c + 5) != 0;
-	u->created_at = sqlite3_column_int64(st, c + 6);
-	u->invited = sqlite3_column_int(st, c + 7) != 0;
+	u->disabled = db_column_int(st, c + 5) != 0;
+	u->created_at = db_column_int64(st, c + 6);
+	u->invited = db_column_int(st, c + 7) != 0;
 	u->bio = col_text(a, st, c + 8);
 	u->totp_secret = col_text(a, st, c + 9);
-	u->totp_step = sqlite3_column_int64(st, c + 10);
+	u->totp_step = db_column_int64(st, c + 10);
 	u->totp_on = u->totp_secret[0] != '\0';
 }
 
 static void
-user_row(struct arena *a, sqlite3_stmt *st, struct user *u)
+user_row(struct arena *a, struct dstmt *st, struct user *u)
 {
 	user_row_at(a, st, 0, u);
 }
@@ -40,7 +40,7 @@ int
 store_user_add(struct store *s, const char *name, const char *display,
     enum role role, const char *pw_hash, int64_t now)
 {
-	sqlite3_stmt	*st;
+	struct dstmt	*st;
 	int		 rc;
 
 	if (store_begin(s) < 0)
@@ -50,40 +50,40 @@ store_user_add(struct store *s, const char *name, const char *display,
 	bind_text(st, 2, display);
 	bind_text(st, 3, role_name(role));
 	bind_text(st, 4, pw_hash);
-	sqlite3_bind_int64(st, 5, now);
-	rc = sqlite3_step(st);
+	db_bind_int64(st, 5, now);
+	rc = db_step(st);
 	stmt_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != DB_ROW && rc != DB_DONE) {
 		STORE_ERR(s);
 		store_rollback(s);
 		return -1;
 	}
 	if (store_commit(s) < 0)
 		return -1;
-	return rc == SQLITE_ROW ? 0 : 1;
+	return rc == DB_ROW ? 0 : 1;
 }
 
 int
 store_user_by_name(struct store *s, struct arena *a, const char *name,
     struct user *u)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_BY_NAME);
+	struct dstmt	*st = stmt_get(s, ST_USER_BY_NAME);
 	int		 rc;
 
 	bind_text(st, 1, name);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_step(st)) == DB_ROW)
 		user_row(a, st, u);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 /* Run st (bound by the caller, name at ?1) and end the user's sessions. */
 static int
-user_change(struct store *s, sqlite3_stmt *st, const char *name)
+user_change(struct store *s, struct dstmt *st, const char *name)
 {
-	sqlite3_stmt	*end;
+	struct dstmt	*end;
 	int		 changed;
 
 	if (store_begin(s) < 0) {
@@ -92,7 +92,7 @@ user_change(struct store *s, sqlite3_stmt *st, const char *name)
 	}
 	if (STMT_EXEC(s, st) < 0)
 		goto fail;
-	changed = sqlite3_changes(s->db) > 0;
+	changed = db_changes(s->db) > 0;
 	end = stmt_get(s, ST_USER_SESSIONS_END);
 	bind_text(end, 1, name);
 	if (STMT_EXEC(s, end) < 0)
@@ -108,7 +108,7 @@ fail:
 int
 store_user_passwd(struct store *s, const char *name, const char *pw_hash)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_PASSWD);
+	struct dstmt	*st = stmt_get(s, ST_USER_PASSWD);
 
 	bind_text(st, 1, name);
 	bind_text(st, 2, pw_hash);
@@ -118,39 +118,39 @@ store_user_passwd(struct store *s, const char *name, const char *pw_hash)
 int
 store_user_disable(struct store *s, const char *name, int disabled)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_DISABLE);
+	struct dstmt	*st = stmt_get(s, ST_USER_DISABLE);
 
 	bind_text(st, 1, name);
-	sqlite3_bind_int(st, 2, disabled ? 1 : 0);
+	db_bind_int64(st, 2, disabled ? 1 : 0);
 	return user_change(s, st, name);
 }
 
 int
 store_user_role(struct store *s, const char *name, enum role role)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USER_ROLE);
+	struct dstmt	*st = stmt_get(s, ST_USER_ROLE);
 
 	bind_text(st, 1, name);
 	bind_text(st, 2, role_name(role));
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
-	return sqlite3_changes(s->db) > 0;
+	return db_changes(s->db) > 0;
 }
 
 int
 store_users_all(struct store *s, struct arena *a, struct user **out)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_USERS_ALL);
+	struct dstmt	*st = stmt_get(s, ST_USERS_ALL);
 	struct user	*rows = NULL;
 	size_t		 n = 0, cap = 0;
 	int		 rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		rows = arena_grow(a, rows, n, &cap, sizeof(*rows));
 		user_row(a, st, &rows[n++]);
 	}
 	stmt_done(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		STORE_ERR(s);
 		return -1;
 	}
@@ -163,13 +163,13 @@ store_session_create(struct store *s, const unsigned char *hash,
     size_t hashlen, long long user_id, const char *csrf, int64_t now,
     int64_t expires_at)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_INSERT);
+	struct dstmt	*st = stmt_get(s, ST_SESSION_INSERT);
 
-	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, user_id);
+	db_bind_blob(st, 1, hash, (int)hashlen);
+	db_bind_int64(st, 2, user_id);
 	bind_text(st, 3, csrf);
-	sqlite3_bind_int64(st, 4, now);
-	sqlite3_bind_int64(st, 5, expires_at);
+	db_bind_int64(st, 4, now);
+	db_bind_int64(st, 5, expires_at);
 	return STMT_EXEC(s, st);
 }
 
@@ -177,55 +177,55 @@ int
 store_session_get(struct store *s, struct arena *a, const unsigned char *hash,
     size_t hashlen, int64_t now, int idle, struct session_user *u)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_GET);
+	struct dstmt	*st = stmt_get(s, ST_SESSION_GET);
 	int		 rc;
 
-	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, now);
-	sqlite3_bind_int64(st, 3, now - idle);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		u->session_id = sqlite3_column_int64(st, 0);
+	db_bind_blob(st, 1, hash, (int)hashlen);
+	db_bind_int64(st, 2, now);
+	db_bind_int64(st, 3, now - idle);
+	if ((rc = db_step(st)) == DB_ROW) {
+		u->session_id = db_column_int64(st, 0);
 		u->csrf = col_text(a, st, 1);
-		u->seen_at = sqlite3_column_int64(st, 2);
-		u->user_id = sqlite3_column_int64(st, 3);
+		u->seen_at = db_column_int64(st, 2);
+		u->user_id = db_column_int64(st, 3);
 		u->name = col_text(a, st, 4);
 		u->display = col_text(a, st, 5);
 		u->role = role_parse((const char *)
-		    sqlite3_column_text(st, 6));
+		    db_column_text(st, 6));
 		u->admin = u->role == ROLE_ADMIN;
-		u->totp_on = sqlite3_column_int(st, 7) != 0;
-	} else if (rc != SQLITE_DONE)
+		u->totp_on = db_column_int(st, 7) != 0;
+	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
 store_session_touch(struct store *s, long long session_id, int64_t now)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_TOUCH);
+	struct dstmt	*st = stmt_get(s, ST_SESSION_TOUCH);
 
-	sqlite3_bind_int64(st, 1, session_id);
-	sqlite3_bind_int64(st, 2, now);
+	db_bind_int64(st, 1, session_id);
+	db_bind_int64(st, 2, now);
 	return STMT_EXEC(s, st);
 }
 
 int
 store_session_end(struct store *s, const unsigned char *hash, size_t hashlen)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SESSION_END);
+	struct dstmt	*st = stmt_get(s, ST_SESSION_END);
 
-	sqlite3_bind_blob(st, 1, hash, (int)hashlen, SQLITE_STATIC);
+	db_bind_blob(st, 1, hash, (int)hashlen);
 	return STMT_EXEC(s, st);
 }
 
 int
 store_sessions_prune(struct store *s, int64_t now, int idle)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_SESSIONS_PRUNE);
+	struct dstmt	*st = stmt_get(s, ST_SESSIONS_PRUNE);
 
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, now - idle);
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, now - idle);
 	return STMT_EXEC(s, st);
 }
 
@@ -233,42 +233,42 @@ int
 store_throttle_count(struct store *s, const char *key, int64_t since,
     int *count, int64_t *oldest)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_COUNT);
+	struct dstmt	*st = stmt_get(s, ST_THROTTLE_COUNT);
 	int		 rc;
 
 	*count = 0;
 	*oldest = 0;
 	bind_text(st, 1, key);
-	sqlite3_bind_int64(st, 2, since);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*count = sqlite3_column_int(st, 0);
-		*oldest = sqlite3_column_int64(st, 1);
+	db_bind_int64(st, 2, since);
+	if ((rc = db_step(st)) == DB_ROW) {
+		*count = db_column_int(st, 0);
+		*oldest = db_column_int64(st, 1);
 	} else
 		STORE_ERR(s);
 	stmt_done(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == DB_ROW ? 0 : -1;
 }
 
 int
 store_throttle_add(struct store *s, const char *key, int64_t now,
     int64_t since)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_PRUNE);
+	struct dstmt	*st = stmt_get(s, ST_THROTTLE_PRUNE);
 
 	bind_text(st, 1, key);
-	sqlite3_bind_int64(st, 2, since);
+	db_bind_int64(st, 2, since);
 	if (STMT_EXEC(s, st) < 0)
 		return -1;
 	st = stmt_get(s, ST_THROTTLE_ADD);
 	bind_text(st, 1, key);
-	sqlite3_bind_int64(st, 2, now);
+	db_bind_int64(st, 2, now);
 	return STMT_EXEC(s, st);
 }
 
 int
 store_throttle_clear(struct store *s, const char *key)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_CLEAR);
+	struct dstmt	*st = stmt_get(s, ST_THROTTLE_CLEAR);
 
 	bind_text(st, 1, key);
 	return STMT_EXEC(s, st);
@@ -277,7 +277,7 @@ store_throttle_clear(struct store *s, const char *key)
 int
 store_throttle_prune(struct store *s, const char *prefix, int64_t before)
 {
-	sqlite3_stmt	*st = stmt_get(s, ST_THROTTLE_PRUNE_RANGE);
+	struct dstmt	*st = stmt_get(s, ST_THROTTLE_PRUNE_RANGE);
 	char		 hi[64];
 	size_t		 n = strlen(prefix);
 	int		 rc;
@@ -289,7 +289,7 @@ store_throttle_prune(struct store *s, const char *prefix, int64_t before)
 	hi[n - 1]++;
 	bind_text(st, 1, prefix);
 	bind_text(st, 2, hi);
-	sqlite3_bind_int64(st, 3, before);
+	db_bind_int64(st, 3, before);
 	rc = STMT_EXEC(s, st);
 	return rc;
 }

@@ -26,6 +26,14 @@ package GazetteTest;
 # CGI program under Debian's fcgiwrap instead: the socket is then
 # fcgiwrap's, which starts the app for every request, its settings in
 # a configuration file made from env.
+#
+# PostgreSQL (make test-pg): when GAZETTE_TEST_PG holds the libpq
+# conninfo of a private cluster (scripts/pg-cluster), each instance gets
+# a fresh database of its own there, made here and dropped when the
+# instance goes away, and GAZETTE_DB names it (the conninfo with its
+# dbname) instead of a SQLite file.  sql(), sql_value(), sql_write() and
+# fingerprint() then run through psql; GazetteTest::pg() says which
+# backend runs, for the few checks that differ.
 
 use strict;
 use warnings;
@@ -41,6 +49,41 @@ use Time::HiRes qw(sleep time);
 
 our $TOP = abs_path(__FILE__) =~ s{/t/lib/GazetteTest\.pm$}{}r;
 our $BIN = abs_path($ENV{GAZETTE_BIN} || "$TOP/build/gazette");
+our $PG = $ENV{GAZETTE_TEST_PG} // '';
+
+# 1 when the suite runs on PostgreSQL (GAZETTE_TEST_PG set).
+sub pg { $PG ne '' }
+
+# The conninfo of database $name in the test cluster.
+sub pg_conninfo {
+	my ($name) = @_;
+	return ($PG =~ s/(^|\s)dbname=\S*//r) . " dbname=$name";
+}
+
+# psql on the test cluster's database $name (postgres: the maintenance
+# one), quiet, unaligned, stopping at the first error.
+sub psql_cmd {
+	my ($name, @args) = @_;
+	return ('psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1',
+	    '-d', pg_conninfo($name // 'postgres'), @args);
+}
+
+# A fresh, empty database in the test cluster; returns its name.
+my $pg_databases = 0;
+sub pg_create_database {
+	my $name = sprintf('gazette_test_%d_%d_%04x', $$, ++$pg_databases,
+	    int(rand(65536)));
+	system(psql_cmd('postgres', '-c', "CREATE DATABASE $name")) == 0
+	    or die "cannot create the database $name in $PG";
+	return $name;
+}
+
+sub pg_drop_database {
+	my ($name) = @_;
+	system(psql_cmd('postgres', '-c',
+	    "DROP DATABASE IF EXISTS $name WITH (FORCE)")) == 0
+	    or warn "cannot drop the database $name\n";
+}
 
 sub free_port {
 	my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1',
@@ -58,7 +101,13 @@ sub new {
 	    CLEANUP => !$ENV{GAZETTE_KEEP});
 	$self->{port} = free_port();
 	$self->{sock} = "$self->{dir}/app.sock";
-	$self->{db} = "$self->{dir}/gazette.db";
+	if (pg()) {
+		$self->{pg_db} = pg_create_database();
+		$self->{pg_owner} = $$;
+		$self->{db} = pg_conninfo($self->{pg_db});
+	} else {
+		$self->{db} = "$self->{dir}/gazette.db";
+	}
 	$self->{base} = "http://127.0.0.1:$self->{port}";
 	$self->{env} = {
 		GAZETTE_DB => $self->{db},
@@ -292,6 +341,10 @@ sub stop {
 		kill('QUIT', $pid);
 		waitpid($pid, 0);
 	}
+	# The test's PostgreSQL database goes with it (not from a forked
+	# child, and not with GAZETTE_KEEP).
+	pg_drop_database($self->{pg_db})
+	    if $self->{pg_db} && $self->{pg_owner} == $$ && !$ENV{GAZETTE_KEEP};
 	# Sanitizer builds: any report in the app's log fails the test.
 	my $log = $self->app_log;
 	if ($log =~ /(ERROR: AddressSanitizer|runtime error:|ERROR: LeakSanitizer)/) {
@@ -349,10 +402,17 @@ sub post_bytes {
 }
 
 # Rows of a query on the instance's database, as hashes.
+#
+# On PostgreSQL the query runs through psql: one query (SELECT, WITH,
+# VALUES, or a statement with RETURNING) gives its rows as on SQLite,
+# through json_agg; other statements, or several separated by ';', run
+# as they are and give [].  (A column without an alias is named by
+# PostgreSQL's rules: count(*) is "count".)
 sub sql {
 	my ($self, $query, @bind) = @_;
 	die "sql(): bind values are not supported; use literals from the test"
 	    if @bind;
+	return $self->pg_sql($query) if $self->{pg_db};
 	open(my $fh, '-|', 'sqlite3', '-json', '-cmd', '.timeout 5000', $self->{db}, $query)
 	    or die "sqlite3: $!";
 	local $/;
@@ -360,6 +420,41 @@ sub sql {
 	close($fh);
 	return [] unless defined $json && $json =~ /\S/;
 	return JSON::PP->new->utf8->decode($json);
+}
+
+sub pg_sql {
+	my ($self, $query) = @_;
+	my $q = $query =~ s/;\s*\z//r;
+	my $rows = 0;
+	if ($q !~ /;/) {
+		if ($q =~ /^\s*(SELECT|WITH|VALUES)\b/i && $q !~ /\)\s*(INSERT|UPDATE|DELETE)\b/i) {
+			$q = "SELECT coalesce(json_agg(q), '[]') FROM ($q) q";
+			$rows = 1;
+		} elsif ($q =~ /\bRETURNING\b/i) {
+			$q = "WITH q AS ($q) SELECT coalesce(json_agg(q), '[]') FROM q";
+			$rows = 1;
+		}
+	}
+	open(my $fh, '-|', psql_cmd($self->{pg_db}, '-c', $q))
+	    or die "psql: $!";
+	local $/;
+	my $json = <$fh>;
+	close($fh);
+	return [] unless $rows && $? == 0 && defined $json && $json =~ /\S/;
+	return JSON::PP->new->utf8->decode($json);
+}
+
+# Run SQL of the test's own (a file's worth: several statements, psql's
+# meta-commands on PostgreSQL) on the instance's database, through
+# sqlite3 or psql.  Returns the tool's exit status (0: it all ran).
+sub sql_script {
+	my ($self, $sql) = @_;
+	my @cmd = $self->{pg_db} ? psql_cmd($self->{pg_db}, '-f', '-')
+	    : ('sqlite3', '-bail', '-cmd', '.timeout 5000', $self->{db});
+	open(my $fh, '|-', @cmd) or die "$cmd[0]: $!";
+	print $fh $sql;
+	close($fh);
+	return $? >> 8;
 }
 
 # Change the database behind the app's back (tests only): the statement
@@ -374,8 +469,9 @@ sub sql {
 # nginx's microcache for up to two seconds: wait_expired() waits that.
 sub sql_write {
 	my ($self, $stmt) = @_;
-	my $now = "strftime('%s', 'now')";
-	my $r = $self->sql("BEGIN IMMEDIATE; $stmt; "
+	my $now = int(time);
+	my $begin = $self->{pg_db} ? 'BEGIN' : 'BEGIN IMMEDIATE';
+	my $r = $self->sql("$begin; $stmt; "
 	    . "INSERT INTO purge_outbox (kind, slug, ref, at, created_at) "
 	    . "SELECT 'article', slug, id, published_at, $now FROM articles "
 	    . "UNION ALL SELECT 'article', slug, article_id, NULL, $now FROM article_slugs "
@@ -601,13 +697,14 @@ sub fingerprint {
 	@tables = @CONTENT_TABLES unless @tables;
 	require Digest::SHA;
 	my $sql = join(' ', map { "SELECT '$_', * FROM $_ ORDER BY 2;" } @tables);
-	open(my $fh, '-|', 'sqlite3', '-cmd', '.timeout 5000', $self->{db}, $sql)
-	    or die "sqlite3: $!";
+	my @cmd = $self->{pg_db} ? psql_cmd($self->{pg_db}, '-c', $sql)
+	    : ('sqlite3', '-cmd', '.timeout 5000', $self->{db}, $sql);
+	open(my $fh, '-|', @cmd) or die "$cmd[0]: $!";
 	binmode($fh);
 	local $/;
 	my $dump = <$fh> // '';
 	close($fh);
-	die "sqlite3 failed ($?)" if $?;
+	die "$cmd[0] failed ($?)" if $?;
 	return Digest::SHA::sha256_hex($dump);
 }
 
