@@ -19,7 +19,7 @@
 #                 servers with their caches and a front nginx, each in a
 #                 network namespace of its own (scripts/cluster)
 #   make test-cluster  the same, with a primary, an app server and a
-#                 cache dying under load (t/cluster/, ~3 min)
+#                 cache dying under load (t/cluster/, ~4 min)
 #
 # Local overrides (compiler, flags) go in Makefile.local.
 
