@@ -171,10 +171,13 @@ test-pg:
 # throw-away databases and measures through nginx (see the README).
 # BENCH_SIZES, BENCH_DURATION, BENCH_ROUNDS, BENCH_JSON: see bench/run.
 .PHONY: bench
+# BENCH_DB=pg: the same rows with the site on PostgreSQL (a private
+# cluster that bench/run starts and stops).
+BENCH_DB ?= sqlite
 bench:
-	@scripts/deps bench
+	@scripts/deps $(if $(filter pg,$(BENCH_DB)),bench-pg,bench)
 	@$(MAKE) --no-print-directory SAN=0 all build/bench/responder
-	bench/run
+	BENCH_DB=$(BENCH_DB) bench/run
 
 build/bench/responder: bench/responder.c
 	@mkdir -p $(dir $@)

@@ -36,7 +36,7 @@ struct opt {
 
 static const struct opt opts[] = {
 	{ "db", "GAZETTE_DB", OPT_STR, &cfg.db, "var/gazette.db", 1, 0,
-	  "database file" },
+	  "database: a SQLite file, or a postgresql:// URI or libpq conninfo" },
 	{ "socket", "GAZETTE_SOCKET", OPT_STR, &cfg.socket,
 	  "var/gazette.sock", 1, 0,
 	  "FastCGI socket: a path, or :PORT / HOST:PORT for TCP" },

@@ -480,6 +480,8 @@ static const struct {
 	  "                        dated, keeping the newest N)" },
 	{ "restore", cli_restore, "restore [--stop] FILE put a backup in place of the database" },
 	{ "check", cli_check, "check                 integrity, foreign-key and counter checks" },
+	{ "copy", cli_copy, "copy --from SQLITE_FILE --to POSTGRESQL\n"
+	  "                        copy a whole site into an empty PostgreSQL database" },
 	/* Readers find articles (issue 5). */
 	{ "reindex", cli_reindex, "reindex               rebuild the search index" },
 	/* Editors (issue 3). */

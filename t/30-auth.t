@@ -34,7 +34,7 @@ like($out, qr/^admin\s+admin\s+active\b.*Site administrator$/m, 'user list shows
 like($out, qr/^jane\s+editor\s+active\b.*Jane Doe$/m, 'and the editor with her full name');
 my $hashes = $g->sql("SELECT name, pw_hash FROM users ORDER BY name");
 ok(!(grep { $_->{pw_hash} !~ /^\$argon2id\$/ } @$hashes), 'passwords are stored as argon2id hashes');
-unlike(GazetteTest::slurp($g->db), qr/correct horse battery/, 'never in clear');
+unlike($g->db_bytes, qr/correct horse battery/, 'never in clear');
 
 # Editor pages without a session.
 my $res = $g->get('/admin');
@@ -69,10 +69,10 @@ unlike($set, qr/Secure/, 'not Secure on an http site');
 like($res->{headers}{'cache-control'}, qr/private, no-store/, 'the answer that sets it is private');
 my ($cookie) = $set =~ /^([^;]+)/;
 my ($token) = $cookie =~ /=(.*)/;
-my $stored = $g->sql("SELECT hex(token_hash) AS h, length(token_hash) AS n FROM sessions");
+my $stored = $g->sql('SELECT ' . $g->hex_sql('token_hash') . ' AS h, length(token_hash) AS n FROM sessions');
 is(scalar @$stored, 1, 'one session stored');
 is($stored->[0]{n}, 32, 'as a 32-byte hash');
-unlike(GazetteTest::slurp($g->db) . GazetteTest::slurp($g->db . '-wal'), qr/\Q$token\E/, 'the token itself is not in the database');
+unlike($g->db_bytes, qr/\Q$token\E/, 'the token itself is not in the database');
 
 $res = $g->get('/admin', { Cookie => $cookie });
 is($res->{status}, 200, 'the cookie opens /admin');

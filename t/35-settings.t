@@ -126,5 +126,5 @@ unlike($g->get('/')->{content}, qr{<p class="tagline">[^<]+</p>}, 'no tagline sh
 	is($feed, 0, 'the feed stays well-formed XML, every time');
 }
 
-unlike($g->app_log, qr/sqlite:|controller returned/, 'no store errors in the log');
+unlike($g->app_log, qr/(?:sqlite|postgresql):|controller returned/, 'no store errors in the log');
 done_testing();

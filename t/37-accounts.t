@@ -44,7 +44,7 @@ is($res->{status}, 200, 'an admin invites a contributor');
 my $tok = link_of($res);
 ok($tok, 'the link is shown to the admin');
 like(decode_utf8($res->{content}), qr/Rosa &lt;Díaz&gt;/, 'with the name, escaped');
-my $row = $g->sql("SELECT created_at, expires_at, kind, hex(token_hash) AS h FROM account_tokens")->[0];
+my $row = $g->sql('SELECT created_at, expires_at, kind, ' . $g->hex_sql('token_hash') . ' AS h FROM account_tokens')->[0];
 is($row->{expires_at} - $row->{created_at}, 72 * 3600, 'valid 72 hours');
 isnt(lc $row->{h}, lc unpack('H*', $tok), 'the database keeps a hash, not the token');
 like(scalar $g->cli_ok('user', 'list'), qr/^rosa\s+contributor\s+invited/m, 'gazette user list: invited');

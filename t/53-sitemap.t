@@ -104,5 +104,5 @@ is(scalar keys %articles, $nlive, 'together the parts list every live article');
 is((grep { $_ > 1 } values %articles), 0, 'each once');
 
 $g->stop;
-unlike($g->app_log, qr/controller returned|sqlite:|templates:/, 'no errors in the log');
+unlike($g->app_log, qr/controller returned|(?:sqlite|postgresql):|templates:/, 'no errors in the log');
 done_testing();

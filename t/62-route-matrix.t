@@ -154,7 +154,7 @@ my %form = (
 
 sub state {
 	return $g->fingerprint . ':' . join('|', map { join(',', map { $_ // '' } @$_{qw(id h user_id csrf created_at expires_at)}) }
-	    @{ $g->sql('SELECT id, hex(token_hash) AS h, user_id, csrf, created_at, expires_at FROM sessions ORDER BY id') });
+	    @{ $g->sql('SELECT id, ' . $g->hex_sql('token_hash') . ' AS h, user_id, csrf, created_at, expires_at FROM sessions ORDER BY id') });
 }
 
 my $before = state();

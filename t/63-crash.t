@@ -103,7 +103,14 @@ while ($kills < $KILLS) {
 	sleep(rand(0.15));
 	$g->restart_app('KILL');
 	$kills++;
-	my $ic = $g->sql_value('PRAGMA integrity_check');
+	# SQLite checks its file; PostgreSQL (its server was not killed)
+	# keeps its own pages, and what can break is the store's
+	# transactions: the article's count against its comments.
+	my $ic = $g->sql_value(GazetteTest::pg()
+	    ? "SELECT CASE WHEN comment_count = (SELECT count(*) FROM comments"
+	      . " WHERE article_id = $art->{id} AND status = 'approved')"
+	      . " THEN 'ok' ELSE 'comment_count differs' END FROM articles WHERE id = $art->{id}"
+	    : 'PRAGMA integrity_check');
 	push @integrity, $ic unless ($ic // '') eq 'ok';
 	last if time - $t0 > 50;
 }
@@ -112,7 +119,7 @@ close($s);
 waitpid($_, 0) for @kids;
 my $elapsed = time - $t0;
 cmp_ok($kills, '>=', 20, sprintf('the app was killed %d times in %.1f s', $kills, $elapsed));
-is_deeply(\@integrity, [], 'integrity_check said ok after every restart');
+is_deeply(\@integrity, [], 'the integrity check said ok after every restart');
 
 # Every acknowledged write is there, exactly once.
 my @acks = acks();
@@ -147,7 +154,9 @@ ok(!@edits || $stored_edit >= $last_edit, "the draft holds its last acknowledged
 is($g->sql_value("SELECT comment_count FROM articles WHERE id = $art->{id}"),
     $g->sql_value("SELECT count(*) FROM comments WHERE article_id = $art->{id} AND status = 'approved'"),
     'the article\'s comment count matches its comments');
-is($g->sql_value('SELECT count(*) FROM pragma_foreign_key_check'), 0, 'no broken foreign key');
+is($g->sql_value(GazetteTest::pg()
+    ? 'SELECT count(*) FROM comments c LEFT JOIN articles a ON a.id = c.article_id WHERE a.id IS NULL'
+    : 'SELECT count(*) FROM pragma_foreign_key_check'), 0, 'no broken foreign key');
 my ($rc, $out) = $g->cli('check');
 is($rc, 0, 'gazette check is happy') or diag($out);
 is($g->get("/articles/$art->{slug}")->{status}, 200, 'and the site answers');

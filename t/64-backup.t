@@ -13,6 +13,24 @@ use POSIX ();
 use Test::More;
 use Time::HiRes qw(sleep time);
 
+# On PostgreSQL a backup is pg_dump's or pg_basebackup's work: gazette
+# backup refuses, says so, and writes nothing.  (What follows copies a
+# SQLite file.)
+if (GazetteTest::pg()) {
+	my $g = GazetteTest->new(samples => 1);
+	my $copy = $g->dir . '/copy.db';
+	my ($rc, $out, $err) = $g->cli('backup', $copy);
+	is($rc, 1, 'on PostgreSQL, gazette backup refuses');
+	like($err, qr/PostgreSQL: use pg_dump .* or pg_basebackup/, 'naming the tools to use');
+	ok(!-e $copy, 'and writes no file');
+	($rc, $out, $err) = $g->cli('backup', '--keep', 3, $g->dir . '/nightly');
+	is($rc, 1, 'the nightly form refuses too');
+	is($g->get('/')->{status}, 200, 'the site serves on');
+	$g->stop;
+	done_testing;
+	exit 0;
+}
+
 my $g = GazetteTest->new(samples => 1, env => {
 	GAZETTE_COMMENT_MODERATION => 'open',
 	GAZETTE_COMMENT_MIN_SECONDS => 0,

@@ -23,7 +23,7 @@ is($g->sql_value("SELECT count(*) FROM articles WHERE status = 'published'"), 12
 is($g->sql_value('SELECT count(*) FROM tags'), 40, '40 tags');
 is($g->sql_value('SELECT count(*) FROM articles WHERE length(body_md) < 2048 OR length(body_md) > 6144'), 0,
     'every body holds 2-6 KB of Markdown');
-is($g->sql_value('SELECT count(*) FROM (SELECT article_id, count(*) AS n FROM article_tags GROUP BY article_id) WHERE n < 3 OR n > 6'), 0,
+is($g->sql_value('SELECT count(*) FROM (SELECT article_id, count(*) AS n FROM article_tags GROUP BY article_id) s WHERE n < 3 OR n > 6'), 0,
     'every article has 3 to 6 tags');
 is($g->sql_value("SELECT count(*) FROM articles WHERE body_html NOT LIKE '%<p>%' OR headline = '' OR summary = '' OR byline NOT LIKE 'By %'"), 0,
     'each has rendered HTML, a headline, a summary and a byline');
@@ -35,14 +35,14 @@ ok($comments > 120 && $comments < 120 * 6, "about 3 approved comments per articl
 # The counters agree with the rows they count.
 is($g->sql_value('SELECT count(*) FROM tags t WHERE article_count != (SELECT count(*) FROM article_tags a WHERE a.tag_id = t.id AND a.live = 1)'), 0,
     'tags.article_count equals the live article_tags rows of every tag');
-is($g->sql_value("SELECT count(*) FROM article_tags a JOIN articles r ON r.id = a.article_id WHERE a.published_at IS NOT r.published_at OR a.live != 1"), 0,
+is($g->sql_value("SELECT count(*) FROM article_tags a JOIN articles r ON r.id = a.article_id WHERE a.published_at IS DISTINCT FROM r.published_at OR a.live != 1"), 0,
     'article_tags copy published_at and live');
 is($g->sql_value("SELECT count(*) FROM articles a WHERE comment_count != (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'approved')"), 0,
     'comment_count equals the approved comments of every article');
 is($g->sql_value('SELECT count(*) FROM articles_fts'), 120, 'one search row per live article');
-is($g->sql_value('SELECT count(*) FROM articles a JOIN articles_fts f ON f.rowid = a.id WHERE f.headline != a.headline'), 0,
+is($g->sql_value('SELECT count(*) FROM articles a JOIN articles_fts f ON f.' . $g->fts_key . ' = a.id WHERE f.headline != a.headline'), 0,
     'search rows carry the article ids and headlines');
-my $lists = $g->sql('SELECT a.tag_list AS l, (SELECT group_concat(t.slug, \' \') FROM (SELECT t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY x.position) t) AS s FROM articles a');
+my $lists = $g->sql('SELECT a.tag_list AS l, (SELECT ' . $g->list_sql('t.slug', ' ') . ' FROM (SELECT t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY x.position) t) AS s FROM articles a');
 is(scalar(grep { join(' ', map { (split /\t/)[0] } split /\n/, $_->{l}) ne $_->{s} } @$lists), 0,
     'tag_list names the linked tags, in order');
 
@@ -53,7 +53,7 @@ is(scalar(grep { $_->[0] !~ /^[a-z]+$/ || $_->[1] !~ /^[1-9]\d*$/ } @words), 0, 
 my @sorted = sort { $b->[1] <=> $a->[1] } @words;
 is_deeply([map { $_->[1] } @words], [map { $_->[1] } @sorted], 'most common first');
 for my $w (@words[0, int(@words / 3), int(@words * 2 / 3), -1]) {
-	is($g->sql_value("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '$w->[0]'"), $w->[1],
+	is($g->sql_value('SELECT count(*) FROM articles_fts WHERE ' . $g->match_sql($w->[0])), $w->[1],
 	    "'$w->[0]' is found in $w->[1] articles, as the words file says");
 }
 
@@ -63,11 +63,7 @@ sub digest {
 	my $q = 'SELECT id, slug, headline, summary, byline, dateline, source, body_md, body_html, published_at, comment_count, tag_list FROM articles ORDER BY id; '
 	    . 'SELECT article_id, author, body, created_at FROM comments ORDER BY id; '
 	    . 'SELECT id, name, slug, article_count FROM tags ORDER BY id;';
-	open(my $fh, '-|', 'sqlite3', $db, $q) or die "sqlite3: $!";
-	local $/;
-	my $rows = <$fh>;
-	close($fh);
-	return md5_hex($rows);
+	return md5_hex(GazetteTest::db_text($db, $q));
 }
 
 sub generate_into {
@@ -85,10 +81,10 @@ sub generate_into {
 }
 
 my $first = digest($g->db);
-my $same = $g->dir . '/same.db';
+my $same = $g->new_db('same');
 is(generate_into($same, '--seed', 7), 0, 'a second database with the same seed');
 is(digest($same), $first, 'holds exactly the same rows');
-my $other = $g->dir . '/other.db';
+my $other = $g->new_db('other');
 generate_into($other, '--seed', 8);
 isnt(digest($other), $first, 'another seed gives other rows');
 

@@ -13,6 +13,24 @@ use GazetteTest;
 use Test::More;
 use Time::HiRes qw(sleep);
 
+# On PostgreSQL, gazette restore (which puts a SQLite file in place)
+# refuses, says what to use, and changes nothing.  (What follows
+# restores SQLite files.)
+if (GazetteTest::pg()) {
+	my $lite = do { local $GazetteTest::PG = ''; GazetteTest->new(samples => 1) };
+	my $file = $lite->dir . '/backup.db';
+	$lite->cli_ok('backup', $file);
+	my $g = GazetteTest->new;
+	my ($rc, $out, $err) = $g->cli('restore', $file);
+	is($rc, 1, 'on PostgreSQL, gazette restore refuses a SQLite backup');
+	like($err, qr/PostgreSQL: use pg_dump/, 'naming the tools to use');
+	is($g->sql_value('SELECT count(*) FROM articles'), 0, 'and changes nothing');
+	$g->stop;
+	$lite->stop;
+	done_testing;
+	exit 0;
+}
+
 my $g = GazetteTest->new(samples => 1, env => {
 	GAZETTE_COMMENT_MODERATION => 'open',
 	GAZETTE_COMMENT_MIN_SECONDS => 0,

@@ -377,7 +377,12 @@ is_deeply($imported, { alt => 'The lighthouse at dusk', caption => 'The lighthou
 my $islug = $g->sql_value("SELECT slug FROM articles WHERE headline LIKE 'Lighthouse keeper%'");
 like($g->get("/articles/$islug")->{content}, qr{<figure class="lead-photo">.*alt="The lighthouse at dusk"}s, '... and readers see it');
 
-# A backup carries the photographs with the database.
+# A backup carries the photographs with the database (SQLite: on
+# PostgreSQL, pg_dump copies the database and the media folder is
+# copied as it is; gazette backup refuses, t/64-backup.t).
+SKIP: {
+skip('gazette backup copies SQLite files only; on PostgreSQL pg_dump does', 6)
+    if GazetteTest::pg();
 my $out = $g->cli_ok('backup', "$tmp/backup.db");
 like($out, qr/photograph files to \Q$tmp\E\/backup\.db\.media/, 'gazette backup copies the photographs');
 my $rows = `sqlite3 $tmp/backup.db "SELECT hash || ' ' || widths FROM media"`;
@@ -399,6 +404,7 @@ like($iout, qr/photograph files from \Q$tmp\E\/backup\.db\.media/, '... with its
 ok(-s "$media/$gone", '... a file lost since is back');
 $g->restart_app;
 is($g->get("/media/$gone")->{status}, 200, '... and served');
+}
 
 # A decoder that crashes, hangs or runs out of memory costs one 422.
 $n = $count->();

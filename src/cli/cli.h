@@ -11,6 +11,8 @@ int	 cli_import(int argc, char *argv[]);
 int	 cli_backup(int argc, char *argv[]);
 int	 cli_check(int argc, char *argv[]);
 int	 cli_restore(int argc, char *argv[]);
+/* A site from a SQLite file into a PostgreSQL database. */
+int	 cli_copy(int argc, char *argv[]);
 
 /* Readers find articles (issue 5). */
 int	 cli_reindex(int argc, char *argv[]);

@@ -29,7 +29,8 @@ cli_migrate(int argc, char *argv[])
 	if ((s = store_open(cfg.db, 1)) == NULL)
 		return 1;
 	v = store_db_version(s);
-	if (v > 0 && v < store_schema_version()) {
+	/* A database on a server is copied with its own tools. */
+	if (v > 0 && v < store_schema_version() && store_keeps_copies(s)) {
 		now = time(NULL);
 		gmtime_r(&now, &tm);
 		snprintf(copy, sizeof(copy), "%s.pre-migrate-v%d-%04d%02d%02d-"

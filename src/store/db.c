@@ -119,6 +119,12 @@ fail:
 }
 
 int
+store_keeps_copies(struct store *s)
+{
+	return !db_is_pg(s->db);
+}
+
+int
 store_present(const char *where)
 {
 	return db_is_conninfo(where) || access(where, F_OK) == 0;

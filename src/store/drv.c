@@ -48,7 +48,7 @@ int
 db_in_txn(struct dconn *c)
 {
 	if (c->pq != NULL)
-		return c->txn;
+		return pg_in_txn(c);
 	return !sqlite3_get_autocommit(c->sq);
 }
 
@@ -304,6 +304,23 @@ db_column_count(struct dstmt *st)
 	if (st->sq != NULL)
 		return sqlite3_column_count(st->sq);
 	return pg_column_count(st);
+}
+
+const char *
+db_column_name(struct dstmt *st, int i)
+{
+	if (st->sq != NULL)
+		return sqlite3_column_name(st->sq, i);
+	return pg_column_name(st, i);
+}
+
+int
+db_column_blob(struct dstmt *st, int i)
+{
+	/* PostgreSQL's rows come as text (bytea in its hex form). */
+	if (st->sq != NULL)
+		return sqlite3_column_type(st->sq, i) == SQLITE_BLOB;
+	return 0;
 }
 
 /* The first column of the first row of fixed text, as an int; -1. */

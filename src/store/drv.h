@@ -90,6 +90,9 @@ const char	*db_column_text(struct dstmt *, int);
 int		 db_column_bytes(struct dstmt *, int);
 int		 db_column_null(struct dstmt *, int);
 int		 db_column_count(struct dstmt *);
+const char	*db_column_name(struct dstmt *, int);
+/* 1 if the column holds bytes rather than text (SQLite's BLOB). */
+int		 db_column_blob(struct dstmt *, int);
 
 /*
  * Schema versions.  db_version(): the database's (0: empty), or -1.

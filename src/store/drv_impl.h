@@ -56,6 +56,7 @@ struct dstmt {
 struct dconn	*pg_open(const char *conninfo);
 void		 pg_close(struct dconn *);
 int		 pg_exec(struct dconn *, const char *);
+int		 pg_in_txn(struct dconn *);
 struct dstmt	*pg_prepare(struct dconn *, const char *, int);
 void		 pg_finalize(struct dstmt *);
 int		 pg_bind(struct dstmt *, int, const char *, int, int);
@@ -65,6 +66,7 @@ void		 pg_reset(struct dstmt *);
 const char	*pg_column_text(struct dstmt *, int);
 int		 pg_column_bytes(struct dstmt *, int);
 int		 pg_column_count(struct dstmt *);
+const char	*pg_column_name(struct dstmt *, int);
 int		 pg_version(struct dconn *);
 int		 pg_migrate_one(struct dconn *, const char *, int);
 

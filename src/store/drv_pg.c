@@ -213,6 +213,17 @@ pg_close(struct dconn *c)
 	free(c);
 }
 
+int
+pg_in_txn(struct dconn *c)
+{
+	PGTransactionStatusType	 t;
+
+	if (c->txn)
+		return 1;
+	t = PQtransactionStatus(c->pq);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
+}
+
 /*
  * Run fixed text (several statements allowed) in the simple query
  * protocol; 0 or -1 (logged).
@@ -408,6 +419,12 @@ int
 pg_column_count(struct dstmt *st)
 {
 	return st->res != NULL ? PQnfields(st->res) : 0;
+}
+
+const char *
+pg_column_name(struct dstmt *st, int i)
+{
+	return st->res != NULL ? PQfname(st->res, i) : NULL;
 }
 
 /*

@@ -73,6 +73,7 @@ store_check(struct store *s, void *out)
 	FILE		*f = out;
 	static const enum stmt counters[] = { ST_CHECK_TAG_COUNTS,
 	    ST_CHECK_COMMENT_COUNTS, ST_CHECK_ARTICLE_DAYS };
+	struct dstmt	*st;
 	size_t		 i;
 	int		 n, bad = 0;
 
@@ -85,5 +86,22 @@ store_check(struct store *s, void *out)
 			return -1;
 		bad += n;
 	}
+	/* What the site holds: the same on two copies of it. */
+	st = stmt_get(s, ST_CHECK_COUNTS);
+	if (db_step(st) == DB_ROW)
+		fprintf(f, "%lld articles (%lld published), %lld comments, "
+		    "%lld tags, %lld users, %lld photographs, %lld revisions\n",
+		    (long long)db_column_int64(st, 0),
+		    (long long)db_column_int64(st, 1),
+		    (long long)db_column_int64(st, 2),
+		    (long long)db_column_int64(st, 3),
+		    (long long)db_column_int64(st, 4),
+		    (long long)db_column_int64(st, 5),
+		    (long long)db_column_int64(st, 6));
+	else {
+		STORE_ERR(s);
+		bad++;
+	}
+	stmt_done(st);
 	return bad > 0 ? 1 : 0;
 }

@@ -1,9 +1,10 @@
 /*
- * search.c: full-text search over live articles with SQLite FTS5.
+ * search.c: full-text search over live articles, with SQLite's FTS5 or
+ * PostgreSQL's text search.
  *
  * The index (articles_fts) holds a copy of each published article's
- * headline, summary, body as plain text and tag names; its rowid is the
- * article's id.  store_article_save() keeps it in step in the same
+ * headline, summary, body as plain text and tag names, keyed by the
+ * article's id (on PostgreSQL with a tsvector computed from them).  store_article_save() keeps it in step in the same
  * transaction as the change (through fts_put() here); gazette reindex
  * rebuilds it whole.  Queries always join the articles, so that an
  * article not yet due, or changed behind the store's back, never shows.
@@ -31,6 +32,63 @@ fts_put(struct store *s, struct arena *a, long long id, const char *headline,
 	return STMT_EXEC(s, st);
 }
 
+/*
+ * The FTS5 query that util/ftsquery.h makes ("w1" "w2" "w3"*, quotes
+ * doubled inside) as the text of a PostgreSQL tsquery: 'w1' & 'w2' &
+ * 'w3':*.  Each word is quoted (a quote doubled, a backslash escaped),
+ * so that nothing typed is tsquery syntax and the text always parses;
+ * to_tsquery('news', ...) then splits and folds each word as the
+ * index's words were.  In the arena.
+ */
+static const char *
+tsquery_text(struct arena *a, const char *match)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p = match, *out;
+
+	while (*p == '"') {
+		buf_printf(&b, "%s'", b.len ? " & " : "");
+		for (p++; *p != '\0'; p++) {
+			if (*p == '"' && p[1] == '"')
+				p++;
+			else if (*p == '"')
+				break;
+			if (*p == '\'' || *p == '\\')
+				buf_printf(&b, "%c", *p);
+			buf_printf(&b, "%c", *p);
+		}
+		buf_printf(&b, "'");
+		if (*p == '"')
+			p++;
+		if (*p == '*') {
+			buf_printf(&b, ":*");
+			p++;
+		}
+		while (*p == ' ')
+			p++;
+	}
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* PostgreSQL's excerpt with U+E002 turned back into "<" (stmt_pg.c). */
+static const char *
+lt_back(struct arena *a, const char *text)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *q, *out;
+
+	if (strstr(text, "\xee\x80\x82") == NULL)
+		return text;
+	for (p = text; (q = strstr(p, "\xee\x80\x82")) != NULL; p = q + 3)
+		buf_printf(&b, "%.*s<", (int)(q - p), p);
+	buf_printf(&b, "%s", p);
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
 int
 store_search(struct store *s, struct arena *a, const char *match,
     int64_t now, int offset, int limit, struct article **out,
@@ -43,6 +101,8 @@ store_search(struct store *s, struct arena *a, const char *match,
 	*out = rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
 	    sizeof(*rows));
 	*total = 0;
+	if (db_is_pg(s->db))
+		match = tsquery_text(a, match);
 
 	st = stmt_get(s, ST_SEARCH_COUNT);
 	db_bind_int64(st, 1, now);
@@ -69,6 +129,8 @@ store_search(struct store *s, struct arena *a, const char *match,
 	while (n < limit && (rc = db_step(st)) == DB_ROW) {
 		article_row(a, st, &rows[n], 0);
 		rows[n].snippet = col_text(a, st, 15);
+		if (db_is_pg(s->db))
+			rows[n].snippet = lt_back(a, rows[n].snippet);
 		n++;
 	}
 	if (n < limit && rc != DB_DONE) {

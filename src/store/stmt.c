@@ -585,6 +585,13 @@ const char *const stmt_sql[ST__MAX] = {
 	    " FROM articles a WHERE a.comment_count <> (SELECT count(*)"
 	    "   FROM comments c WHERE c.article_id = a.id"
 	    "   AND c.status = 'approved')",
+	/* What a site holds, to compare two copies of it. */
+	[ST_CHECK_COUNTS] =
+	    "SELECT (SELECT count(*) FROM articles),"
+	    " (SELECT count(*) FROM articles WHERE status = 'published'),"
+	    " (SELECT count(*) FROM comments), (SELECT count(*) FROM tags),"
+	    " (SELECT count(*) FROM users), (SELECT count(*) FROM media),"
+	    " (SELECT count(*) FROM revisions)",
 	[ST_CHECK_ARTICLE_DAYS] =
 	    "WITH counted (day, n) AS (SELECT published_at / 86400, count(*)"
 	    "   FROM articles WHERE status = 'published'"

@@ -185,6 +185,7 @@ enum stmt {
 	ST_CHECK_TAG_COUNTS,
 	ST_CHECK_COMMENT_COUNTS,
 	ST_CHECK_ARTICLE_DAYS,
+	ST_CHECK_COUNTS,
 
 	/* The purge outbox (outbox.c). */
 	ST_OUTBOX_ARTICLE,

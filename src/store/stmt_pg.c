@@ -50,6 +50,14 @@
  * tags (B) and body (C) in the "news" configuration (simple, unaccent).
  */
 #define TSQ	"to_tsquery('news', $2)"
+/*
+ * ts_headline() drops what looks like an HTML tag from its excerpt, and
+ * an article's text may hold "<b>" typed as text: each "<" goes in as
+ * U+E002 (private use, like the snippet marks) and search.c turns it
+ * back after.
+ */
+#define TS_LT	"\xee\x80\x82"
+
 /* ts_rank's weights for D, C, B, A: a headline match ranks first. */
 #define TS_WEIGHTS "'{0.05, 0.1, 0.4, 1.0}'"
 
@@ -218,7 +226,8 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	 * ranked (the GIN index finds them; the window bounds the cost of a
 	 * common word), the best page of those is chosen, newest first
 	 * among equals, and only its rows get an excerpt (ts_headline over
-	 * the indexed body text, with the snippet marks of snippet.h).
+	 * the indexed body text, with the snippet marks of snippet.h; no
+	 * ellipsis: ts_headline does not say where it cut).
 	 */
 	[ST_SEARCH] =
 	    "WITH recent AS (SELECT f.id,"
@@ -230,10 +239,9 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	    " JOIN articles a ON a.id = r.id WHERE " LIVE
 	    " ORDER BY score DESC, at DESC, id DESC LIMIT $6 OFFSET $7)"
 	    " SELECT " ARTICLE_LIST_COLS ","
-	    " ts_headline('news', f.body, " TSQ ","
+	    " ts_headline('news', replace(f.body, '<', '" TS_LT "'), " TSQ ","
 	    "  'StartSel=' || $3::text || ', StopSel=' || $4::text ||"
-	    "  ', FragmentDelimiter=' || $5::text ||"
-	    "  ', MaxFragments=1, MaxWords=24, MinWords=12')"
+	    "  ', MaxWords=24, MinWords=12')"
 	    " FROM hits JOIN articles_fts f ON f.id = hits.id"
 	    " JOIN articles a ON a.id = hits.id"
 	    " ORDER BY hits.score DESC, hits.at DESC, hits.id DESC",
@@ -575,6 +583,13 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	    " FROM articles a WHERE a.comment_count <> (SELECT count(*)"
 	    "   FROM comments c WHERE c.article_id = a.id"
 	    "   AND c.status = 'approved')",
+	/* What a site holds, to compare two copies of it. */
+	[ST_CHECK_COUNTS] =
+	    "SELECT (SELECT count(*) FROM articles),"
+	    " (SELECT count(*) FROM articles WHERE status = 'published'),"
+	    " (SELECT count(*) FROM comments), (SELECT count(*) FROM tags),"
+	    " (SELECT count(*) FROM users), (SELECT count(*) FROM media),"
+	    " (SELECT count(*) FROM revisions)",
 	[ST_CHECK_ARTICLE_DAYS] =
 	    "WITH counted (day, n) AS (SELECT published_at / 86400, count(*)"
 	    "   FROM articles WHERE status = 'published'"

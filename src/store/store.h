@@ -150,6 +150,21 @@ int		 store_present(const char *where);
  */
 int		 store_serve_lock(const char *where);
 
+/*
+ * Copy the whole site in the SQLite file from into the PostgreSQL
+ * database to (migrated first if need be; it must hold no site yet):
+ * every table's rows with their ids, in one transaction, then the
+ * search index built.  Prints each table's row count to f.  Returns 0,
+ * or -1 (logged) with the destination unchanged but for its schema.
+ */
+int		 store_copy(const char *from, const char *to, void *f);
+
+/*
+ * 1 if store_backup() can copy this database (a SQLite file); a
+ * database on a server is copied with the server's own tools.
+ */
+int		 store_keeps_copies(struct store *);
+
 /* Apply the migrations the database lacks; returns 0, or -1 (logged). */
 int		 store_migrate(struct store *, int *from, int *to);
 
@@ -186,13 +201,18 @@ int		 store_settings_save(struct store *, const char *const *keys,
 /*
  * Copy the whole database to path (which must not exist) with SQLite's
  * online backup API: a consistent snapshot, taken while the site keeps
- * serving and writing.  Returns 0, or -1 (logged).
+ * serving and writing.  Returns 0, or -1 (logged; on PostgreSQL, whose
+ * own tools copy a database, always, saying which).
  */
 int		 store_backup(struct store *, const char *path);
 
 /*
- * Run PRAGMA integrity_check and foreign_key_check, printing problems
- * to f.  Returns 0 if the database is sound, 1 if not, -1 on error.
+ * Check the database: its own structures (SQLite's integrity_check and
+ * foreign_key_check), and the counters pages show against a recount,
+ * printing problems to f, then a line of what the site holds (articles,
+ * comments, tags, users, photographs, revisions), the same on two
+ * copies of a site.  Returns 0 if the database is sound, 1 if not, -1
+ * on error.
  */
 int		 store_check(struct store *, void *f);
 

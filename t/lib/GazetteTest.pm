@@ -343,8 +343,9 @@ sub stop {
 	}
 	# The test's PostgreSQL database goes with it (not from a forked
 	# child, and not with GAZETTE_KEEP).
-	pg_drop_database($self->{pg_db})
-	    if $self->{pg_db} && $self->{pg_owner} == $$ && !$ENV{GAZETTE_KEEP};
+	if ($self->{pg_db} && $self->{pg_owner} == $$ && !$ENV{GAZETTE_KEEP}) {
+		pg_drop_database($_) for $self->{pg_db}, @{ $self->{pg_more} || [] };
+	}
 	# Sanitizer builds: any report in the app's log fails the test.
 	my $log = $self->app_log;
 	if ($log =~ /(ERROR: AddressSanitizer|runtime error:|ERROR: LeakSanitizer)/) {
@@ -455,6 +456,74 @@ sub sql_script {
 	print $fh $sql;
 	close($fh);
 	return $? >> 8;
+}
+
+# The few places where a test's SQL differs between the backends.
+# hex_sql(EXPR): a blob as upper-case hex, as SQLite's hex() gives it.
+sub hex_sql {
+	my ($self, $expr) = @_;
+	return $self->{pg_db} ? "upper(encode($expr, 'hex'))" : "hex($expr)";
+}
+
+# list_sql(EXPR[, SEP]): the values of EXPR in a group joined with
+# SEP (','), in the order the rows come.
+sub list_sql {
+	my ($self, $expr, $sep) = @_;
+	$sep //= ',';
+	return $self->{pg_db} ? "string_agg(($expr)::text, '$sep')"
+	    : "group_concat($expr, '$sep')";
+}
+
+# match_sql(WORDS): the condition on articles_fts that finds WORDS.
+sub match_sql {
+	my ($self, $words) = @_;
+	return $self->{pg_db} ? "search @@ plainto_tsquery('news', '$words')"
+	    : "articles_fts MATCH '$words'";
+}
+
+# Another database beside the instance's, for a test that fills more
+# than one: a file in its folder, or a fresh database in the test
+# cluster, dropped with the instance.  Returns what GAZETTE_DB takes.
+sub new_db {
+	my ($self, $name) = @_;
+	return "$self->{dir}/$name.db" unless $self->{pg_db};
+	my $db = pg_create_database();
+	push @{ $self->{pg_more} }, $db;
+	return pg_conninfo($db);
+}
+
+# The text that sqlite3 or psql prints for SQL (statements separated by
+# ';') run on a database named as GAZETTE_DB names it.  Dies on error.
+sub db_text {
+	my ($db, $sql) = @_;
+	my @cmd = $db =~ /^postgres(ql)?:|=/
+	    ? ('psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', $db, '-c', $sql)
+	    : ('sqlite3', '-bail', $db, $sql);
+	open(my $fh, '-|', @cmd) or die "$cmd[0]: $!";
+	binmode($fh);
+	local $/;
+	my $text = <$fh> // '';
+	close($fh);
+	die "$cmd[0] failed ($?)" if $?;
+	return $text;
+}
+
+# fts_key(): the search index's column that holds the article's id.
+sub fts_key { $_[0]{pg_db} ? 'id' : 'rowid' }
+
+# Everything the database holds, as bytes: the SQLite file and its
+# write-ahead log, or a pg_dump of the PostgreSQL database (for tests
+# that look for what must never be stored).
+sub db_bytes {
+	my ($self) = @_;
+	return slurp($self->{db}) . slurp("$self->{db}-wal") unless $self->{pg_db};
+	open(my $fh, '-|', 'pg_dump', '-d', $self->{db}) or die "pg_dump: $!";
+	binmode($fh);
+	local $/;
+	my $dump = <$fh> // '';
+	close($fh);
+	die "pg_dump failed ($?)" if $?;
+	return $dump;
 }
 
 # Change the database behind the app's back (tests only): the statement

@@ -4,10 +4,9 @@
  * index), the keyset-paged listings, comments, and the generation that
  * every commit moves.
  *
- * The checks on what is in the file use a second connection of their
- * own, which is why this test, unlike src/, includes sqlite3.h.
+ * The checks on what is in the database use a second connection of
+ * their own (testdb.h: SQLite, or PostgreSQL under make test-pg).
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +18,12 @@
 #include "../../src/util/arena.h"
 #include "../../src/util/buf.h"
 #include "tap.h"
+#include "testdb.h"
 
 static struct arena	 A;
 static struct store	*S;
-static sqlite3		*RAW;		/* for looking behind the store */
-static char		 dir[256], path[300];
+static struct testdb	 DB;		/* for looking behind the store */
+static const char	*path;
 static int64_t		 NOW;
 
 /*
@@ -61,20 +61,7 @@ loud(void)
 static long long
 raw_int_n(const char *sql, int n, const long long *binds)
 {
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-	int		 i;
-
-	if (sqlite3_prepare_v2(RAW, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag("%s: %s", sql, sqlite3_errmsg(RAW));
-		return -1;
-	}
-	for (i = 0; i < n; i++)
-		sqlite3_bind_int64(st, i + 1, binds[i]);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return testdb_int(&DB, sql, n, binds);
 }
 
 static long long
@@ -86,8 +73,9 @@ raw_int(const char *sql, long long bind)
 static int
 fts_has(long long id)
 {
-	return raw_int("SELECT count(*) FROM articles_fts WHERE rowid = ?1",
-	    id) == 1;
+	return raw_int(testdb_pg() ? "SELECT count(*) FROM articles_fts "
+	    "WHERE id = ?1" : "SELECT count(*) FROM articles_fts WHERE "
+	    "rowid = ?1", id) == 1;
 }
 
 static long long
@@ -140,10 +128,9 @@ test_open(void)
 	ok(store_migrate(S, &from, &to) == 0, "store_migrate");
 	ok(from == 0 && to == store_schema_version() && to > 0,
 	    "from version 0 to %d", to);
-	ok(sqlite3_open_v2(path, &RAW, SQLITE_OPEN_READWRITE, NULL) ==
-	    SQLITE_OK, "a second connection for the checks");
-	is_int(raw_int("PRAGMA user_version", 0), store_schema_version(),
-	    "user_version is the schema version");
+	ok(testdb_connect(&DB) == 0, "a second connection for the checks");
+	is_int(testdb_version(&DB), store_schema_version(),
+	    "the database says the schema version");
 
 	s2 = store_open(path, 1);
 	from = to = -1;
@@ -155,13 +142,12 @@ test_open(void)
 	ok(s2 != NULL, "a migrated database opens for serving");
 	store_close(s2);
 	quiet();
-	sqlite3_exec(RAW, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	testdb_set_version(&DB, 999);
 	ok(store_open(path, 0) == NULL, "a newer schema is refused");
-	sqlite3_exec(RAW, "PRAGMA user_version = 0", NULL, NULL, NULL);
+	testdb_set_version(&DB, 0);
 	ok(store_open(path, 0) == NULL, "an older one too");
 	loud();
-	sqlite3_exec(RAW, arena_printf(&A, "PRAGMA user_version = %d",
-	    store_schema_version()), NULL, NULL, NULL);
+	testdb_set_version(&DB, store_schema_version());
 
 	ok(store_setting_get(S, &A, "k", &v) == 0, "no setting yet");
 	ok(store_setting_put(S, "k", "one") == 0 &&
@@ -217,8 +203,10 @@ test_save(void)
 	is_int(tag_count("harbour"), 1, "tag counts: harbour 1");
 	is_int(tag_count("city-council"), 1, "city-council 1");
 	ok(fts_has(first), "a published article is in the search index");
-	is_int(raw_int("SELECT count(*) FROM articles_fts WHERE articles_fts "
-	    "MATCH 'zebra'", 0), 1, "and a search finds it");
+	is_int(raw_int(testdb_pg() ? "SELECT count(*) FROM articles_fts WHERE "
+	    "search @@ to_tsquery('news', 'zebra')" : "SELECT count(*) FROM "
+	    "articles_fts WHERE articles_fts MATCH 'zebra'", 0), 1,
+	    "and a search finds it");
 	is_int(raw_int("SELECT count(*) FROM revisions WHERE article_id = ?1",
 	    first), 1, "a revision is kept");
 
@@ -534,20 +522,21 @@ test_archive_counts(void)
 		save(&e, ids[i], arena_printf(&A, "day-%d", i),
 		    ARTICLE_DELETED, base + 86400, NULL, 0);
 	save(&e, ids[2], "day-2", ARTICLE_PUBLISHED, base + 2 * 86400, NULL, 0);
-	sqlite3_exec(RAW, "DELETE FROM comments WHERE article_id IN (SELECT id "
-	    "FROM articles WHERE slug = 'day-5')", NULL, NULL, NULL);
-	ok(sqlite3_exec(RAW, "DELETE FROM articles WHERE slug = 'day-5'", NULL,
-	    NULL, NULL) == SQLITE_OK, "a row deleted behind the store's back");
+	testdb_exec(&DB, "DELETE FROM comments WHERE article_id IN (SELECT id "
+	    "FROM articles WHERE slug = 'day-5'); DELETE FROM revisions WHERE "
+	    "article_id IN (SELECT id FROM articles WHERE slug = 'day-5')");
+	ok(testdb_exec(&DB, "DELETE FROM articles WHERE slug = 'day-5'") == 0,
+	    "a row deleted behind the store's back");
 
 	is_int(raw_int("SELECT count(*) FROM (SELECT published_at / 86400, "
 	    "count(*) FROM articles WHERE status = 'published' AND "
 	    "published_at IS NOT NULL GROUP BY 1 EXCEPT SELECT day, n FROM "
-	    "article_days WHERE n <> 0)", 0), 0,
+	    "article_days WHERE n <> 0) x", 0), 0,
 	    "every day's counter equals a recount");
 	is_int(raw_int("SELECT count(*) FROM (SELECT day, n FROM article_days "
 	    "WHERE n <> 0 EXCEPT SELECT published_at / 86400, count(*) FROM "
 	    "articles WHERE status = 'published' AND published_at IS NOT NULL "
-	    "GROUP BY 1)", 0), 0, "and no counter counts what is not there");
+	    "GROUP BY 1) x", 0), 0, "and no counter counts what is not there");
 
 	for (i = 0; i < 400; i++) {
 		from = base - 86400 + (int64_t)RND(12 * 86400);
@@ -573,19 +562,15 @@ test_archive_counts(void)
 int
 main(void)
 {
-	const char	*tmp = getenv("TMPDIR");
-
 	arena_init(&A, 0);
 	NOW = (int64_t)time(NULL);
-	snprintf(dir, sizeof(dir), "%s/gazette-unit-XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		tap_skip_all("cannot make a temporary directory");
+	if (testdb_make(&DB, "unit") < 0) {
+		tap_skip_all("cannot make a database for the test");
 		return 0;
 	}
-	snprintf(path, sizeof(path), "%s/test.db", dir);
+	path = DB.where;
 	test_open();
-	if (S != NULL && RAW != NULL) {
+	if (S != NULL && (DB.lite != NULL || DB.pg != NULL)) {
 		test_save();
 		test_many_tags();
 		test_listings();
@@ -593,11 +578,7 @@ main(void)
 		test_archive_counts();
 	}
 	store_close(S);
-	sqlite3_close(RAW);
-	unlink(path);
-	unlink(arena_printf(&A, "%s-wal", path));
-	unlink(arena_printf(&A, "%s-shm", path));
-	rmdir(dir);
+	testdb_drop(&DB);
 	arena_free(&A);
 	return done_testing();
 }

@@ -15,9 +15,11 @@
 #include "../../src/util/arena.h"
 #include "../../src/util/text.h"
 #include "tap.h"
+#include "testdb.h"
 
 static struct arena	 A;
 static char		 dir[256];
+static struct testdb	 DB;		/* on PostgreSQL (make test-pg) */
 
 /* Write a file in the temporary directory; returns its path. */
 static char *
@@ -81,7 +83,16 @@ main(void)
 		tap_skip_all("cannot make a temporary directory");
 		return 0;
 	}
-	cfg.db = arena_printf(&A, "%s/test.db", dir);
+	/* The files in dir; the database there too, or on PostgreSQL. */
+	if (testdb_pg() != NULL) {
+		if (testdb_make(&DB, "import") < 0) {
+			tap_skip_all("cannot make a database for the test");
+			return 0;
+		}
+		cfg.db = DB.where;
+	} else {
+		cfg.db = arena_printf(&A, "%s/test.db", dir);
+	}
 	is_int(run(cli_migrate, 1, argv), 0, "migrate");
 
 	/*
@@ -124,9 +135,10 @@ main(void)
 	    "and a long one '-3', within SLUG_MAX");
 	store_close(s);
 
-	unlink(cfg.db);
-	unlink(arena_printf(&A, "%s-wal", cfg.db));
-	unlink(arena_printf(&A, "%s-shm", cfg.db));
+	testdb_drop(&DB);
+	unlink(arena_printf(&A, "%s/test.db", dir));
+	unlink(arena_printf(&A, "%s/test.db-wal", dir));
+	unlink(arena_printf(&A, "%s/test.db-shm", dir));
 	unlink(longf);
 	unlink(shortf);
 	unlink(bad);

@@ -51,6 +51,7 @@ static const struct {
 	{ ST_CHECK_TAG_COUNTS, NULL },
 	{ ST_CHECK_COMMENT_COUNTS, NULL },
 	{ ST_CHECK_ARTICLE_DAYS, NULL },
+	{ ST_CHECK_COUNTS, NULL },
 };
 
 /* "SCAN name ..." names a table (or view) read whole, or NULL. */
@@ -86,6 +87,11 @@ main(void)
 	sqlite3_stmt	*st;
 	int		 from, to, i, planned = 0, bad, rc;
 
+	if (getenv("GAZETTE_TEST_PG") != NULL && *getenv("GAZETTE_TEST_PG")) {
+		tap_skip_all("the plans checked are SQLite's (EXPLAIN QUERY "
+		    "PLAN of its statements); PostgreSQL plans its own");
+		return 0;
+	}
 	if (mkdtemp(dir) == NULL)
 		return 1;
 	snprintf(path, sizeof(path), "%s/plans.db", dir);
