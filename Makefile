@@ -15,6 +15,11 @@
 #   make deb      build/deb/gazette_VERSION_ARCH.deb, with debhelper
 #   make test-package  build the package, lintian it, check it, and
 #                 install it in a throw-away Debian 12 root (debootstrap)
+#   make cluster  as root: three PostgreSQL nodes under Patroni, two app
+#                 servers with their caches and a front nginx, each in a
+#                 network namespace of its own (scripts/cluster)
+#   make test-cluster  the same, with a primary, an app server and a
+#                 cache dying under load (t/cluster/, ~4 min)
 #
 # Local overrides (compiler, flags) go in Makefile.local.
 
@@ -226,6 +231,19 @@ deb:
 
 test-package: deb
 	prove -v t/pkg/
+
+# More than one machine, on this one: network namespaces, etcd, Patroni
+# (see the README).  Root only; everything is removed at the end.
+.PHONY: cluster test-cluster
+cluster:
+	@scripts/deps-cluster
+	@$(MAKE) --no-print-directory all
+	@GAZETTE_BIN=$(BUILD)/gazette scripts/cluster run $(PORT)
+
+test-cluster:
+	@scripts/deps-cluster
+	@$(MAKE) --no-print-directory all
+	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_TOP=$(CURDIR) scripts/cluster test
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gazette $(DESTDIR)$(MANDIR)/man1/gazette.1
