@@ -37,6 +37,7 @@
 #include "site.h"
 #include "store/store.h"
 #include "systemd.h"
+#include "util/conninfo.h"
 #include "util/log.h"
 #include "util/secret.h"
 #include "view/view.h"
@@ -236,6 +237,7 @@ view_globals(void)
 static int
 cmd_serve(int argc, char *argv[])
 {
+	char		 shown[1024];
 	struct worker	*workers;
 	pthread_t	*threads;
 	sigset_t	 set;
@@ -347,7 +349,8 @@ cmd_serve(int argc, char *argv[])
 		}
 		started++;
 	}
-	log_info("serving %s on %s with %d threads", cfg.db,
+	log_info("serving %s on %s with %d threads",
+	    conninfo_shown(cfg.db, shown, sizeof(shown)),
 	    listen_inherited ? "the socket systemd passed" : cfg.socket,
 	    cfg.threads);
 	systemd_notify("READY=1\nSTATUS=serving");

@@ -56,7 +56,7 @@ struct article {
 	long long	 comment_count;	/* approved comments */
 	struct tag	*tags;
 	size_t		 ntags;
-	/* Search results only (issue 5): a body excerpt whose matched
+	/* Search results only: a body excerpt whose matched
 	 * words are between SNIP_OPEN and SNIP_CLOSE (util/snippet.h). */
 	const char	*snippet;
 	/* Its authors who are accounts, in byline order: filled by the
@@ -95,7 +95,7 @@ struct article_edit {
 	const char	*kind;		/* revision kind: "edit", "import", ... */
 	int		 touch_updated;	/* 1: an update/correction, move updated_at */
 	int64_t		 now;
-	/* Editors (issue 3): with kind "update" or "correction", the
+	/* With kind "update" or "correction", the
 	 * public note saved in the same transaction (NULL: none). */
 	const char	*note;
 	/* The newest revision the editor's form was opened on (0: do not

@@ -33,6 +33,7 @@
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "../util/conninfo.h"
 #include "../util/markdown.h"
 #include "../util/text.h"
 #include "cli.h"
@@ -177,6 +178,8 @@ article(struct gen *g, struct store *s, struct arena *a, struct buf *bufs,
 int
 cli_generate(int argc, char *argv[])
 {
+	char		 shown[1024];
+	const char	*db = conninfo_shown(cfg.db, shown, sizeof(shown));
 	struct gen		 g = { 0 };
 	struct arena		 a, keep;
 	struct buf		 bufs[4] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
@@ -274,7 +277,7 @@ cli_generate(int argc, char *argv[])
 	    seconds_since(&t0));
 	if (words != NULL && gen_words_write(&g, words) < 0)
 		goto out;
-	printf("%s: %lld articles, %lld tags, seed %lld\n", cfg.db, n, ntags,
+	printf("%s: %lld articles, %lld tags, seed %lld\n", db, n, ntags,
 	    seed);
 	rc = 0;
 out:

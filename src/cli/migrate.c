@@ -10,11 +10,14 @@
 
 #include "../config.h"
 #include "../store/store.h"
+#include "../util/conninfo.h"
 #include "cli.h"
 
 int
 cli_migrate(int argc, char *argv[])
 {
+	char		 shown[1024];
+	const char	*db = conninfo_shown(cfg.db, shown, sizeof(shown));
 	struct store	*s;
 	struct tm	 tm;
 	time_t		 now;
@@ -43,7 +46,7 @@ cli_migrate(int argc, char *argv[])
 			store_close(s);
 			return 1;
 		}
-		printf("%s: copy of schema version %d kept as %s\n", cfg.db,
+		printf("%s: copy of schema version %d kept as %s\n", db,
 		    v, copy);
 	}
 	rc = store_migrate(s, &from, &to);
@@ -51,8 +54,8 @@ cli_migrate(int argc, char *argv[])
 	if (rc < 0)
 		return 1;
 	if (from == to)
-		printf("%s: schema version %d, up to date\n", cfg.db, to);
+		printf("%s: schema version %d, up to date\n", db, to);
 	else
-		printf("%s: schema version %d -> %d\n", cfg.db, from, to);
+		printf("%s: schema version %d -> %d\n", db, from, to);
 	return 0;
 }

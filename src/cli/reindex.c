@@ -10,11 +10,14 @@
 
 #include "../config.h"
 #include "../store/store.h"
+#include "../util/conninfo.h"
 #include "cli.h"
 
 int
 cli_reindex(int argc, char *argv[])
 {
+	char		 shown[1024];
+	const char	*db = conninfo_shown(cfg.db, shown, sizeof(shown));
 	struct store	*s;
 	int		 n;
 
@@ -32,7 +35,7 @@ cli_reindex(int argc, char *argv[])
 		    "it was\n");
 		return 1;
 	}
-	printf("%s: search index rebuilt: %d article%s\n", cfg.db, n,
+	printf("%s: search index rebuilt: %d article%s\n", db, n,
 	    n == 1 ? "" : "s");
 	return 0;
 }

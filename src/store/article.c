@@ -556,7 +556,7 @@ store_article_save(struct store *s, struct article_edit *e)
 	if (e->note != NULL && e->kind != NULL &&
 	    (strcmp(e->kind, "update") == 0 ||
 	    strcmp(e->kind, "correction") == 0)) {
-		/* Editors (issue 3): the note readers see, same transaction. */
+		/* The note readers see, same transaction. */
 		st = stmt_get(s, ST_CORRECTION_INSERT);
 		db_bind_int64(st, 1, e->id);
 		bind_text(st, 2, e->kind);
@@ -576,7 +576,7 @@ out:
 }
 
 /*
- * Editors (issue 3): the desk's lists.
+ * The desk's lists.
  */
 
 /* Step st (bound by the caller) into up to limit rows; count or -1. */

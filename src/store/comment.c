@@ -97,7 +97,7 @@ fail:
 	return -1;
 }
 
-/* Posting (issue 4) */
+/* Posting. */
 
 static const char *const comment_status_names[] = {
 	[COMMENT_PENDING] = "pending",
@@ -365,7 +365,7 @@ store_comment_post(struct store *s, struct comment_post *p)
 }
 
 /*
- * Editors (issue 3): moderation.  Every change keeps the article's
+ * Moderation.  Every change keeps the article's
  * comment_count (approved comments only) and moves its modified_at, in
  * the same transaction, so that its cached page is refreshed.
  */

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 
 #include "../util/arena.h"
+#include "../util/conninfo.h"
 #include "../util/dblock.h"
 #include "../util/log.h"
 #include "impl.h"
@@ -91,6 +92,7 @@ store_open(const char *path, int for_migrate)
 {
 	struct store		*s;
 	struct db_opts		 o = { opt_sync_full, opt_cache_kib };
+	char			 shown[1024];
 	int			 v;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL)
@@ -100,13 +102,14 @@ store_open(const char *path, int for_migrate)
 	if (for_migrate)
 		return s;
 	if ((v = db_version(s->db)) != schema_version(s)) {
+		conninfo_shown(path, shown, sizeof(shown));
 		if (v >= 0 && v < schema_version(s))
 			LOG_ERR("%s: schema version %d is older than this "
-			    "program's %d: run 'gazette migrate'", path, v,
+			    "program's %d: run 'gazette migrate'", shown, v,
 			    schema_version(s));
 		else
 			LOG_ERR("%s: schema version %d is newer than this "
-			    "program knows (%d): refusing to use it", path, v,
+			    "program knows (%d): refusing to use it", shown, v,
 			    schema_version(s));
 		goto fail;
 	}

@@ -85,7 +85,7 @@ int		 lookup_text(struct store *, struct arena *, struct dstmt *st,
 void		 tag_row(struct arena *, struct dstmt *, struct tag *);
 
 /*
- * Shared by the readers' listings (issue 5: search.c, archive.c,
+ * Shared by the readers' listings (search.c, archive.c,
  * related.c): copy a row of ARTICLE_LIST_COLS (and the body when full)
  * from column 0; run a listing statement (see article.c).
  */

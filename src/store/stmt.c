@@ -40,7 +40,7 @@
 #define PUBLISHED "a.status = 'published'"
 
 /*
- * Readers find articles (issue 5).  Without ANALYZE statistics, SQLite
+ * Readers find articles.  Without ANALYZE statistics, SQLite
  * takes the index articles_status for "status = 'published'" and then
  * scans every published article and sorts them.  likely() tells it that
  * the test is not selective, so that a range of the partial index
@@ -197,7 +197,7 @@ const char *const stmt_sql[ST__MAX] = {
 	    "UPDATE articles SET comment_count = comment_count + ?2"
 	    " WHERE id = ?1",
 
-	/* Comments, posting (issue 4). */
+	/* Comments, posting. */
 	[ST_SETTING_INIT] =
 	    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT (key) DO NOTHING",
@@ -215,7 +215,7 @@ const char *const stmt_sql[ST__MAX] = {
 	    "UPDATE articles SET comment_count = comment_count + 1,"
 	    " modified_at = ?2 WHERE id = ?1",
 	/*
-	 * Readers find articles (issue 5).  PUB_HINT: see its definition.
+	 * Readers find articles.  PUB_HINT: see its definition.
 	 * Search: ?2 is a query made by
 	 * ftsq_build(); bm25 weights are headline, summary, body, tags.
 	 * The FTS5 table's rowid is the article's id (sql/001-init.sql).
@@ -336,7 +336,7 @@ const char *const stmt_sql[ST__MAX] = {
 	    "SELECT max(max(published_at, modified_at)) FROM articles"
 	    " WHERE id > ?2 AND id <= ?3 AND " PUB_HINT
 	    " AND published_at <= ?1",
-	/* Editors (issue 3): accounts, sessions, throttling (user.c). */
+	/* Accounts, sessions, throttling (user.c). */
 	[ST_USER_INSERT] =
 	    "INSERT INTO users (name, display, role, pw_hash, created_at)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING"
@@ -452,7 +452,7 @@ const char *const stmt_sql[ST__MAX] = {
 	    " '' FROM articles a WHERE a.author_id = ?1"
 	    " ORDER BY a.modified_at DESC LIMIT ?2",
 
-	/* Editors (issue 3): the desk's article lists (article_admin.c). */
+	/* The desk's article lists (article_admin.c). */
 	[ST_ARTICLES_BY_STATUS] =
 	    "SELECT " ARTICLE_LIST_COLS " FROM articles a WHERE a.status = ?1"
 	    " ORDER BY a.modified_at DESC, a.id DESC LIMIT ?2",
@@ -465,7 +465,7 @@ const char *const stmt_sql[ST__MAX] = {
 	    " WHERE a.status = 'published' AND a.published_at > ?1"
 	    " ORDER BY a.published_at, a.id LIMIT ?2",
 
-	/* Editors (issue 3): revisions and corrections (revision.c). */
+	/* Revisions and corrections (revision.c). */
 	[ST_REVISIONS_LIST] =
 	    "SELECT r.id, r.article_id, r.user_id, coalesce(u.display, ''),"
 	    " r.created_at, r.kind, r.headline, r.slug, r.status,"
@@ -506,7 +506,7 @@ const char *const stmt_sql[ST__MAX] = {
 	    " AND (c.created_at, c.id) < (?2, ?3)"
 	    " ORDER BY c.created_at DESC, c.id DESC LIMIT ?4",
 
-	/* Editors (issue 3): tag management (tag_admin.c). */
+	/* Tag management (tag_admin.c). */
 	[ST_TAGS_ADMIN] =
 	    "SELECT t.id, t.name, t.slug, t.article_count,"
 	    " (SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id)"
@@ -540,7 +540,7 @@ const char *const stmt_sql[ST__MAX] = {
 	    "UPDATE articles SET tag_list = ?2, modified_at = ?3 WHERE id = ?1",
 	[ST_FTS_TAGS_PUT] = "UPDATE articles_fts SET tags = ?2 WHERE rowid = ?1",
 
-	/* Editors (issue 3): comment moderation (comment.c). */
+	/* Comment moderation (comment.c). */
 	[ST_COMMENTS_MOD_STATUS] =
 	    "SELECT c.id, c.article_id, c.author, c.body, c.status,"
 	    " c.created_at, c.reason, a.slug, a.headline FROM comments c"
@@ -563,7 +563,7 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_COMMENTS_PENDING_COUNT] =
 	    "SELECT count(*) FROM comments WHERE status = 'pending'",
 
-	/* Bulk loading for `gazette generate` (issue 6). */
+	/* Bulk loading for `gazette generate`. */
 	[ST_ARTICLES_ANY] = "SELECT id FROM articles LIMIT 1",
 	[ST_BULK_ARTICLE_INSERT] =
 	    "INSERT INTO articles (slug, headline, summary, byline, dateline,"

@@ -64,13 +64,13 @@ enum stmt {
 	ST_COMMENT_INSERT,
 	ST_ARTICLE_COMMENT_COUNT_ADD,
 
-	/* Comments, posting (issue 4). */
+	/* Comments, posting. */
 	ST_SETTING_INIT,
 	ST_COMMENT_DUPLICATE,
 	ST_COMMENT_RATE,
 	ST_COMMENT_AUTHOR_KNOWN,
 	ST_ARTICLE_COMMENT_APPROVED,
-	/* Readers find articles (issue 5). */
+	/* Readers find articles. */
 	ST_SEARCH,
 	ST_SEARCH_COUNT,
 	ST_FTS_CLEAR,
@@ -89,7 +89,7 @@ enum stmt {
 	ST_SITEMAP_ARTICLES,
 	ST_SITEMAP_TAGS,
 	ST_SITEMAP_LASTMOD,
-	/* Editors (issue 3): accounts, sessions, throttling (user.c). */
+	/* Accounts, sessions, throttling (user.c). */
 	ST_USER_INSERT,
 	ST_USER_BY_NAME,
 	ST_USER_PASSWD,
@@ -136,12 +136,12 @@ enum stmt {
 	ST_ARTICLES_QUEUE,
 	ST_ARTICLES_OF_AUTHOR,
 
-	/* Editors (issue 3): the desk's article lists (article_admin.c). */
+	/* The desk's article lists (article_admin.c). */
 	ST_ARTICLES_BY_STATUS,
 	ST_ARTICLES_BY_STATUS_BEFORE,
 	ST_ARTICLES_SCHEDULED,
 
-	/* Editors (issue 3): revisions and corrections (revision.c). */
+	/* Revisions and corrections (revision.c). */
 	ST_REVISIONS_LIST,
 	ST_REVISION_GET,
 	ST_REVISION_BY_NUMBER,
@@ -150,7 +150,7 @@ enum stmt {
 	ST_CORRECTIONS_ALL,
 	ST_CORRECTIONS_BEFORE,
 
-	/* Editors (issue 3): tag management (tag_admin.c). */
+	/* Tag management (tag_admin.c). */
 	ST_TAGS_ADMIN,
 	ST_TAG_BY_ID,
 	ST_TAG_RENAME,
@@ -166,7 +166,7 @@ enum stmt {
 	ST_ARTICLE_TAG_LIST_PUT,
 	ST_FTS_TAGS_PUT,
 
-	/* Editors (issue 3): comment moderation (comment.c). */
+	/* Comment moderation (comment.c). */
 	ST_COMMENTS_MOD_STATUS,
 	ST_COMMENTS_MOD_ALL,
 	ST_COMMENT_STATE,
@@ -176,7 +176,7 @@ enum stmt {
 	ST_ARTICLE_COMMENTS_MODE,
 	ST_COMMENTS_PENDING_COUNT,
 
-	/* Bulk loading for `gazette generate` (issue 6). */
+	/* Bulk loading for `gazette generate`. */
 	ST_ARTICLES_ANY,
 	ST_BULK_ARTICLE_INSERT,
 	ST_BULK_COMMENT_INSERT,

@@ -256,7 +256,7 @@ long long store_comment_page(struct store *, long long article_id,
 int	 store_comment_import(struct store *, long long article_id,
 	    const char *author, const char *body, int64_t at);
 
-/* Posting (issue 4). */
+/* Readers' comments: posting (comment.c). */
 
 /*
  * The setting key, made value if it has none yet: the first writer
@@ -277,7 +277,7 @@ int	 store_setting_init(struct store *, struct arena *, const char *key,
  */
 int	 store_comment_post(struct store *, struct comment_post *);
 /*
- * Readers find articles (issue 5): search (search.c), feeds, archives
+ * Search (search.c), feeds, archives
  * (archive.c), related articles (related.c) and sitemaps (sitemap.c).
  * "Live" is always: published, and published_at <= now.
  */
@@ -351,10 +351,6 @@ int64_t	 store_sitemap_lastmod(struct store *, int64_t now, long long from,
  * publication among them. */
 int	 store_sitemap_tags(struct store *, struct arena *, int64_t now,
 	    int limit, struct sitemap_url **);
-/*
- * Editors (issue 3).
- */
-
 /* Accounts, sessions and login throttling (user.c). */
 
 /* Returns 0, 1 if the name is taken, or -1. */
@@ -410,9 +406,13 @@ int	 store_user_passwd_keep(struct store *, long long id,
 /* An account's live sessions, last used first: count or -1. */
 int	 store_sessions_of(struct store *, struct arena *, long long user_id,
 	    int64_t now, int idle, struct session_row **);
-/*
- * Two-factor sign-in (twofactor.c).
- */
+/* End every session of an account: 0 or -1. */
+int	 store_sessions_end_user(struct store *, long long user_id);
+/* End one of an account's sessions: 1 done, 0 none such, -1. */
+int	 store_session_end_id(struct store *, long long id,
+	    long long user_id);
+
+/* Two-factor sign-in (twofactor.c). */
 /* Make secret (base32) the account's, step used, with n recovery code
  * hashes replacing any others: 1 done, 0 it had one already, -1. */
 int	 store_totp_enable(struct store *, long long user_id,
@@ -430,6 +430,8 @@ int	 store_recovery_replace(struct store *, long long user_id,
 	    const unsigned char (*hashes)[32], int n);
 /* Turn two-factor sign-in off, codes gone: 1, 0 no such account, -1. */
 int	 store_totp_reset(struct store *, long long user_id);
+
+/* The audit log (audit.c): append-only. */
 
 /*
  * Name the audit row of the next write (user_id 0 and who "" for the
@@ -449,11 +451,7 @@ void	 store_audit_drop(struct store *);
 int	 store_audit_list(struct store *, struct arena *, long long before,
 	    int limit, struct audit_row **);
 
-/* End every session of an account: 0 or -1. */
-int	 store_sessions_end_user(struct store *, long long user_id);
-/* End one of an account's sessions: 1 done, 0 none such, -1. */
-int	 store_session_end_id(struct store *, long long id,
-	    long long user_id);
+/* Review: contributors' drafts in the editors' queue (review.c). */
 
 /* The review state of article id: 1 found, 0 not, -1 error. */
 int	 store_article_review(struct store *, struct arena *, long long id,
