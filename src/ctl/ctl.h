@@ -50,6 +50,9 @@ extern const struct input ctl_search_in[];
 enum { IN_REVISION_FROM, IN_REVISION_TO };
 extern const struct input ctl_revision_in[];
 extern const struct input ctl_audit_in[];	/* r->in[0]: before */
+/* Listings' cursors (?before=T-ID, ?after=T-ID): see listing.h. */
+enum { IN_LIST_BEFORE, IN_LIST_AFTER };
+extern const struct input ctl_listing_in[];
 
 /* gazette routes: print the route table (see routes.c). */
 int	 ctl_routes_print(int argc, char *argv[]);

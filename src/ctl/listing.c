@@ -10,46 +10,29 @@
 #include "ctl.h"
 #include "listing.h"
 
-/* Parse "T-ID" (two unsigned decimals); 1 if well-formed. */
-static int
-cursor_parse(const char *s, struct cursor *c)
-{
-	const char	*dash;
-	char		 num[24];
-	long long	 at, id;
-	size_t		 n;
-
-	if ((dash = strchr(s, '-')) == NULL)
-		return 0;
-	n = (size_t)(dash - s);
-	if (n == 0 || n >= sizeof(num))
-		return 0;
-	memcpy(num, s, n);
-	num[n] = '\0';
-	if (!parse_id(num, &at) || !parse_id(dash + 1, &id))
-		return 0;
-	c->at = at;
-	c->id = id;
-	return 1;
-}
+const struct input ctl_listing_in[] = {
+	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL,
+	    "The page cursor in the address is malformed." },
+	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL,
+	    "The page cursor in the address is malformed." },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 int
 listing_cursor(struct req *r, struct listing *l)
 {
-	const char	*before = http_query(r, "before");
-	const char	*after = http_query(r, "after");
+	const struct input_value *before = &r->in[IN_LIST_BEFORE];
+	const struct input_value *after = &r->in[IN_LIST_AFTER];
 
 	memset(l, 0, sizeof(*l));
-	if (before != NULL && after != NULL)
+	if (before->set && after->set)
 		return 400;
-	if (before == NULL && after == NULL)
+	if (!before->set && !after->set)
 		return 0;
-	if (!cursor_parse(before ? before : after, &l->cursor)) {
-		r->resp.error = "The page cursor in the address is malformed.";
-		return 400;
-	}
+	l->cursor.at = before->set ? before->n : after->n;
+	l->cursor.id = before->set ? before->n2 : after->n2;
 	l->have_cursor = 1;
-	l->after = after != NULL;
+	l->after = after->set;
 	return 0;
 }
 

@@ -22,8 +22,9 @@ struct listing {
 };
 
 /*
- * Read ?before=T-ID or ?after=T-ID.  Returns 0, or 400 for a malformed
- * cursor (or both given).
+ * The cursor the route's declared inputs (ctl_listing_in: ?before=T-ID
+ * or ?after=T-ID, checked before the controller ran).  Returns 0, or
+ * 400 when both are given.
  */
 int	 listing_cursor(struct req *, struct listing *);
 

@@ -26,10 +26,10 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 const struct route ctl_routes[] = {
 	/* method     pattern                  controller    role     flags  cache        body */
-	{ HTTP_GET,  "/",                      ctl_front_index, R0,   0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/",                      ctl_front_index, R0,   0,     CACHE_PAGE,  0, ctl_listing_in },
 	{ HTTP_GET,  "/articles/:slug",        ctl_article_show, R0,  0,     CACHE_PAGE,  0, ctl_article_in },
 	{ HTTP_GET,  "/tags",                  ctl_tag_index, R0,     0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show, R0,      0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/tags/:slug",            ctl_tag_show, R0,      0,     CACHE_PAGE,  0, ctl_listing_in },
 
 	/* Readers' comments.  The form is a page of its own,
 	   made for each request (never cached), so that its signed time
@@ -44,10 +44,10 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/search",                ctl_search, R0,        0,     CACHE_PAGE,  0, ctl_search_in },
 	{ HTTP_GET,  "/feed.atom",             ctl_feed_site, R0,     0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/tags/:slug/feed.atom",  ctl_feed_tag, R0,      0,     CACHE_FEED,  0 },
-	{ HTTP_GET,  "/authors/:slug",         ctl_author_show, R0,   0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/authors/:slug",         ctl_author_show, R0,   0,     CACHE_PAGE,  0, ctl_listing_in },
 	{ HTTP_GET,  "/authors/:slug/feed.atom", ctl_feed_author, R0, 0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/archive",               ctl_archive_index, R0, 0,     CACHE_PAGE,  0 },
-	{ HTTP_GET,  "/archive/:year/:month",  ctl_archive_month, R0, 0,     CACHE_PAGE,  0 },
+	{ HTTP_GET,  "/archive/:year/:month",  ctl_archive_month, R0, 0,     CACHE_PAGE,  0, ctl_listing_in },
 	{ HTTP_GET,  "/sitemap.xml",           ctl_sitemap, R0,       0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/sitemap-:id.xml",       ctl_sitemap_part, R0,  0,     CACHE_FEED,  0 },
 	{ HTTP_GET,  "/robots.txt",            ctl_robots, R0,        0,     CACHE_FEED,  0 },
@@ -70,8 +70,8 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/login",                   ctl_login_form,       R0,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/login",                   ctl_login,            R0,  P,  CACHE_NONE, 8 * KB },
 	{ HTTP_POST, "/logout",                  ctl_logout,           W,   C,  CACHE_NONE, 1 * KB },
-	{ HTTP_GET,  "/corrections",             ctl_correction_index, R0,  0,  CACHE_PAGE, 0 },
-	{ HTTP_GET,  "/admin",                   ctl_admin_index,      W,   0,  CACHE_NONE, 0 },
+	{ HTTP_GET,  "/corrections",             ctl_correction_index, R0,  0,  CACHE_PAGE, 0, ctl_listing_in },
+	{ HTTP_GET,  "/admin",                   ctl_admin_index,      W,   0,  CACHE_NONE, 0, ctl_listing_in },
 	{ HTTP_GET,  "/admin/users",             ctl_user_index,       AD,  0,  CACHE_NONE, 0 },
 	{ HTTP_GET,  "/admin/audit",             ctl_audit_index,      AD,  0,  CACHE_NONE, 0, ctl_audit_in },
 	{ HTTP_POST, "/admin/users",             ctl_user_invite,      AD,  C,  CACHE_NONE, 4 * KB },
@@ -92,7 +92,7 @@ const struct route ctl_routes[] = {
 	/* One-time links (invitations, resets): anyone holding one. */
 	{ HTTP_GET,  "/password",                ctl_password_form,    R0,  0,  CACHE_NONE, 0 },
 	{ HTTP_POST, "/password",                ctl_password_set,     R0,  P,  CACHE_NONE, 8 * KB },
-	{ HTTP_GET,  "/admin/articles",          ctl_admin_articles,   ED,  0,  CACHE_NONE, 0 },
+	{ HTTP_GET,  "/admin/articles",          ctl_admin_articles,   ED,  0,  CACHE_NONE, 0, ctl_listing_in },
 	/* Bulk publish, unpublish, delete: the confirmation, then the
 	   change; up to 200 ids. */
 	{ HTTP_POST, "/admin/articles/bulk",     ctl_article_bulk,     ED,  C,  CACHE_NONE, 16 * KB },

@@ -106,6 +106,8 @@ enum input_kind {
 	IN_WORD,	/* one of choices[] */
 	IN_TEXT,	/* valid UTF-8 of at most max bytes (0: any length) */
 	IN_ANY,		/* any bytes: taken as plain words (a search) */
+	IN_CURSOR,	/* a listing's place: "T-ID", two positive
+			   decimal numbers (a time and an id) */
 };
 
 struct input {
@@ -122,7 +124,9 @@ struct input_value {
 	int		 set;		/* present (and valid) */
 	const char	*s;		/* the value as sent, for every kind */
 	long long	 n;		/* IN_ID, IN_COUNT: the number;
-					   IN_WORD: the index in choices[] */
+					   IN_WORD: the index in choices[];
+					   IN_CURSOR: the time */
+	long long	 n2;		/* IN_CURSOR: the id */
 };
 
 struct req {

@@ -28,6 +28,21 @@ parse_count(const char *s, long long *out)
 	return 1;
 }
 
+/* "T-ID": two ids (a time is one too: positive, at most 2^53). */
+static int
+parse_cursor(const char *s, struct input_value *v)
+{
+	const char	*dash = strchr(s, '-');
+	char		 num[24];
+	size_t		 n;
+
+	if (dash == NULL || (n = (size_t)(dash - s)) == 0 || n >= sizeof(num))
+		return 0;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	return parse_id(num, &v->n) && parse_id(dash + 1, &v->n2);
+}
+
 /* 1 if s is valid for in, with its parsed value in *v. */
 static int
 check(const struct input *in, const char *s, struct input_value *v)
@@ -52,6 +67,8 @@ check(const struct input *in, const char *s, struct input_value *v)
 		    (in->max == 0 || strlen(s) <= in->max);
 	case IN_ANY:
 		return 1;
+	case IN_CURSOR:
+		return parse_cursor(s, v);
 	}
 	return 0;
 }

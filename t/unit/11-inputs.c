@@ -14,13 +14,14 @@ static struct arena	 A;
 
 static const char *const shows[] = { "pending", "approved", NULL };
 
-enum { I_ID, I_COUNT, I_SHOW, I_NOTE, I_Q };
+enum { I_ID, I_COUNT, I_SHOW, I_NOTE, I_Q, I_CURSOR };
 static const struct input spec[] = {
 	[I_ID] = { "before", IN_ID, 0, NULL, "bad before" },
 	[I_COUNT] = { "page", IN_COUNT, 0, NULL, "bad page" },
 	[I_SHOW] = { "show", IN_WORD, 0, shows, "bad show" },
 	[I_NOTE] = { "note", IN_TEXT, 8, NULL, "bad note" },
 	[I_Q] = { "q", IN_ANY, 0, NULL, NULL },
+	[I_CURSOR] = { "after", IN_CURSOR, 0, NULL, "bad cursor" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -88,6 +89,18 @@ main(void)
 	is_int(run(&r, HTTP_GET, "note=%C3%28"), 400,
 	    "text that is not UTF-8 is refused");
 	ok(!r.in[I_NOTE].set, "and a refused value is not set");
+
+	is_int(run(&r, HTTP_GET, "after=1764633600-42"), 0, "a cursor passes");
+	ok(r.in[I_CURSOR].set && r.in[I_CURSOR].n == 1764633600 &&
+	    r.in[I_CURSOR].n2 == 42, "as its time and its id");
+	is_int(run(&r, HTTP_GET, "after=1764633600"), 400,
+	    "a cursor without its id is refused");
+	is_int(run(&r, HTTP_GET, "after=-42"), 400, "or without its time");
+	is_int(run(&r, HTTP_GET, "after=17x-42"), 400, "or with a letter");
+	is_int(run(&r, HTTP_GET, "after=1-0"), 400, "or with id 0");
+	is_int(run(&r, HTTP_GET, "after=1-2-3"), 400, "or with a third part");
+	is_int(run(&r, HTTP_GET, "after=123456789012345678901234-1"), 400,
+	    "or a time too long to be one");
 
 	is_int(run(&r, HTTP_POST, "before=7"), 0, "a POST reads its form");
 	ok(r.in[I_ID].set && r.in[I_ID].n == 7, "the form's value arrives");
