@@ -42,7 +42,7 @@ $res = $ed->get('/admin/articles?status=all&q=%25');
 is_deeply(ids_of($res), [], 'a % searches for itself');
 $res = $ed->get('/admin/articles?status=all&tag=ferries');
 is(scalar @{ ids_of($res) }, 3, 'by topic');
-my $live = $g->sql_value("SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= strftime('%s', 'now')");
+my $live = $g->sql_value("SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= " . int(time));
 my @all;
 my $url = '/admin/articles?status=published';
 my $pages = 0;
@@ -78,7 +78,7 @@ like($res->{content}, qr{value="&quot;&gt;&lt;script&gt;alert\(1\)&lt;/script&gt
 is($cora->get('/admin/articles')->{status}, 403, 'contributors have no list: 403');
 
 # Bulk: the confirmation changes nothing.
-my $pub = $g->sql_value("SELECT id FROM articles WHERE status = 'published' AND published_at <= strftime('%s', 'now') ORDER BY id LIMIT 1");
+my $pub = $g->sql_value("SELECT id FROM articles WHERE status = 'published' AND published_at <= " . int(time) . " ORDER BY id LIMIT 1");
 my $fp = $g->fingerprint;
 my $outbox = $g->sql_value('SELECT count(*) FROM purge_outbox');
 $res = $ed->post('/admin/articles/bulk', [ action => 'publish', 'id[]' => $drafts[0], 'id[]' => $drafts[1],
@@ -112,8 +112,10 @@ is($g->fingerprint, $fp, 'the refusals changed nothing');
 # The change: each article with its purges and its audit row.
 # A cache node that never answers keeps the rows in the outbox (the
 # real one acknowledges them at once, and acknowledged rows are pruned).
-my $max_outbox = $g->sql_value("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'purge_outbox'), 0)");
-$g->sql("INSERT INTO purge_nodes (node, listed_at, acked) VALUES ('http://127.0.0.1:9', strftime('%s', 'now'), $max_outbox)");
+my $max_outbox = $g->sql_value(GazetteTest::pg()
+    ? "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('purge_outbox', 'id')), 0)"
+    : "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'purge_outbox'), 0)");
+$g->sql("INSERT INTO purge_nodes (node, listed_at, acked) VALUES ('http://127.0.0.1:9', " . int(time) . ", $max_outbox)");
 $res = $ed->post('/admin/articles/bulk/confirm', [ action => 'publish', map { ('id[]' => $_) } @drafts[0, 1], $empty ]);
 is($res->{status}, 303, 'confirmed: 303');
 like($res->{headers}{location}, qr{/admin/articles\?status=all&done=published&n=2$}, 'to the list, saying two');

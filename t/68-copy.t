@@ -34,6 +34,14 @@ for my $i (1 .. 3) {
 	is($res->{status}, 303, "comment $i is taken");
 }
 my $copied_user_id = $src->sql_value("SELECT id FROM users WHERE name = 'copyeditor'");
+# An article with an account author (an author page), and a library
+# image named in a text (a row of article_body_media, which has no
+# foreign key on the image: made here without uploading one).
+my $res = $ed->post('/admin/articles/new', { headline => 'Copied with its author',
+    body => 'Text.', authors => 'copyeditor', byline => '', action => 'publish' });
+is($res->{status}, 303, 'an article with an account author');
+my $author_slug = $src->sql_value("SELECT slug FROM users WHERE name = 'copyeditor'");
+$src->sql("INSERT INTO article_body_media (article_id, media_id) VALUES ($art->{id}, 424242)");
 
 # The destination: an empty database in the test cluster.
 my $name = GazetteTest::pg_create_database();
@@ -66,7 +74,7 @@ sub page {
 	return ($res->{status}, $body);
 }
 my @paths = ('/', '/tags', '/archive', '/feed.xml', '/sitemap.xml',
-    "/articles/$art->{slug}");
+    "/articles/$art->{slug}", "/authors/$author_slug", "/authors/$author_slug/feed.atom");
 push @paths, map { "/articles/$_->{slug}" }
     @{ $src->sql("SELECT slug FROM articles WHERE status = 'published' ORDER BY id") };
 push @paths, map { "/tags/$_->{slug}" } @{ $src->sql("SELECT slug FROM tags ORDER BY id") };
@@ -105,6 +113,15 @@ sub pg_value {
 }
 is(pg_value("SELECT id FROM users WHERE name = 'copyeditor'"),
     $copied_user_id, 'the editor keeps their id');
+for my $t (['article_authors', "article_id || ':' || user_id || ':' || position"
+    . " || ':' || coalesce(published_at, -1) || ':' || live", 'article_id, user_id'],
+    ['article_body_media', "article_id || ':' || media_id", 'article_id, media_id']) {
+	my ($table, $row, $order) = @$t;
+	my $q = "SELECT $row AS r FROM $table ORDER BY $order";
+	my $want = join("\n", map { $_->{r} } @{ $src->sql($q) });
+	ok($want ne '', "$table has rows to copy");
+	is(pg_value($q), $want, "$table is copied row for row");
+}
 $dst->add_user('newcomer');
 cmp_ok(pg_value("SELECT id FROM users WHERE name = 'newcomer'"),
     '>', $copied_user_id, 'a new account gets the next id');

@@ -20,7 +20,8 @@
 /* The tables, parents before children. */
 static const char *const copy_tables[] = {
 	"users", "media", "articles", "article_slugs", "tags", "tag_slugs",
-	"article_tags", "article_media", "comments", "revisions",
+	"article_tags", "article_media", "article_authors",
+	"article_body_media", "comments", "revisions",
 	"corrections", "sessions", "account_tokens", "recovery_codes",
 	"throttle", "settings", "meta", "purge_nodes", "purge_outbox",
 	"audit_log",

@@ -19,7 +19,7 @@
 /* An account's columns, in the order store/user.c reads them. */
 #define USER_COLS \
 	"id, name, display, role, pw_hash, disabled, created_at," \
-	" pw_hash = '', bio, totp_secret, totp_step"
+	" pw_hash = '', bio, totp_secret, totp_step, slug"
 
 /* The columns of a photograph (struct media, media_row()). */
 #define MEDIA_COLS \
@@ -316,7 +316,10 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	    " (SELECT coalesce(max(id), 0) FROM articles),"
 	    " (SELECT count(*) FROM tags WHERE article_count > 0),"
 	    " (SELECT published_at FROM articles WHERE " PUB_HINT
-	    "   AND published_at <= $1 ORDER BY published_at DESC LIMIT 1)",
+	    "   AND published_at <= $1 ORDER BY published_at DESC LIMIT 1),"
+	    " (SELECT count(*) FROM users u WHERE EXISTS (SELECT 1"
+	    "   FROM article_authors x WHERE x.user_id = u.id"
+	    "   AND x.live = 1 AND x.published_at <= $1))",
 	[ST_SITEMAP_ARTICLES] =
 	    "SELECT slug, greatest(published_at, modified_at) FROM articles"
 	    " WHERE id > $2 AND id <= $3 AND " PUB_HINT
@@ -343,7 +346,7 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	[ST_USERS_ALL] =
 	    "SELECT id, name, display, role, '', disabled, created_at,"
 	    " pw_hash = '', bio, CASE totp_secret WHEN '' THEN '' ELSE '*' END,"
-	    " 0 FROM users ORDER BY name",
+	    " 0, slug FROM users ORDER BY name",
 	[ST_USER_SESSIONS_END] =
 	    "DELETE FROM sessions WHERE user_id IN"
 	    " (SELECT id FROM users WHERE name = $1)",
@@ -388,7 +391,7 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	[ST_ACCOUNT_TOKEN_GET] =
 	    "SELECT t.kind, t.expires_at, u.id, u.name, u.display, u.role,"
 	    " u.pw_hash, u.disabled, u.created_at, u.pw_hash = '', u.bio,"
-	    " u.totp_secret, u.totp_step"
+	    " u.totp_secret, u.totp_step, u.slug"
 	    " FROM account_tokens t JOIN users u ON u.id = t.user_id"
 	    " WHERE t.token_hash = $1 AND t.expires_at > $2",
 	[ST_ACCOUNT_TOKEN_TAKE] =
@@ -620,7 +623,10 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	    "   FROM article_slugs WHERE article_id = $1"
 	    "   UNION ALL SELECT 'tag', t.slug, t.id, NULL, $2"
 	    "   FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-	    "   WHERE x.article_id = $1) rows"
+	    "   WHERE x.article_id = $1"
+	    "   UNION ALL SELECT 'author', u.slug, u.id, NULL, $2"
+	    "   FROM article_authors x JOIN users u ON u.id = x.user_id"
+	    "   WHERE x.article_id = $1 AND u.slug IS NOT NULL) rows"
 	    " WHERE EXISTS (SELECT 1 FROM purge_nodes)",
 	[ST_OUTBOX_TAG] =
 	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
@@ -682,11 +688,18 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	[ST_MEDIA_LIST] =
 	    "SELECT " MEDIA_COLS " FROM media m WHERE m.id < $1"
 	    " ORDER BY m.id DESC LIMIT $2",
-	/* A negative $2 is no limit, as SQLite's LIMIT -1 (LIMIT NULL). */
+	/*
+	 * As lead image (1) or in the text (0); an article may do both.  A
+	 * negative $2 is no limit, as SQLite's LIMIT -1 (LIMIT NULL).
+	 */
 	[ST_MEDIA_USES] =
-	    "SELECT a.id, a.headline FROM article_media am"
-	    " JOIN articles a ON a.id = am.article_id"
-	    " WHERE am.media_id = $1 ORDER BY a.id DESC"
+	    "SELECT a.id, a.headline, u.lead FROM"
+	    " (SELECT article_id, 1 AS lead FROM article_media"
+	    "   WHERE media_id = $1"
+	    "  UNION ALL SELECT article_id, 0 FROM article_body_media"
+	    "   WHERE media_id = $1) u"
+	    " JOIN articles a ON a.id = u.article_id"
+	    " ORDER BY a.id DESC, u.lead DESC"
 	    " LIMIT nullif(greatest($2::bigint, -1), -1)",
 	[ST_ARTICLE_LEAD_SET] =
 	    "INSERT INTO article_media (article_id, media_id) VALUES ($1, $2)"
@@ -701,7 +714,9 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	/* Only an image no article uses. */
 	[ST_MEDIA_DELETE] =
 	    "DELETE FROM media WHERE id = $1 AND NOT EXISTS"
-	    " (SELECT 1 FROM article_media WHERE media_id = $1)",
+	    " (SELECT 1 FROM article_media WHERE media_id = $1)"
+	    " AND NOT EXISTS"
+	    " (SELECT 1 FROM article_body_media WHERE media_id = $1)",
 	/*
 	 * The library's search box: images whose caption, credit or alt
 	 * text holds $3 (ASCII letters folded), newest first, older than
@@ -715,4 +730,113 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	    "   OR strpos(lower(m.credit), $3) > 0"
 	    "   OR strpos(lower(m.alt), $3) > 0)"
 	    " ORDER BY m.id DESC LIMIT $2",
+	[ST_BODY_MEDIA_CLEAR] =
+	    "DELETE FROM article_body_media WHERE article_id = $1",
+	[ST_BODY_MEDIA_ADD] =
+	    "INSERT INTO article_body_media (article_id, media_id)"
+	    " VALUES ($1, $2) ON CONFLICT DO NOTHING",
+	/* The articles whose text names an image (even before it exists). */
+	[ST_BODY_MEDIA_ARTICLES] =
+	    "SELECT article_id FROM article_body_media WHERE media_id = $1",
+
+	/*
+	 * Author pages and articles' authors (author.c).  An author page
+	 * lists what article_authors says is live, as tag pages do with
+	 * article_tags (index article_authors_user).
+	 */
+	[ST_USER_SLUG_TAKEN] =
+	    "SELECT 1 FROM users WHERE slug = $1 AND id <> $2",
+	[ST_USER_SLUG_SET] = "UPDATE users SET slug = $2 WHERE id = $1",
+	[ST_USERS_NO_SLUG] =
+	    "SELECT id, display, name FROM users WHERE slug IS NULL"
+	    " ORDER BY id",
+	/* The account at a slug, with its number of live articles. */
+	[ST_AUTHOR_BY_SLUG] =
+	    "SELECT u.id, u.slug, u.display, u.bio, u.disabled,"
+	    " (SELECT count(*) FROM article_authors x WHERE x.user_id = u.id"
+	    "   AND x.live = 1 AND x.published_at <= $2)"
+	    " FROM users u WHERE u.slug = $1",
+	[ST_ARTICLES_AUTHOR] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM article_authors x "
+	    "JOIN articles a ON a.id = x.article_id "
+	    "WHERE x.user_id = $5 AND x.live = 1 AND x.published_at <= $1"
+	    " ORDER BY x.published_at DESC, x.article_id DESC LIMIT $4",
+	[ST_ARTICLES_AUTHOR_BEFORE] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM article_authors x "
+	    "JOIN articles a ON a.id = x.article_id "
+	    "WHERE x.user_id = $5 AND x.live = 1"
+	    " AND (x.published_at, x.article_id) < ($2, $3)"
+	    " ORDER BY x.published_at DESC, x.article_id DESC LIMIT $4",
+	[ST_ARTICLES_AUTHOR_AFTER] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM article_authors x "
+	    "JOIN articles a ON a.id = x.article_id "
+	    "WHERE x.user_id = $5 AND x.live = 1 AND x.published_at <= $1"
+	    " AND (x.published_at, x.article_id) > ($2, $3)"
+	    " ORDER BY x.published_at ASC, x.article_id ASC LIMIT $4",
+	[ST_FEED_AUTHOR] =
+	    "SELECT " ARTICLE_FULL_COLS " FROM article_authors x "
+	    "JOIN articles a ON a.id = x.article_id "
+	    "WHERE x.user_id = $2 AND x.live = 1 AND x.published_at <= $1"
+	    " AND " LIVE
+	    " ORDER BY x.published_at DESC, x.article_id DESC LIMIT $3",
+	[ST_ARTICLE_AUTHORS] =
+	    "SELECT u.id, u.slug, u.display, u.bio, u.disabled, u.name"
+	    " FROM article_authors x JOIN users u ON u.id = x.user_id"
+	    " WHERE x.article_id = $1 ORDER BY x.position",
+	[ST_ARTICLE_AUTHORS_DELETE] =
+	    "DELETE FROM article_authors WHERE article_id = $1",
+	[ST_ARTICLE_AUTHOR_INSERT] =
+	    "INSERT INTO article_authors (article_id, user_id, position,"
+	    " published_at, live) VALUES ($1, $2, $3, $4, $5) "
+	    "ON CONFLICT (article_id, user_id) DO NOTHING",
+	[ST_ARTICLE_AUTHORS_STATE] =
+	    "UPDATE article_authors SET published_at = $2, live = $3"
+	    " WHERE article_id = $1",
+	/* An author's page and feed, and the pages of their published
+	 * articles, whose bylines carry the name. */
+	[ST_OUTBOX_AUTHOR] =
+	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
+	    " SELECT * FROM ("
+	    "   SELECT 'author', slug, id, NULL::bigint, $2::bigint FROM users"
+	    "   WHERE id = $1 AND slug IS NOT NULL"
+	    "   UNION ALL SELECT 'article', a.slug, a.id, a.published_at, $2"
+	    "   FROM article_authors x JOIN articles a ON a.id = x.article_id"
+	    "   WHERE x.user_id = $1 AND " PUBLISHED ") rows"
+	    " WHERE EXISTS (SELECT 1 FROM purge_nodes)",
+	/* Accounts with live articles, by slug, with the newest of them. */
+	[ST_SITEMAP_AUTHORS] =
+	    "SELECT slug, last FROM (SELECT u.slug AS slug,"
+	    "   (SELECT x.published_at FROM article_authors x"
+	    "   WHERE x.user_id = u.id AND x.live = 1 AND x.published_at <= $1"
+	    "   ORDER BY x.published_at DESC LIMIT 1) AS last"
+	    " FROM users u WHERE u.slug IS NOT NULL) t"
+	    " WHERE last IS NOT NULL ORDER BY slug LIMIT $2",
+
+	/*
+	 * The newsroom's article list: of one status ($1), or of any
+	 * (_ALL), older than the cursor ($8, $9) on (modified_at, id)
+	 * (the first page's cursor is past every row), so that a page is a
+	 * range of articles_status or of articles_modified, newest change
+	 * first; then the filters, checked row by row until the page is
+	 * full: published and due later ($2 = 1) or by now ($2 = 2; $3
+	 * now), an account author ($4, 0 any), a tag ($5, 0 any), words in
+	 * the headline ($6, a LIKE pattern of lower-case text, '' any).
+	 */
+#define DESK_FILTERS \
+	" AND ($2::bigint = 0 OR ($2 = 1 AND a.published_at > $3)" \
+	"   OR ($2 = 2 AND a.published_at <= $3))" \
+	" AND ($4::bigint = 0 OR EXISTS (SELECT 1 FROM article_authors x" \
+	"   WHERE x.article_id = a.id AND x.user_id = $4))" \
+	" AND ($5::bigint = 0 OR EXISTS (SELECT 1 FROM article_tags t" \
+	"   WHERE t.article_id = a.id AND t.tag_id = $5))" \
+	" AND ($6::text = '' OR lower(a.headline) LIKE $6 ESCAPE '\\')" \
+	" ORDER BY a.modified_at DESC, a.id DESC LIMIT $10"
+	[ST_ARTICLES_FILTERED] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM articles a"
+	    " WHERE a.status = $1 AND (a.modified_at, a.id) < ($8, $9)"
+	    DESK_FILTERS,
+	[ST_ARTICLES_FILTERED_ALL] =
+	    "SELECT " ARTICLE_LIST_COLS " FROM articles a"
+	    " WHERE (a.modified_at, a.id) < ($8, $9)"
+	    DESK_FILTERS,
 };
