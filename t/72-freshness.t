@@ -26,43 +26,6 @@ sub lacks { my $re = shift; return sub { $_[0]{status} == 200 && ($_[0]{content}
 sub status { my $s = shift; return sub { $_[0]{status} == $s } }
 sub moved_to { my $to = shift; return sub { $_[0]{status} == 301 && ($_[0]{headers}{location} // '') =~ m{\Q$to\E$} } }
 
-# check_write(NAME, WRITE, [PATH, IS_NEW, 'now' | 'bounded'] ...): run
-# WRITE (which returns the writer's answer) while a reader watches the
-# paths; then every answer to a request started after the writer's
-# answer ('now') or T later ('bounded') must be the new version.  The
-# reader must have seen the old version before the write, unless a
-# fourth element says it may not have.
-sub check_write {
-	my ($name, $write, @checks) = @_;
-	my $bounded = grep { $_->[2] eq 'bounded' } @checks;
-	my $stop = "$g->{dir}/watch.stop";
-	unlink($stop);
-	my $done = $g->watch(30, { stop => $stop, pause => 0.01 }, map { [ $_->[0], $_->[1] ] } @checks);
-	sleep(0.6);
-	my $t0 = time;
-	my $answer = $write->();
-	my $t1 = time;
-	sleep($bounded ? T + 0.5 : 1.0);
-	open(my $fh, ">", $stop) or die "$stop: $!";
-	close($fh);
-	my $rows = $done->();
-	for my $c (@checks) {
-		my ($path, undef, $kind, $maybe_new_before) = @$c;
-		my @mine = grep { $_->{path} eq $path } @$rows;
-		my $limit = $kind eq 'now' ? $t1 : $t1 + T;
-		ok((grep { $_->{t} + 0.2 < $t0 && !$_->{new} } @mine),
-		    "$name: $path: the reader had the old version before")
-		    unless $maybe_new_before;
-		my @late = grep { $_->{t} > $limit && !$_->{new} } @mine;
-		is(scalar @late, 0, "$name: $path: no old version " . ($kind eq 'now' ?
-		    'once the writer was answered' : 'later than 3 s after the write'))
-		    or diag(sprintf("%d of %d answers old, the last %.2f s after the write (%s)",
-		    scalar @late, scalar @mine, $late[-1]{t} - $t1, $late[-1]{cache}));
-		ok((grep { $_->{t} > $limit && $_->{new} } @mine), "$name: $path: the new version shown");
-	}
-	return $answer;
-}
-
 my %art = (summary => 'A keeper of the light steps down.', byline => 'By Jane Doe',
     body => 'The lighthouse keeper retired on Friday after forty years.',
     tags => 'Harbour, Lighthouses', dateline => 'PORT ARDENT', source => '');
@@ -72,7 +35,7 @@ my $id;
 
 # Publishing a new article: the listings, feeds, archive and sitemap
 # that show it, its own (cached 404) address, and a search for it.
-check_write('publish', sub {
+$g->check_write(T, 'publish', sub {
 	my $res = $ed->post('/admin/articles/new', { %art, headline => 'Lighthouse keeper retires',
 	    slug => $slug, action => 'publish' });
 	($id) = ($res->{headers}{location} // '') =~ m{/admin/articles/(\d+)/};
@@ -89,7 +52,7 @@ ok($id, 'the article was published');
 like($ed->get('/')->{content}, qr/Lighthouse keeper retires/, 'publish: the editor sees it on the next request');
 
 # An edited headline.
-check_write('edit', sub {
+$g->check_write(T, 'edit', sub {
 	$ed->post("/admin/articles/$id/edit", { %art, headline => 'Lighthouse keeper hands over the keys',
 	    slug => $slug, change => 'typo', action => 'save' });
 }, ["/articles/$slug", has(qr/hands over the keys/), 'now'],
@@ -102,7 +65,7 @@ like($ed->get("/articles/$slug")->{content}, qr/hands over the keys/, 'edit: the
 $art{headline} = 'Lighthouse keeper hands over the keys';
 
 # A slug change: the old address moves, the new one answers.
-check_write('slug change', sub {
+$g->check_write(T, 'slug change', sub {
 	$ed->post("/admin/articles/$id/edit", { %art, slug => 'keeper-retires', change => 'typo', action => 'save' });
 }, ["/articles/$slug", moved_to('/articles/keeper-retires'), 'now'],
    ['/articles/keeper-retires', status(200), 'now'],
@@ -114,12 +77,12 @@ my $token = $g->form_token("/articles/$slug");
 is($g->post("/articles/$slug/comments", { token => $token, name => 'Ada', body => 'Forty years of light.' })->{status},
     303, 'a reader comments (held for moderation)');
 my $cid = $g->sql_value("SELECT max(id) FROM comments");
-check_write('approve a comment', sub {
+$g->check_write(T, 'approve a comment', sub {
 	$ed->post('/admin/comments', [ action => 'approve', 'id[]' => $cid ]);
 }, ["/articles/$slug", has(qr/Forty years of light/), 'now']);
 
 # Unpublishing: the page is gone (404) and off the listings.
-check_write('unpublish', sub {
+$g->check_write(T, 'unpublish', sub {
 	$ed->post("/admin/articles/$id/edit", { %art, slug => $slug, action => 'unpublish' });
 }, ["/articles/$slug", status(404), 'now'],
    ['/', lacks(qr/Lighthouse keeper/), 'now'],
@@ -129,7 +92,7 @@ is($ed->post("/admin/articles/$id/edit", { %art, slug => $slug, action => 'publi
     'published again');
 
 # Deleting: 410 for its address and its old one.
-check_write('delete', sub {
+$g->check_write(T, 'delete', sub {
 	$ed->post("/admin/articles/$id/delete", {});
 }, ["/articles/$slug", status(410), 'now'],
    ['/', lacks(qr/Lighthouse keeper/), 'now'],
@@ -139,14 +102,14 @@ check_write('delete', sub {
 # Tags: rename, merge, delete.
 my $tid = sub { $g->sql_value("SELECT id FROM tags WHERE slug = '$_[0]'") };
 my $ferry = $g->sql_value("SELECT slug FROM articles WHERE headline LIKE 'Council approves%'");
-check_write('rename a tag', sub {
+$g->check_write(T, 'rename a tag', sub {
 	$ed->post('/admin/tags/' . $tid->('transport') . '/rename', { name => 'Getting around' });
 }, ['/tags/transport', moved_to('/tags/getting-around'), 'now'],
    ['/tags/getting-around', status(200), 'now'],
    ['/tags/getting-around/feed.atom', status(200), 'now'],
    ['/tags', has(qr/Getting around/), 'now'],
    ["/articles/$ferry", has(qr{<a href="/tags/getting-around">}), 'now']);
-check_write('merge tags', sub {
+$g->check_write(T, 'merge tags', sub {
 	$ed->post('/admin/tags/' . $tid->('getting-around') . '/merge', { into => 'City council' });
 }, ['/tags/getting-around', moved_to('/tags/city-council'), 'now'],
    ['/tags/transport', moved_to('/tags/city-council'), 'now'],
@@ -159,7 +122,7 @@ my %lantern = (headline => $row->{headline}, summary => $row->{summary}, byline 
     change => 'typo', action => 'save');
 $ed->post("/admin/articles/$beacon/edit", { %lantern, tags => 'Culture, Beacons' });
 $ed->post("/admin/articles/$beacon/edit", { %lantern, tags => 'Culture' });
-check_write('delete a tag', sub {
+$g->check_write(T, 'delete a tag', sub {
 	$ed->post('/admin/tags/' . $tid->('beacons') . '/delete', {});
 }, ['/tags/beacons', status(404), 'now', 'maybe'],
    ['/tags/beacons/feed.atom', status(404), 'now', 'maybe'],
@@ -168,7 +131,7 @@ is($g->sql_value("SELECT count(*) FROM tags WHERE slug = 'beacons'"), 0, 'the ta
 
 # The site's settings: its name shows at once on the pages the save
 # purges, and within T everywhere else.
-check_write('site name', sub {
+$g->check_write(T, 'site name', sub {
 	$ed->post('/admin/settings', { title => 'The Harbour Light', tagline => 'News from the quay',
 	    moderation => 'open', close_days => 30 });
 }, ['/', has(qr/The Harbour Light/), 'now'],
@@ -180,7 +143,7 @@ check_write('site name', sub {
 # page the answer leads to, and so does everyone on the article's page.
 $token = $g->form_token("/articles/$ferry");
 my $posted;
-check_write('comment, moderation off', sub {
+$g->check_write(T, 'comment, moderation off', sub {
 	$posted = $g->post("/articles/$ferry/comments", { token => $token, name => 'Bo', body => 'Bikes on board, please.' });
 }, ["/articles/$ferry", has(qr/Bikes on board, please/), 'now']);
 is($posted->{status}, 303, 'the comment was taken');

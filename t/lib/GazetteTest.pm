@@ -574,6 +574,44 @@ sub wait_purged {
 # expired: a copy lives one to two seconds.
 sub wait_expired { sleep(2.1) }
 
+# $g->check_write(T, NAME, WRITE, [PATH, IS_NEW, 'now' | 'bounded'] ...): run
+# WRITE (which returns the writer's answer) while a reader watches the
+# paths; then every answer to a request started after the writer's
+# answer ('now') or T seconds later ('bounded') must be the new
+# version.  The
+# reader must have seen the old version before the write, unless a
+# fourth element says it may not have.
+sub check_write {
+	my ($g, $T, $name, $write, @checks) = @_;
+	my $bounded = grep { $_->[2] eq 'bounded' } @checks;
+	my $stop = "$g->{dir}/watch.stop";
+	unlink($stop);
+	my $done = $g->watch(30, { stop => $stop, pause => 0.01 }, map { [ $_->[0], $_->[1] ] } @checks);
+	sleep(0.6);
+	my $t0 = time;
+	my $answer = $write->();
+	my $t1 = time;
+	sleep($bounded ? $T + 0.5 : 1.0);
+	open(my $fh, ">", $stop) or die "$stop: $!";
+	close($fh);
+	my $rows = $done->();
+	for my $c (@checks) {
+		my ($path, undef, $kind, $maybe_new_before) = @$c;
+		my @mine = grep { $_->{path} eq $path } @$rows;
+		my $limit = $kind eq 'now' ? $t1 : $t1 + $T;
+		ok((grep { $_->{t} + 0.2 < $t0 && !$_->{new} } @mine),
+		    "$name: $path: the reader had the old version before")
+		    unless $maybe_new_before;
+		my @late = grep { $_->{t} > $limit && !$_->{new} } @mine;
+		is(scalar @late, 0, "$name: $path: no old version " . ($kind eq 'now' ?
+		    'once the writer was answered' : "later than $T s after the write"))
+		    or diag(sprintf("%d of %d answers old, the last %.2f s after the write (%s)",
+		    scalar @late, scalar @mine, $late[-1]{t} - $t1, $late[-1]{cache}));
+		ok((grep { $_->{t} > $limit && $_->{new} } @mine), "$name: $path: the new version shown");
+	}
+	return $answer;
+}
+
 # A reader in the background: a process that asks for each path of
 # @checks in turn, over and over, for $secs seconds, through nginx (the
 # first node, or node => I), and notes for each answer when the request
