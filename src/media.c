@@ -200,6 +200,9 @@ media_process(const char *path, struct media_result *res)
 	}
 	status = run_child(stage, path, out, sizeof(out), &late);
 	atomic_fetch_sub(&running, 1);
+	/* Its own CPU limit (the same seconds) may end it first. */
+	if (status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+		late = 1;
 	if (status == -1 || !WIFEXITED(status)) {
 		if (late)
 			LOG_ERR("media-process took over %d s: killed",

@@ -249,7 +249,12 @@ limit_self(void)
 
 	int		 rc = 0;
 
-	rl.rlim_cur = rl.rlim_max = (rlim_t)cfg.media_timeout;
+	/*
+	 * SIGXCPU at the soft limit, so that the server tells a decoder
+	 * that ran out of time from one that crashed; SIGKILL a second on.
+	 */
+	rl.rlim_cur = (rlim_t)cfg.media_timeout;
+	rl.rlim_max = (rlim_t)cfg.media_timeout + 1;
 	rc |= setrlimit(RLIMIT_CPU, &rl);
 	rl.rlim_cur = rl.rlim_max = (rlim_t)256 << 20;
 	rc |= setrlimit(RLIMIT_FSIZE, &rl);
