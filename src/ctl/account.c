@@ -31,15 +31,15 @@ ctl_password_problem(const char *pw, const char *again)
 	return NULL;
 }
 
-/* The account page with status, display and bio as given. */
+/* The account page with status, display and bio as given, and notice
+ * (or NULL) above it. */
 static int
 account_page(struct req *r, int status, const char *display, const char *bio,
-    const char *message)
+    const char *message, const char *notice)
 {
 	struct session_row	*rows;
 	struct user		 u;
 	struct page		*p;
-	const char		*done = http_query(r, "done");
 	int			 n, rc;
 
 	if ((rc = store_user_by_id(r->store, r->arena, r->editor->user_id,
@@ -50,19 +50,28 @@ account_page(struct req *r, int status, const char *display, const char *bio,
 		return 500;
 	p = page_new(ctl_vctx(r), "account.tpl", "Your account", "/account");
 	page_noindex(p);
-	if (status == 200 && done != NULL) {
-		if (strcmp(done, "profile") == 0)
-			page_flash(p, "Your profile was saved.");
-		else if (strcmp(done, "password") == 0)
-			page_flash(p, "Your password was changed; your other "
-			    "sessions have ended.");
-		else if (strcmp(done, "session") == 0)
-			page_flash(p, "That session has ended.");
-	}
+	if (notice != NULL)
+		page_flash(p, notice);
 	fill_account(ctl_vctx(r), p->body, &u, display ? display : u.display,
 	    bio ? bio : u.bio, rows, n, message);
 	return ctl_page(r, p, status);
 }
+
+/* ?done=: the notice after a change (an unknown one is ignored). */
+enum { IN_ACCOUNT_DONE };
+static const char *const account_done[] = {
+	"profile", "password", "session", NULL
+};
+static const char *const account_notices[] = {
+	"Your profile was saved.",
+	"Your password was changed; your other sessions have ended.",
+	"That session has ended.",
+};
+
+const struct input ctl_account_in[] = {
+	[IN_ACCOUNT_DONE] = { "done", IN_WORD, 0, account_done, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * GET /account[?done=profile|password|session]
@@ -72,8 +81,19 @@ account_page(struct req *r, int status, const char *display, const char *bio,
 int
 ctl_account(struct req *r)
 {
-	return account_page(r, 200, NULL, NULL, NULL);
+	return account_page(r, 200, NULL, NULL, NULL,
+	    r->in[IN_ACCOUNT_DONE].set ?
+	    account_notices[r->in[IN_ACCOUNT_DONE].n] : NULL);
 }
+
+/* The profile form: text, checked by account_display_ok() and
+ * account_bio_ok(), which give the form again. */
+enum { IN_PROFILE_DISPLAY, IN_PROFILE_BIO };
+const struct input ctl_account_profile_in[] = {
+	[IN_PROFILE_DISPLAY] = { "display", IN_ANY, 0, NULL, NULL },
+	[IN_PROFILE_BIO] = { "bio", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * POST /account/profile (csrf, display, bio)
@@ -84,8 +104,8 @@ ctl_account(struct req *r)
 int
 ctl_account_profile(struct req *r)
 {
-	const char	*display = http_form(r, "display");
-	const char	*bio = http_form(r, "bio");
+	const char	*display = r->in[IN_PROFILE_DISPLAY].s;
+	const char	*bio = r->in[IN_PROFILE_BIO].s;
 
 	if (display == NULL || bio == NULL) {
 		r->resp.error = "The profile form is incomplete.";
@@ -93,15 +113,25 @@ ctl_account_profile(struct req *r)
 	}
 	if (!account_display_ok(display))
 		return account_page(r, 422, display, bio, "A display name is "
-		    "1 to 100 characters on one line.");
+		    "1 to 100 characters on one line.", NULL);
 	if (!account_bio_ok(bio))
 		return account_page(r, 422, display, bio, "A bio is plain text "
-		    "of at most 1,000 characters.");
+		    "of at most 1,000 characters.", NULL);
 	if (store_user_profile(r->store, r->editor->user_id, display,
 	    bio) < 0)
 		return 500;
 	return http_redirect(r, 303, "/account?done=profile");
 }
+
+/* The password form: checked under the login throttle, then by
+ * ctl_password_problem(), which gives the form again. */
+enum { IN_PASSWORD_NEW, IN_PASSWORD_AGAIN, IN_PASSWORD_CURRENT };
+const struct input ctl_account_password_in[] = {
+	[IN_PASSWORD_NEW] = { "password", IN_ANY, 0, NULL, NULL },
+	[IN_PASSWORD_AGAIN] = { "again", IN_ANY, 0, NULL, NULL },
+	[IN_PASSWORD_CURRENT] = { "current", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * POST /account/password (csrf, current, password, again)
@@ -115,9 +145,9 @@ int
 ctl_account_password(struct req *r)
 {
 	struct user	 u;
-	const char	*cur = http_form(r, "current");
-	const char	*pw = http_form(r, "password");
-	const char	*again = http_form(r, "again");
+	const char	*cur = r->in[IN_PASSWORD_CURRENT].s;
+	const char	*pw = r->in[IN_PASSWORD_NEW].s;
+	const char	*again = r->in[IN_PASSWORD_AGAIN].s;
 	const char	*why;
 	char		 hash[PW_HASH_MAX];
 	long		 wait;
@@ -147,10 +177,11 @@ ctl_account_password(struct req *r)
 	if (!ok) {
 		ctl_login_failed(r, r->editor->name);
 		return account_page(r, 403, NULL, NULL,
-		    "The current password is wrong; nothing was changed.");
+		    "The current password is wrong; nothing was changed.",
+		    NULL);
 	}
 	if ((why = ctl_password_problem(pw, again)) != NULL)
-		return account_page(r, 422, NULL, NULL, why);
+		return account_page(r, 422, NULL, NULL, why, NULL);
 	if (pw_hash(pw, hash) < 0) {
 		http_header(r, "Retry-After", "5");
 		return 503;
@@ -240,6 +271,20 @@ password_page(struct req *r, int status, const struct user *u, int invite,
 	return ctl_page(r, p, status);
 }
 
+/* The one-time link's token (checked by link_user()) in the address,
+ * and in the form with the new password twice. */
+enum { IN_LINK_TOKEN, IN_LINK_PASSWORD, IN_LINK_AGAIN };
+const struct input ctl_password_form_in[] = {
+	[IN_LINK_TOKEN] = { "token", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+const struct input ctl_password_set_in[] = {
+	[IN_LINK_TOKEN] = { "token", IN_ANY, 0, NULL, NULL },
+	[IN_LINK_PASSWORD] = { "password", IN_ANY, 0, NULL, NULL },
+	[IN_LINK_AGAIN] = { "again", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
  * GET /password?token=TOKEN
  * The form a one-time link opens: the account's name and a new
@@ -251,7 +296,7 @@ password_page(struct req *r, int status, const struct user *u, int invite,
 int
 ctl_password_form(struct req *r)
 {
-	const char	*token = http_query(r, "token");
+	const char	*token = r->in[IN_LINK_TOKEN].s;
 	struct user	 u;
 	int		 invite, rc;
 
@@ -271,8 +316,8 @@ ctl_password_form(struct req *r)
 int
 ctl_password_set(struct req *r)
 {
-	const char	*token = http_form(r, "token");
-	const char	*pw = http_form(r, "password");
+	const char	*token = r->in[IN_LINK_TOKEN].s;
+	const char	*pw = r->in[IN_LINK_PASSWORD].s;
 	const char	*why;
 	char		 hash[PW_HASH_MAX];
 	unsigned char	 h[TOKEN_HASH_LEN];
@@ -281,7 +326,7 @@ ctl_password_set(struct req *r)
 
 	if ((rc = link_user(r, token, &u, &invite)) != 0)
 		return rc;
-	if ((why = ctl_password_problem(pw, http_form(r, "again"))) != NULL)
+	if ((why = ctl_password_problem(pw, r->in[IN_LINK_AGAIN].s)) != NULL)
 		return password_page(r, 422, &u, invite, token, why);
 	if (pw_hash(pw, hash) < 0) {
 		http_header(r, "Retry-After", "5");

@@ -48,6 +48,17 @@ desk_contributor(struct req *r)
 	return ctl_page(r, p, 200);
 }
 
+/* The page cursor (listing.h), and ?done=deleted after a deletion
+ * (another notice is ignored). */
+enum { IN_DASH_DONE = IN_LIST_AFTER + 1 };
+static const char *const dash_done[] = { "deleted", NULL };
+const struct input ctl_admin_index_in[] = {
+	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
+	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
+	[IN_DASH_DONE] = { "done", IN_WORD, 0, dash_done, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 int
 ctl_admin_index(struct req *r)
 {
@@ -58,7 +69,6 @@ ctl_admin_index(struct req *r)
 	struct article		*queue;
 	struct review		*qrv;
 	struct page		*p;
-	const char		*done;
 	long long		 npending;
 	int			 nd, ns, ng, np, nc, nq, rc;
 
@@ -90,8 +100,7 @@ ctl_admin_index(struct req *r)
 
 	p = page_new(ctl_vctx(r), "admin_index.tpl", "Dashboard", "/admin");
 	page_noindex(p);
-	if ((done = http_query(r, "done")) != NULL &&
-	    strcmp(done, "deleted") == 0)
+	if (r->in[IN_DASH_DONE].set)
 		page_flash(p, "The article was withdrawn: readers now get a "
 		    "notice that it is gone.");
 	fill_admin_index(ctl_vctx(r), p->body, drafts, nd > DESK_ROWS ? DESK_ROWS : nd,

@@ -25,21 +25,49 @@
 #define BULK_MAX	200	/* articles in one bulk action */
 #define WORDS_MAX	200	/* characters of a headline search */
 
-/* The list's statuses, as the address names them. */
+/* The list's statuses, as the address names them (status_names[]). */
 static const struct {
-	const char		*name;
 	const char		*title;
 	int			 status;	/* -1: any */
 	enum article_when	 when;
 } statuses[] = {
-	{ "draft", "Drafts", ARTICLE_DRAFT, WHEN_ANY },
-	{ "published", "Published articles", ARTICLE_PUBLISHED, WHEN_LIVE },
-	{ "scheduled", "Scheduled articles", ARTICLE_PUBLISHED,
+	{ "Drafts", ARTICLE_DRAFT, WHEN_ANY },
+	{ "Published articles", ARTICLE_PUBLISHED, WHEN_LIVE },
+	{ "Scheduled articles", ARTICLE_PUBLISHED,
 	  WHEN_SCHEDULED },
-	{ "withdrawn", "Withdrawn articles", ARTICLE_DELETED, WHEN_ANY },
-	{ "all", "All articles", -1, WHEN_ANY },
+	{ "Withdrawn articles", ARTICLE_DELETED, WHEN_ANY },
+	{ "All articles", -1, WHEN_ANY },
 };
 #define NSTATUSES (sizeof(statuses) / sizeof(statuses[0]))
+static const char *const status_names[] = {
+	"draft", "published", "scheduled", "withdrawn", "all", NULL
+};
+
+/* The notices after a bulk action (?done=WORD&n=COUNT). */
+static const char *const bulk_done[] = {
+	"published", "unpublished", "deleted", NULL
+};
+
+/*
+ * The list's address: the cursor (listing.h) and the filters, which
+ * desk_filters() checks, then a bulk action's notice (an unknown or
+ * incomplete one is ignored).
+ */
+enum {
+	IN_DESK_STATUS = IN_LIST_AFTER + 1, IN_DESK_AUTHOR, IN_DESK_TAG,
+	IN_DESK_WORDS, IN_DESK_DONE, IN_DESK_COUNT
+};
+const struct input ctl_admin_articles_in[] = {
+	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
+	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
+	[IN_DESK_STATUS] = { "status", IN_WORD, 0, status_names, NULL },
+	[IN_DESK_AUTHOR] = { "author", IN_ANY, 0, NULL, NULL },
+	[IN_DESK_TAG] = { "tag", IN_ANY, 0, NULL, NULL },
+	[IN_DESK_WORDS] = { "q", IN_ANY, 0, NULL, NULL },
+	[IN_DESK_DONE] = { "done", IN_WORD, 0, bulk_done, NULL },
+	[IN_DESK_COUNT] = { "n", IN_ID, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * Read the list's filters from the query: ?status= (draft when none),
@@ -51,28 +79,25 @@ desk_filters(struct req *r, struct desk_view *d)
 {
 	struct user	 u;
 	struct tag	 t;
-	const char	*s = http_query(r, "status");
-	size_t		 i;
+	const struct input_value *s = &r->in[IN_DESK_STATUS];
+	size_t		 i = 0;	/* none or empty: drafts */
 	int		 rc;
 
 	memset(d, 0, sizeof(*d));
-	if (s == NULL || *s == '\0')
-		s = "draft";
-	for (i = 0; i < NSTATUSES; i++)
-		if (strcmp(s, statuses[i].name) == 0)
-			break;
-	if (i == NSTATUSES) {
+	if (s->set)
+		i = (size_t)s->n;
+	else if (s->s != NULL && *s->s != '\0') {
 		r->resp.error = "Lists are of drafts, published, scheduled, "
 		    "withdrawn or all articles (?status=).";
 		return 400;
 	}
-	d->status = statuses[i].name;
+	d->status = status_names[i];
 	d->title = statuses[i].title;
 	d->filter.status = statuses[i].status;
 	d->filter.when = statuses[i].when;
-	d->author = http_query(r, "author");
-	d->tag = http_query(r, "tag");
-	d->words = http_query(r, "q");
+	d->author = r->in[IN_DESK_AUTHOR].s;
+	d->tag = r->in[IN_DESK_TAG].s;
+	d->words = r->in[IN_DESK_WORDS].s;
 	if (d->author == NULL)
 		d->author = "";
 	if (d->tag == NULL)
@@ -127,22 +152,18 @@ desk_url(struct req *r, const struct desk_view *d, const char *extra)
 	    url_encode(r->arena, d->words) : "", extra);
 }
 
-/* The notices after a bulk action, by ?done=. */
+/* The notice after a bulk action, by ?done= and ?n=, or NULL. */
 static const char *
 bulk_notice(struct req *r)
 {
-	const char	*done = http_query(r, "done");
-	const char	*n = http_query(r, "n");
-	long long	 count;
+	const struct input_value *done = &r->in[IN_DESK_DONE];
+	long long	 count = r->in[IN_DESK_COUNT].n;
 
-	if (done == NULL || n == NULL || !parse_id(n, &count))
-		return NULL;
-	if (strcmp(done, "published") != 0 && strcmp(done, "unpublished") != 0 &&
-	    strcmp(done, "deleted") != 0)
+	if (!done->set || !r->in[IN_DESK_COUNT].set)
 		return NULL;
 	return arena_printf(r->arena, "%lld article%s %s.", count,
-	    count == 1 ? "" : "s", strcmp(done, "deleted") == 0 ?
-	    "withdrawn" : done);
+	    count == 1 ? "" : "s", strcmp(done->s, "deleted") == 0 ?
+	    "withdrawn" : done->s);
 }
 
 /*
@@ -196,20 +217,32 @@ ctl_admin_articles(struct req *r)
 		page_flash(p, flash);
 	fill_article_desk(ctl_vctx(r), p->body, &d);
 	for (i = 0; i < NSTATUSES; i++)
-		fill_article_desk_status(ctl_vctx(r), p->body, statuses[i].name,
-		    statuses[i].title, strcmp(statuses[i].name, d.status) == 0);
+		fill_article_desk_status(ctl_vctx(r), p->body, status_names[i],
+		    statuses[i].title, strcmp(status_names[i], d.status) == 0);
 	return ctl_page(r, p, 200);
 }
 
-/* What a bulk action does to articles. */
+/* What a bulk action does to articles; the form names it as
+ * action_names[] do. */
 static const struct {
-	const char	*name;		/* the form's action */
 	const char	*verb;		/* the confirmation's button */
 	const char	*done;		/* ?done= afterwards */
 } actions[] = {
-	[BULK_PUBLISH] = { "publish", "Publish", "published" },
-	[BULK_UNPUBLISH] = { "unpublish", "Unpublish", "unpublished" },
-	[BULK_DELETE] = { "delete", "Delete", "deleted" },
+	[BULK_PUBLISH] = { "Publish", "published" },
+	[BULK_UNPUBLISH] = { "Unpublish", "unpublished" },
+	[BULK_DELETE] = { "Delete", "deleted" },
+};
+static const char *const action_names[BULK__MAX + 1] = {
+	[BULK_PUBLISH] = "publish",
+	[BULK_UNPUBLISH] = "unpublish",
+	[BULK_DELETE] = "delete",
+};
+
+/* The bulk forms: action, then the picked articles (ctl_picked()). */
+#define NO_BULK_ACTION	"Choose publish, unpublish or delete."
+const struct input ctl_article_bulk_in[] = {
+	{ "action", IN_WORD, 0, action_names, NO_BULK_ACTION },
+	{ NULL, 0, 0, NULL, NULL }
 };
 
 /*
@@ -222,22 +255,19 @@ static int
 bulk_plan(struct req *r, struct bulk_item **out, size_t *nout,
     enum bulk_action *act)
 {
-	const char	*action = http_form(r, "action"), **vals;
+	const char	**vals;
 	struct bulk_item *items;
 	struct review	 rv;
 	struct media	 lead;
 	size_t		 n, i, j;
-	int		 rc, k;
+	int		 rc;
 
-	for (k = 0; k < BULK__MAX; k++)
-		if (action != NULL && strcmp(action, actions[k].name) == 0)
-			break;
-	if (k == BULK__MAX) {
-		r->resp.error = "Choose publish, unpublish or delete.";
+	if (!r->in[0].set) {		/* no action */
+		r->resp.error = NO_BULK_ACTION;
 		return 400;
 	}
-	*act = (enum bulk_action)k;
-	n = http_form_all(r, "id[]", &vals);
+	*act = (enum bulk_action)r->in[0].n;
+	n = ctl_picked(r, &vals);
 	if (n == 0 || n > BULK_MAX) {
 		r->resp.error = n == 0 ? "Pick at least one article first." :
 		    "At most 200 articles at once.";
@@ -342,8 +372,8 @@ ctl_article_bulk(struct req *r)
 	p = page_new(ctl_vctx(r), "admin_bulk.tpl", arena_printf(r->arena, "%s "
 	    "articles?", actions[act].verb), "/admin/articles");
 	page_noindex(p);
-	fill_article_bulk(ctl_vctx(r), p->body, actions[act].name, actions[act].verb,
-	    items, n);
+	fill_article_bulk(ctl_vctx(r), p->body, action_names[act],
+	    actions[act].verb, items, n);
 	return ctl_page(r, p, 200);
 }
 

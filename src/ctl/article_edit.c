@@ -26,37 +26,72 @@
 #include "ctl.h"
 
 /* The notices the edit page shows after a redirect, by ?done= code. */
-static const struct {
-	const char	*code;
-	const char	*text;
-} notices[] = {
-	{ "saved", "Saved." },
-	{ "published", "Published: readers can see it now." },
-	{ "scheduled", "Scheduled: readers will see it from its publication "
-	  "time." },
-	{ "unpublished", "Unpublished: readers no longer see it." },
-	{ "restored", "The revision was restored, as a new revision." },
-	{ "comments", "The comment setting was saved." },
-	{ "submitted", "Sent for review: an editor will publish it or "
-	  "return it to you with a note." },
-	{ "returned", "Returned to its writer with your note." },
-	{ "unchanged", "Nothing had changed: no revision was recorded." },
-	{ "photo", "The lead photograph was set." },
-	{ "nophoto", "The lead photograph was removed." },
+static const char *const done_codes[] = {
+	"saved", "published", "scheduled", "unpublished", "restored",
+	"comments", "submitted", "returned", "unchanged", "photo", "nophoto",
+	NULL
 };
+static const char *const notices[] = {
+	"Saved.",
+	"Published: readers can see it now.",
+	"Scheduled: readers will see it from its publication time.",
+	"Unpublished: readers no longer see it.",
+	"The revision was restored, as a new revision.",
+	"The comment setting was saved.",
+	"Sent for review: an editor will publish it or return it to you "
+	"with a note.",
+	"Returned to its writer with your note.",
+	"Nothing had changed: no revision was recorded.",
+	"The lead photograph was set.",
+	"The lead photograph was removed.",
+};
+
+/*
+ * The article form's inputs, one declaration for its routes (the form
+ * of a new or a stored article, its posts, and signing in again to
+ * save them): the fields at their enum af_field indexes, as typed
+ * (article_form.c checks them, and mistakes give the form again), then
+ * the button pressed (an unknown one is refused once the article is
+ * found), the revision the form was opened on (none or malformed: no
+ * conflict check), the name, password and code of signing in again,
+ * and ?done= (a notice; an unknown one is ignored).
+ */
+enum {
+	IN_AF_ACTION = AF__MAX, IN_AF_BASE, IN_AF_RELOGIN_NAME,
+	IN_AF_RELOGIN_PASSWORD, IN_AF_RELOGIN_CODE, IN_AF_DONE, IN_AF__MAX
+};
+static const char *const form_actions[] = {
+	"save", "preview", "publish", "unpublish", "submit", NULL
+};
+const struct input ctl_article_form_in[] = {
+	[AF_HEADLINE] = { "headline", IN_ANY, 0, NULL, NULL },
+	[AF_SUMMARY] = { "summary", IN_ANY, 0, NULL, NULL },
+	[AF_BYLINE] = { "byline", IN_ANY, 0, NULL, NULL },
+	[AF_AUTHORS] = { "authors", IN_ANY, 0, NULL, NULL },
+	[AF_DATELINE] = { "dateline", IN_ANY, 0, NULL, NULL },
+	[AF_SOURCE] = { "source", IN_ANY, 0, NULL, NULL },
+	[AF_PUBLISHED] = { "published_at", IN_ANY, 0, NULL, NULL },
+	[AF_BODY] = { "body", IN_ANY, 0, NULL, NULL },
+	[AF_TAGS] = { "tags", IN_ANY, 0, NULL, NULL },
+	[AF_SLUG] = { "slug", IN_ANY, 0, NULL, NULL },
+	[AF_CHANGE] = { "change", IN_ANY, 0, NULL, NULL },
+	[AF_NOTE] = { "note", IN_ANY, 0, NULL, NULL },
+	[IN_AF_ACTION] = { "action", IN_WORD, 0, form_actions, NULL },
+	[IN_AF_BASE] = { "base", IN_ID, 0, NULL, NULL },
+	[IN_AF_RELOGIN_NAME] = { "relogin_name", IN_ANY, 0, NULL, NULL },
+	[IN_AF_RELOGIN_PASSWORD] = { "relogin_password", IN_ANY, 0, NULL,
+	    NULL },
+	[IN_AF_RELOGIN_CODE] = { "relogin_code", IN_ANY, 0, NULL, NULL },
+	[IN_AF_DONE] = { "done", IN_WORD, 0, done_codes, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+_Static_assert(IN_AF__MAX <= INPUT_MAX, "the article form's inputs fit");
 
 /* The fixed notice for ?done=, or NULL. */
 static const char *
 notice(struct req *r)
 {
-	const char	*done = http_query(r, "done");
-	size_t		 i;
-
-	for (i = 0; done != NULL && i < sizeof(notices) / sizeof(notices[0]);
-	    i++)
-		if (strcmp(done, notices[i].code) == 0)
-			return notices[i].text;
-	return NULL;
+	return r->in[IN_AF_DONE].set ? notices[r->in[IN_AF_DONE].n] : NULL;
 }
 
 /* Render the form page with status; preview may be NULL. */
@@ -237,16 +272,12 @@ submit(struct req *r, struct article_form *f)
 {
 	struct article_edit	 e;
 	struct article		 pa;
-	const char		*action = http_form(r, "action");
-	const char		*done, *base;
+	const struct input_value *a = &r->in[IN_AF_ACTION];
+	const char		*action = a->set ? a->s : "save";
+	const char		*done;
 	int			 n;
 
-	if (action == NULL)
-		action = "save";
-	if (strcmp(action, "save") != 0 && strcmp(action, "preview") != 0 &&
-	    strcmp(action, "publish") != 0 &&
-	    strcmp(action, "unpublish") != 0 &&
-	    strcmp(action, "submit") != 0) {
+	if (!a->set && a->s != NULL) {
 		r->resp.error = "The form asked for an unknown action.";
 		return 400;
 	}
@@ -302,8 +333,8 @@ submit(struct req *r, struct article_form *f)
 		return form_page(r, 200, f, &pa);
 	}
 	/* The revision the form was opened on; none sent: no check. */
-	if (f->id > 0 && (base = http_form(r, "base")) != NULL &&
-	    parse_id(base, &e.base_rev) && e.base_rev != f->base_rev)
+	if (f->id > 0 && r->in[IN_AF_BASE].set &&
+	    (e.base_rev = r->in[IN_AF_BASE].n) != f->base_rev)
 		return conflict_page(r, f);
 	/* A save that changes nothing records nothing. */
 	if (strcmp(action, "save") == 0 && unchanged(f->stored, &e))
@@ -412,7 +443,7 @@ ctl_article_update(struct req *r)
 {
 	struct article_form	 f;
 	struct article		 a;
-	const char		*action = http_form(r, "action");
+	const char		*action = r->in[IN_AF_ACTION].s;
 	int			 rc;
 
 	if ((rc = load_form(r, &a, &f)) != 0)
@@ -505,30 +536,35 @@ ctl_article_delete(struct req *r)
 	return http_redirect(r, 303, "/admin?done=deleted");
 }
 
+/* The comment switch: mode, one of three. */
+#define NO_MODE	"Comments can be open, closed or hidden."
+static const char *const mode_names[] = { "open", "closed", "hidden", NULL };
+static const enum comments_mode modes[] = {
+	COMMENTS_OPEN, COMMENTS_CLOSED, COMMENTS_HIDDEN
+};
+const struct input ctl_article_comments_in[] = {
+	{ "mode", IN_WORD, 0, mode_names, NO_MODE },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
  * POST /admin/articles/:id/comments (csrf, mode=open|closed|hidden)
  * Opens, closes (shown, no new ones) or hides an article's comments.
- * Raises HTTP 400 for another mode, 404 for an unknown id, 303 to the
- * edit page.
+ * Raises HTTP 400 for another mode or none, 404 for an unknown id, 303
+ * to the edit page.
  */
 int
 ctl_article_comments(struct req *r)
 {
-	const char		*mode = http_form(r, "mode");
 	enum comments_mode	 m;
 	long long		 id;
 	int			 rc;
 
-	if (mode != NULL && strcmp(mode, "open") == 0)
-		m = COMMENTS_OPEN;
-	else if (mode != NULL && strcmp(mode, "closed") == 0)
-		m = COMMENTS_CLOSED;
-	else if (mode != NULL && strcmp(mode, "hidden") == 0)
-		m = COMMENTS_HIDDEN;
-	else {
-		r->resp.error = "Comments can be open, closed or hidden.";
+	if (!r->in[0].set) {		/* no mode */
+		r->resp.error = NO_MODE;
 		return 400;
 	}
+	m = modes[r->in[0].n];
 	id = r->num[0];
 	if ((rc = store_article_comments_set(r->store, id, m, r->now)) <= 0)
 		return rc < 0 ? 500 : 404;
@@ -537,6 +573,12 @@ ctl_article_comments(struct req *r)
 }
 
 #define NOTE_MAX	2000	/* characters of a review note */
+
+/* The note for the writer: text, checked below (422). */
+const struct input ctl_article_return_in[] = {
+	{ "note", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * POST /admin/articles/:id/return (csrf, note); editors.
@@ -550,7 +592,7 @@ ctl_article_comments(struct req *r)
 int
 ctl_article_return(struct req *r)
 {
-	const char	*note = http_form(r, "note");
+	const char	*note = r->in[0].s;	/* note */
 	long long	 id;
 	int		 rc;
 
@@ -584,28 +626,16 @@ ctl_article_return(struct req *r)
 static int
 relogin_page(struct req *r, int status, const char *name, const char *message)
 {
-	static const char *const actions[] = {
-		"save", "preview", "publish", "unpublish", "submit",
-	};
 	struct article_form	 f;
-	const char		*action = http_form(r, "action");
-	const char		*base = http_form(r, "base");
-	size_t			 i;
-	long long		 id = 0;
 
-	id = r->num[0];	/* 0: a new article */
 	article_form_new(&f);
-	f.id = id;
+	f.id = r->num[0];	/* 0: a new article */
 	article_form_read(r, &f);
-	if (base == NULL || !parse_id(base, &f.base_rev))
-		f.base_rev = 0;
+	f.base_rev = r->in[IN_AF_BASE].set ? r->in[IN_AF_BASE].n : 0;
 	f.relogin = 1;
 	f.relogin_name = name != NULL ? name : "";
-	f.relogin_action = "save";
-	for (i = 0; action != NULL && i < sizeof(actions) / sizeof(actions[0]);
-	    i++)
-		if (strcmp(action, actions[i]) == 0)
-			f.relogin_action = actions[i];
+	f.relogin_action = r->in[IN_AF_ACTION].set ?
+	    form_actions[r->in[IN_AF_ACTION].n] : "save";
 	f.relogin_message = message;
 	return form_page(r, status, &f, NULL);
 }
@@ -619,7 +649,7 @@ int
 ctl_article_relogin_form(struct req *r)
 {
 	return relogin_page(r, 403, r->editor != NULL ? r->editor->name :
-	    http_form(r, "relogin_name"), r->editor != NULL ?
+	    r->in[IN_AF_RELOGIN_NAME].s, r->editor != NULL ?
 	    "This form had expired: nothing was saved yet.  Enter your "
 	    "password to sign in again and save it." :
 	    "Your session has ended: nothing was saved yet.  Sign in again "
@@ -634,8 +664,8 @@ ctl_article_relogin_form(struct req *r)
 static int
 relogin(struct req *r, int (*save)(struct req *))
 {
-	const char	*name = http_form(r, "relogin_name");
-	const char	*pw = http_form(r, "relogin_password");
+	const char	*name = r->in[IN_AF_RELOGIN_NAME].s;
+	const char	*pw = r->in[IN_AF_RELOGIN_PASSWORD].s;
 	long		 wait;
 
 	if (name == NULL || pw == NULL) {
@@ -644,7 +674,7 @@ relogin(struct req *r, int (*save)(struct req *))
 	}
 	if (strlen(name) > ACCOUNT_NAME_MAX)
 		name = arena_strndup(r->arena, name, ACCOUNT_NAME_MAX);
-	switch (ctl_sign_in(r, name, pw, http_form(r, "relogin_code"),
+	switch (ctl_sign_in(r, name, pw, r->in[IN_AF_RELOGIN_CODE].s,
 	    "to save a form", &wait)) {
 	case SIGN_IN_OK:
 		return save(r);

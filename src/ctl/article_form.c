@@ -106,11 +106,13 @@ unix_lines(struct arena *a, const char *s)
 	return out;
 }
 
-/* Read field i into f->val[i], cleaned; set f->err[i] if it is bad. */
+/* Read field i into f->val[i], cleaned; set f->err[i] if it is bad.
+ * The form's routes declare the fields at their enum af_field indexes
+ * (ctl_article_form_in). */
 static void
 read_field(struct req *r, struct article_form *f, enum af_field i)
 {
-	const char	*v = http_form(r, af_names[i]);
+	const char	*v = r->in[i].s;
 	size_t		 n;
 
 	if (v == NULL)
@@ -265,7 +267,7 @@ article_form_check(struct req *r, struct article_form *f, const char *action,
 	/* No authors field at all (a form from before it existed, a
 	 * script): a stored article keeps its authors, a contributor's
 	 * new one is theirs. */
-	authors_sent = http_form(r, af_names[AF_AUTHORS]) != NULL;
+	authors_sent = r->in[AF_AUTHORS].s != NULL;
 	if (!authors_sent && f->id == 0 && r->editor != NULL &&
 	    r->editor->role == ROLE_CONTRIBUTOR) {
 		f->val[AF_AUTHORS] = r->editor->name;

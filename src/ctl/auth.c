@@ -119,27 +119,39 @@ safe_next(const char *next)
 	return next;
 }
 
-/* Render the login form with status (200, or 403 after a failure). */
+/* Render the login form with status (200, or 403 after a failure),
+ * and notice (a ?done= notice, or NULL) above it. */
 static int
 login_page(struct req *r, int status, const char *name, const char *next,
-    const char *message)
+    const char *message, const char *notice)
 {
 	struct page	*p;
 
 	p = page_new(ctl_vctx(r), "login.tpl", "Log in", "/login");
 	page_noindex(p);
-	if (http_query(r, "done") != NULL &&
-	    strcmp(http_query(r, "done"), "out") == 0)
-		page_flash(p, "You have logged out.");
-	else if (http_query(r, "done") != NULL &&
-	    strcmp(http_query(r, "done"), "password") == 0)
-		page_flash(p, "Your password is set: log in with it now.");
+	if (notice != NULL)
+		page_flash(p, notice);
 	fill_login(ctl_vctx(r), p->body, name, next, message);
 	return ctl_page(r, p, status);
 }
 
+/* The login form's address: ?next= (a path inside the site, else
+ * ignored) and ?done= (a notice; an unknown one is ignored). */
+enum { IN_LOGIN_NEXT, IN_LOGIN_DONE };
+static const char *const login_done[] = { "out", "password", NULL };
+static const char *const login_notices[] = {
+	"You have logged out.",
+	"Your password is set: log in with it now.",
+};
+
+const struct input ctl_login_form_in[] = {
+	[IN_LOGIN_NEXT] = { "next", IN_ANY, 0, NULL, NULL },
+	[IN_LOGIN_DONE] = { "done", IN_WORD, 0, login_done, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
- * GET /login[?next=PATH]
+ * GET /login[?next=PATH][&done=out|password]
  * The login form.  A logged-in editor goes straight to next (or the
  * dashboard).  Cache: none.
  * Raises HTTP 303 for an editor already logged in, 200 otherwise.
@@ -147,11 +159,13 @@ login_page(struct req *r, int status, const char *name, const char *next,
 int
 ctl_login_form(struct req *r)
 {
-	const char	*next = safe_next(http_query(r, "next"));
+	const char	*next = safe_next(r->in[IN_LOGIN_NEXT].s);
 
 	if (r->editor != NULL)
 		return http_redirect(r, 303, next ? next : "/admin");
-	return login_page(r, 200, "", next ? next : "", NULL);
+	return login_page(r, 200, "", next ? next : "", NULL,
+	    r->in[IN_LOGIN_DONE].set ?
+	    login_notices[r->in[IN_LOGIN_DONE].n] : NULL);
 }
 
 /* Throttle key for what (a name or an address): "login:KIND:<hash>". */
@@ -301,8 +315,19 @@ ctl_sign_in(struct req *r, const char *name, const char *pw,
 	return SIGN_IN_OK;
 }
 
+/* The login form's fields: all text, checked by ctl_sign_in(). */
+enum { IN_LOGIN_NAME, IN_LOGIN_PASSWORD, IN_LOGIN_CODE, IN_LOGIN_BACK };
+const struct input ctl_login_in[] = {
+	[IN_LOGIN_NAME] = { "name", IN_ANY, 0, NULL, NULL },
+	[IN_LOGIN_PASSWORD] = { "password", IN_ANY, 0, NULL, NULL },
+	[IN_LOGIN_CODE] = { "code", IN_ANY, 0, NULL, NULL },
+	[IN_LOGIN_BACK] = { "next", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
- * POST /login (name, password, next); same-origin checked by dispatch.
+ * POST /login (name, password, code, next); same-origin checked by
+ * dispatch.
  * Checks the password and starts a session: a new token in the cookie,
  * then 303 to next (a path inside the site) or /admin.
  * Raises HTTP 400 for a form without name or password, 403 (the form
@@ -313,9 +338,9 @@ ctl_sign_in(struct req *r, const char *name, const char *pw,
 int
 ctl_login(struct req *r)
 {
-	const char	*name = http_form(r, "name");
-	const char	*pw = http_form(r, "password");
-	const char	*next = safe_next(http_form(r, "next"));
+	const char	*name = r->in[IN_LOGIN_NAME].s;
+	const char	*pw = r->in[IN_LOGIN_PASSWORD].s;
+	const char	*next = safe_next(r->in[IN_LOGIN_BACK].s);
 	long		 wait;
 
 	if (name == NULL || pw == NULL) {
@@ -324,7 +349,7 @@ ctl_login(struct req *r)
 	}
 	if (strlen(name) > LOGIN_NAME_MAX)
 		name = arena_strndup(r->arena, name, LOGIN_NAME_MAX);
-	switch (ctl_sign_in(r, name, pw, http_form(r, "code"), "", &wait)) {
+	switch (ctl_sign_in(r, name, pw, r->in[IN_LOGIN_CODE].s, "", &wait)) {
 	case SIGN_IN_OK:
 		/* Housekeeping, now and then: this name's failures, and
 		 * old failures and sessions, go.  (Signing in again to
@@ -345,14 +370,15 @@ ctl_login(struct req *r)
 		http_header(r, "Retry-After", "5");
 		return 503;
 	case SIGN_IN_WRONG:
-		return login_page(r, 403, name, next ? next : "", bad_login);
+		return login_page(r, 403, name, next ? next : "", bad_login,
+		    NULL);
 	case SIGN_IN_NO_CODE:
 		return login_page(r, 403, name, next ? next : "",
 		    "Enter the code from your authenticator app (or a "
-		    "recovery code) with your password.");
+		    "recovery code) with your password.", NULL);
 	case SIGN_IN_BAD_CODE:
 		return login_page(r, 403, name, next ? next : "",
-		    "The two-factor code is wrong or was used already.");
+		    "The two-factor code is wrong or was used already.", NULL);
 	default:
 		return 500;
 	}

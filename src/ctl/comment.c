@@ -38,11 +38,25 @@
 #define TOKEN_SKEW		60	/* seconds a form may seem to come from
 					   the future (clock steps) */
 
+/*
+ * The comment form: the signed token, then name and body as typed
+ * (comment_check() decides, and a refusal gives the form again with
+ * the text), and the honeypot.
+ */
+enum { IN_COMMENT_TOKEN, IN_COMMENT_NAME, IN_COMMENT_BODY, IN_COMMENT_TRAP };
+const struct input ctl_comment_in[] = {
+	[IN_COMMENT_TOKEN] = { "token", IN_ANY, 0, NULL, NULL },
+	[IN_COMMENT_NAME] = { "name", IN_ANY, 0, NULL, NULL },
+	[IN_COMMENT_BODY] = { "body", IN_ANY, 0, NULL, NULL },
+	[IN_COMMENT_TRAP] = { "website", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /* What the reader is told when a field is at fault. */
 static const char *
 problem_text(struct req *r, enum comment_problem cp)
 {
-	const char	*body = http_form(r, "body");
+	const char	*body = r->in[IN_COMMENT_BODY].s;
 
 	switch (cp) {
 	case CP_NAME_UTF8:
@@ -106,8 +120,8 @@ refuse(struct req *r, struct article *a, const char *token, const char *msg,
     enum comment_problem cp, int status)
 {
 	struct comment_form	 f;
-	const char		*name = http_form(r, "name");
-	const char		*body = http_form(r, "body");
+	const char		*name = r->in[IN_COMMENT_NAME].s;
+	const char		*body = r->in[IN_COMMENT_BODY].s;
 
 	memset(&f, 0, sizeof(f));
 	f.token = token;
@@ -247,7 +261,7 @@ ctl_comment_create(struct req *r)
 
 	if (!ctl_comment_ready())
 		return 503;
-	token = http_form(r, "token");
+	token = r->in[IN_COMMENT_TOKEN].s;
 	if (token == NULL || *token == '\0') {
 		r->resp.error = "The form was incomplete. Go back, reload the "
 		    "page and try again.";
@@ -275,8 +289,8 @@ ctl_comment_create(struct req *r)
 		    "too long, so your comment was not posted yet. It is kept "
 		    "below: please send it again.", CP_OK, 403);
 
-	name = http_form(r, "name");
-	body = http_form(r, "body");
+	name = r->in[IN_COMMENT_NAME].s;
+	body = r->in[IN_COMMENT_BODY].s;
 	cp = comment_check(r->arena, name, name ? strlen(name) : 0, body,
 	    body ? strlen(body) : 0, &clean);
 	if (cp != CP_OK)
@@ -310,7 +324,7 @@ ctl_comment_create(struct req *r)
 		p.reason = "every comment is moderated";
 		break;
 	}
-	trap = http_form(r, "website");
+	trap = r->in[IN_COMMENT_TRAP].s;
 	if (trap != NULL && *trap != '\0')
 		p.spam = "honeypot field filled in";
 	else if (r->now - t < cfg.comment_min_seconds)

@@ -12,33 +12,30 @@
 #define MODERATION_PAGE	50	/* comments per page */
 #define MODERATION_MAX	200	/* ids acted on at once */
 
-/* The listing's filter: its name and the status it shows (-1: all). */
-static const struct {
-	const char	*name;
-	int		 status;
-} shows[] = {
-	{ "pending", COMMENT_PENDING },
-	{ "approved", COMMENT_APPROVED },
-	{ "rejected", COMMENT_REJECTED },
-	{ "all", -1 },
+/* The listing's filters (pending when none) and the status each shows
+ * (-1: all). */
+static const char *const shows[] = {
+	"pending", "approved", "rejected", "all", NULL
+};
+static const int show_status[] = {
+	COMMENT_PENDING, COMMENT_APPROVED, COMMENT_REJECTED, -1
 };
 
-/* The index of show in shows[], or -1. */
-static int
-show_index(const char *show)
-{
-	size_t	 i;
+#define UNKNOWN_LIST	"The address asks for an unknown list."
 
-	if (show == NULL)
-		return 0;
-	for (i = 0; i < sizeof(shows) / sizeof(shows[0]); i++)
-		if (strcmp(show, shows[i].name) == 0)
-			return (int)i;
-	return -1;
-}
+/* ?show=, ?before=ID, and ?done=N (the comments a form changed; 0 or
+ * another value says nothing changed, or nothing). */
+enum { IN_QUEUE_SHOW, IN_QUEUE_BEFORE, IN_QUEUE_DONE };
+const struct input ctl_comment_admin_in[] = {
+	[IN_QUEUE_SHOW] = { "show", IN_WORD, 0, shows, UNKNOWN_LIST },
+	[IN_QUEUE_BEFORE] = { "before", IN_ID, 0, NULL, UNKNOWN_LIST },
+	[IN_QUEUE_DONE] = { "done", IN_ID, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * GET /admin/comments[?show=pending|approved|rejected|all][&before=ID]
+ *     [&done=N]
  * Comments newest first, MODERATION_PAGE at a time, with check boxes
  * for bulk actions and a button per comment.
  * Raises HTTP 400 for an unknown filter or a malformed cursor, 200.
@@ -48,31 +45,46 @@ ctl_comment_admin(struct req *r)
 {
 	struct comment_queued	*rows;
 	struct page		*p;
-	const char		*b = http_query(r, "before"), *done;
-	long long		 before = 0, count;
-	int			 si, n;
+	const struct input_value *done = &r->in[IN_QUEUE_DONE];
+	long long		 before = r->in[IN_QUEUE_BEFORE].n;
+	int			 si = (int)r->in[IN_QUEUE_SHOW].n, n;
 
-	if ((si = show_index(http_query(r, "show"))) < 0 ||
-	    (b != NULL && !parse_id(b, &before))) {
-		r->resp.error = "The address asks for an unknown list.";
-		return 400;
-	}
-	n = store_comments_moderation(r->store, r->arena, shows[si].status,
+	n = store_comments_moderation(r->store, r->arena, show_status[si],
 	    before, MODERATION_PAGE + 1, &rows);
 	if (n < 0)
 		return 500;
 	p = page_new(ctl_vctx(r), "comment_admin.tpl", "Comments", "/admin/comments");
 	page_noindex(p);
-	if ((done = http_query(r, "done")) != NULL && parse_id(done, &count))
+	if (done->set)
 		page_flash(p, arena_printf(r->arena, "%s comment%s changed.",
-		    done, strcmp(done, "1") == 0 ? "" : "s"));
-	else if (done != NULL && strcmp(done, "0") == 0)
+		    done->s, done->n == 1 ? "" : "s"));
+	else if (done->s != NULL && strcmp(done->s, "0") == 0)
 		page_flash(p, "Nothing changed: no comment was selected.");
-	fill_comment_admin(ctl_vctx(r), p->body, shows[si].name, rows,
+	fill_comment_admin(ctl_vctx(r), p->body, shows[si], rows,
 	    n > MODERATION_PAGE ? MODERATION_PAGE : n,
 	    n > MODERATION_PAGE ? rows[MODERATION_PAGE - 1].c.id : 0);
 	return ctl_page(r, p, 200);
 }
+
+/*
+ * The moderation form: the list to go back to (pending when unknown),
+ * and either action= with the checked comments' id[] (ctl_picked()),
+ * or one comment's own button, approve=ID, reject=ID or delete=ID (in
+ * the order of enum comment_action), whose number is checked once the
+ * button is known to be the one pressed.
+ */
+#define NO_ACTION	"Choose approve, reject or delete."
+#define BAD_NUMBER	"A comment number is malformed."
+static const char *const actions[] = { "approve", "reject", "delete", NULL };
+enum { IN_MOD_SHOW, IN_MOD_ACTION, IN_MOD_BUTTON };	/* 3 buttons */
+const struct input ctl_comment_moderate_in[] = {
+	[IN_MOD_SHOW] = { "show", IN_WORD, 0, shows, NULL },
+	[IN_MOD_ACTION] = { "action", IN_WORD, 0, actions, NO_ACTION },
+	[IN_MOD_BUTTON + COMMENT_APPROVE] = { "approve", IN_ID, 0, NULL, NULL },
+	[IN_MOD_BUTTON + COMMENT_REJECT] = { "reject", IN_ID, 0, NULL, NULL },
+	[IN_MOD_BUTTON + COMMENT_DELETE] = { "delete", IN_ID, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * POST /admin/comments (csrf, show, and either action=approve|reject|
@@ -84,51 +96,49 @@ ctl_comment_admin(struct req *r)
 int
 ctl_comment_moderate(struct req *r)
 {
-	static const char *const names[] = { "approve", "reject", "delete" };
-	const char		**vals, *action = http_form(r, "action");
-	const char		*one = NULL;
+	const struct input_value *action = &r->in[IN_MOD_ACTION], *one = NULL;
+	const char		**vals;
 	long long		*ids;
 	enum comment_action	 act = COMMENT_APPROVE;
 	size_t			 n = 0, i;
-	int			 si, k, found = 0, changed;
+	int			 si = (int)r->in[IN_MOD_SHOW].n, k, changed;
 
-	if ((si = show_index(http_form(r, "show"))) < 0)
-		si = 0;
-	for (k = 0; k < 3; k++) {
-		const char *v = http_form(r, names[k]);
-
-		if (action != NULL && strcmp(action, names[k]) == 0) {
-			found = 1;
-			act = (enum comment_action)k;
-		}
-		if (v != NULL && action == NULL && one == NULL) {
-			one = v;
-			found = 1;
-			act = (enum comment_action)k;
-		}
-	}
-	if (!found) {
-		r->resp.error = "Choose approve, reject or delete.";
+	if (action->set)
+		act = (enum comment_action)action->n;
+	else
+		for (k = 0; k < 3 && one == NULL; k++)
+			if (r->in[IN_MOD_BUTTON + k].s != NULL) {
+				one = &r->in[IN_MOD_BUTTON + k];
+				act = (enum comment_action)k;
+			}
+	if (!action->set && one == NULL) {
+		r->resp.error = NO_ACTION;
 		return 400;
 	}
 	if (one != NULL) {
-		vals = &one;
-		n = 1;
-	} else
-		n = http_form_all(r, "id[]", &vals);
-	if (n > MODERATION_MAX) {
-		r->resp.error = "Too many comments at once.";
-		return 400;
-	}
-	ids = arena_calloc(r->arena, n + 1, sizeof(*ids));
-	for (i = 0; i < n; i++)
-		if (!parse_id(vals[i], &ids[i])) {
-			r->resp.error = "A comment number is malformed.";
+		if (!one->set) {
+			r->resp.error = BAD_NUMBER;
 			return 400;
 		}
+		ids = arena_calloc(r->arena, 2, sizeof(*ids));
+		ids[0] = one->n;
+		n = 1;
+	} else {
+		n = ctl_picked(r, &vals);
+		if (n > MODERATION_MAX) {
+			r->resp.error = "Too many comments at once.";
+			return 400;
+		}
+		ids = arena_calloc(r->arena, n + 1, sizeof(*ids));
+		for (i = 0; i < n; i++)
+			if (!parse_id(vals[i], &ids[i])) {
+				r->resp.error = BAD_NUMBER;
+				return 400;
+			}
+	}
 	if ((changed = store_comments_moderate(r->store, ids, n, act,
 	    r->now)) < 0)
 		return 500;
 	return http_redirect(r, 303, arena_printf(r->arena,
-	    "/admin/comments?show=%s&done=%d", shows[si].name, changed));
+	    "/admin/comments?show=%s&done=%d", shows[si], changed));
 }

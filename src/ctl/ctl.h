@@ -41,7 +41,8 @@ int	 ctl_doc(struct req *, struct view *, const char *tpl,
 
 /*
  * The inputs routes declare (struct input in http.h), each beside its
- * controller; the controller reads r->in[] at these indexes.
+ * controller; the controller reads r->in[] at these indexes (those
+ * not listed here are named beside their declaration).
  */
 enum { IN_ARTICLE_AFTER, IN_ARTICLE_COMMENT };
 extern const struct input ctl_article_in[];
@@ -50,9 +51,37 @@ extern const struct input ctl_search_in[];
 enum { IN_REVISION_FROM, IN_REVISION_TO };
 extern const struct input ctl_revision_in[];
 extern const struct input ctl_audit_in[];	/* r->in[0]: before */
-/* Listings' cursors (?before=T-ID, ?after=T-ID): see listing.h. */
+/* Listings' cursors (?before=T-ID, ?after=T-ID): see listing.h.  A
+ * listing that takes more inputs declares these two first. */
 enum { IN_LIST_BEFORE, IN_LIST_AFTER };
+#define LISTING_BAD_CURSOR	"The page cursor in the address is malformed."
 extern const struct input ctl_listing_in[];
+/* The newsroom's forms and pages. */
+extern const struct input ctl_login_form_in[], ctl_login_in[];
+extern const struct input ctl_account_in[], ctl_account_profile_in[],
+	    ctl_account_password_in[];
+extern const struct input ctl_password_form_in[], ctl_password_set_in[];
+extern const struct input ctl_twofactor_enable_in[], ctl_twofactor_off_in[];
+extern const struct input ctl_user_index_in[], ctl_user_invite_in[],
+	    ctl_user_role_in[], ctl_user_2fa_require_in[];
+extern const struct input ctl_settings_in[], ctl_settings_save_in[];
+extern const struct input ctl_admin_index_in[];
+extern const struct input ctl_admin_articles_in[], ctl_article_bulk_in[];
+extern const struct input ctl_article_form_in[], ctl_article_comments_in[],
+	    ctl_article_return_in[];
+extern const struct input ctl_tag_admin_in[], ctl_tag_rename_in[],
+	    ctl_tag_merge_in[];
+extern const struct input ctl_comment_in[];
+extern const struct input ctl_comment_admin_in[], ctl_comment_moderate_in[];
+extern const struct input ctl_media_index_in[], ctl_media_form_in[],
+	    ctl_article_lead_in[];
+
+/*
+ * The values of a list form's check boxes (id[]: one per article or
+ * comment ticked, in order), the one field whose count no route can
+ * declare; the caller parses and bounds them.  Returns how many.
+ */
+size_t	 ctl_picked(const struct req *, const char ***vals);
 
 /* gazette routes: print the route table (see routes.c). */
 int	 ctl_routes_print(int argc, char *argv[]);

@@ -11,10 +11,8 @@
 #include "listing.h"
 
 const struct input ctl_listing_in[] = {
-	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL,
-	    "The page cursor in the address is malformed." },
-	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL,
-	    "The page cursor in the address is malformed." },
+	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
+	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
 	{ NULL, 0, 0, NULL, NULL }
 };
 

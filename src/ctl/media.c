@@ -22,40 +22,47 @@
 #define CREDIT_MAX	200
 #define SEARCH_MAX	100
 
-/* The notices after a redirect, by ?done= code. */
-static const char *
-notice(struct req *r)
-{
-	const char	*done = http_query(r, "done");
+/* The notices after a redirect, by ?done= code (another is ignored). */
+static const char *const done_codes[] = {
+	"uploaded", "saved", "deleted", "known", NULL
+};
+static const char *const notices[] = {
+	"The photograph was uploaded.",
+	"The image's details were saved.",
+	"The image was deleted.",
+	"This photograph was in the library already; its entry is kept as "
+	"it was.",
+};
 
-	if (done != NULL && strcmp(done, "uploaded") == 0)
-		return "The photograph was uploaded.";
-	if (done != NULL && strcmp(done, "saved") == 0)
-		return "The image's details were saved.";
-	if (done != NULL && strcmp(done, "deleted") == 0)
-		return "The image was deleted.";
-	if (done != NULL && strcmp(done, "known") == 0)
-		return "This photograph was in the library already; its "
-		    "entry is kept as it was.";
-	return NULL;
-}
+/*
+ * The library's address: ?before=ID (the page), ?q= (words, checked
+ * by media_page()) and ?done= (a notice).
+ */
+enum { IN_LIB_BEFORE, IN_LIB_WORDS, IN_LIB_DONE };
+const struct input ctl_media_index_in[] = {
+	[IN_LIB_BEFORE] = { "before", IN_ID, 0, NULL,
+	    "The page asked for does not exist." },
+	[IN_LIB_WORDS] = { "q", IN_ANY, 0, NULL, NULL },
+	[IN_LIB_DONE] = { "done", IN_WORD, 0, done_codes, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
-/* The library page, with status and an optional error message. */
+/*
+ * The library page, with status and an optional error message; in is
+ * what its address asked for (ctl_media_index_in), or NULL for the
+ * first page, as a form's answer.
+ */
 static int
-media_page(struct req *r, int status, const char *message)
+media_page(struct req *r, int status, const char *message,
+    const struct input_value *in)
 {
 	struct media	*rows;
 	struct media_use **uses;
 	struct page	*p;
-	const char	*b = http_query(r, "before"), *n;
-	const char	*q = http_query(r, "q");
-	long long	 before = 0;
+	const char	*q = in != NULL ? in[IN_LIB_WORDS].s : NULL;
+	long long	 before = in != NULL ? in[IN_LIB_BEFORE].n : 0;
 	int		 count, i, *nuses;
 
-	if (b != NULL && !parse_id(b, &before)) {
-		r->resp.error = "The page asked for does not exist.";
-		return 400;
-	}
 	if (q != NULL && (!utf8_valid(q, strlen(q)) ||
 	    text_has_control(q, strlen(q), 1) ||
 	    utf8_len(q, strlen(q)) > SEARCH_MAX)) {
@@ -79,8 +86,8 @@ media_page(struct req *r, int status, const char *message)
 			return 500;
 	p = page_new(ctl_vctx(r), "media_index.tpl", "Media library", "/admin/media");
 	page_noindex(p);
-	if (status == 200 && (n = notice(r)) != NULL)
-		page_flash(p, n);
+	if (in != NULL && in[IN_LIB_DONE].set)
+		page_flash(p, notices[in[IN_LIB_DONE].n]);
 	fill_media_index(ctl_vctx(r), p->body, q, rows, count > MEDIA_PAGE ? MEDIA_PAGE :
 	    count, (const struct media_use *const *)uses, nuses,
 	    count > MEDIA_PAGE, message);
@@ -96,17 +103,33 @@ media_page(struct req *r, int status, const char *message)
 int
 ctl_media_index(struct req *r)
 {
-	return media_page(r, 200, NULL);
+	return media_page(r, 200, NULL, r->in);
 }
 
 /*
- * A one-line text field: valid UTF-8, no control characters, white
- * space folded, at most max characters.  NULL with *why set if not.
+ * The image forms: alt text, caption and credit (text_field() checks
+ * them, and a bad one gives the library page with its message), and
+ * on an upload the article to illustrate, checked by form_article().
+ */
+enum { IN_IMAGE_ALT, IN_IMAGE_CAPTION, IN_IMAGE_CREDIT, IN_IMAGE_ARTICLE };
+static const char *const image_fields[] = { "alt", "caption", "credit" };
+const struct input ctl_media_form_in[] = {
+	[IN_IMAGE_ALT] = { "alt", IN_ANY, 0, NULL, NULL },
+	[IN_IMAGE_CAPTION] = { "caption", IN_ANY, 0, NULL, NULL },
+	[IN_IMAGE_CREDIT] = { "credit", IN_ANY, 0, NULL, NULL },
+	[IN_IMAGE_ARTICLE] = { "article", IN_ID, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+/*
+ * A one-line text field, r->in[i]: valid UTF-8, no control characters,
+ * white space folded, at most max characters.  NULL with *why set if
+ * not.
  */
 static const char *
-text_field(struct req *r, const char *name, size_t max, const char **why)
+text_field(struct req *r, int i, size_t max, const char **why)
 {
-	const char	*v = http_form(r, name);
+	const char	*v = r->in[i].s, *name = image_fields[i];
 	char		*s;
 
 	if (v == NULL)
@@ -132,16 +155,17 @@ text_field(struct req *r, const char *name, size_t max, const char **why)
 static int
 form_article(struct req *r, long long *id, int *live)
 {
-	const char	*v = http_form(r, "article");
+	const struct input_value *v = &r->in[IN_IMAGE_ARTICLE];
 	struct article	 a;
 	int		 rc;
 
 	*id = 0;
 	*live = 0;
-	if (v == NULL || *v == '\0')
+	if (v->s == NULL || *v->s == '\0')
 		return 0;
-	if (!parse_id(v, id))
+	if (!v->set)
 		return -1;
+	*id = v->n;
 	if ((rc = store_article_by_id(r->store, r->arena, *id, &a)) < 0)
 		return -2;
 	*live = a.status == ARTICLE_PUBLISHED;
@@ -169,26 +193,27 @@ ctl_media_upload(struct req *r)
 	long long	 article;
 	int		 rc, added, live;
 
-	alt = text_field(r, "alt", ALT_MAX, &why);
-	caption = text_field(r, "caption", CAPTION_MAX, &why);
-	credit = text_field(r, "credit", CREDIT_MAX, &why);
+	alt = text_field(r, IN_IMAGE_ALT, ALT_MAX, &why);
+	caption = text_field(r, IN_IMAGE_CAPTION, CAPTION_MAX, &why);
+	credit = text_field(r, IN_IMAGE_CREDIT, CREDIT_MAX, &why);
 	if (alt == NULL || caption == NULL || credit == NULL)
-		return media_page(r, 400, why);
+		return media_page(r, 400, why, NULL);
 	if ((rc = form_article(r, &article, &live)) == -2)
 		return 500;
 	if (rc < 0)
 		return media_page(r, 400, "The article to illustrate does "
-		    "not exist.");
+		    "not exist.", NULL);
 	if (live && *alt == '\0')
 		return media_page(r, 422, "A published article's lead "
-		    "photograph needs alt text: say what the picture shows.");
+		    "photograph needs alt text: say what the picture shows.",
+		    NULL);
 	if (r->upload == NULL || r->upload->size == 0)
 		return media_page(r, 422, "Choose a photograph to upload: "
-		    "the file sent was empty.");
+		    "the file sent was empty.", NULL);
 	if (media_process(r->upload->path, &res) != 0) {
 		if (res.status == 503)
 			http_header(r, "Retry-After", "5");
-		return media_page(r, res.status, res.message);
+		return media_page(r, res.status, res.message, NULL);
 	}
 	memset(&m, 0, sizeof(m));
 	m.hash = res.hash;
@@ -217,6 +242,13 @@ ctl_media_upload(struct req *r)
 	    m.id));
 }
 
+/* The lead form: an image's number, or empty or 0 for none (another
+ * value: 400, once the article is found). */
+const struct input ctl_article_lead_in[] = {
+	{ "media", IN_ID, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
  * POST /admin/articles/:id/lead (csrf, media: an image's number, or
  * empty or 0 for none)
@@ -230,19 +262,20 @@ ctl_article_lead(struct req *r)
 {
 	struct article	 a;
 	struct media	 m;
-	const char	*v = http_form(r, "media");
+	const struct input_value *v = &r->in[0];	/* media */
 	long long	 id, media = 0;
 	int		 rc;
 
 	id = r->num[0];
 	if ((rc = store_article_by_id(r->store, r->arena, id, &a)) <= 0)
 		return rc < 0 ? 500 : 404;
-	if (v != NULL && *v != '\0' && strcmp(v, "0") != 0) {
-		if (!parse_id(v, &media)) {
+	if (v->s != NULL && *v->s != '\0' && strcmp(v->s, "0") != 0) {
+		if (!v->set) {
 			r->resp.error = "Give the number of an image in the "
 			    "media library.";
 			return 400;
 		}
+		media = v->n;
 		if ((rc = store_media_by_id(r->store, r->arena, media,
 		    &m)) <= 0) {
 			r->resp.error = "There is no such image in the media "
@@ -277,11 +310,11 @@ ctl_media_update(struct req *r)
 	int		 rc;
 
 	id = r->num[0];
-	alt = text_field(r, "alt", ALT_MAX, &why);
-	caption = text_field(r, "caption", CAPTION_MAX, &why);
-	credit = text_field(r, "credit", CREDIT_MAX, &why);
+	alt = text_field(r, IN_IMAGE_ALT, ALT_MAX, &why);
+	caption = text_field(r, IN_IMAGE_CAPTION, CAPTION_MAX, &why);
+	credit = text_field(r, IN_IMAGE_CREDIT, CREDIT_MAX, &why);
 	if (alt == NULL || caption == NULL || credit == NULL)
-		return media_page(r, 400, why);
+		return media_page(r, 400, why, NULL);
 	if ((rc = store_media_update(r->store, id, alt, caption, credit)) < 0)
 		return 500;
 	if (rc == 0)
@@ -326,7 +359,7 @@ ctl_media_delete(struct req *r)
 		    "another one there (or take it out of the text) first.",
 		    id, buf_cstr(&b));
 		buf_free(&b);
-		return media_page(r, 409, why);
+		return media_page(r, 409, why, NULL);
 	}
 	media_remove(m.hash, m.widths);
 	return http_redirect(r, 303, "/admin/media?done=deleted");

@@ -25,7 +25,7 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 const struct route ctl_routes[] = {
-	/* method     pattern                  controller    role     flags  cache        body */
+	/* method     pattern                  controller    role     flags  cache        body  inputs */
 	{ HTTP_GET,  "/",                      ctl_front_index, R0,   0,     CACHE_PAGE,  0, ctl_listing_in },
 	{ HTTP_GET,  "/articles/:slug",        ctl_article_show, R0,  0,     CACHE_PAGE,  0, ctl_article_in },
 	{ HTTP_GET,  "/tags",                  ctl_tag_index, R0,     0,     CACHE_PAGE,  0 },
@@ -39,7 +39,7 @@ const struct route ctl_routes[] = {
 	{ HTTP_GET,  "/articles/:slug/comments", ctl_comment_page, R0,
 	  0, CACHE_NONE, 0 },
 	{ HTTP_POST, "/articles/:slug/comments", ctl_comment_create, R0,
-	  ROUTE_PUBLIC_FORM, CACHE_NONE, 64 * KB },
+	  ROUTE_PUBLIC_FORM, CACHE_NONE, 64 * KB, ctl_comment_in },
 	/* Readers find articles. */
 	{ HTTP_GET,  "/search",                ctl_search, R0,        0,     CACHE_PAGE,  0, ctl_search_in },
 	{ HTTP_GET,  "/feed.atom",             ctl_feed_site, R0,     0,     CACHE_FEED,  0 },
@@ -66,67 +66,67 @@ const struct route ctl_routes[] = {
 #define P	ROUTE_PUBLIC_FORM
 #define RL	ROUTE_RELOGIN
 #define U	ROUTE_UPLOAD
-	/* method     pattern                    controller           role  flags cache      body */
-	{ HTTP_GET,  "/login",                   ctl_login_form,       R0,  0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/login",                   ctl_login,            R0,  P,  CACHE_NONE, 8 * KB },
+	/* method     pattern                    controller           role  flags cache      body  inputs */
+	{ HTTP_GET,  "/login",                   ctl_login_form,       R0,  0,  CACHE_NONE, 0, ctl_login_form_in },
+	{ HTTP_POST, "/login",                   ctl_login,            R0,  P,  CACHE_NONE, 8 * KB, ctl_login_in },
 	{ HTTP_POST, "/logout",                  ctl_logout,           W,   C,  CACHE_NONE, 1 * KB },
 	{ HTTP_GET,  "/corrections",             ctl_correction_index, R0,  0,  CACHE_PAGE, 0, ctl_listing_in },
-	{ HTTP_GET,  "/admin",                   ctl_admin_index,      W,   0,  CACHE_NONE, 0, ctl_listing_in },
-	{ HTTP_GET,  "/admin/users",             ctl_user_index,       AD,  0,  CACHE_NONE, 0 },
+	{ HTTP_GET,  "/admin",                   ctl_admin_index,      W,   0,  CACHE_NONE, 0, ctl_admin_index_in },
+	{ HTTP_GET,  "/admin/users",             ctl_user_index,       AD,  0,  CACHE_NONE, 0, ctl_user_index_in },
 	{ HTTP_GET,  "/admin/audit",             ctl_audit_index,      AD,  0,  CACHE_NONE, 0, ctl_audit_in },
-	{ HTTP_POST, "/admin/users",             ctl_user_invite,      AD,  C,  CACHE_NONE, 4 * KB },
-	{ HTTP_POST, "/admin/users/:id/role",    ctl_user_role,        AD,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/users",             ctl_user_invite,      AD,  C,  CACHE_NONE, 4 * KB, ctl_user_invite_in },
+	{ HTTP_POST, "/admin/users/:id/role",    ctl_user_role,        AD,  C,  CACHE_NONE, 1 * KB, ctl_user_role_in },
 	{ HTTP_POST, "/admin/users/:id/disable", ctl_user_disable,     AD,  C,  CACHE_NONE, 1 * KB },
 	{ HTTP_POST, "/admin/users/:id/enable",  ctl_user_enable,      AD,  C,  CACHE_NONE, 1 * KB },
 	{ HTTP_POST, "/admin/users/:id/reset",   ctl_user_reset,       AD,  C,  CACHE_NONE, 1 * KB },
-	{ HTTP_GET,  "/account",                 ctl_account,          W,   0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/account/profile",         ctl_account_profile,  W,   C,  CACHE_NONE, 16 * KB },
-	{ HTTP_POST, "/account/password",        ctl_account_password, W,   C,  CACHE_NONE, 8 * KB },
+	{ HTTP_GET,  "/account",                 ctl_account,          W,   0,  CACHE_NONE, 0, ctl_account_in },
+	{ HTTP_POST, "/account/profile",         ctl_account_profile,  W,   C,  CACHE_NONE, 16 * KB, ctl_account_profile_in },
+	{ HTTP_POST, "/account/password",        ctl_account_password, W,   C,  CACHE_NONE, 8 * KB, ctl_account_password_in },
 	{ HTTP_POST, "/account/sessions/:id/end", ctl_account_session_end, W, C, CACHE_NONE, 1 * KB },
 	{ HTTP_POST, "/account/sessions/end-all", ctl_account_sessions_end_all, W, C, CACHE_NONE, 1 * KB },
 	{ HTTP_GET,  "/account/2fa",             ctl_twofactor,        W,   0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/account/2fa",             ctl_twofactor_enable, W,   C,  CACHE_NONE, 1 * KB },
-	{ HTTP_POST, "/account/2fa/off",         ctl_twofactor_off,    W,   C,  CACHE_NONE, 8 * KB },
+	{ HTTP_POST, "/account/2fa",             ctl_twofactor_enable, W,   C,  CACHE_NONE, 1 * KB, ctl_twofactor_enable_in },
+	{ HTTP_POST, "/account/2fa/off",         ctl_twofactor_off,    W,   C,  CACHE_NONE, 8 * KB, ctl_twofactor_off_in },
 	{ HTTP_POST, "/admin/users/:id/2fa-reset", ctl_user_2fa_reset, AD,  C,  CACHE_NONE, 1 * KB },
-	{ HTTP_POST, "/admin/users/2fa",         ctl_user_2fa_require, AD,  C,  CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/users/2fa",         ctl_user_2fa_require, AD,  C,  CACHE_NONE, 1 * KB, ctl_user_2fa_require_in },
 	/* One-time links (invitations, resets): anyone holding one. */
-	{ HTTP_GET,  "/password",                ctl_password_form,    R0,  0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/password",                ctl_password_set,     R0,  P,  CACHE_NONE, 8 * KB },
-	{ HTTP_GET,  "/admin/articles",          ctl_admin_articles,   ED,  0,  CACHE_NONE, 0, ctl_listing_in },
+	{ HTTP_GET,  "/password",                ctl_password_form,    R0,  0,  CACHE_NONE, 0, ctl_password_form_in },
+	{ HTTP_POST, "/password",                ctl_password_set,     R0,  P,  CACHE_NONE, 8 * KB, ctl_password_set_in },
+	{ HTTP_GET,  "/admin/articles",          ctl_admin_articles,   ED,  0,  CACHE_NONE, 0, ctl_admin_articles_in },
 	/* Bulk publish, unpublish, delete: the confirmation, then the
 	   change; up to 200 ids. */
-	{ HTTP_POST, "/admin/articles/bulk",     ctl_article_bulk,     ED,  C,  CACHE_NONE, 16 * KB },
-	{ HTTP_POST, "/admin/articles/bulk/confirm", ctl_article_bulk_do, ED, C, CACHE_NONE, 16 * KB },
-	{ HTTP_GET,  "/admin/settings",          ctl_settings,         AD,  0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/settings",          ctl_settings_save,    AD,  C,  CACHE_NONE, 4 * KB },
-	{ HTTP_GET,  "/admin/articles/new",      ctl_article_new,      W,   0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/articles/new",      ctl_article_create,   W,   C | RL, CACHE_NONE, 4 * MB },
+	{ HTTP_POST, "/admin/articles/bulk",     ctl_article_bulk,     ED,  C,  CACHE_NONE, 16 * KB, ctl_article_bulk_in },
+	{ HTTP_POST, "/admin/articles/bulk/confirm", ctl_article_bulk_do, ED, C, CACHE_NONE, 16 * KB, ctl_article_bulk_in },
+	{ HTTP_GET,  "/admin/settings",          ctl_settings,         AD,  0,  CACHE_NONE, 0, ctl_settings_in },
+	{ HTTP_POST, "/admin/settings",          ctl_settings_save,    AD,  C,  CACHE_NONE, 4 * KB, ctl_settings_save_in },
+	{ HTTP_GET,  "/admin/articles/new",      ctl_article_new,      W,   0,  CACHE_NONE, 0, ctl_article_form_in },
+	{ HTTP_POST, "/admin/articles/new",      ctl_article_create,   W,   C | RL, CACHE_NONE, 4 * MB, ctl_article_form_in },
 	/* Sign in again and save in one step (the form of a session that
 	 * ended): a login, so an anonymous form like /login. */
-	{ HTTP_POST, "/admin/articles/new/login", ctl_article_create_login, R0, P, CACHE_NONE, 4 * MB },
-	{ HTTP_GET,  "/admin/articles/:id/edit", ctl_article_edit,     W,   0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/articles/:id/edit", ctl_article_update,   W,   C | RL, CACHE_NONE, 4 * MB },
-	{ HTTP_POST, "/admin/articles/:id/edit/login", ctl_article_update_login, R0, P, CACHE_NONE, 4 * MB },
+	{ HTTP_POST, "/admin/articles/new/login", ctl_article_create_login, R0, P, CACHE_NONE, 4 * MB, ctl_article_form_in },
+	{ HTTP_GET,  "/admin/articles/:id/edit", ctl_article_edit,     W,   0,  CACHE_NONE, 0, ctl_article_form_in },
+	{ HTTP_POST, "/admin/articles/:id/edit", ctl_article_update,   W,   C | RL, CACHE_NONE, 4 * MB, ctl_article_form_in },
+	{ HTTP_POST, "/admin/articles/:id/edit/login", ctl_article_update_login, R0, P, CACHE_NONE, 4 * MB, ctl_article_form_in },
 	{ HTTP_GET,  "/admin/articles/:id/preview", ctl_article_preview, W, 0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/articles/:id/return", ctl_article_return, ED,  C,  CACHE_NONE, 16 * KB },
+	{ HTTP_POST, "/admin/articles/:id/return", ctl_article_return, ED,  C,  CACHE_NONE, 16 * KB, ctl_article_return_in },
 	{ HTTP_GET,  "/admin/articles/:id/delete", ctl_article_delete_form, ED, 0, CACHE_NONE, 0 },
 	{ HTTP_POST, "/admin/articles/:id/delete", ctl_article_delete, ED,  C,  CACHE_NONE, 1 * KB },
-	{ HTTP_POST, "/admin/articles/:id/comments", ctl_article_comments, ED, C, CACHE_NONE, 1 * KB },
+	{ HTTP_POST, "/admin/articles/:id/comments", ctl_article_comments, ED, C, CACHE_NONE, 1 * KB, ctl_article_comments_in },
 	{ HTTP_GET,  "/admin/articles/:id/revisions", ctl_revision_index, W, 0, CACHE_NONE, 0, ctl_revision_in },
 	{ HTTP_POST, "/admin/articles/:id/revisions/:id/restore", ctl_revision_restore, ED, C, CACHE_NONE, 1 * KB },
-	{ HTTP_GET,  "/admin/tags",              ctl_tag_admin,        ED,  0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/tags/:id/rename",   ctl_tag_rename,       ED,  C,  CACHE_NONE, 4 * KB },
-	{ HTTP_POST, "/admin/tags/:id/merge",    ctl_tag_merge,        ED,  C,  CACHE_NONE, 4 * KB },
+	{ HTTP_GET,  "/admin/tags",              ctl_tag_admin,        ED,  0,  CACHE_NONE, 0, ctl_tag_admin_in },
+	{ HTTP_POST, "/admin/tags/:id/rename",   ctl_tag_rename,       ED,  C,  CACHE_NONE, 4 * KB, ctl_tag_rename_in },
+	{ HTTP_POST, "/admin/tags/:id/merge",    ctl_tag_merge,        ED,  C,  CACHE_NONE, 4 * KB, ctl_tag_merge_in },
 	{ HTTP_POST, "/admin/tags/:id/delete",   ctl_tag_delete,       ED,  C,  CACHE_NONE, 1 * KB },
-	{ HTTP_GET,  "/admin/comments",          ctl_comment_admin,    ED,  0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/comments",          ctl_comment_moderate, ED,  C,  CACHE_NONE, 64 * KB },
+	{ HTTP_GET,  "/admin/comments",          ctl_comment_admin,    ED,  0,  CACHE_NONE, 0, ctl_comment_admin_in },
+	{ HTTP_POST, "/admin/comments",          ctl_comment_moderate, ED,  C,  CACHE_NONE, 64 * KB, ctl_comment_moderate_in },
 	/* Photographs: a file of up to 40 MiB and its fields, streamed to
 	   a temporary file; nginx's location = /admin/media allows the
 	   same 41 MiB. */
-	{ HTTP_GET,  "/admin/media",             ctl_media_index,      W,   0,  CACHE_NONE, 0 },
-	{ HTTP_POST, "/admin/media",             ctl_media_upload,     W,   C | U, CACHE_NONE, 41 * MB },
-	{ HTTP_POST, "/admin/articles/:id/lead", ctl_article_lead,     ED,  C,  CACHE_NONE, 1 * KB },
-	{ HTTP_POST, "/admin/media/:id",         ctl_media_update,     ED,  C,  CACHE_NONE, 16 * KB },
+	{ HTTP_GET,  "/admin/media",             ctl_media_index,      W,   0,  CACHE_NONE, 0, ctl_media_index_in },
+	{ HTTP_POST, "/admin/media",             ctl_media_upload,     W,   C | U, CACHE_NONE, 41 * MB, ctl_media_form_in },
+	{ HTTP_POST, "/admin/articles/:id/lead", ctl_article_lead,     ED,  C,  CACHE_NONE, 1 * KB, ctl_article_lead_in },
+	{ HTTP_POST, "/admin/media/:id",         ctl_media_update,     ED,  C,  CACHE_NONE, 16 * KB, ctl_media_form_in },
 	{ HTTP_POST, "/admin/media/:id/delete",  ctl_media_delete,     ED,  C,  CACHE_NONE, 1 * KB },
 #undef W
 #undef ED

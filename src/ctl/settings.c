@@ -12,22 +12,28 @@
 #include "../view/page.h"
 #include "ctl.h"
 
-/* The form with values s, status, and an error message or NULL. */
+/* The form with values s, status, and an error message or a notice
+ * (or neither). */
 static int
 settings_page(struct req *r, const struct site *s, int status,
-    const char *message)
+    const char *message, const char *notice)
 {
 	struct page	*p;
-	const char	*done = http_query(r, "done");
 
 	p = page_new(ctl_vctx(r), "settings.tpl", "Site settings", "/admin/settings");
 	page_noindex(p);
-	if (status == 200 && done != NULL && strcmp(done, "saved") == 0)
-		page_flash(p, "The settings were saved; every page shows them "
-		    "now.");
+	if (notice != NULL)
+		page_flash(p, notice);
 	fill_settings(ctl_vctx(r), p->body, s, message);
 	return ctl_page(r, p, status);
 }
+
+/* ?done=saved after a save (another notice is ignored). */
+static const char *const settings_done[] = { "saved", NULL };
+const struct input ctl_settings_in[] = {
+	{ "done", IN_WORD, 0, settings_done, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * GET /admin/settings[?done=saved] (admins only)
@@ -37,8 +43,28 @@ settings_page(struct req *r, const struct site *s, int status,
 int
 ctl_settings(struct req *r)
 {
-	return settings_page(r, site(), 200, NULL);
+	return settings_page(r, site(), 200, NULL, r->in[0].set ?
+	    "The settings were saved; every page shows them now." : NULL);
 }
+
+/*
+ * The form: text fields (site_check() says what fits), the moderation
+ * policy and the closing days (parsed as src/site.h says), and the
+ * logo: an image's number, or empty or 0 for none.  A bad value
+ * gives the form again with its message.
+ */
+enum {
+	IN_SETTINGS_TITLE, IN_SETTINGS_TAGLINE, IN_SETTINGS_MODERATION,
+	IN_SETTINGS_DAYS, IN_SETTINGS_LOGO
+};
+const struct input ctl_settings_save_in[] = {
+	[IN_SETTINGS_TITLE] = { "title", IN_ANY, 0, NULL, NULL },
+	[IN_SETTINGS_TAGLINE] = { "tagline", IN_ANY, 0, NULL, NULL },
+	[IN_SETTINGS_MODERATION] = { "moderation", IN_ANY, 0, NULL, NULL },
+	[IN_SETTINGS_DAYS] = { "close_days", IN_ANY, 0, NULL, NULL },
+	[IN_SETTINGS_LOGO] = { "logo", IN_ID, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * POST /admin/settings (admins only; csrf, title, tagline, moderation,
@@ -52,16 +78,16 @@ int
 ctl_settings_save(struct req *r)
 {
 	struct site	 s;
-	const char	*mod = http_form(r, "moderation");
-	const char	*days = http_form(r, "close_days");
-	const char	*logo = http_form(r, "logo");
+	const char	*mod = r->in[IN_SETTINGS_MODERATION].s;
+	const char	*days = r->in[IN_SETTINGS_DAYS].s;
+	const struct input_value *logo = &r->in[IN_SETTINGS_LOGO];
 	const char	*why;
 	struct media	 m;
 	int		 rc;
 
 	memset(&s, 0, sizeof(s));
-	s.title = http_form(r, "title");
-	s.tagline = http_form(r, "tagline");
+	s.title = r->in[IN_SETTINGS_TITLE].s;
+	s.tagline = r->in[IN_SETTINGS_TAGLINE].s;
 	if (s.title == NULL)
 		s.title = "";
 	if (s.tagline == NULL)
@@ -75,12 +101,12 @@ ctl_settings_save(struct req *r)
 		why = "Comments close after 0 (never) to 36500 days: give a "
 		    "whole number.";
 	/* The logo: a library image's number; empty or 0 for none. */
-	if (why == NULL && logo != NULL && *logo != '\0' &&
-	    strcmp(logo, "0") != 0) {
-		if (!parse_id(logo, &s.logo))
+	if (why == NULL && logo->s != NULL && *logo->s != '\0' &&
+	    strcmp(logo->s, "0") != 0) {
+		if (!logo->set)
 			why = "The logo is a media library image's number.";
-		else if ((rc = store_media_by_id(r->store, r->arena, s.logo,
-		    &m)) < 0)
+		else if ((rc = store_media_by_id(r->store, r->arena,
+		    s.logo = logo->n, &m)) < 0)
 			return 500;
 		else if (rc == 0)
 			why = "There is no such image in the media library.";
@@ -89,7 +115,7 @@ ctl_settings_save(struct req *r)
 		why = site_check(&s);
 	if (why != NULL) {
 		r->resp.error = why;
-		return settings_page(r, &s, 422, why);
+		return settings_page(r, &s, 422, why, NULL);
 	}
 	if (site_save(r->store, &s) < 0)
 		return 500;

@@ -12,38 +12,34 @@
 #include "../view/page.h"
 #include "ctl.h"
 
-/* The notices after a redirect, by ?done= code. */
-static const char *
-notice(struct req *r)
-{
-	const char	*done = http_query(r, "done");
+/* The notices after a redirect, by ?done= code (another is ignored). */
+static const char *const done_codes[] = {
+	"renamed", "merged", "deleted", NULL
+};
+static const char *const notices[] = {
+	"The tag was renamed; its old address redirects.",
+	"The tags were merged; the old address redirects.",
+	"The tag was deleted.",
+};
+const struct input ctl_tag_admin_in[] = {
+	{ "done", IN_WORD, 0, done_codes, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
-	if (done == NULL)
-		return NULL;
-	if (strcmp(done, "renamed") == 0)
-		return "The tag was renamed; its old address redirects.";
-	if (strcmp(done, "merged") == 0)
-		return "The tags were merged; the old address redirects.";
-	if (strcmp(done, "deleted") == 0)
-		return "The tag was deleted.";
-	return NULL;
-}
-
-/* The tag page with status and an optional error message. */
+/* The tag page with status and an optional error message or notice. */
 static int
-tag_page(struct req *r, int status, const char *message)
+tag_page(struct req *r, int status, const char *message, const char *notice)
 {
 	struct tag_use	*tags;
 	struct page	*p;
-	const char	*n;
 	int		 count;
 
 	if ((count = store_tags_admin(r->store, r->arena, &tags)) < 0)
 		return 500;
 	p = page_new(ctl_vctx(r), "tag_admin.tpl", "Tags", "/admin/tags");
 	page_noindex(p);
-	if (status == 200 && (n = notice(r)) != NULL)
-		page_flash(p, n);
+	if (notice != NULL)
+		page_flash(p, notice);
 	fill_tag_admin(ctl_vctx(r), p->body, tags, count, message);
 	return ctl_page(r, p, status);
 }
@@ -56,17 +52,17 @@ tag_page(struct req *r, int status, const char *message)
 int
 ctl_tag_admin(struct req *r)
 {
-	return tag_page(r, 200, NULL);
+	return tag_page(r, 200, NULL, r->in[0].set ? notices[r->in[0].n] :
+	    NULL);
 }
 
 /*
- * A tag name from form field name: valid, folded, bounded, with
- * letters or digits.  Returns it, or NULL with *why set.
+ * A tag name as typed in a form (v, or NULL if none): valid, folded,
+ * bounded, with letters or digits.  Returns it, or NULL with *why set.
  */
 static const char *
-tag_name(struct req *r, const char *field, const char **why)
+tag_name(struct req *r, const char *v, const char **why)
 {
-	const char	*v = http_form(r, field);
 	char		*name;
 
 	*why = "Give a tag name of 1 to 60 characters with letters or digits.";
@@ -79,6 +75,12 @@ tag_name(struct req *r, const char *field, const char **why)
 		return NULL;
 	return name;
 }
+
+/* The new name, checked by tag_name() (a bad one: the list, 422). */
+const struct input ctl_tag_rename_in[] = {
+	{ "name", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * POST /admin/tags/:id/rename (csrf, name)
@@ -93,19 +95,25 @@ ctl_tag_rename(struct req *r)
 	int		 rc;
 
 	id = r->num[0];
-	if ((name = tag_name(r, "name", &why)) == NULL)
-		return tag_page(r, 422, why);
+	if ((name = tag_name(r, r->in[0].s, &why)) == NULL)	/* name */
+		return tag_page(r, 422, why, NULL);
 	if ((rc = store_tag_rename(r->store, id, name, r->now)) < 0)
 		return 500;
 	if (rc == 3)
 		return 404;
 	if (rc == 1)
 		return tag_page(r, 422, "Another tag already has that name: "
-		    "merge the two instead.");
+		    "merge the two instead.", NULL);
 	if (rc == 2)
-		return tag_page(r, 422, why);
+		return tag_page(r, 422, why, NULL);
 	return http_redirect(r, 303, "/admin/tags?done=renamed");
 }
+
+/* The other tag's name or slug, checked by tag_name() too. */
+const struct input ctl_tag_merge_in[] = {
+	{ "into", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
 
 /*
  * POST /admin/tags/:id/merge (csrf, into: the other tag's name or slug)
@@ -123,15 +131,15 @@ ctl_tag_merge(struct req *r)
 	int		 rc;
 
 	id = r->num[0];
-	if ((name = tag_name(r, "into", &why)) == NULL)
-		return tag_page(r, 422, why);
+	if ((name = tag_name(r, r->in[0].s, &why)) == NULL)	/* into */
+		return tag_page(r, 422, why, NULL);
 	rc = store_tag_by_slug(r->store, r->arena, text_slugify(r->arena,
 	    name), &into);
 	if (rc < 0)
 		return 500;
 	if (rc == 0)
 		return tag_page(r, 422, arena_printf(r->arena, "There is no "
-		    "tag called \"%s\" to merge into.", name));
+		    "tag called \"%s\" to merge into.", name), NULL);
 	ctl_audit_next(r, "tag.merge", arena_printf(r->arena, "tag %lld", id),
 	    arena_printf(r->arena, "into %s", into.name));
 	if ((rc = store_tag_merge(r->store, id, into.id, r->now)) < 0)
@@ -139,7 +147,8 @@ ctl_tag_merge(struct req *r)
 	if (rc == 3)
 		return 404;
 	if (rc == 1)
-		return tag_page(r, 422, "A tag cannot be merged into itself.");
+		return tag_page(r, 422, "A tag cannot be merged into itself.",
+		    NULL);
 	return http_redirect(r, 303, "/admin/tags?done=merged");
 }
 
@@ -163,6 +172,6 @@ ctl_tag_delete(struct req *r)
 	if (rc == 1)
 		return tag_page(r, 422, arena_printf(r->arena, "\"%s\" is "
 		    "still used by articles: merge it into another tag "
-		    "instead.", t.name));
+		    "instead.", t.name), NULL);
 	return http_redirect(r, 303, "/admin/tags?done=deleted");
 }

@@ -158,6 +158,15 @@ secret_ok(const char *s)
 	return 1;
 }
 
+/* The enrolment form: the secret the page showed (secret_ok() checks
+ * it) and the code from the app. */
+enum { IN_2FA_SECRET, IN_2FA_CODE };
+const struct input ctl_twofactor_enable_in[] = {
+	[IN_2FA_SECRET] = { "secret", IN_ANY, 0, NULL, NULL },
+	[IN_2FA_CODE] = { "code", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
  * POST /account/2fa (csrf, secret, code)
  * Confirms enrolment: a code from the app for the secret the page
@@ -170,7 +179,7 @@ ctl_twofactor_enable(struct req *r)
 {
 	unsigned char	 hashes[RECOVERY_CODES][TOKEN_HASH_LEN];
 	const char	*codes[RECOVERY_CODES];
-	const char	*secret = http_form(r, "secret");
+	const char	*secret = r->in[IN_2FA_SECRET].s;
 	struct user	 u;
 	long long	 step;
 	int		 rc;
@@ -186,7 +195,7 @@ ctl_twofactor_enable(struct req *r)
 		r->resp.error = "Two-factor sign-in is on already.";
 		return 409;
 	}
-	if ((rc = totp_check(secret, r->now, http_form(r, "code"),
+	if ((rc = totp_check(secret, r->now, r->in[IN_2FA_CODE].s,
 	    &step)) == 0)
 		return twofactor_page(r, 422, "That code is not right: check "
 		    "the time on your phone and type the code it shows now.",
@@ -208,6 +217,12 @@ ctl_twofactor_enable(struct req *r)
 	return twofactor_page(r, 200, NULL, codes, NULL);
 }
 
+/* The account's password, to turn two-factor sign-in off. */
+const struct input ctl_twofactor_off_in[] = {
+	{ "password", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
  * POST /account/2fa/off (csrf, password)
  * Turns two-factor sign-in off, with the account's password.
@@ -219,7 +234,7 @@ int
 ctl_twofactor_off(struct req *r)
 {
 	struct user	 u;
-	const char	*pw = http_form(r, "password");
+	const char	*pw = r->in[0].s;	/* password */
 	long		 wait;
 	int		 ok;
 

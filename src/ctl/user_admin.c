@@ -19,34 +19,22 @@
 #include "../view/view.h"
 #include "ctl.h"
 
-/* The accounts page with status; the invite form as typed. */
+/* The accounts page with status; the invite form as typed, with its
+ * message; or a notice above it (or neither). */
 static int
 users_page(struct req *r, int status, const char *name, const char *display,
-    enum role role, const char *message)
+    enum role role, const char *message, const char *notice)
 {
 	struct user	*users;
 	struct page	*p;
-	const char	*done = http_query(r, "done");
 	int		 n;
 
 	if ((n = store_users_all(r->store, r->arena, &users)) < 0)
 		return 500;
 	p = page_new(ctl_vctx(r), "user_index.tpl", "Accounts", "/admin/users");
 	page_noindex(p);
-	if (status == 200 && done != NULL) {
-		if (strcmp(done, "role") == 0)
-			page_flash(p, "The role was changed.");
-		else if (strcmp(done, "disabled") == 0)
-			page_flash(p, "The account is disabled; its sessions "
-			    "have ended.");
-		else if (strcmp(done, "enabled") == 0)
-			page_flash(p, "The account is enabled.");
-		else if (strcmp(done, "2fa") == 0)
-			page_flash(p, "Two-factor sign-in is off for that "
-			    "account.");
-		else if (strcmp(done, "2fa-policy") == 0)
-			page_flash(p, "The two-factor policy was saved.");
-	}
+	if (notice != NULL)
+		page_flash(p, notice);
 	fill_user_index(ctl_vctx(r), p->body, users, n, name, display, role, message);
 	if (ctl_2fa_required(r))
 		view_show(p->body, "TFA_REQUIRED");
@@ -55,15 +43,32 @@ users_page(struct req *r, int status, const char *name, const char *display,
 	return ctl_page(r, p, status);
 }
 
+/* ?done=: the notice after a change (an unknown one is ignored). */
+static const char *const users_done[] = {
+	"role", "disabled", "enabled", "2fa", "2fa-policy", NULL
+};
+static const char *const users_notices[] = {
+	"The role was changed.",
+	"The account is disabled; its sessions have ended.",
+	"The account is enabled.",
+	"Two-factor sign-in is off for that account.",
+	"The two-factor policy was saved.",
+};
+const struct input ctl_user_index_in[] = {
+	{ "done", IN_WORD, 0, users_done, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
- * GET /admin/users[?done=role|disabled|enabled] (admins)
+ * GET /admin/users[?done=role|disabled|enabled|2fa|2fa-policy] (admins)
  * Every account, the invite form and each account's actions.
  * Raises HTTP 200.
  */
 int
 ctl_user_index(struct req *r)
 {
-	return users_page(r, 200, NULL, NULL, ROLE_CONTRIBUTOR, NULL);
+	return users_page(r, 200, NULL, NULL, ROLE_CONTRIBUTOR, NULL,
+	    r->in[0].set ? users_notices[r->in[0].n] : NULL);
 }
 
 /* A new link: the token into tok, its page shown with status 200. */
@@ -81,6 +86,16 @@ link_page(struct req *r, const struct user *u, int invite, const char *tok,
 	return ctl_page(r, p, 200);
 }
 
+/* The invitation form: text and a role word, checked below, which
+ * give the form again. */
+enum { IN_INVITE_NAME, IN_INVITE_DISPLAY, IN_INVITE_ROLE };
+const struct input ctl_user_invite_in[] = {
+	[IN_INVITE_NAME] = { "name", IN_ANY, 0, NULL, NULL },
+	[IN_INVITE_DISPLAY] = { "display", IN_ANY, 0, NULL, NULL },
+	[IN_INVITE_ROLE] = { "role", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
  * POST /admin/users (csrf, name, display, role) (admins)
  * Adds an account without a password and shows, once, the link that
@@ -91,9 +106,9 @@ link_page(struct req *r, const struct user *u, int invite, const char *tok,
 int
 ctl_user_invite(struct req *r)
 {
-	const char	*name = http_form(r, "name");
-	const char	*display = http_form(r, "display");
-	enum role	 role = role_parse(http_form(r, "role"));
+	const char	*name = r->in[IN_INVITE_NAME].s;
+	const char	*display = r->in[IN_INVITE_DISPLAY].s;
+	enum role	 role = role_parse(r->in[IN_INVITE_ROLE].s);
 	char		 tok[TOKEN_LEN + 1];
 	unsigned char	 h[TOKEN_HASH_LEN];
 	struct user	 u;
@@ -106,14 +121,14 @@ ctl_user_invite(struct req *r)
 	}
 	if (role == ROLE_NONE)
 		return users_page(r, 422, name, display, ROLE_CONTRIBUTOR,
-		    "Choose a role: contributor, editor or admin.");
+		    "Choose a role: contributor, editor or admin.", NULL);
 	if (!account_name_ok(name))
 		return users_page(r, 422, name, display, role, "A login name "
 		    "is 1 to 32 characters a-z, 0-9, \".\", \"_\", \"-\", "
-		    "starting with a letter or digit.");
+		    "starting with a letter or digit.", NULL);
 	if (!account_display_ok(display))
 		return users_page(r, 422, name, display, role, "A display "
-		    "name is 1 to 100 characters on one line.");
+		    "name is 1 to 100 characters on one line.", NULL);
 	token_new(tok);
 	token_hash(tok, h);
 	ctl_audit_next(r, "user.invite", name, role_name(role));
@@ -122,7 +137,7 @@ ctl_user_invite(struct req *r)
 		return 500;
 	if (rc == 1)
 		return users_page(r, 409, name, display, role, "That login "
-		    "name is taken already.");
+		    "name is taken already.", NULL);
 	if (store_user_by_name(r->store, r->arena, name, &u) <= 0)
 		return 500;
 	log_info("invited %s (%s) by %s", name, role_name(role),
@@ -149,6 +164,13 @@ other_user(struct req *r, struct user *u)
 	return 0;
 }
 
+/* The new role, a word role_parse() knows (else 422, after the
+ * account is found). */
+const struct input ctl_user_role_in[] = {
+	{ "role", IN_ANY, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
  * POST /admin/users/:id/role (csrf, role) (admins)
  * Raises HTTP 404 for an unknown account, 409 for the admin's own, 422
@@ -157,7 +179,7 @@ other_user(struct req *r, struct user *u)
 int
 ctl_user_role(struct req *r)
 {
-	enum role	 role = role_parse(http_form(r, "role"));
+	enum role	 role = role_parse(r->in[0].s);	/* role */
 	struct user	 u;
 	int		 rc;
 
@@ -237,6 +259,13 @@ ctl_user_2fa_reset(struct req *r)
 	return http_redirect(r, 303, "/admin/users?done=2fa");
 }
 
+/* require=1 or require=0 (another value: 422). */
+static const char *const require_words[] = { "0", "1", NULL };
+const struct input ctl_user_2fa_require_in[] = {
+	{ "require", IN_WORD, 0, require_words, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /*
  * POST /admin/users/2fa (csrf, require=1|0) (admins)
  * Requires two-factor sign-in of every account, or stops requiring it.
@@ -245,10 +274,10 @@ ctl_user_2fa_reset(struct req *r)
 int
 ctl_user_2fa_require(struct req *r)
 {
-	const char	*v = http_form(r, "require");
+	const char	*v = r->in[0].s;	/* require */
 	const char	*key = "auth.require_2fa";
 
-	if (v == NULL || (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)) {
+	if (!r->in[0].set) {
 		r->resp.error = "Say require=1 or require=0.";
 		return 422;
 	}

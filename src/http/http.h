@@ -97,6 +97,10 @@ struct upload {
  * checked before the controller runs (input.c): the controller gets
  * parsed values in r->in[], in the order of the declaration, and a
  * value that is malformed answers 400 with the declaration's message.
+ * An input declared without a message is optional in form: a malformed
+ * value is no error but is left unset, its text still in s, for the
+ * controller to ignore (an unknown ?done= notice) or refuse in its own
+ * turn (after the checks that come first, or with the form again).
  * Names not declared are ignored (links carry tracking parameters).
  * A declaration ends with an entry whose name is NULL.
  */
@@ -115,14 +119,17 @@ struct input {
 	enum input_kind		 kind;
 	size_t			 max;		/* IN_TEXT */
 	const char *const	*choices;	/* IN_WORD: NULL-terminated */
-	const char		*error;		/* why a bad value is refused */
+	const char		*error;		/* why a bad value is refused
+						   (NULL: it is left unset) */
 };
 
-#define INPUT_MAX	8	/* inputs one route may declare */
+#define INPUT_MAX	20	/* inputs one route may declare */
 
 struct input_value {
 	int		 set;		/* present (and valid) */
-	const char	*s;		/* the value as sent, for every kind */
+	const char	*s;		/* the value as sent, for every kind;
+					   also when it was malformed and
+					   left unset (no error declared) */
 	long long	 n;		/* IN_ID, IN_COUNT: the number;
 					   IN_WORD: the index in choices[];
 					   IN_CURSOR: the time */

@@ -88,6 +88,10 @@ http_inputs(struct req *r, const struct input *spec)
 			continue;
 		if (!check(&spec[i], s, &r->in[i])) {
 			memset(&r->in[i], 0, sizeof(r->in[i]));
+			if (spec[i].error == NULL) {
+				r->in[i].s = s;	/* the controller decides */
+				continue;
+			}
 			r->resp.error = spec[i].error;
 			return 400;
 		}

@@ -13,21 +13,6 @@
 #include "page.h"
 #include "view.h"
 
-const char *const af_names[AF__MAX] = {
-	[AF_HEADLINE] = "headline",
-	[AF_SUMMARY] = "summary",
-	[AF_BYLINE] = "byline",
-	[AF_AUTHORS] = "authors",
-	[AF_DATELINE] = "dateline",
-	[AF_SOURCE] = "source",
-	[AF_PUBLISHED] = "published_at",
-	[AF_BODY] = "body",
-	[AF_TAGS] = "tags",
-	[AF_SLUG] = "slug",
-	[AF_CHANGE] = "change",
-	[AF_NOTE] = "note",
-};
-
 /* The template's name of each field's value; errors add "_ERROR". */
 static const char *const keys[AF__MAX] = {
 	[AF_HEADLINE] = "HEADLINE",

@@ -92,7 +92,4 @@ struct bulk_item {
 	const char	*why;		/* why nothing will (change NULL) */
 };
 
-/* The form's name of each field ("headline", ...). */
-extern const char *const af_names[AF__MAX];
-
 #endif

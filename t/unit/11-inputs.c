@@ -1,8 +1,9 @@
 /*
  * 11-inputs: a route's declared inputs (src/http/input.c): each value
  * checked against its kind once, before the controller, which reads
- * parsed values; a bad one answers 400 with the declaration's message;
- * names not declared are left alone.
+ * parsed values; a bad one answers 400 with the declaration's message,
+ * or, declared without one, is left unset with its text for the
+ * controller; names not declared are left alone.
  */
 #include <string.h>
 
@@ -25,9 +26,20 @@ static const struct input spec[] = {
 	{ NULL, 0, 0, NULL, NULL }
 };
 
+/* Optional in form: a malformed value is the controller's to judge. */
+static const char *const notices[] = { "saved", "deleted", NULL };
+enum { O_DONE, O_BASE, O_N };
+static const struct input lenient[] = {
+	[O_DONE] = { "done", IN_WORD, 0, notices, NULL },
+	[O_BASE] = { "base", IN_ID, 0, NULL, NULL },
+	[O_N] = { "n", IN_COUNT, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 /* Check the query string qs (GET) or form (POST) against spec. */
 static int
-run(struct req *r, enum http_method m, const char *qs)
+run_spec(struct req *r, enum http_method m, const char *qs,
+    const struct input *sp)
 {
 	struct kv	*kv;
 	size_t		 n;
@@ -44,7 +56,13 @@ run(struct req *r, enum http_method m, const char *qs)
 		r->query = kv;
 		r->nquery = n;
 	}
-	return http_inputs(r, spec);
+	return http_inputs(r, sp);
+}
+
+static int
+run(struct req *r, enum http_method m, const char *qs)
+{
+	return run_spec(r, m, qs, spec);
 }
 
 int
@@ -106,6 +124,24 @@ main(void)
 	ok(r.in[I_ID].set && r.in[I_ID].n == 7, "the form's value arrives");
 	r.query = NULL;
 	is_int(run(&r, HTTP_POST, "x=1"), 0, "an unknown form field is left alone");
+
+	is_int(run_spec(&r, HTTP_GET, "done=deleted&base=12&n=3", lenient), 0,
+	    "good values pass where no message is declared");
+	ok(r.in[O_DONE].set && r.in[O_DONE].n == 1 && r.in[O_BASE].set &&
+	    r.in[O_BASE].n == 12 && r.in[O_N].set && r.in[O_N].n == 3,
+	    "parsed as usual");
+	is_int(run_spec(&r, HTTP_GET, "done=exploded&base=x1&n=0", lenient), 0,
+	    "malformed values are no error where no message is declared");
+	ok(!r.in[O_DONE].set && !r.in[O_BASE].set && !r.in[O_N].set,
+	    "they are left unset");
+	ok(r.in[O_DONE].s != NULL && strcmp(r.in[O_DONE].s, "exploded") == 0 &&
+	    strcmp(r.in[O_BASE].s, "x1") == 0 && strcmp(r.in[O_N].s, "0") == 0,
+	    "with their text, for the controller to judge");
+	ok(r.in[O_BASE].n == 0 && r.resp.error == NULL,
+	    "no number and no message");
+	is_int(run_spec(&r, HTTP_GET, "", lenient), 0, "none at all passes");
+	ok(!r.in[O_DONE].set && r.in[O_DONE].s == NULL,
+	    "and an absent value has no text");
 
 	arena_free(&A);
 	return done_testing();
