@@ -1,12 +1,14 @@
 #!/usr/bin/env perl
 # Declared inputs, seen from outside: each route names what it reads
 # from the address or the form (src/ctl/routes.c, the last column), and
-# each value is checked once, before the controller.  A malformed typed
-# value (a choice among words, a number) answers 400 with its
-# declaration's message and changes nothing; a field that is text, or
-# whose check needs the store, still gives its form again with the
-# message next to it, as typed; an unknown ?done= notice is ignored,
-# not refused; names nobody declared are left alone.
+# each value is checked once, before the controller.  On a reader's
+# route a malformed typed value (a number, a cursor) answers 400 with
+# its declaration's message; behind a guard (a role, a CSRF token) the
+# guard answers first (the login form, 403), then the controller
+# refuses the value with the same message as ever, and nothing changes.
+# A field that is text, or whose check needs the store, still gives its
+# form again with the message next to it, as typed; an unknown ?done=
+# notice is ignored, not refused; names nobody declared are left alone.
 use strict;
 use warnings;
 use lib 't/lib';
@@ -27,7 +29,24 @@ sub refused {
 	like($res->{content}, qr/\Q$message\E/, "$what: says why");
 }
 
-# Typed values: refused with the declared message, nothing changed.
+# A reader's route: the declaration's message.
+refused($g->get('/search?q=harbour&page=2x'), 'The page number in the address is malformed or too large.',
+    'a search page that is no number');
+refused($g->get('/?before=yesterday'), 'The page cursor in the address is malformed.', 'a malformed cursor');
+
+# Behind a guard, the guard answers first.
+my $res = $g->get('/admin/comments?show=everything');
+is($res->{status}, 303, 'a malformed list asked for without a session: to the login form');
+like($res->{headers}{location} // '', qr{^/login\?next=}, 'with the way back');
+is($g->get('/admin?before=yesterday')->{status}, 303, 'so does a malformed dashboard cursor');
+is($g->get('/admin/audit?before=x')->{status}, 303, 'and a malformed audit cursor');
+is($g->post('/admin/articles/bulk', { action => 'burn', 'id[]' => 1 })->{status}, 403,
+    'a bulk form with an unknown action and no session: 403');
+is($ed->post_raw('/admin/articles/bulk', [ action => 'burn', 'id[]' => 1 ])->{status}, 403,
+    'nor with a session but no CSRF token');
+is($ed->get('/admin/audit?before=x')->{status}, 403, 'an editor asking for the audit log: 403, whatever its cursor');
+
+# Typed values, then: refused with the same message, nothing changed.
 refused($ed->post("/admin/articles/$art->{id}/comments", { mode => 'sideways' }),
     'Comments can be open, closed or hidden.', 'a comment mode that is not one of three');
 refused($ed->post("/admin/articles/$art->{id}/comments", {}),
@@ -43,12 +62,17 @@ refused($ed->post('/admin/comments', { approve => 'first' }), 'A comment number 
 refused($ed->post('/admin/articles/bulk', { action => 'burn', 'id[]' => $art->{id} }),
     'Choose publish, unpublish or delete.', 'an unknown bulk action');
 refused($ed->get('/admin/media?before=0'), 'The page asked for does not exist.', 'a library page 0');
+refused($ed->get('/admin?before=yesterday'), 'The page cursor in the address is malformed.',
+    'a malformed dashboard cursor');
+refused($admin->get('/admin/audit?before=x'), '?before= takes a row number.', 'a malformed audit cursor');
+refused($ed->get("/admin/articles/$art->{id}/revisions?from=1&to=two"), 'Choose two revisions to compare.',
+    'a revision number that is no number');
 refused($ed->post("/admin/articles/$art->{id}/edit", { headline => 'Renamed', body => 'Text.', action => 'burn' }),
     'The form asked for an unknown action.', 'an article form with an unknown button');
 is($g->fingerprint, $before, 'the refusals changed nothing');
 
 # The typed values that pass arrive parsed: the mode is set.
-my $res = $ed->post("/admin/articles/$art->{id}/comments", { mode => 'closed' });
+$res = $ed->post("/admin/articles/$art->{id}/comments", { mode => 'closed' });
 is($res->{status}, 303, 'a known comment mode is taken');
 is($g->sql_value("SELECT comments FROM articles WHERE id = $art->{id}"), 'closed', 'and stored');
 $ed->post("/admin/articles/$art->{id}/comments", { mode => $art->{comments} });

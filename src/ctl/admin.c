@@ -53,8 +53,8 @@ desk_contributor(struct req *r)
 enum { IN_DASH_DONE = IN_LIST_AFTER + 1 };
 static const char *const dash_done[] = { "deleted", NULL };
 const struct input ctl_admin_index_in[] = {
-	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
-	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
+	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL, NULL },
+	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL, NULL },
 	[IN_DASH_DONE] = { "done", IN_WORD, 0, dash_done, NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };

@@ -58,8 +58,8 @@ enum {
 	IN_DESK_WORDS, IN_DESK_DONE, IN_DESK_COUNT
 };
 const struct input ctl_admin_articles_in[] = {
-	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
-	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL, LISTING_BAD_CURSOR },
+	[IN_LIST_BEFORE] = { "before", IN_CURSOR, 0, NULL, NULL },
+	[IN_LIST_AFTER] = { "after", IN_CURSOR, 0, NULL, NULL },
 	[IN_DESK_STATUS] = { "status", IN_WORD, 0, status_names, NULL },
 	[IN_DESK_AUTHOR] = { "author", IN_ANY, 0, NULL, NULL },
 	[IN_DESK_TAG] = { "tag", IN_ANY, 0, NULL, NULL },
@@ -241,7 +241,7 @@ static const char *const action_names[BULK__MAX + 1] = {
 /* The bulk forms: action, then the picked articles (ctl_picked()). */
 #define NO_BULK_ACTION	"Choose publish, unpublish or delete."
 const struct input ctl_article_bulk_in[] = {
-	{ "action", IN_WORD, 0, action_names, NO_BULK_ACTION },
+	{ "action", IN_WORD, 0, action_names, NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -262,7 +262,7 @@ bulk_plan(struct req *r, struct bulk_item **out, size_t *nout,
 	size_t		 n, i, j;
 	int		 rc;
 
-	if (!r->in[0].set) {		/* no action */
+	if (!r->in[0].set) {		/* none, or an unknown one */
 		r->resp.error = NO_BULK_ACTION;
 		return 400;
 	}

@@ -277,7 +277,7 @@ submit(struct req *r, struct article_form *f)
 	const char		*done;
 	int			 n;
 
-	if (!a->set && a->s != NULL) {
+	if (input_bad(a)) {
 		r->resp.error = "The form asked for an unknown action.";
 		return 400;
 	}
@@ -543,7 +543,7 @@ static const enum comments_mode modes[] = {
 	COMMENTS_OPEN, COMMENTS_CLOSED, COMMENTS_HIDDEN
 };
 const struct input ctl_article_comments_in[] = {
-	{ "mode", IN_WORD, 0, mode_names, NO_MODE },
+	{ "mode", IN_WORD, 0, mode_names, NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -560,7 +560,7 @@ ctl_article_comments(struct req *r)
 	long long		 id;
 	int			 rc;
 
-	if (!r->in[0].set) {		/* no mode */
+	if (!r->in[0].set) {		/* none, or another */
 		r->resp.error = NO_MODE;
 		return 400;
 	}

@@ -29,7 +29,7 @@ ctl_audit_next(struct req *r, const char *action, const char *target,
  * 200 otherwise.
  */
 const struct input ctl_audit_in[] = {
-	{ "before", IN_ID, 0, NULL, "?before= takes a row number." },
+	{ "before", IN_ID, 0, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -41,6 +41,10 @@ ctl_audit_index(struct req *r)
 	long long		 before = r->in[0].n;
 	int			 n;
 
+	if (input_bad(&r->in[0])) {
+		r->resp.error = "?before= takes a row number.";
+		return 400;
+	}
 	if ((n = store_audit_list(r->store, r->arena, before, AUDIT_PAGE + 1,
 	    &rows)) < 0)
 		return 500;

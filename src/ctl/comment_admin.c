@@ -23,12 +23,13 @@ static const int show_status[] = {
 
 #define UNKNOWN_LIST	"The address asks for an unknown list."
 
-/* ?show=, ?before=ID, and ?done=N (the comments a form changed; 0 or
- * another value says nothing changed, or nothing). */
+/* ?show=, ?before=ID (either malformed: UNKNOWN_LIST), and ?done=N
+ * (the comments a form changed; 0 or another value says nothing
+ * changed, or nothing). */
 enum { IN_QUEUE_SHOW, IN_QUEUE_BEFORE, IN_QUEUE_DONE };
 const struct input ctl_comment_admin_in[] = {
-	[IN_QUEUE_SHOW] = { "show", IN_WORD, 0, shows, UNKNOWN_LIST },
-	[IN_QUEUE_BEFORE] = { "before", IN_ID, 0, NULL, UNKNOWN_LIST },
+	[IN_QUEUE_SHOW] = { "show", IN_WORD, 0, shows, NULL },
+	[IN_QUEUE_BEFORE] = { "before", IN_ID, 0, NULL, NULL },
 	[IN_QUEUE_DONE] = { "done", IN_ID, 0, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -49,6 +50,11 @@ ctl_comment_admin(struct req *r)
 	long long		 before = r->in[IN_QUEUE_BEFORE].n;
 	int			 si = (int)r->in[IN_QUEUE_SHOW].n, n;
 
+	if (input_bad(&r->in[IN_QUEUE_SHOW]) ||
+	    input_bad(&r->in[IN_QUEUE_BEFORE])) {
+		r->resp.error = UNKNOWN_LIST;
+		return 400;
+	}
 	n = store_comments_moderation(r->store, r->arena, show_status[si],
 	    before, MODERATION_PAGE + 1, &rows);
 	if (n < 0)
@@ -79,7 +85,7 @@ static const char *const actions[] = { "approve", "reject", "delete", NULL };
 enum { IN_MOD_SHOW, IN_MOD_ACTION, IN_MOD_BUTTON };	/* 3 buttons */
 const struct input ctl_comment_moderate_in[] = {
 	[IN_MOD_SHOW] = { "show", IN_WORD, 0, shows, NULL },
-	[IN_MOD_ACTION] = { "action", IN_WORD, 0, actions, NO_ACTION },
+	[IN_MOD_ACTION] = { "action", IN_WORD, 0, actions, NULL },
 	[IN_MOD_BUTTON + COMMENT_APPROVE] = { "approve", IN_ID, 0, NULL, NULL },
 	[IN_MOD_BUTTON + COMMENT_REJECT] = { "reject", IN_ID, 0, NULL, NULL },
 	[IN_MOD_BUTTON + COMMENT_DELETE] = { "delete", IN_ID, 0, NULL, NULL },
@@ -103,9 +109,11 @@ ctl_comment_moderate(struct req *r)
 	size_t			 n = 0, i;
 	int			 si = (int)r->in[IN_MOD_SHOW].n, k, changed;
 
+	/* The action for the checked comments, else one's own button
+	 * (an unknown action: neither). */
 	if (action->set)
 		act = (enum comment_action)action->n;
-	else
+	else if (action->s == NULL)
 		for (k = 0; k < 3 && one == NULL; k++)
 			if (r->in[IN_MOD_BUTTON + k].s != NULL) {
 				one = &r->in[IN_MOD_BUTTON + k];

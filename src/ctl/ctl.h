@@ -42,7 +42,9 @@ int	 ctl_doc(struct req *, struct view *, const char *tpl,
 /*
  * The inputs routes declare (struct input in http.h), each beside its
  * controller; the controller reads r->in[] at these indexes (those
- * not listed here are named beside their declaration).
+ * not listed here are named beside their declaration).  The newsroom's
+ * routes, behind guards, declare theirs without messages and refuse a
+ * malformed value themselves (input_bad()), where they always have.
  */
 enum { IN_ARTICLE_AFTER, IN_ARTICLE_COMMENT };
 extern const struct input ctl_article_in[];

@@ -23,6 +23,11 @@ listing_cursor(struct req *r, struct listing *l)
 	const struct input_value *after = &r->in[IN_LIST_AFTER];
 
 	memset(l, 0, sizeof(*l));
+	/* Routes behind a guard declare the cursors without a message. */
+	if (input_bad(before) || input_bad(after)) {
+		r->resp.error = LISTING_BAD_CURSOR;
+		return 400;
+	}
 	if (before->set && after->set)
 		return 400;
 	if (!before->set && !after->set)

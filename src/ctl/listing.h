@@ -23,8 +23,9 @@ struct listing {
 
 /*
  * The cursor the route's declared inputs (ctl_listing_in: ?before=T-ID
- * or ?after=T-ID, checked before the controller ran).  Returns 0, or
- * 400 when both are given.
+ * or ?after=T-ID, checked before the controller ran; a route behind a
+ * guard declares them without a message, and this refuses a malformed
+ * one).  Returns 0, or 400 when one is malformed or both are given.
  */
 int	 listing_cursor(struct req *, struct listing *);
 

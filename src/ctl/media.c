@@ -40,8 +40,7 @@ static const char *const notices[] = {
  */
 enum { IN_LIB_BEFORE, IN_LIB_WORDS, IN_LIB_DONE };
 const struct input ctl_media_index_in[] = {
-	[IN_LIB_BEFORE] = { "before", IN_ID, 0, NULL,
-	    "The page asked for does not exist." },
+	[IN_LIB_BEFORE] = { "before", IN_ID, 0, NULL, NULL },
 	[IN_LIB_WORDS] = { "q", IN_ANY, 0, NULL, NULL },
 	[IN_LIB_DONE] = { "done", IN_WORD, 0, done_codes, NULL },
 	{ NULL, 0, 0, NULL, NULL }
@@ -63,6 +62,11 @@ media_page(struct req *r, int status, const char *message,
 	long long	 before = in != NULL ? in[IN_LIB_BEFORE].n : 0;
 	int		 count, i, *nuses;
 
+	if (in != NULL && in[IN_LIB_BEFORE].s != NULL &&
+	    !in[IN_LIB_BEFORE].set) {
+		r->resp.error = "The page asked for does not exist.";
+		return 400;
+	}
 	if (q != NULL && (!utf8_valid(q, strlen(q)) ||
 	    text_has_control(q, strlen(q), 1) ||
 	    utf8_len(q, strlen(q)) > SEARCH_MAX)) {

@@ -28,10 +28,8 @@ revision_text(struct req *r, const struct revision *v)
 
 /* The article's revision numbered by query parameter name; 1, 0, -1. */
 const struct input ctl_revision_in[] = {
-	[IN_REVISION_FROM] = { "from", IN_ID, 0, NULL,
-	    "Choose two revisions to compare." },
-	[IN_REVISION_TO] = { "to", IN_ID, 0, NULL,
-	    "Choose two revisions to compare." },
+	[IN_REVISION_FROM] = { "from", IN_ID, 0, NULL, NULL },
+	[IN_REVISION_TO] = { "to", IN_ID, 0, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -64,7 +62,8 @@ ctl_revision_index(struct req *r)
 	if ((n = store_revisions(r->store, r->arena, id, REVISIONS_SHOWN,
 	    &revs)) < 0)
 		return 500;
-	if (r->in[IN_REVISION_FROM].set || r->in[IN_REVISION_TO].set) {
+	if (r->in[IN_REVISION_FROM].s != NULL ||
+	    r->in[IN_REVISION_TO].s != NULL) {
 		if (!r->in[IN_REVISION_FROM].set ||
 		    !r->in[IN_REVISION_TO].set) {
 			r->resp.error = "Choose two revisions to compare.";

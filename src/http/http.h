@@ -98,9 +98,13 @@ struct upload {
  * parsed values in r->in[], in the order of the declaration, and a
  * value that is malformed answers 400 with the declaration's message.
  * An input declared without a message is optional in form: a malformed
- * value is no error but is left unset, its text still in s, for the
- * controller to ignore (an unknown ?done= notice) or refuse in its own
- * turn (after the checks that come first, or with the form again).
+ * value is no error but is left unset, its text still in s
+ * (input_bad()), for the controller to ignore (an unknown ?done=
+ * notice) or refuse in its own turn: after the checks that come first,
+ * or with the form again.  The inputs are checked before the route's
+ * guards (ctl_dispatch()), so a route behind one (a role, a CSRF
+ * token) declares its inputs without a message: whoever the guards
+ * turn away gets their answer (the login form, 403), not a 400.
  * Names not declared are ignored (links carry tracking parameters).
  * A declaration ends with an entry whose name is NULL.
  */
@@ -135,6 +139,14 @@ struct input_value {
 					   IN_CURSOR: the time */
 	long long	 n2;		/* IN_CURSOR: the id */
 };
+
+/* 1 if v was sent but is malformed: left unset, declared without a
+ * message, for the controller to refuse in its turn. */
+static inline int
+input_bad(const struct input_value *v)
+{
+	return v->s != NULL && !v->set;
+}
 
 struct req {
 	struct arena	*arena;
