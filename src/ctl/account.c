@@ -67,6 +67,7 @@ static const char *const account_notices[] = {
 	"Your password was changed; your other sessions have ended.",
 	"That session has ended.",
 };
+CHOICES_MATCH(account_done, account_notices);
 
 const struct input ctl_account_in[] = {
 	[IN_ACCOUNT_DONE] = { "done", IN_WORD, 0, account_done, NULL },

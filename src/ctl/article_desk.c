@@ -25,7 +25,10 @@
 #define BULK_MAX	200	/* articles in one bulk action */
 #define WORDS_MAX	200	/* characters of a headline search */
 
-/* The list's statuses, as the address names them (status_names[]). */
+/* The list's statuses, as the address names them, and what each is. */
+static const char *const status_names[] = {
+	"draft", "published", "scheduled", "withdrawn", "all", NULL
+};
 static const struct {
 	const char		*title;
 	int			 status;	/* -1: any */
@@ -33,15 +36,12 @@ static const struct {
 } statuses[] = {
 	{ "Drafts", ARTICLE_DRAFT, WHEN_ANY },
 	{ "Published articles", ARTICLE_PUBLISHED, WHEN_LIVE },
-	{ "Scheduled articles", ARTICLE_PUBLISHED,
-	  WHEN_SCHEDULED },
+	{ "Scheduled articles", ARTICLE_PUBLISHED, WHEN_SCHEDULED },
 	{ "Withdrawn articles", ARTICLE_DELETED, WHEN_ANY },
 	{ "All articles", -1, WHEN_ANY },
 };
+CHOICES_MATCH(status_names, statuses);
 #define NSTATUSES (sizeof(statuses) / sizeof(statuses[0]))
-static const char *const status_names[] = {
-	"draft", "published", "scheduled", "withdrawn", "all", NULL
-};
 
 /* The notices after a bulk action (?done=WORD&n=COUNT). */
 static const char *const bulk_done[] = {

@@ -45,6 +45,7 @@ static const char *const notices[] = {
 	"The lead photograph was set.",
 	"The lead photograph was removed.",
 };
+CHOICES_MATCH(done_codes, notices);
 
 /*
  * The article form's inputs, one declaration for its routes (the form
@@ -542,6 +543,7 @@ static const char *const mode_names[] = { "open", "closed", "hidden", NULL };
 static const enum comments_mode modes[] = {
 	COMMENTS_OPEN, COMMENTS_CLOSED, COMMENTS_HIDDEN
 };
+CHOICES_MATCH(mode_names, modes);
 const struct input ctl_article_comments_in[] = {
 	{ "mode", IN_WORD, 0, mode_names, NULL },
 	{ NULL, 0, 0, NULL, NULL }

@@ -143,6 +143,7 @@ static const char *const login_notices[] = {
 	"You have logged out.",
 	"Your password is set: log in with it now.",
 };
+CHOICES_MATCH(login_done, login_notices);
 
 const struct input ctl_login_form_in[] = {
 	[IN_LOGIN_NEXT] = { "next", IN_ANY, 0, NULL, NULL },

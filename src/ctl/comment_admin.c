@@ -20,6 +20,7 @@ static const char *const shows[] = {
 static const int show_status[] = {
 	COMMENT_PENDING, COMMENT_APPROVED, COMMENT_REJECTED, -1
 };
+CHOICES_MATCH(shows, show_status);
 
 #define UNKNOWN_LIST	"The address asks for an unknown list."
 

@@ -78,6 +78,12 @@ extern const struct input ctl_comment_admin_in[], ctl_comment_moderate_in[];
 extern const struct input ctl_media_index_in[], ctl_media_form_in[],
 	    ctl_article_lead_in[];
 
+/* A table beside an IN_WORD's choices (NULL-terminated): one entry each. */
+#define CHOICES_MATCH(choices, table)					\
+	_Static_assert(sizeof(choices) / sizeof((choices)[0]) ==	\
+	    sizeof(table) / sizeof((table)[0]) + 1,			\
+	    #table " has one entry per choice")
+
 /*
  * The values of a list form's check boxes (id[]: one per article or
  * comment ticked, in order), the one field whose count no route can

@@ -33,6 +33,7 @@ static const char *const notices[] = {
 	"This photograph was in the library already; its entry is kept as "
 	"it was.",
 };
+CHOICES_MATCH(done_codes, notices);
 
 /*
  * The library's address: ?before=ID (the page), ?q= (words, checked
@@ -62,8 +63,7 @@ media_page(struct req *r, int status, const char *message,
 	long long	 before = in != NULL ? in[IN_LIB_BEFORE].n : 0;
 	int		 count, i, *nuses;
 
-	if (in != NULL && in[IN_LIB_BEFORE].s != NULL &&
-	    !in[IN_LIB_BEFORE].set) {
+	if (in != NULL && input_bad(&in[IN_LIB_BEFORE])) {
 		r->resp.error = "The page asked for does not exist.";
 		return 400;
 	}

@@ -105,11 +105,15 @@ ctl_settings_save(struct req *r)
 	    strcmp(logo->s, "0") != 0) {
 		if (!logo->set)
 			why = "The logo is a media library image's number.";
-		else if ((rc = store_media_by_id(r->store, r->arena,
-		    s.logo = logo->n, &m)) < 0)
-			return 500;
-		else if (rc == 0)
-			why = "There is no such image in the media library.";
+		else {
+			s.logo = logo->n;
+			if ((rc = store_media_by_id(r->store, r->arena, s.logo,
+			    &m)) < 0)
+				return 500;
+			if (rc == 0)
+				why = "There is no such image in the media "
+				    "library.";
+		}
 	}
 	if (why == NULL)
 		why = site_check(&s);

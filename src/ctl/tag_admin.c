@@ -21,6 +21,7 @@ static const char *const notices[] = {
 	"The tags were merged; the old address redirects.",
 	"The tag was deleted.",
 };
+CHOICES_MATCH(done_codes, notices);
 const struct input ctl_tag_admin_in[] = {
 	{ "done", IN_WORD, 0, done_codes, NULL },
 	{ NULL, 0, 0, NULL, NULL }

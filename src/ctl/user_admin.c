@@ -54,6 +54,7 @@ static const char *const users_notices[] = {
 	"Two-factor sign-in is off for that account.",
 	"The two-factor policy was saved.",
 };
+CHOICES_MATCH(users_done, users_notices);
 const struct input ctl_user_index_in[] = {
 	{ "done", IN_WORD, 0, users_done, NULL },
 	{ NULL, 0, 0, NULL, NULL }
