@@ -44,7 +44,7 @@ endif
 
 CC	?= cc
 CXX	?= c++
-PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc \
+PKGS	 = fcgi libctemplate sqlite3 libcmark libsodium libcurl zlib libbrotlienc libbrotlidec \
 	   liboath libqrencode vips libpq
 
 ifeq ($(FUZZ),1)

@@ -131,8 +131,23 @@ body(struct worker *w, FCGX_Request *f, struct req *r,
 static void
 encode(struct worker *w, struct req *r, int cacheable)
 {
-	if (r->resp.encoding != ENC_IDENTITY || !http_compressible(r))
+	if (r->resp.encoding != ENC_IDENTITY)
 		return;
+	if (!http_compressible(r)) {
+		/*
+		 * A client that takes no coding: the page cache keeps a
+		 * page it took as Brotli all the same, and decodes it
+		 * for such clients.
+		 */
+		if (cacheable && r->resp.kept) {
+			buf_reset(&w->coded);
+			if (http_compress(ENC_BR, r->resp.body->data,
+			    r->resp.body->len, &w->coded) == 0)
+				cache_put_coded(r, r->gen, ENC_BR,
+				    w->coded.data, w->coded.len);
+		}
+		return;
+	}
 	if (r->resp.status == 304) {
 		r->resp.encoding = r->accept;
 		return;
@@ -148,7 +163,8 @@ encode(struct worker *w, struct req *r, int cacheable)
 	r->resp.encoding = r->accept;
 	r->resp.body = &w->coded;
 	if (cacheable)
-		cache_put_coded(r, r->gen, w->coded.data, w->coded.len);
+		cache_put_coded(r, r->gen, r->accept, w->coded.data,
+		    w->coded.len);
 }
 
 /*
@@ -177,7 +193,7 @@ run(struct worker *w, struct req *r, const struct route *rt, int cacheable)
 		r->resp.unstorable = 1;
 	if (status == 200) {
 		r->resp.status = status;
-		cache_put(r, r->gen);
+		r->resp.kept = cache_put(r, r->gen);
 	}
 	cache_done(r);
 	return status;

@@ -64,6 +64,9 @@ static const struct opt opts[] = {
 	  "1: synchronous=FULL (survives power loss), 0: NORMAL" },
 	{ "cache-kib", "GAZETTE_CACHE_KIB", OPT_INT, &cfg.cache_kib, "1024",
 	  64, 1048576, "SQLite page cache per thread, KiB" },
+	{ "mmap-mib", "GAZETTE_MMAP_MIB", OPT_INT, &cfg.mmap_mib, "0", 0,
+	  1048576, "SQLite database read through a memory map of up to "
+	  "this many MiB (0: read with system calls)" },
 	{ "page-cache", "GAZETTE_PAGE_CACHE", OPT_INT, &cfg.page_cache, "768",
 	  0, 100000, "rendered pages kept in memory (0: off)" },
 	{ "recheck-ms", "GAZETTE_RECHECK_MS", OPT_INT, &cfg.recheck_ms, "100",

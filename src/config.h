@@ -30,6 +30,7 @@ struct config {
 	int		 https;		/* base_url starts with https:// */
 	int		 sync_full;	/* synchronous=FULL (1) or NORMAL (0) */
 	int		 cache_kib;	/* SQLite page cache per connection */
+	int		 mmap_mib;	/* SQLite file mapped, MiB (0: read) */
 	int		 page_cache;	/* rendered pages kept in memory (0: off) */
 	int		 recheck_ms;	/* look for other processes' writes */
 	int		 dev;		/* reload templates on every request */

@@ -574,7 +574,8 @@ run(int (*fn)(int, char *[]), int argc, char *argv[])
 	if (setenv("TZ", cfg.timezone, 1) != 0)
 		return 1;
 	tzset();
-	store_configure(cfg.sync_full, cfg.cache_kib, cfg.recheck_ms);
+	store_configure(cfg.sync_full, cfg.cache_kib, cfg.mmap_mib,
+	    cfg.recheck_ms);
 	/* Passwords and session tokens need libsodium ready. */
 	if (secret_init() < 0)
 		return 1;

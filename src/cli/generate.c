@@ -230,7 +230,7 @@ cli_generate(int argc, char *argv[])
 		goto out;
 	/* A bigger page cache than a server thread's: index inserts. */
 	store_configure(cfg.sync_full, cfg.cache_kib > 65536 ?
-	    cfg.cache_kib : 65536, cfg.recheck_ms);
+	    cfg.cache_kib : 65536, cfg.mmap_mib, cfg.recheck_ms);
 	if ((s = store_open(cfg.db, 0)) == NULL)
 		goto out;
 	if ((k = store_empty(s)) <= 0) {

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "encoding.h"
+
 struct req;
 
 /* Size the cache for n pages (0: no cache).  Once, before threads. */
@@ -31,15 +33,18 @@ void	 cache_init(size_t n);
  */
 int	 cache_get(struct req *, uint64_t gen);
 
-/* Keep r's finished response, rendered at generation gen. */
-void	 cache_put(struct req *, uint64_t gen);
+/* Keep r's finished response, rendered at generation gen: 1 if kept. */
+int	 cache_put(struct req *, uint64_t gen);
 
 /*
- * Keep the page of r, already in the cache at generation gen, also in
- * r->resp.encoding (data, len bytes), for the next reader who takes it.
+ * Keep the page of r, put in the cache at generation gen, also in
+ * coding enc (data, len bytes), for the next reader who takes it.
+ * Once its Brotli form is kept, the plain page is dropped: the cache
+ * decodes it for the few clients that take no coding, so that each
+ * page costs about a third of its size.
  */
-void	 cache_put_coded(struct req *, uint64_t gen, const char *data,
-	    size_t len);
+void	 cache_put_coded(struct req *, uint64_t gen, enum http_encoding enc,
+	    const char *data, size_t len);
 
 /* The rendering that cache_get() handed to r is over (kept or not). */
 void	 cache_done(struct req *);

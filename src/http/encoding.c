@@ -1,6 +1,7 @@
 /*
  * encoding.c: Accept-Encoding and compression.  See encoding.h.
  */
+#include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <ctype.h>
 #include <string.h>
@@ -164,6 +165,21 @@ br_to(const char *in, size_t n, struct buf *out)
 	    (uint8_t *)out->data + out->len))
 		return -1;
 	out->len += len;
+	return 0;
+}
+
+int
+http_decompress_br(const char *in, size_t n, size_t plain, struct buf *out)
+{
+	size_t	 len = plain;
+
+	buf_reserve(out, plain + 1);
+	if (BrotliDecoderDecompress(n, (const uint8_t *)in, &len,
+	    (uint8_t *)out->data + out->len) != BROTLI_DECODER_RESULT_SUCCESS ||
+	    len != plain)
+		return -1;
+	out->len += len;
+	out->data[out->len] = '\0';
 	return 0;
 }
 

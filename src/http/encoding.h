@@ -42,4 +42,11 @@ const char	*http_encoding_etag(enum http_encoding);
 int		 http_compress(enum http_encoding enc, const char *in,
 		    size_t n, struct buf *out);
 
+/*
+ * Append the page that Brotli data in (n bytes) holds, plain bytes of
+ * it, to out.  0, or -1 if in is not that (out then holds nothing new).
+ */
+int		 http_decompress_br(const char *in, size_t n, size_t plain,
+		    struct buf *out);
+
 #endif

@@ -78,6 +78,7 @@ struct resp {
 	int		 unstorable;	/* a write committed while it was made:
 					   no shared cache may keep it */
 	enum http_encoding encoding;	/* the body's coding */
+	int		 kept;		/* the page cache took this rendering */
 };
 
 /*

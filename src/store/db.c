@@ -30,12 +30,15 @@ extern const int store_pg_nmigrations;
 /* Settings for every connection, set once before threads start. */
 static int	 opt_sync_full = 1;
 static int	 opt_cache_kib = 1024;
+static int	 opt_mmap_mib = 0;
 
 static int	 opt_recheck_ms = 100;
 
 void
-store_configure(int synchronous_full, int cache_kib, int recheck_ms)
+store_configure(int synchronous_full, int cache_kib, int mmap_mib,
+    int recheck_ms)
 {
+	opt_mmap_mib = mmap_mib > 0 ? mmap_mib : 0;
 	opt_sync_full = synchronous_full;
 	opt_recheck_ms = recheck_ms >= 0 ? recheck_ms : 0;
 	if (cache_kib > 0)
@@ -91,7 +94,8 @@ struct store *
 store_open(const char *path, int for_migrate)
 {
 	struct store		*s;
-	struct db_opts		 o = { opt_sync_full, opt_cache_kib };
+	struct db_opts		 o = { opt_sync_full, opt_cache_kib,
+				    opt_mmap_mib };
 	char			 shown[1024];
 	int			 v;
 

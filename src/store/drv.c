@@ -139,6 +139,10 @@ sq_open(const char *path, int create, const struct db_opts *o)
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size=-%d", o->cache_kib);
 	if (sq_exec(c->sq, sql) < 0)
 		goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA mmap_size=%lld",
+	    (long long)o->mmap_mib << 20);
+	if (sq_exec(c->sq, sql) < 0)
+		goto fail;
 	return c;
 fail:
 	db_close(c);

@@ -30,6 +30,7 @@ int		 db_is_conninfo(const char *where);
 struct db_opts {
 	int		 sync_full;	/* synchronous=FULL, else NORMAL */
 	int		 cache_kib;	/* page cache per connection */
+	int		 mmap_mib;	/* file read through a map (0: pread) */
 };
 
 /*

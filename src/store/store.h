@@ -82,7 +82,7 @@ int		 store_migrate(struct store *, int *from, int *to);
  * often (ms) store_version() looks for other processes' writes.
  */
 void		 store_configure(int synchronous_full, int cache_kib,
-		    int recheck_ms);
+		    int mmap_mib, int recheck_ms);
 
 /*
  * One read snapshot for all the statements of a page: a single lock
