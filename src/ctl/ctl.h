@@ -261,6 +261,8 @@ void	 ctl_audit_next(struct req *, const char *action, const char *target,
 int	 ctl_audit_index(struct req *);
 
 /* twofactor.c: two-factor sign-in. */
+/* second_factor.c.  Characters of a recovery code. */
+#define CTL_RECOVERY_LEN	10
 /* 1 if code is right for u: a TOTP code of a time step not used
  * before, or an unused recovery code (then used up); 0, or -1. */
 int	 ctl_second_factor(struct req *, const struct user *, const char *);
