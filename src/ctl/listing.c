@@ -139,13 +139,18 @@ listing_heading_feed(struct req *r, const struct heading *h)
 	struct article	*rows;
 	const struct media *const *leads;
 	struct view	*v;
-	int		 n;
+	int		 n, i;
 
 	if (fresh_page(r, arena_printf(r->arena, "feed-%s", h->fresh), 0))
 		return 304;
 	n = h->feed(r->store, r->arena, h->id, r->now, LISTING_FEED, &rows);
 	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
 		return 500;
+	/* The library images of the entries' texts, filled in. */
+	for (i = 0; i < n; i++)
+		if ((rows[i].body_html = ctl_body_media(r, rows[i].body_html,
+		    1, NULL)) == NULL)
+			return 500;
 	v = doc_new(ctl_vctx(r));
 	fill_feed(ctl_vctx(r), v, h->name, arena_printf(r->arena,
 	    "%s/feed.atom", h->path), h->path, rows, leads, n,

@@ -97,8 +97,8 @@ int	 listing_heading_page(struct req *, struct listing *l,
 	    const struct heading *h, struct page **out);
 
 /*
- * PATH/feed.atom: h's latest LISTING_FEED articles as Atom 1.0, into
- * the response.  Returns the HTTP status (200, 304, 500).
+ * PATH/feed.atom: h's latest LISTING_FEED articles as Atom 1.0, the
+ * library images of their texts filled in, into the response.  Returns the HTTP status (200, 304, 500).
  */
 #define LISTING_FEED	20	/* entries of a feed */
 int	 listing_heading_feed(struct req *, const struct heading *h);
