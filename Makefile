@@ -153,7 +153,6 @@ run:
 
 test: deps
 	@$(MAKE) --no-print-directory all unit replay
-	scripts/check-layers src
 	GAZETTE_BIN=$(BUILD)/gazette GAZETTE_BUILD=$(BUILD) GAZETTE_SAN=$(SAN) \
 	    $(SAN_ENV) prove -j2 $(UNIT_BIN) t/*.t
 

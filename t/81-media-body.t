@@ -45,7 +45,7 @@ is($g->sql_value("SELECT count(*) FROM articles"), 0, '... nothing stored');
 
 $body =~ s/ !\[gone\]\(media:999999\)//;
 $res = $ed->post('/admin/articles/new', { headline => 'Fishing boat returns with record catch', body => $body,
-    tags => 'Harbour', action => 'publish' });
+    tags => 'Harbour', authors => 'jane', action => 'publish' });
 is($res->{status}, 303, 'published');
 my $art = $g->sql("SELECT id, slug FROM articles")->[0];
 my $page = $g->get("/articles/$art->{slug}")->{content};
@@ -65,6 +65,14 @@ is($g->get("/media/$h-640.webp")->{status}, 200, 'its files are served');
 my $base = $g->url('');
 like($g->get('/feed.atom')->{content}, qr{&lt;figure class=&quot;body-photo&quot;&gt;&lt;img src=&quot;\Q$base\E/media/$h-960\.jpg&quot; width=&quot;1500&quot; height=&quot;1000&quot; alt=&quot;A &amp;lt;boat&amp;gt;},
     'the feed entry carries the picture with an absolute address');
+# The tag's and the author's feeds fill it in alike.
+my $figure_re = qr{&lt;figure class=&quot;body-photo&quot;&gt;&lt;img src=&quot;\Q$base\E/media/$h-960\.jpg&quot;};
+like($g->get('/tags/harbour/feed.atom')->{content}, $figure_re, "... and so does the tag's feed");
+my $author = $g->sql_value("SELECT u.slug FROM article_authors x JOIN users u ON u.id = x.user_id WHERE x.article_id = $art->{id}");
+ok($author, 'the article has an account author');
+my $afeed = $g->get("/authors/$author/feed.atom")->{content};
+like($afeed, $figure_re, "... and the author's feed");
+unlike($afeed, qr/data-media/, '... with no placeholder left');
 
 # The library: where used, no deletion.
 $res = $ed->get('/admin/media');

@@ -17,6 +17,7 @@
 #include "../media.h"
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "../util/conninfo.h"
 #include "cli.h"
 
 /*
@@ -247,6 +248,7 @@ check_purges(struct store *s)
 int
 cli_check(int argc, char *argv[])
 {
+	char		 shown[1024];
 	struct store	*s;
 	int		 rc;
 
@@ -262,6 +264,7 @@ cli_check(int argc, char *argv[])
 		rc = 1;
 	store_close(s);
 	if (rc == 0)
-		printf("%s: ok\n", cfg.db);
+		printf("%s: ok\n", conninfo_shown(cfg.db, shown,
+		    sizeof(shown)));
 	return rc == 0 ? 0 : 1;
 }

@@ -237,7 +237,7 @@ cli_generate(int argc, char *argv[])
 		if (k == 0)
 			fprintf(stderr, "gazette: generate: %s already holds "
 			    "articles; generate fills an empty database\n",
-			    cfg.db);
+			    db);
 		goto out;
 	}
 	if ((tagrows = calloc((size_t)ntags, sizeof(*tagrows))) == NULL ||

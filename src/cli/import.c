@@ -26,6 +26,7 @@
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "../util/conninfo.h"
 #include "../util/markdown.h"
 #include "../util/text.h"
 #include "../util/timefmt.h"
@@ -172,6 +173,7 @@ import_photo(struct store *s, struct arena *a, const char *path,
 int
 cli_import(int argc, char *argv[])
 {
+	char		 shown[1024];
 	struct arena	 a;
 	struct buf	 data = BUF_INIT;
 	struct wire	*w;
@@ -293,7 +295,7 @@ cli_import(int argc, char *argv[])
 	if (if_empty && (k = store_empty(s)) != 1) {
 		if (k == 0)
 			printf("%s holds articles already; nothing imported\n",
-			    cfg.db);
+			    conninfo_shown(cfg.db, shown, sizeof(shown)));
 		rc = k == 0 ? 0 : 1;
 		goto out;
 	}

@@ -14,12 +14,12 @@
 #include "ctl.h"
 #include "listing.h"
 
-#define FEED_ENTRIES	20
-#define ATOM_TYPE	"application/atom+xml; charset=utf-8"
-
-/* The author at the route's :slug, with a live article: 0, 404, 500. */
+/*
+ * The author at the route's :slug, with a live article, and its
+ * listing: 0, 404, 500.
+ */
 static int
-author_find(struct req *r, struct author *au)
+author_find(struct req *r, struct author *au, struct heading *h)
 {
 	int	 rc;
 
@@ -27,7 +27,20 @@ author_find(struct req *r, struct author *au)
 	    au);
 	if (rc < 0)
 		return 500;
-	return rc == 1 && au->live > 0 ? 0 : 404;
+	if (rc != 1 || au->live <= 0)
+		return 404;
+	*h = (struct heading){
+		.name = au->display,
+		.path = arena_printf(r->arena, "/authors/%s", au->slug),
+		.fresh = arena_printf(r->arena, "author-%s", au->slug),
+		.tpl = "author_show.tpl",
+		.describe = au->bio[0] != '\0' ? au->bio :
+		    arena_printf(r->arena, "Articles by %s.", au->display),
+		.id = au->id,
+		.list = store_articles_by_author,
+		.feed = store_articles_feed_author,
+	};
+	return 0;
 }
 
 /*
@@ -42,69 +55,35 @@ ctl_author_show(struct req *r)
 {
 	struct listing	 l;
 	struct author	 au;
+	struct heading	 h;
 	struct page	*p;
-	const struct media *const *leads;
-	const char	*path;
 	int		 rc;
 
-	if ((rc = listing_cursor(r, &l)) != 0)
+	if ((rc = listing_cursor(r, &l)) != 0 ||
+	    (rc = author_find(r, &au, &h)) != 0 ||
+	    (rc = listing_heading_page(r, &l, &h, &p)) != 0)
 		return rc;
-	if ((rc = author_find(r, &au)) != 0)
-		return rc;
-	if (fresh_page(r, arena_printf(r->arena, "author-%s", au.slug),
-	    0))
-		return 304;
-	l.n = store_articles_by_author(r->store, r->arena, au.id, r->now,
-	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,
-	    &l.rows);
-	if (l.n < 0)
-		return 500;
-	if ((rc = listing_finish(&l)) != 0)
-		return rc;
-	if ((leads = listing_leads(r, l.rows, l.n)) == NULL)
-		return 500;
-
-	path = arena_printf(r->arena, "/authors/%s", au.slug);
-	p = page_new(ctl_vctx(r), "author_show.tpl", listing_title(r, &l, au.display),
-	    listing_canonical(r, &l, path));
-	page_describe(p, au.bio[0] != '\0' ? au.bio :
-	    arena_printf(r->arena, "Articles by %s.", au.display));
 	fill_author_show(ctl_vctx(r), p->body, &au);
 	fill_author_head(ctl_vctx(r), page_head(p, "author_head.tpl"), &au);
-	fill_article_list(ctl_vctx(r), p->body, "LIST", l.rows, leads, l.n, 0);
-	fill_pager(ctl_vctx(r), p->body, path, l.newer, l.older);
 	return ctl_page(r, p, 200);
 }
 
 /*
  * GET /authors/:slug/feed.atom
- * The latest FEED_ENTRIES live articles of an author, as Atom 1.0.
+ * The latest live articles of an author, as Atom 1.0.
  * Raises HTTP 404 for an unknown author or one with no live article,
  * 304 if current, 200 otherwise.
  */
 int
 ctl_feed_author(struct req *r)
 {
-	struct article	*rows;
-	const struct media *const *leads;
 	struct author	 au;
-	struct view	*v;
-	int		 n, rc;
+	struct heading	 h;
+	int		 rc;
 
-	if ((rc = author_find(r, &au)) != 0)
+	if ((rc = author_find(r, &au, &h)) != 0)
 		return rc;
-	if (fresh_page(r, arena_printf(r->arena, "feed-author-%s",
-	    au.slug), 0))
-		return 304;
-	n = store_articles_feed_author(r->store, r->arena, au.id, r->now,
-	    FEED_ENTRIES, &rows);
-	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
-		return 500;
-	v = doc_new(ctl_vctx(r));
-	fill_feed(ctl_vctx(r), v, au.display, arena_printf(r->arena,
-	    "/authors/%s/feed.atom", au.slug), arena_printf(r->arena,
-	    "/authors/%s", au.slug), rows, leads, n, r->resp.last_modified);
-	return ctl_doc(r, v, "feed.tpl", ATOM_TYPE, 200);
+	return listing_heading_feed(r, &h);
 }
 
 int

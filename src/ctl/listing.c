@@ -7,6 +7,8 @@
 #include "../util/arena.h"
 #include "../util/text.h"
 #include "../util/timefmt.h"
+#include "../view/page.h"
+#include "../view/view.h"
 #include "ctl.h"
 #include "listing.h"
 
@@ -103,4 +105,59 @@ listing_leads(struct req *r, const struct article *rows, int n)
 		leads[i] = rc == 1 ? m : NULL;
 	}
 	return leads;
+}
+
+int
+listing_heading_page(struct req *r, struct listing *l,
+    const struct heading *h, struct page **out)
+{
+	const struct media *const *leads;
+	struct page	*p;
+	int		 rc;
+
+	if (fresh_page(r, h->fresh, 0))
+		return 304;
+	l->n = h->list(r->store, r->arena, h->id, r->now,
+	    l->have_cursor ? &l->cursor : NULL, l->after, LISTING_PAGE + 1,
+	    &l->rows);
+	if (l->n < 0)
+		return 500;
+	if ((rc = listing_finish(l)) != 0)
+		return rc;
+	if ((leads = listing_leads(r, l->rows, l->n)) == NULL)
+		return 500;
+	p = page_new(ctl_vctx(r), h->tpl, listing_title(r, l, h->name),
+	    listing_canonical(r, l, h->path));
+	page_describe(p, h->describe);
+	fill_article_list(ctl_vctx(r), p->body, "LIST", l->rows, leads, l->n,
+	    0);
+	fill_pager(ctl_vctx(r), p->body, h->path, l->newer, l->older);
+	*out = p;
+	return 0;
+}
+
+int
+listing_heading_feed(struct req *r, const struct heading *h)
+{
+	struct article	*rows;
+	const struct media *const *leads;
+	struct view	*v;
+	int		 n, i;
+
+	if (fresh_page(r, arena_printf(r->arena, "feed-%s", h->fresh), 0))
+		return 304;
+	n = h->feed(r->store, r->arena, h->id, r->now, LISTING_FEED, &rows);
+	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
+		return 500;
+	/* The library images of the entries' texts, filled in. */
+	for (i = 0; i < n; i++)
+		if ((rows[i].body_html = ctl_body_media(r, rows[i].body_html,
+		    1, NULL)) == NULL)
+			return 500;
+	v = doc_new(ctl_vctx(r));
+	fill_feed(ctl_vctx(r), v, h->name, arena_printf(r->arena,
+	    "%s/feed.atom", h->path), h->path, rows, leads, n,
+	    r->resp.last_modified);
+	return ctl_doc(r, v, "feed.tpl",
+	    "application/atom+xml; charset=utf-8", 200);
 }

@@ -62,4 +62,46 @@ struct media;
 const struct media *const *listing_leads(struct req *,
 	    const struct article *rows, int n);
 
+/*
+ * A heading with a keyset listing of its live articles and an Atom
+ * feed of them: a tag, an author.  Its controllers find it, declare
+ * this, and leave the rest to listing_heading_page() and
+ * listing_heading_feed().
+ */
+struct heading {
+	const char	*name;		/* shown: the tag's, the author's */
+	const char	*path;		/* its page ("/tags/SLUG"); the feed
+					 * is PATH/feed.atom */
+	const char	*fresh;		/* the page's validator key; the
+					 * feed's is "feed-" and this */
+	const char	*tpl;		/* the page's template */
+	const char	*describe;	/* the page's meta description */
+	long long	 id;		/* what the store functions take */
+	/* Its articles, as store_articles_by_tag(). */
+	int		(*list)(struct store *, struct arena *, long long id,
+			    int64_t now, const struct cursor *, int after,
+			    int limit, struct article **);
+	/* Its latest articles with their bodies, as store_articles_feed(). */
+	int		(*feed)(struct store *, struct arena *, long long id,
+			    int64_t now, int limit, struct article **);
+};
+
+/*
+ * The page of h's articles at l's cursor (l from listing_cursor()),
+ * titled, described, with the list and the pager in its body.  Returns
+ * 0 with *out the page, to which the caller adds what tells of the
+ * heading before ctl_page(); or 304 when the reader's copy is current,
+ * 404 for a cursor past the end, 500.
+ */
+struct page;
+int	 listing_heading_page(struct req *, struct listing *l,
+	    const struct heading *h, struct page **out);
+
+/*
+ * PATH/feed.atom: h's latest LISTING_FEED articles as Atom 1.0, the
+ * library images of their texts filled in, into the response.  Returns the HTTP status (200, 304, 500).
+ */
+#define LISTING_FEED	20	/* entries of a feed */
+int	 listing_heading_feed(struct req *, const struct heading *h);
+
 #endif

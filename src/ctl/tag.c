@@ -60,6 +60,23 @@ ctl_tag_find(struct req *r, struct tag *t, const char *suffix)
 	    moved, suffix));
 }
 
+/* The listing of tag t. */
+static void
+tag_heading(struct req *r, const struct tag *t, struct heading *h)
+{
+	*h = (struct heading){
+		.name = t->name,
+		.path = arena_printf(r->arena, "/tags/%s", t->slug),
+		.fresh = t->slug,
+		.tpl = "tag_show.tpl",
+		.describe = arena_printf(r->arena, "Articles about %s.",
+		    t->name),
+		.id = t->id,
+		.list = store_articles_by_tag,
+		.feed = store_articles_feed,
+	};
+}
+
 /*
  * GET /tags/:slug[?before=T-ID | ?after=T-ID]
  * The live articles carrying a tag, newest first.
@@ -73,34 +90,17 @@ ctl_tag_show(struct req *r)
 {
 	struct listing	 l;
 	struct tag	 t;
+	struct heading	 h;
 	struct page	*p;
-	const struct media *const *leads;
-	const char	*path;
 	int		 rc;
 
-	if ((rc = listing_cursor(r, &l)) != 0)
+	if ((rc = listing_cursor(r, &l)) != 0 ||
+	    (rc = ctl_tag_find(r, &t, "")) != 0)
 		return rc;
-	if ((rc = ctl_tag_find(r, &t, "")) != 0)
+	tag_heading(r, &t, &h);
+	if ((rc = listing_heading_page(r, &l, &h, &p)) != 0)
 		return rc;
-	if (fresh_page(r, t.slug, 0))
-		return 304;
-	l.n = store_articles_by_tag(r->store, r->arena, t.id, r->now,
-	    l.have_cursor ? &l.cursor : NULL, l.after, LISTING_PAGE + 1,
-	    &l.rows);
-	if (l.n < 0)
-		return 500;
-	if ((rc = listing_finish(&l)) != 0)
-		return rc;
-	if ((leads = listing_leads(r, l.rows, l.n)) == NULL)
-		return 500;
-
-	path = arena_printf(r->arena, "/tags/%s", t.slug);
-	p = page_new(ctl_vctx(r), "tag_show.tpl", listing_title(r, &l, t.name),
-	    listing_canonical(r, &l, path));
-	page_describe(p, arena_printf(r->arena, "Articles about %s.", t.name));
 	fill_tag_show(ctl_vctx(r), p->body, &t);
 	fill_tag_head(ctl_vctx(r), page_head(p, "tag_head.tpl"), &t);
-	fill_article_list(ctl_vctx(r), p->body, "LIST", l.rows, leads, l.n, 0);
-	fill_pager(ctl_vctx(r), p->body, path, l.newer, l.older);
 	return ctl_page(r, p, 200);
 }

@@ -155,29 +155,3 @@ store_archive_span(struct store *s, int64_t from, int64_t to, int64_t now,
 	db_bind_int64(st, 2, to);
 	return one_time(s, st, &out->after);
 }
-
-int
-store_articles_feed(struct store *s, struct arena *a, long long tag_id,
-    int64_t now, int limit, struct article **out)
-{
-	struct dstmt	*st;
-	struct article	*rows;
-	int		 n = 0, rc = DB_DONE;
-
-	*out = rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1),
-	    sizeof(*rows));
-	st = stmt_get(s, tag_id > 0 ? ST_FEED_TAG : ST_FEED_LIVE);
-	db_bind_int64(st, 1, now);
-	if (tag_id > 0)
-		db_bind_int64(st, 2, tag_id);
-	db_bind_int64(st, 3, limit);
-	while (n < limit && (rc = db_step(st)) == DB_ROW)
-		article_row(a, st, &rows[n++], 1);
-	if (n < limit && rc != DB_DONE) {
-		STORE_ERR(s);
-		stmt_done(st);
-		return -1;
-	}
-	stmt_done(st);
-	return n;
-}

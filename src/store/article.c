@@ -188,18 +188,62 @@ store_articles_live(struct store *s, struct arena *a, int64_t now,
 }
 
 int
+article_list_under(struct store *s, struct arena *a,
+    const struct heading_stmts *h, long long id, int64_t now,
+    const struct cursor *c, int after, int limit, struct article **out)
+{
+	struct dstmt	*st;
+
+	st = stmt_get(s, c == NULL ? h->first : after ? h->after : h->before);
+	db_bind_int64(st, 5, id);
+	return article_list(s, a, st, now, c, after && c, limit, out);
+}
+
+int
+article_feed(struct store *s, struct arena *a, enum stmt id_stmt,
+    long long id, int64_t now, int limit, struct article **out)
+{
+	struct dstmt	*st = stmt_get(s, id_stmt);
+	struct article	*rows;
+	int		 n = 0, rc = DB_DONE;
+
+	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
+	db_bind_int64(st, 1, now);
+	if (id > 0)
+		db_bind_int64(st, 2, id);
+	db_bind_int64(st, 3, limit);
+	while (n < limit && (rc = db_step(st)) == DB_ROW)
+		article_row(a, st, &rows[n++], 1);
+	if (n < limit && rc != DB_DONE) {
+		STORE_ERR(s);
+		stmt_done(st);
+		return -1;
+	}
+	stmt_done(st);
+	*out = rows;
+	return n;
+}
+
+static const struct heading_stmts tag_stmts = {
+	ST_ARTICLES_TAG, ST_ARTICLES_TAG_BEFORE, ST_ARTICLES_TAG_AFTER,
+	ST_FEED_TAG
+};
+
+int
 store_articles_by_tag(struct store *s, struct arena *a, long long tag_id,
     int64_t now, const struct cursor *c, int after, int limit,
     struct article **out)
 {
-	enum stmt	 id;
-	struct dstmt	*st;
+	return article_list_under(s, a, &tag_stmts, tag_id, now, c, after,
+	    limit, out);
+}
 
-	id = c == NULL ? ST_ARTICLES_TAG :
-	    after ? ST_ARTICLES_TAG_AFTER : ST_ARTICLES_TAG_BEFORE;
-	st = stmt_get(s, id);
-	db_bind_int64(st, 5, tag_id);
-	return article_list(s, a, st, now, c, after && c, limit, out);
+int
+store_articles_feed(struct store *s, struct arena *a, long long tag_id,
+    int64_t now, int limit, struct article **out)
+{
+	return article_feed(s, a, tag_id > 0 ? tag_stmts.feed : ST_FEED_LIVE,
+	    tag_id, now, limit, out);
 }
 
 int64_t

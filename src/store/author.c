@@ -143,42 +143,26 @@ store_author_by_slug(struct store *s, struct arena *a, const char *slug,
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
+static const struct heading_stmts author_stmts = {
+	ST_ARTICLES_AUTHOR, ST_ARTICLES_AUTHOR_BEFORE, ST_ARTICLES_AUTHOR_AFTER,
+	ST_FEED_AUTHOR
+};
+
 int
 store_articles_by_author(struct store *s, struct arena *a, long long user_id,
     int64_t now, const struct cursor *c, int after, int limit,
     struct article **out)
 {
-	enum stmt	 id;
-	struct dstmt *st;
-
-	id = c == NULL ? ST_ARTICLES_AUTHOR :
-	    after ? ST_ARTICLES_AUTHOR_AFTER : ST_ARTICLES_AUTHOR_BEFORE;
-	st = stmt_get(s, id);
-	db_bind_int64(st, 5, user_id);
-	return article_list(s, a, st, now, c, after && c, limit, out);
+	return article_list_under(s, a, &author_stmts, user_id, now, c, after,
+	    limit, out);
 }
 
 int
 store_articles_feed_author(struct store *s, struct arena *a,
     long long user_id, int64_t now, int limit, struct article **out)
 {
-	struct dstmt *st = stmt_get(s, ST_FEED_AUTHOR);
-	struct article	*rows;
-	int		 n = 0, rc = DB_DONE;
-
-	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	db_bind_int64(st, 1, now);
-	db_bind_int64(st, 2, user_id);
-	db_bind_int64(st, 3, limit);
-	while (n < limit && (rc = db_step(st)) == DB_ROW)
-		article_row(a, st, &rows[n++], 1);
-	stmt_done(st);
-	if (rc != DB_DONE && rc != DB_ROW) {
-		STORE_ERR(s);
-		return -1;
-	}
-	*out = rows;
-	return n;
+	return article_feed(s, a, author_stmts.feed, user_id, now, limit,
+	    out);
 }
 
 int

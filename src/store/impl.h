@@ -96,6 +96,28 @@ int		 article_list(struct store *, struct arena *, struct dstmt *,
 		    struct article **);
 
 /*
+ * The listing of the articles under one heading (a tag, an author):
+ * the statements of its first page and of its ?before= and ?after=
+ * pages, each with the heading's id as ?5 beside article_list()'s
+ * parameters, and of its feed (?1 now, ?2 the id, ?3 the limit; full
+ * rows).
+ */
+struct heading_stmts {
+	enum stmt	 first, before, after, feed;
+};
+int		 article_list_under(struct store *, struct arena *,
+		    const struct heading_stmts *, long long id, int64_t now,
+		    const struct cursor *, int after, int limit,
+		    struct article **);
+
+/*
+ * Run a feed statement (?1 now, ?2 id when id > 0, ?3 limit) into
+ * *out, rows with their bodies.  Returns the count or -1.
+ */
+int		 article_feed(struct store *, struct arena *, enum stmt,
+		    long long id, int64_t now, int limit, struct article **);
+
+/*
  * Add an article's search entry (search.c); the snippet marks are
  * stripped from the text first.  0 or -1 (logged).
  */

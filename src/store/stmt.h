@@ -1,7 +1,8 @@
 /*
  * stmt.h: every SQL statement Gazette runs, by name.  The text of each
  * is in stmt.c (SQLite) and stmt_pg.c (PostgreSQL); the lists grow
- * together.
+ * together (t/unit/13-stmt-twins fails on a statement without its
+ * twin, or whose twin takes another number of parameters).
  */
 #ifndef GAZETTE_STMT_H
 #define GAZETTE_STMT_H
