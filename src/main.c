@@ -9,6 +9,7 @@
  */
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 
 #include <errno.h>
 #include <grp.h>
@@ -153,6 +154,7 @@ open_socket(const char *spec, const char *group)
 	char		*end;
 	gid_t		 gid = 0;
 	mode_t		 old;
+	char		 tmp[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	int		 fd;
 
 	if (socket_is_tcp(spec)) {
@@ -178,22 +180,38 @@ open_socket(const char *spec, const char *group)
 			}
 		}
 	}
-	/* A stale socket from a killed run would make bind() fail. */
-	unlink(spec);
+	/*
+	 * Made under another name and renamed into place once it listens
+	 * with its owner and mode, so that nginx never finds the path
+	 * bound but not yet listening (a 502) or not yet its group's.
+	 * (A stale socket from a killed run is replaced so too.)
+	 */
+	if (snprintf(tmp, sizeof(tmp), "%s.new", spec) >= (int)sizeof(tmp)) {
+		LOG_ERR("socket path too long: %s", spec);
+		return -1;
+	}
+	unlink(tmp);
 	old = umask(007);
-	fd = FCGX_OpenSocket(spec, 128);
+	fd = FCGX_OpenSocket(tmp, 128);
 	umask(old);
 	if (fd < 0) {
 		LOG_ERR("cannot listen on %s (does its folder exist?)", spec);
 		return -1;
 	}
 	/* Connecting takes write permission: rw for owner and group. */
-	if (chmod(spec, 0660) != 0 ||
-	    (*group != '\0' && chown(spec, (uid_t)-1, gid) != 0)) {
+	if (chmod(tmp, 0660) != 0 ||
+	    (*group != '\0' && chown(tmp, (uid_t)-1, gid) != 0)) {
 		LOG_ERR("cannot give %s to group '%s': %s", spec, group,
 		    strerror(errno));
 		close(fd);
-		unlink(spec);
+		unlink(tmp);
+		return -1;
+	}
+	if (rename(tmp, spec) != 0) {
+		LOG_ERR("cannot put the socket at %s: %s", spec,
+		    strerror(errno));
+		close(fd);
+		unlink(tmp);
 		return -1;
 	}
 	return fd;

@@ -29,6 +29,9 @@ my $sock = "$g->{dir}/app.sock";
 my @st = stat($sock);
 is($st[5], $www, 'the socket belongs to the group www-data');
 is($st[2] & 07777, 0660, 'with mode 0660: the group may connect, others not');
+# Made as app.sock.new and moved into place once it listens, so that
+# nginx never meets the path before the app listens on it.
+ok(!-e "$sock.new", 'the socket was moved into place: nothing left beside it');
 my $res = $g->get('/?uncached');
 is($res->{status}, 200, 'nginx (workers as www-data) serves the front page');
 like($res->{content}, qr/<html/i, 'a page');
