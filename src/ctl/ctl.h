@@ -106,14 +106,7 @@ int	 ctl_article_show(struct req *);
 /* tag.c */
 int	 ctl_tag_index(struct req *);
 int	 ctl_tag_show(struct req *);
-/*
- * The live tag named by the route's :slug into *t (see store_tag_live):
- * 0 when found; 301 to the same address under its new slug (suffix:
- * what follows "/tags/<slug>", "" or "/feed.atom") for a renamed or
- * merged tag that is live; 404 for any other; 500 on a store failure.
- */
-struct tag;
-int	 ctl_tag_find(struct req *, struct tag *t, const char *suffix);
+int	 ctl_feed_tag(struct req *);
 
 /* author.c: author pages and feeds. */
 int	 ctl_author_show(struct req *);
@@ -174,7 +167,6 @@ int	 ctl_search(struct req *);
 
 /* feed.c */
 int	 ctl_feed_site(struct req *);
-int	 ctl_feed_tag(struct req *);
 
 /* archive.c */
 int	 ctl_archive_index(struct req *);

@@ -144,7 +144,8 @@ listing_heading_feed(struct req *r, const struct heading *h)
 	struct view	*v;
 	int		 n, i;
 
-	if (fresh_page(r, arena_printf(r->arena, "feed-%s", h->fresh), 0))
+	if (fresh_page(r, h->fresh == NULL ? "feed" :
+	    arena_printf(r->arena, "feed-%s", h->fresh), 0))
 		return 304;
 	n = h->feed(r->store, r->arena, h->id, r->now, LISTING_FEED, &rows);
 	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
@@ -156,8 +157,8 @@ listing_heading_feed(struct req *r, const struct heading *h)
 			return 500;
 	v = doc_new(ctl_vctx(r));
 	fill_feed(ctl_vctx(r), v, h->name, arena_printf(r->arena,
-	    "%s/feed.atom", h->path), h->path, rows, leads, n,
-	    r->resp.last_modified);
+	    "%s/feed.atom", h->path), *h->path == '\0' ? "/" : h->path,
+	    rows, leads, n, r->resp.last_modified);
 	return ctl_doc(r, v, "feed.tpl",
 	    "application/atom+xml; charset=utf-8", 200);
 }

@@ -69,11 +69,14 @@ const struct media *const *listing_leads(struct req *,
  * listing_heading_feed().
  */
 struct heading {
-	const char	*name;		/* shown: the tag's, the author's */
+	const char	*name;		/* shown: the tag's, the author's;
+					 * NULL for the whole site */
 	const char	*path;		/* its page ("/tags/SLUG"); the feed
-					 * is PATH/feed.atom */
+					 * is PATH/feed.atom ("" for the
+					 * site: its page is "/") */
 	const char	*fresh;		/* the page's validator key; the
-					 * feed's is "feed-" and this */
+					 * feed's is "feed-" and this
+					 * ("feed" when NULL) */
 	const char	*tpl;		/* the page's template */
 	const char	*describe;	/* the page's meta description */
 	long long	 id;		/* what the store functions take */
@@ -99,7 +102,9 @@ int	 listing_heading_page(struct req *, struct listing *l,
 
 /*
  * PATH/feed.atom: h's latest LISTING_FEED articles as Atom 1.0, the
- * library images of their texts filled in, into the response.  Returns the HTTP status (200, 304, 500).
+ * library images of their texts filled in, into the response.  Only
+ * name, path, fresh, id and feed of h are used.  Returns the HTTP
+ * status (200, 304, 500).
  */
 #define LISTING_FEED	20	/* entries of a feed */
 int	 listing_heading_feed(struct req *, const struct heading *h);

@@ -30,8 +30,14 @@ ctl_tag_index(struct req *r)
 	return ctl_page(r, p, 200);
 }
 
-int
-ctl_tag_find(struct req *r, struct tag *t, const char *suffix)
+/*
+ * The live tag named by the route's :slug into *t (see store_tag_live):
+ * 0 when found; 301 to the same address under its new slug (suffix:
+ * what follows "/tags/<slug>", "" or "/feed.atom") for a renamed or
+ * merged tag that is live; 404 for any other; 500 on a store failure.
+ */
+static int
+tag_find(struct req *r, struct tag *t, const char *suffix)
 {
 	struct tag	 moved_tag;
 	const char	*moved;
@@ -78,6 +84,26 @@ tag_heading(struct req *r, const struct tag *t, struct heading *h)
 }
 
 /*
+ * GET /tags/:slug/feed.atom
+ * The latest live articles carrying a tag, as Atom 1.0.
+ * Raises HTTP 301 to the feed's new address for a renamed or merged
+ * tag, 404 for an unknown tag or one with no live article, 304 if
+ * current, 200 otherwise.
+ */
+int
+ctl_feed_tag(struct req *r)
+{
+	struct tag	 t;
+	struct heading	 h;
+	int		 rc;
+
+	if ((rc = tag_find(r, &t, "/feed.atom")) != 0)
+		return rc;
+	tag_heading(r, &t, &h);
+	return listing_heading_feed(r, &h);
+}
+
+/*
  * GET /tags/:slug[?before=T-ID | ?after=T-ID]
  * The live articles carrying a tag, newest first.
  * Raises HTTP 301 to the new address of a renamed or merged tag,
@@ -95,7 +121,7 @@ ctl_tag_show(struct req *r)
 	int		 rc;
 
 	if ((rc = listing_cursor(r, &l)) != 0 ||
-	    (rc = ctl_tag_find(r, &t, "")) != 0)
+	    (rc = tag_find(r, &t, "")) != 0)
 		return rc;
 	tag_heading(r, &t, &h);
 	if ((rc = listing_heading_page(r, &l, &h, &p)) != 0)
