@@ -130,6 +130,27 @@ $res = $g->get('/feed.atom', { 'If-None-Match' => $etag });
 is($res->{status}, 200, 'after a new article the old ETag gives the new feed');
 like($res->{content}, qr{A later article}, 'with the new article');
 
+# Authors who are accounts: each an <author> with their page as its uri,
+# in byline order, in the site's, the tag's and their own feeds; the
+# byline typed beside them is not used.
+my $ed = $g->login('jane', display => 'Jane Doe');
+$g->add_user('kim', display => 'Kim Lee', role => 'contributor');
+$res = $ed->post('/admin/articles/new', { headline => 'Ferry timetable changes', body => 'The winter timetable.',
+    byline => 'By the desk', authors => 'kim, jane', tags => 'Food', action => 'publish' });
+is($res->{status}, 303, 'an article by two accounts is published');
+my %slug = map { $_ => $g->sql_value("SELECT slug FROM users WHERE name = '$_'") } qw(kim jane);
+for my $path ('/feed.atom', '/tags/food/feed.atom', "/authors/$slug{kim}/feed.atom") {
+	$xml = $g->get($path)->{content};
+	is($g->xml_errors($xml), '', "$path: well-formed");
+	my $e = atom('feed/entry') . "[*[local-name()='title'] = 'Ferry timetable changes']";
+	is(xp($xml, "count($e/*[local-name()='author'])"), 2, "$path: the entry has two authors");
+	is(xp($xml, "string($e/*[local-name()='author'][1]/*[local-name()='name'])"), 'Kim Lee', "$path: the first is Kim, by her display name");
+	is(xp($xml, "string($e/*[local-name()='author'][1]/*[local-name()='uri'])"), "$base/authors/$slug{kim}", "$path: with her page");
+	is(xp($xml, "string($e/*[local-name()='author'][2]/*[local-name()='name'])"), 'Jane Doe', "$path: then Jane");
+	is(xp($xml, "string($e/*[local-name()='author'][2]/*[local-name()='uri'])"), "$base/authors/$slug{jane}", "$path: with hers");
+	unlike($xml, qr/the desk/, "$path: the typed byline is not used");
+}
+
 $g->stop;
 unlike($g->app_log, qr/controller returned|(?:sqlite|postgresql):|templates:/, 'no errors in the log');
 done_testing();

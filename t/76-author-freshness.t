@@ -1,8 +1,9 @@
 #!/usr/bin/env perl
 # Author pages stay fresh through nginx with its microcache on, as make
 # run serves readers: a reader in the background asks for an author's
-# page and feed (and an article's page) over and over while an editor
-# publishes, unpublishes, and the author changes their bio and name.
+# page and feed (and an article's page, the site's feed and a tag's)
+# over and over while an editor publishes, unpublishes, and the author
+# changes their bio and name.
 # Every request that starts once the writer has been answered gets the
 # new version: the writes name the author pages in the purge outbox.
 use strict;
@@ -23,7 +24,7 @@ sub lacks { my $re = shift; return sub { $_[0]{status} == 200 && ($_[0]{content}
 
 # Kim has one live article, so that her page exists before.
 my $res = $ed->post('/admin/articles/new', { headline => 'Harbour notes', body => 'First.', authors => 'kim',
-    action => 'publish' });
+    tags => 'Harbour notes desk', action => 'publish' });
 is($res->{status}, 303, 'Kim\'s first article');
 my $ks = $g->sql_value("SELECT slug FROM users WHERE name = 'kim'");
 my $page = "/authors/$ks";
@@ -55,7 +56,10 @@ $g->check_write(T, 'a new name', sub {
 	$kim->post('/account/profile', { display => 'Kim Lee-Park', bio => 'Writes about ferries and fog.' });
 }, [$page, has(qr/<h1>Kim Lee-Park<\/h1>/), 'now'],
    [$feed, has(qr/Kim Lee-Park/), 'now'],
-   ["/articles/$first", has(qr{rel="author">Kim Lee-Park</a>}), 'now']);
+   ["/articles/$first", has(qr{rel="author">Kim Lee-Park</a>}), 'now'],
+   # Feed entries name their authors: the site's and her articles' tags'.
+   ['/feed.atom', has(qr{<name>Kim Lee-Park</name>}), 'now'],
+   ['/tags/harbour-notes-desk/feed.atom', has(qr{<name>Kim Lee-Park</name>}), 'now']);
 is($g->sql_value("SELECT slug FROM users WHERE name = 'kim'"), $ks, 'the address stays');
 
 done_testing;

@@ -9,7 +9,9 @@
   the site's language, each entry its article's.  The alternate link
   comes before self: some readers take the first link for the site.
   An entry with a lead photograph links it as an enclosure (its 16:9
-  crop, the picture link previews show).
+  crop, the picture link previews show).  An entry's authors are its
+  account authors with their pages, else the byline as filed, else the
+  site.
 }}
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{FEED_LANG}}">
   <id>{{FEED_ID}}</id>
@@ -27,8 +29,9 @@
 {{#ENCLOSURE}}    <link rel="enclosure" type="image/jpeg" href="{{IMAGE_URL}}"/>
 {{/ENCLOSURE}}    <published>{{PUBLISHED}}</published>
     <updated>{{UPDATED}}</updated>
-    <author><name>{{AUTHOR}}</name></author>
-{{#CATEGORIES}}    <category term="{{TERM}}" label="{{LABEL}}" scheme="{{BASE_URL}}/tags/"/>
+{{#AUTHORS}}    <author><name>{{AUTHOR_NAME}}</name><uri>{{AUTHOR_URL}}</uri></author>
+{{/AUTHORS}}{{#BYLINE_AUTHOR}}    <author><name>{{AUTHOR}}</name></author>
+{{/BYLINE_AUTHOR}}{{#CATEGORIES}}    <category term="{{TERM}}" label="{{LABEL}}" scheme="{{BASE_URL}}/tags/"/>
 {{/CATEGORIES}}{{#HAS_SUMMARY}}    <summary>{{SUMMARY}}</summary>
 {{/HAS_SUMMARY}}    <content type="html">{{CONTENT}}</content>
   </entry>

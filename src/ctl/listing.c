@@ -150,10 +150,11 @@ listing_heading_feed(struct req *r, const struct heading *h)
 	n = h->feed(r->store, r->arena, h->id, r->now, LISTING_FEED, &rows);
 	if (n < 0 || (leads = listing_leads(r, rows, n)) == NULL)
 		return 500;
-	/* The library images of the entries' texts, filled in. */
+	/* The library images of the entries' texts, filled in, and their
+	 * authors who are accounts. */
 	for (i = 0; i < n; i++)
 		if ((rows[i].body_html = ctl_body_media(r, rows[i].body_html,
-		    1, NULL)) == NULL)
+		    1, NULL)) == NULL || ctl_article_authors(r, &rows[i]) < 0)
 			return 500;
 	v = doc_new(ctl_vctx(r));
 	fill_feed(ctl_vctx(r), v, h->name, arena_printf(r->arena,

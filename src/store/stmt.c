@@ -788,8 +788,10 @@ const char *const stmt_sql[ST__MAX] = {
 	[ST_ARTICLE_AUTHORS_STATE] =
 	    "UPDATE article_authors SET published_at = ?2, live = ?3"
 	    " WHERE article_id = ?1",
-	/* An author's page and feed, and the pages of their published
-	 * articles, whose bylines carry the name. */
+	/* An author's page and feed, the pages of their published
+	 * articles, whose bylines carry the name, and the feeds of those
+	 * articles' tags, whose entries do (with the site's feed, which
+	 * every purge takes). */
 	[ST_OUTBOX_AUTHOR] =
 	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
 	    " SELECT * FROM ("
@@ -797,6 +799,11 @@ const char *const stmt_sql[ST__MAX] = {
 	    "   WHERE id = ?1 AND slug IS NOT NULL"
 	    "   UNION ALL SELECT 'article', a.slug, a.id, a.published_at, ?2"
 	    "   FROM article_authors x JOIN articles a ON a.id = x.article_id"
+	    "   WHERE x.user_id = ?1 AND " PUBLISHED
+	    "   UNION ALL SELECT DISTINCT 'tag', t.slug, t.id, NULL, ?2"
+	    "   FROM article_authors x JOIN articles a ON a.id = x.article_id"
+	    "   JOIN article_tags y ON y.article_id = a.id"
+	    "   JOIN tags t ON t.id = y.tag_id"
 	    "   WHERE x.user_id = ?1 AND " PUBLISHED ")"
 	    " WHERE EXISTS (SELECT 1 FROM purge_nodes)",
 	/* Accounts with live articles, by slug, with the newest of them. */

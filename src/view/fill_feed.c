@@ -95,8 +95,15 @@ fill_feed(const struct vctx *c, struct view *v, const char *title,
 		view_set(e, "URL", url);
 		view_set(e, "PUBLISHED", time_utc(c->arena, a->published_at));
 		view_set(e, "UPDATED", time_utc(c->arena, entry_updated(a)));
-		author = byline_name(c->arena, a->byline);
-		view_set(e, "AUTHOR", *author != '\0' ? author : name);
+		/* Its authors who are accounts, with their pages; else the
+		 * byline as filed; else the site. */
+		if (a->nauthors > 0)
+			fill_article_authors(c, e, a);
+		else {
+			author = byline_name(c->arena, a->byline);
+			view_set(view_row(e, "BYLINE_AUTHOR"), "AUTHOR",
+			    *author != '\0' ? author : name);
+		}
 		for (k = 0; k < a->ntags; k++) {
 			cat = view_row(e, "CATEGORIES");
 			view_set(cat, "TERM", a->tags[k].slug);
