@@ -40,7 +40,11 @@ outbox_tag(struct store *s, long long id)
 int
 outbox_author(struct store *s, long long user_id)
 {
-	return outbox_put(s, ST_OUTBOX_AUTHOR, user_id);
+	/* The feeds that carry the author's articles (the site's, which
+	 * every purge takes, and their topics') name the author too. */
+	if (outbox_put(s, ST_OUTBOX_AUTHOR, user_id) < 0)
+		return -1;
+	return outbox_put(s, ST_OUTBOX_AUTHOR_TAGS, user_id);
 }
 
 int

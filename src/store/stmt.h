@@ -230,6 +230,7 @@ enum stmt {
 	ST_ARTICLE_AUTHOR_INSERT,
 	ST_ARTICLE_AUTHORS_STATE,
 	ST_OUTBOX_AUTHOR,
+	ST_OUTBOX_AUTHOR_TAGS,
 	ST_SITEMAP_AUTHORS,
 
 	/* The newsroom's article list, filtered (desk.c). */

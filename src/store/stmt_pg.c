@@ -793,9 +793,7 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	    "UPDATE article_authors SET published_at = $2, live = $3"
 	    " WHERE article_id = $1",
 	/* An author's page and feed, the pages of their published
-	 * articles, whose bylines carry the name, and the feeds of those
-	 * articles' tags, whose entries do (with the site's feed, which
-	 * every purge takes). */
+	 * articles, whose bylines carry the name, ... */
 	[ST_OUTBOX_AUTHOR] =
 	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
 	    " SELECT * FROM ("
@@ -803,13 +801,18 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	    "   WHERE id = $1 AND slug IS NOT NULL"
 	    "   UNION ALL SELECT 'article', a.slug, a.id, a.published_at, $2"
 	    "   FROM article_authors x JOIN articles a ON a.id = x.article_id"
-	    "   WHERE x.user_id = $1 AND " PUBLISHED
-	    "   UNION ALL SELECT DISTINCT 'tag', t.slug, t.id, NULL::bigint, $2"
-	    "   FROM article_authors x JOIN articles a ON a.id = x.article_id"
-	    "   JOIN article_tags y ON y.article_id = a.id"
-	    "   JOIN tags t ON t.id = y.tag_id"
 	    "   WHERE x.user_id = $1 AND " PUBLISHED ") rows"
 	    " WHERE EXISTS (SELECT 1 FROM purge_nodes)",
+	/* ... and the topics of those articles, once each (a statement
+	 * of its own: as a third arm of the one above, the whole would be
+	 * read through a temporary table). */
+	[ST_OUTBOX_AUTHOR_TAGS] =
+	    "INSERT INTO purge_outbox (kind, slug, ref, at, created_at)"
+	    " SELECT 'tag', t.slug, t.id, NULL, $2 FROM tags t"
+	    " WHERE t.id IN (SELECT y.tag_id FROM article_tags y"
+	    "   WHERE y.article_id IN (SELECT x.article_id"
+	    "   FROM article_authors x WHERE x.user_id = $1 AND x.live = 1))"
+	    " AND EXISTS (SELECT 1 FROM purge_nodes)",
 	/* Accounts with live articles, by slug, with the newest of them. */
 	[ST_SITEMAP_AUTHORS] =
 	    "SELECT slug, last FROM (SELECT u.slug AS slug,"

@@ -44,6 +44,7 @@ static const struct {
 	{ ST_OUTBOX_SITE, "purge_nodes" },
 	{ ST_OUTBOX_AUTHOR, "(subquery-2)" },	/* an author's articles */
 	{ ST_OUTBOX_AUTHOR, "purge_nodes" },
+	{ ST_OUTBOX_AUTHOR_TAGS, "purge_nodes" },
 	{ ST_PURGE_NODE_ADD, "sqlite_sequence" }, /* one row per AUTOINCREMENT table */
 	/* Search: bounded windows over the FTS index's own matches. */
 	{ ST_SEARCH, "r" },
