@@ -269,6 +269,9 @@ struct revision {
 	const char	*source;
 	const char	*body_md;
 	const char	*tags;		/* the comma-separated field */
+	const char	*authors;	/* the Authors field ("kim, jane");
+					 * NULL: not recorded (revisions
+					 * older than the column) */
 };
 
 struct correction {

@@ -86,4 +86,35 @@ is($g->sql_value("SELECT count(*) FROM revisions WHERE article_id = $id AND id I
     3, 'the old revisions are all still there');
 is($g->sql_value("SELECT headline FROM revisions WHERE id = $revs->[2]{id}"), $v3{headline}, 'unchanged');
 like($ed->get("/admin/articles/$id/edit?done=restored")->{content}, qr/The revision was restored/, 'the edit page says so');
+
+# Authors who are accounts are part of a revision: a change of them
+# alone is a revision that shows it, and restoring brings them back.
+$g->add_user('kim', display => 'Kim Lee', role => 'contributor');
+my $head = sub { $g->sql_value("SELECT max(number) FROM revisions WHERE article_id = $id") };
+my %v4 = (%v1, slug => $slug, change => 'typo', authors => 'kim, ana');
+is($ed->post("/admin/articles/$id/edit", { %v4, action => "publish" })->{status}, 303, "an edit that adds Kim and Ana as authors");
+my $with = $head->();
+is($g->sql_value("SELECT authors FROM revisions WHERE article_id = $id AND number = $with"), 'kim, ana',
+    'the revision records the authors, in byline order, as the form names them');
+$res = $ed->get("/admin/articles/$id/revisions?from=" . ($with - 1) . "&to=$with");
+like($res->{content}, qr{<td class="text">Authors: <ins>kim, ana</ins></td>}, 'the difference shows the authors added');
+is($ed->post("/admin/articles/$id/edit", { %v4, authors => 'ana', action => 'publish' })->{status}, 303,
+    'an edit that only drops an author');
+my $without = $head->();
+is($without, $with + 1, 'is a revision');
+like($ed->get("/admin/articles/$id/revisions")->{content}, qr{<td class="text">Authors: <del>kim, </del>ana</td>},
+    'which shows what changed');
+$ed->post("/admin/articles/$id/revisions/$with/restore", {});
+is_deeply($g->sql("SELECT u.name FROM article_authors x JOIN users u ON u.id = x.user_id WHERE x.article_id = $id ORDER BY x.position"),
+    [{ name => 'kim' }, { name => 'ana' }], 'restoring the earlier revision brings Kim back, first');
+like($g->get("/articles/$slug")->{content}, qr{rel="author">Kim Lee</a>}, 'readers see her byline again');
+is($g->sql_value("SELECT authors FROM revisions WHERE article_id = $id AND number = " . $head->()), 'kim, ana',
+    'the restore revision records them');
+# A revision from before revisions recorded authors (an upgraded site).
+$g->sql_write("UPDATE revisions SET authors = NULL WHERE article_id = $id AND number = 1");
+like($ed->get("/admin/articles/$id/revisions?from=1&to=" . $head->())->{content}, qr{Authors: <del>\(not recorded\)</del>},
+    'says its authors were not recorded');
+$ed->post("/admin/articles/$id/revisions/1/restore", {});
+is($g->sql_value("SELECT count(*) FROM article_authors WHERE article_id = $id"), 2, 'restoring it keeps the article\'s authors');
+like($g->get("/articles/$slug")->{content}, qr/23:40/, 'and restores the rest');
 done_testing();

@@ -27,7 +27,7 @@
 </table>
 <form method="post" action="/admin/articles/{{ID}}/revisions/{{FROM}}/restore">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<p><button type="submit">Restore revision {{FROM}}</button> <small>(its text, summary, byline, dateline, source and tags become the article's again, as a new revision)</small></p>
+<p><button type="submit">Restore revision {{FROM}}</button> <small>(its text, summary, byline, authors, dateline, source and tags become the article's again, as a new revision)</small></p>
 </form>
 </section>
 {{/DIFF}}

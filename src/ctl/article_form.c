@@ -167,23 +167,18 @@ article_authors_field(struct req *r, const struct article *a)
 	return s;
 }
 
-/*
- * The authors field: login names of accounts, separated by commas, in
- * byline order, each once.  Fills f->authors and e's author ids, or
- * sets the field's error.  0, or -1 on a store error.
- */
-static int
-authors_check(struct req *r, struct article_form *f)
+int
+article_authors_parse(struct req *r, const char *field, struct author *out,
+    size_t *nout, const char **err)
 {
 	struct user	 u;
-	const char	*p = f->val[AF_AUTHORS], *comma;
+	const char	*p = field, *comma;
 	char		*name;
 	size_t		 n, i;
 	int		 rc;
 
-	f->authors = arena_calloc(r->arena, AF_AUTHORS_MAX,
-	    sizeof(*f->authors));
-	f->nauthors = 0;
+	*nout = 0;
+	*err = NULL;
 	while (*p != '\0') {
 		if ((comma = strchr(p, ',')) == NULL)
 			comma = p + strlen(p);
@@ -198,32 +193,60 @@ authors_check(struct req *r, struct article_form *f)
 			    &u)) < 0)
 				return -1;
 			if (rc == 0) {
-				f->err[AF_AUTHORS] = arena_printf(r->arena,
-				    "There is no account \"%s\": give login "
-				    "names, separated by commas.", name);
+				*err = arena_printf(r->arena, "There is no "
+				    "account \"%s\": give login names, "
+				    "separated by commas.", name);
 				return 0;
 			}
-			for (i = 0; i < f->nauthors; i++)
-				if (f->authors[i].id == u.id)
+			for (i = 0; i < *nout; i++)
+				if (out[i].id == u.id)
 					break;
-			if (i == f->nauthors) {
-				if (f->nauthors == AF_AUTHORS_MAX) {
-					f->err[AF_AUTHORS] = arena_printf(
-					    r->arena, "At most %d authors, "
-					    "please.", AF_AUTHORS_MAX);
+			if (i == *nout) {
+				if (*nout == AF_AUTHORS_MAX) {
+					*err = arena_printf(r->arena, "At "
+					    "most %d authors, please.",
+					    AF_AUTHORS_MAX);
 					return 0;
 				}
-				f->authors[i].id = u.id;
-				f->authors[i].name = u.name;
-				f->authors[i].display = u.display;
-				f->authors[i].bio = u.bio;
-				f->authors[i].slug = u.slug;
-				f->nauthors++;
+				out[i].id = u.id;
+				out[i].name = u.name;
+				out[i].display = u.display;
+				out[i].bio = u.bio;
+				out[i].slug = u.slug;
+				(*nout)++;
 			}
 		}
 		p = *comma == ',' ? comma + 1 : comma;
 	}
 	return 0;
+}
+
+void
+article_edit_authors(struct req *r, struct article_edit *e,
+    const struct author *authors, size_t n)
+{
+	long long	*ids;
+	size_t		 i;
+
+	ids = arena_calloc(r->arena, n + 1, sizeof(*ids));
+	for (i = 0; i < n; i++)
+		ids[i] = authors[i].id;
+	e->set_authors = 1;
+	e->author_ids = ids;
+	e->nauthors = n;
+}
+
+/*
+ * The authors field into f->authors, or the field's error.  0, or -1 on
+ * a store error.
+ */
+static int
+authors_check(struct req *r, struct article_form *f)
+{
+	f->authors = arena_calloc(r->arena, AF_AUTHORS_MAX,
+	    sizeof(*f->authors));
+	return article_authors_parse(r, f->val[AF_AUTHORS], f->authors,
+	    &f->nauthors, &f->err[AF_AUTHORS]);
 }
 
 /* A slug from the headline that no other article has or had. */
@@ -260,7 +283,6 @@ article_form_check(struct req *r, struct article_form *f, const char *action,
 	enum article_status status;
 	int64_t		 at = 0;
 	int		 i, ntags = 0, errors = 0, rc, authors_sent;
-	long long	*ids;
 
 	for (i = 0; i < AF__MAX; i++)
 		read_field(r, f, (enum af_field)i);
@@ -361,14 +383,8 @@ article_form_check(struct req *r, struct article_form *f, const char *action,
 	e->tags = tags;
 	e->ntags = (size_t)ntags;
 	e->tags_field = f->val[AF_TAGS];
-	if (authors_sent) {
-		ids = arena_calloc(r->arena, f->nauthors + 1, sizeof(*ids));
-		for (i = 0; (size_t)i < f->nauthors; i++)
-			ids[i] = f->authors[i].id;
-		e->set_authors = 1;
-		e->author_ids = ids;
-		e->nauthors = f->nauthors;
-	}
+	if (authors_sent)
+		article_edit_authors(r, e, f->authors, f->nauthors);
 	e->status = status;
 	/* Published now unless a time is given; a draft keeps its time. */
 	e->published_at = at != 0 ? at :

@@ -48,6 +48,21 @@ void	 article_edit_from(struct req *, const struct article *,
 /* The article's account authors as the form's field: "jane, kim". */
 const char *article_authors_field(struct req *, const struct article *);
 
+/*
+ * An Authors field's accounts: login names separated by commas, in
+ * byline order, a name given twice counted once, at most
+ * AF_AUTHORS_MAX, into out (that long) and *n.  Returns 0 with *err
+ * what is wrong with the field (an unknown name, too many) or NULL; -1
+ * on a store error.
+ */
+struct author;
+int	 article_authors_parse(struct req *, const char *field,
+	    struct author *out, size_t *n, const char **err);
+
+/* The edit e sets the article's account authors to these n. */
+void	 article_edit_authors(struct req *, struct article_edit *e,
+	    const struct author *authors, size_t n);
+
 /* The article's tags as the form's field: "Russia, Putin". */
 const char *article_tags_field(struct req *, const struct article *);
 

@@ -21,9 +21,10 @@ static const char *
 revision_text(struct req *r, const struct revision *v)
 {
 	return arena_printf(r->arena, "Headline: %s\nSummary: %s\n"
-	    "Byline: %s\nDateline: %s\nSource: %s\nTags: %s\nSlug: %s\n"
-	    "Status: %s\n\n%s", v->headline, v->summary, v->byline,
-	    v->dateline, v->source, v->tags, v->slug, v->status, v->body_md);
+	    "Byline: %s\nAuthors: %s\nDateline: %s\nSource: %s\nTags: %s\n"
+	    "Slug: %s\nStatus: %s\n\n%s", v->headline, v->summary, v->byline,
+	    v->authors != NULL ? v->authors : "(not recorded)", v->dateline,
+	    v->source, v->tags, v->slug, v->status, v->body_md);
 }
 
 /* The article's revision numbered by query parameter name; 1, 0, -1. */
@@ -98,9 +99,11 @@ ctl_revision_index(struct req *r)
 
 /*
  * POST /admin/articles/:id/revisions/:number/restore (csrf)
- * Makes a revision's text, summary, byline, dateline, source and tags
- * the article's again, as a new revision (kind "restore").  The slug,
- * status and publication time stay as they are now.
+ * Makes a revision's text, summary, byline, authors (when it recorded
+ * them: revisions older than that keep the article's), dateline,
+ * source and tags the article's again, as a new revision (kind
+ * "restore").  The slug, status and publication time stay as they are
+ * now.
  * Raises HTTP 404 for an unknown article or a revision of another one,
  * 303 to the edit page.
  */
@@ -110,7 +113,9 @@ ctl_revision_restore(struct req *r)
 	struct article		 a;
 	struct article_edit	 e;
 	struct revision		 v;
+	struct author		*au;
 	const char		**tags, *err, *html, *text;
+	size_t			 nau;
 	long long		 id, rid;
 	int			 rc, ntags;
 
@@ -136,6 +141,15 @@ ctl_revision_restore(struct req *r)
 	e.tags = tags;
 	e.ntags = (size_t)ntags;
 	e.tags_field = v.tags;
+	if (v.authors != NULL) {
+		/* Accounts are never deleted: an error here is not expected,
+		 * and would leave the authors as they are. */
+		au = arena_calloc(r->arena, AF_AUTHORS_MAX, sizeof(*au));
+		if (article_authors_parse(r, v.authors, au, &nau, &err) < 0)
+			return 500;
+		if (err == NULL)
+			article_edit_authors(r, &e, au, nau);
+	}
 	e.kind = "restore";
 	if (store_article_save(r->store, &e) != 0)
 		return 500;

@@ -433,10 +433,19 @@ fts_sync(struct store *s, struct arena *a, const struct article_edit *e,
 }
 
 static int
-revision_add(struct store *s, const struct article_edit *e)
+revision_add(struct store *s, struct arena *a, const struct article_edit *e)
 {
-	struct dstmt	*st = stmt_get(s, ST_REVISION_INSERT);
+	struct dstmt	*st;
+	struct author	*au;
+	struct buf	 names = BUF_INIT;
+	int		 i, n, rc;
 
+	/* The authors as just saved, as the form's field names them. */
+	if ((n = store_article_authors(s, a, e->id, &au)) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		buf_printf(&names, "%s%s", i ? ", " : "", au[i].name);
+	st = stmt_get(s, ST_REVISION_INSERT);
 	db_bind_int64(st, 1, e->id);
 	if (e->user_id > 0)
 		db_bind_int64(st, 2, e->user_id);
@@ -452,7 +461,10 @@ revision_add(struct store *s, const struct article_edit *e)
 	bind_text(st, 12, e->slug);
 	bind_text(st, 13, status_names[e->status]);
 	bind_time(st, 14, e->published_at);
-	return STMT_EXEC(s, st);
+	bind_text(st, 15, buf_cstr(&names));
+	rc = STMT_EXEC(s, st);
+	buf_free(&names);
+	return rc;
 }
 
 /* Bind the fields shared by insert and update, from position i. */
@@ -592,7 +604,7 @@ store_article_save(struct store *s, struct article_edit *e)
 	bind_text(st, 1, e->slug);
 	if (STMT_EXEC(s, st) < 0)
 		goto rollback;
-	if (fts_sync(s, &a, e, live) < 0 || revision_add(s, e) < 0)
+	if (fts_sync(s, &a, e, live) < 0 || revision_add(s, &a, e) < 0)
 		goto rollback;
 	/* ... and as it is now. */
 	if (outbox_article(s, e->id) < 0)

@@ -65,6 +65,8 @@ revision_one(struct store *s, struct arena *a, struct dstmt *st,
 		r->body_md = col_text(a, st, 14);
 		r->tags = col_text(a, st, 15);
 		r->number = db_column_int64(st, 16);
+		r->authors = db_column_null(st, 17) ? NULL :
+		    col_text(a, st, 17);
 	} else if (rc != DB_DONE)
 		STORE_ERR(s);
 	stmt_done(st);

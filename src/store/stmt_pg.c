@@ -157,10 +157,10 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	[ST_REVISION_INSERT] =
 	    "INSERT INTO revisions (article_id, user_id, created_at, kind,"
 	    " headline, summary, byline, dateline, source, body_md, tags,"
-	    " slug, status, published_at, number) VALUES ($1, $2, $3, $4,"
-	    " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
+	    " slug, status, published_at, number, authors) VALUES ($1, $2,"
+	    " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
 	    " (SELECT coalesce(max(number), 0) + 1 FROM revisions"
-	    "  WHERE article_id = $1))",
+	    "  WHERE article_id = $1), $15)",
 	[ST_REVISION_HEAD] =
 	    "SELECT max(id) FROM revisions WHERE article_id = $1",
 	/* articles_fts computes its tsvector, search, itself (sql/pg/). */
@@ -474,13 +474,13 @@ const char *const stmt_pg_sql[ST__MAX] = {
 	    "SELECT r.id, r.article_id, r.user_id, coalesce(u.display, ''),"
 	    " r.created_at, r.kind, r.headline, r.slug, r.status,"
 	    " r.published_at, r.summary, r.byline, r.dateline, r.source,"
-	    " r.body_md, r.tags, r.number FROM revisions r"
+	    " r.body_md, r.tags, r.number, r.authors FROM revisions r"
 	    " LEFT JOIN users u ON u.id = r.user_id WHERE r.id = $1",
 	[ST_REVISION_BY_NUMBER] =
 	    "SELECT r.id, r.article_id, r.user_id, coalesce(u.display, ''),"
 	    " r.created_at, r.kind, r.headline, r.slug, r.status,"
 	    " r.published_at, r.summary, r.byline, r.dateline, r.source,"
-	    " r.body_md, r.tags, r.number FROM revisions r"
+	    " r.body_md, r.tags, r.number, r.authors FROM revisions r"
 	    " LEFT JOIN users u ON u.id = r.user_id"
 	    " WHERE r.article_id = $1 AND r.number = $2",
 	[ST_CORRECTION_INSERT] =

@@ -121,6 +121,7 @@ main(void)
 	    " ALTER TABLE users DROP COLUMN totp_secret;"
 	    " ALTER TABLE users DROP COLUMN totp_step;"
 	    " ALTER TABLE revisions DROP COLUMN number;"
+	    " ALTER TABLE revisions DROP COLUMN authors;"
 	    " INSERT INTO articles (id, created_at, modified_at, slug,"
 	    "  headline) VALUES (1, 1, 1, 'a', 'A'), (2, 1, 1, 'b', 'B');"
 	    " INSERT INTO revisions (article_id, created_at, headline,"
@@ -178,6 +179,15 @@ main(void)
 		sqlite3_finalize(st);
 	}
 	is_int(has, 1, "old revisions are numbered 1, 2 ... per article");
+	/* Their authors were not recorded (migration 013): NULL. */
+	has = -1;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM revisions WHERE"
+	    " authors IS NOT NULL", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			has = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	is_int(has, 0, "old revisions' authors are not recorded (NULL)");
 	ok(sqlite3_exec(db, "UPDATE users SET role = 'contributor' WHERE"
 	    " name = 'ed'", NULL, NULL, NULL) == SQLITE_OK,
 	    "and the role contributor is allowed");
