@@ -102,9 +102,10 @@ $form = $ed->get("/admin/articles/$id/edit");
 $base = base_of($form);
 my $kform = $kim->get("/admin/articles/$id/edit");
 is(base_of($kform), $base, 'both open the same revision');
-my %mine = (headline => 'Night ferry returns <for good>', tags => 'Ferries, Night', slug => '', base => $base,
+my %mine = (headline => 'Night ferry returns <for good>', tags => 'Ferries, Night', slug => '', base => $base, authors => '',
     body => "First paragraph, longer now.\n\nSecond one, edited by Jane.\n\nA third with \"quotes\".", action => 'save');
-$res = $kim->post("/admin/articles/$id/edit", { %mine, body => "First paragraph, longer now.\n\nSecond one, edited by Kim.", base => $base });
+$res = $kim->post("/admin/articles/$id/edit", { %mine, body => "First paragraph, longer now.\n\nSecond one, edited by Kim.", base => $base,
+    authors => 'kim' });
 is($res->{status}, 303, 'Kim saves first');
 $state = $g->fingerprint;
 my $revs = $g->sql_value("SELECT count(*) FROM revisions WHERE article_id = $id");
@@ -114,6 +115,7 @@ $c = $res->{content};
 like($c, qr/Nothing was saved: someone else saved this article/, 'says so');
 like($c, qr/Saved by Kim Lee at/, 'names who');
 like($c, qr{<del>Kim\.</del><ins>Jane\.\n\nA third with &quot;quotes&quot;\.</ins>}, 'shows the difference word by word');
+like($c, qr{<del>Authors: kim\n</del><ins>Authors: \n</ins>}, 'and the authors Kim named, which Jane\'s form does not');
 like($c, qr/Second one, edited by Jane\./, 'her text is still in the form');
 my $newbase = base_of($res);
 ok($newbase && $newbase > $base, 'the form now carries Kim\'s revision');
