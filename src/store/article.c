@@ -133,6 +133,29 @@ store_article_old_slug(struct store *s, struct arena *a, const char *slug,
 }
 
 /*
+ * Step st (bound by the caller) into up to limit rows, with their
+ * bodies if full, and finish it; the count, or -1.
+ */
+static int
+article_rows(struct store *s, struct arena *a, struct dstmt *st, int limit,
+    int full, struct article **out)
+{
+	struct article	*rows;
+	int		 n = 0, rc = DB_DONE;
+
+	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
+	while (n < limit && (rc = db_step(st)) == DB_ROW)
+		article_row(a, st, &rows[n++], full);
+	stmt_done(st);
+	if (rc != DB_DONE && rc != DB_ROW) {
+		STORE_ERR(s);
+		return -1;
+	}
+	*out = rows;
+	return n;
+}
+
+/*
  * Run a listing statement whose parameters are ?1 now, ?2/?3 the cursor
  * and ?4 the limit (and ?5 bound by the caller), into *out.  Rows of an
  * "after" query come oldest first; they are turned around here.  The
@@ -144,9 +167,8 @@ article_list(struct store *s, struct arena *a, struct dstmt *st, int64_t now,
     const struct cursor *c, int after, int limit, struct article **out)
 {
 	struct article	*rows, tmp;
-	int		 n = 0, rc, i;
+	int		 n, i;
 
-	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
 	db_bind_int64(st, 1, now);
 	if (c != NULL && !after && c->at > now) {
 		/* (published_at, id) < (now + 1, 0): published_at <= now */
@@ -157,14 +179,8 @@ article_list(struct store *s, struct arena *a, struct dstmt *st, int64_t now,
 		db_bind_int64(st, 3, c->id);
 	}
 	db_bind_int64(st, 4, limit);
-	while (n < limit && (rc = db_step(st)) == DB_ROW)
-		article_row(a, st, &rows[n++], 0);
-	if (n < limit && rc != DB_DONE) {
-		STORE_ERR(s);
-		stmt_done(st);
+	if ((n = article_rows(s, a, st, limit, 0, &rows)) < 0)
 		return -1;
-	}
-	stmt_done(st);
 	if (after)
 		for (i = 0; i < n / 2; i++) {
 			tmp = rows[i];
@@ -204,24 +220,12 @@ article_feed(struct store *s, struct arena *a, enum stmt id_stmt,
     long long id, int64_t now, int limit, struct article **out)
 {
 	struct dstmt	*st = stmt_get(s, id_stmt);
-	struct article	*rows;
-	int		 n = 0, rc = DB_DONE;
 
-	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
 	db_bind_int64(st, 1, now);
 	if (id > 0)
 		db_bind_int64(st, 2, id);
 	db_bind_int64(st, 3, limit);
-	while (n < limit && (rc = db_step(st)) == DB_ROW)
-		article_row(a, st, &rows[n++], 1);
-	if (n < limit && rc != DB_DONE) {
-		STORE_ERR(s);
-		stmt_done(st);
-		return -1;
-	}
-	stmt_done(st);
-	*out = rows;
-	return n;
+	return article_rows(s, a, st, limit, 1, out);
 }
 
 static const struct heading_stmts tag_stmts = {
@@ -635,26 +639,6 @@ out:
  * The desk's lists.
  */
 
-/* Step st (bound by the caller) into up to limit rows; count or -1. */
-static int
-article_rows(struct store *s, struct arena *a, struct dstmt *st, int limit,
-    struct article **out)
-{
-	struct article	*rows;
-	int		 n = 0, rc = DB_DONE;
-
-	rows = arena_calloc(a, (size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	while (n < limit && (rc = db_step(st)) == DB_ROW)
-		article_row(a, st, &rows[n++], 0);
-	stmt_done(st);
-	if (rc != DB_DONE && rc != DB_ROW) {
-		STORE_ERR(s);
-		return -1;
-	}
-	*out = rows;
-	return n;
-}
-
 int
 store_articles_by_status(struct store *s, struct arena *a,
     enum article_status status, const struct cursor *before, int limit,
@@ -669,7 +653,7 @@ store_articles_by_status(struct store *s, struct arena *a,
 		db_bind_int64(st, 3, before->at);
 		db_bind_int64(st, 4, before->id);
 	}
-	return article_rows(s, a, st, limit, out);
+	return article_rows(s, a, st, limit, 0, out);
 }
 
 int
@@ -680,5 +664,5 @@ store_articles_scheduled(struct store *s, struct arena *a, int64_t now,
 
 	db_bind_int64(st, 1, now);
 	db_bind_int64(st, 2, limit);
-	return article_rows(s, a, st, limit, out);
+	return article_rows(s, a, st, limit, 0, out);
 }
