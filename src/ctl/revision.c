@@ -16,17 +16,6 @@
 
 #define REVISIONS_SHOWN	200	/* the newest this many are listed */
 
-/* A revision as one text, field by field, then the body: what is diffed. */
-static const char *
-revision_text(struct req *r, const struct revision *v)
-{
-	return arena_printf(r->arena, "Headline: %s\nSummary: %s\n"
-	    "Byline: %s\nAuthors: %s\nDateline: %s\nSource: %s\nTags: %s\n"
-	    "Slug: %s\nStatus: %s\n\n%s", v->headline, v->summary, v->byline,
-	    v->authors != NULL ? v->authors : "(not recorded)", v->dateline,
-	    v->source, v->tags, v->slug, v->status, v->body_md);
-}
-
 /* The article's revision numbered by query parameter name; 1, 0, -1. */
 const struct input ctl_revision_in[] = {
 	[IN_REVISION_FROM] = { "from", IN_ID, 0, NULL, NULL },
@@ -86,8 +75,8 @@ ctl_revision_index(struct req *r)
 		have = 1;
 	}
 	if (have)
-		nd = diff_lines(r->arena, revision_text(r, &from),
-		    revision_text(r, &to), &d);
+		nd = diff_lines(r->arena, revision_text(r->arena, &from, 1),
+		    revision_text(r->arena, &to, 1), &d);
 
 	p = page_new(ctl_vctx(r), "revision_index.tpl", "Revisions", arena_printf(
 	    r->arena, "/admin/articles/%lld/revisions", id));

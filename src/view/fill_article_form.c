@@ -53,23 +53,12 @@ status_of(struct view *v, enum article_status st, int live)
 	view_set(v, "STATUS_LABEL", label);
 }
 
-/* The fields of a version as one text, for a word difference. */
-static const char *
-version_text(const struct vctx *c, const char *headline, const char *summary,
-    const char *byline, const char *authors, const char *dateline,
-    const char *source, const char *tags, const char *body)
-{
-	return arena_printf(c->arena, "Headline: %s\nSummary: %s\n"
-	    "Byline: %s\nAuthors: %s\nDateline: %s\nSource: %s\nTags: %s"
-	    "\n\n%s", headline, summary, byline, authors, dateline, source,
-	    tags, body);
-}
-
 /* The other editor's version and how the form's differs from it. */
 static void
 conflict(const struct vctx *c, struct view *v, const struct article_form *f)
 {
 	const struct revision	*t = f->theirs;
+	struct revision		 mine;
 	struct diff_word	*d;
 	size_t			 n;
 
@@ -77,12 +66,15 @@ conflict(const struct vctx *c, struct view *v, const struct article_form *f)
 	    "the command line");
 	view_set(v, "THEIR_ISO", time_iso(c->arena, t->created_at));
 	view_set(v, "THEIR_TIME", time_human(c->arena, t->created_at));
-	n = diff_words(c->arena, version_text(c, t->headline, t->summary,
-	    t->byline, t->authors != NULL ? t->authors : "(not recorded)",
-	    t->dateline, t->source, t->tags, t->body_md),
-	    version_text(c, f->val[AF_HEADLINE], f->val[AF_SUMMARY],
-	    f->val[AF_BYLINE], f->val[AF_AUTHORS], f->val[AF_DATELINE],
-	    f->val[AF_SOURCE], f->val[AF_TAGS], f->val[AF_BODY]), &d);
+	/* The form as a revision of the same fields. */
+	mine = (struct revision){
+		.headline = f->val[AF_HEADLINE], .summary = f->val[AF_SUMMARY],
+		.byline = f->val[AF_BYLINE], .authors = f->val[AF_AUTHORS],
+		.dateline = f->val[AF_DATELINE], .source = f->val[AF_SOURCE],
+		.tags = f->val[AF_TAGS], .body_md = f->val[AF_BODY],
+	};
+	n = diff_words(c->arena, revision_text(c->arena, t, 0),
+	    revision_text(c->arena, &mine, 0), &d);
 	fill_diff_words(v, "PIECES", d, n);
 }
 

@@ -119,6 +119,22 @@ diff_rows(const struct vctx *c, struct view *v, const struct diff_line *d, size_
 	}
 }
 
+const char *
+revision_text(struct arena *a, const struct revision *v, int meta)
+{
+	const char	*fields;
+
+	fields = arena_printf(a, "Headline: %s\nSummary: %s\nByline: %s\n"
+	    "Authors: %s\nDateline: %s\nSource: %s\nTags: %s\n",
+	    v->headline, v->summary, v->byline,
+	    v->authors != NULL ? v->authors : "(not recorded)", v->dateline,
+	    v->source, v->tags);
+	if (meta)
+		fields = arena_printf(a, "%sSlug: %s\nStatus: %s\n", fields,
+		    v->slug, v->status);
+	return arena_printf(a, "%s\n%s", fields, v->body_md);
+}
+
 void
 fill_revision_index(const struct vctx *c, struct view *v, const struct article *a,
     const struct revision *revs, int n, const struct revision *from,

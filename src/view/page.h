@@ -346,6 +346,14 @@ void	 fill_correction_index(const struct vctx *, struct view *,
 	    const struct correction *, int n, const struct correction *older);
 
 /*
+ * A revision as one text, its fields a line each ("Headline: ..."),
+ * then its body: what differences are made of.  With meta, its slug and
+ * status too.  Authors NULL (not recorded) reads "(not recorded)".
+ */
+const char *revision_text(struct arena *, const struct revision *,
+	    int meta);
+
+/*
  * revision_index.tpl: the revisions, and the difference between
  * revisions from and to (diff NULL: none chosen).
  */
